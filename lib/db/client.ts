@@ -1,0 +1,31 @@
+// Prisma clients. The application client runs every statement as the non-owner role `sosh_app`,
+// so row-level security applies to all it does; the owner client is for migrations, seeding and
+// the tenant CLI only.
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseUrl, env } from "@/lib/env";
+
+export const APP_ROLE = "sosh_app";
+
+export type Db = PrismaClient;
+
+export function createDb(url: string, options: { asOwner?: boolean; max?: number } = {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? env().DB_POOL_MAX });
+  if (!options.asOwner) {
+    // Queued before any other statement on the connection. If the role cannot be taken, the
+    // connection is closed so that nothing ever runs with the owner's rights (fail closed).
+    pool.on("connect", (client) => {
+      client.query(`SET ROLE ${APP_ROLE}`).catch(() => client.end());
+    });
+  }
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
+}
+
+const globalForDb = globalThis as unknown as { sosDb?: Db };
+
+/** The application's client (one pool per process, reused across hot reloads in development). */
+export function db(): Db {
+  globalForDb.sosDb ??= createDb(databaseUrl());
+  return globalForDb.sosDb;
+}

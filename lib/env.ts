@@ -1,0 +1,70 @@
+// The one place that reads process.env. Parsed once with zod; a bad value stops the process with
+// a message that names the variable.
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "phải là URL PostgreSQL dạng postgresql://user@host:port/database");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: postgresUrl.optional(),
+    /** Set by scripts/start.ts when it launched the embedded database. */
+    SOSH_EMBEDDED: z.enum(["0", "1"]).default("0"),
+    AUTH_SECRET: z.string().min(32, "phải dài ít nhất 32 ký tự").optional(),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.DATABASE_URL && value.SOSH_EMBEDDED === "0" && !value.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "bắt buộc khi dùng DATABASE_URL (tạo bằng: openssl rand -base64 32)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Cấu hình không hợp lệ:\n${issues.map((line) => `  - ${line}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "not set", as in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) {
+    throw new EnvError(["DATABASE_URL: chưa đặt (npm start tự khởi động cơ sở dữ liệu nhúng khi biến này trống)"]);
+  }
+  return url;
+}
