@@ -1,0 +1,46 @@
+// Errors a person can act on. Services throw them; the action helper and API handlers turn them
+// into { ok: false, error, fieldErrors } or HTTP statuses. Anything else is logged and shown generically.
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Also used for rows of another tenant or outside the caller's subtree: never reveal that they exist. */
+export class NotFoundError extends AppError {
+  constructor(message = "Không tìm thấy dữ liệu yêu cầu.") {
+    super(message, 404);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = "Bạn không có quyền thực hiện thao tác này.") {
+    super(message, 403);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.") {
+    super(message, 401);
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message, 422);
+  }
+}
+
+/** A stale version or a uniqueness clash: the user must reload or choose another value. */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(message, 409);
+  }
+}

@@ -1,0 +1,34 @@
+// Serves the production build for Playwright: a fresh database, migrations, the demo tenants,
+// then `next start`. The database is dropped when the server is stopped.
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { createTestDatabase, dropTestDatabase } from "../support/test-database";
+
+const port = process.env.E2E_PORT ?? "3100";
+const { name, url } = await createTestDatabase("sosh_e2e");
+process.env.DATABASE_URL = url;
+process.env.AUTH_SECRET ??= "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
+
+const { migrate } = await import("../../lib/db/migrate");
+await migrate(url, {});
+const { seedDemo } = await import("../../lib/seed/demo");
+await seedDemo({});
+const { db } = await import("../../lib/db/client");
+await db().$disconnect();
+
+const server = spawn(join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", port, "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url },
+});
+
+let stopping = false;
+async function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  server.kill(signal);
+  await dropTestDatabase(name).catch(() => undefined);
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
+server.on("exit", () => void stop("SIGTERM"));

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+describe("configuration", () => {
+  it("refuses a malformed DATABASE_URL and names the variable", () => {
+    expect(() => parseEnv({ DATABASE_URL: "localhost:5432/db", AUTH_SECRET: "x".repeat(40) })).toThrowError(/DATABASE_URL/);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://u@h/db", AUTH_SECRET: "x".repeat(40) })).toThrowError(EnvError);
+  });
+
+  it("requires an auth secret when a real database is configured", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgresql://u@localhost:5432/db" })).toThrowError(/AUTH_SECRET/);
+    expect(() => parseEnv({ DATABASE_URL: "postgresql://u@localhost:5432/db", AUTH_SECRET: "short" })).toThrowError(/AUTH_SECRET/);
+  });
+
+  it("accepts the embedded mode without a secret and applies defaults", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    const embedded = parseEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5555/postgres", SOSH_EMBEDDED: "1", PORT: "4000" });
+    expect(embedded.PORT).toBe(4000);
+  });
+
+  it("refuses an out-of-range port", () => {
+    expect(() => parseEnv({ PORT: "70000" })).toThrowError(/PORT/);
+  });
+});
