@@ -26,7 +26,8 @@ const schema = z
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((value, ctx) => {
-    if (value.DATABASE_URL && value.SOSH_EMBEDDED === "0" && !value.AUTH_SECRET) {
+    // Serving needs a secret to sign sessions; scripts (migrate, seed, cli) do not.
+    if (value.NODE_ENV === "production" && value.DATABASE_URL && value.SOSH_EMBEDDED === "0" && !value.AUTH_SECRET) {
       ctx.addIssue({
         code: "custom",
         path: ["AUTH_SECRET"],

@@ -28,7 +28,7 @@ function embeddedAuthSecret(): string {
 async function main() {
   let env;
   try {
-    env = parseEnv(process.env);
+    env = parseEnv({ ...process.env, NODE_ENV: "production" });
   } catch (error) {
     if (error instanceof EnvError) fail(error.message);
     throw error;

@@ -11,14 +11,13 @@ export const APP_ROLE = "sosh_app";
 export type Db = PrismaClient;
 
 export function createDb(url: string, options: { asOwner?: boolean; max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? env().DB_POOL_MAX });
-  if (!options.asOwner) {
-    // Queued before any other statement on the connection. If the role cannot be taken, the
-    // connection is closed so that nothing ever runs with the owner's rights (fail closed).
-    pool.on("connect", (client) => {
-      client.query(`SET ROLE ${APP_ROLE}`).catch(() => client.end());
-    });
-  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? env().DB_POOL_MAX,
+    // Runs before the connection is handed out; if the role cannot be taken, pg-pool closes the
+    // connection and reports the error, so nothing ever runs with the owner's rights (fail closed).
+    onConnect: options.asOwner ? undefined : (client) => client.query(`SET ROLE ${APP_ROLE}`),
+  });
   return new PrismaClient({ adapter: new PrismaPg(pool) });
 }
 

@@ -2,7 +2,7 @@
 // then `next start`. The database is dropped when the server is stopped.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { createTestDatabase, dropTestDatabase } from "../support/test-database";
+import { createTestDatabase, dropTestDatabase } from "../fixtures/database";
 
 const port = process.env.E2E_PORT ?? "3100";
 const { name, url } = await createTestDatabase("sosh_e2e");

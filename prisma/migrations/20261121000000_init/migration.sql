@@ -262,6 +262,13 @@ $$;
 
 -- Login names no tenant, so finding the account behind a username must look across tenants.
 -- This definer-rights function returns only the tenant and user ids, never a row of another tenant.
+-- FORCE ROW LEVEL SECURITY binds the owner too when it is not a superuser, so the owner (whose
+-- rights the function runs with) gets a read-only policy of its own on "User".
+DO $$
+BEGIN
+  EXECUTE format('CREATE POLICY owner_login_lookup ON "User" FOR SELECT TO %I USING (true)', current_user);
+END
+$$;
 CREATE FUNCTION app_find_login(p_username text) RETURNS TABLE ("tenantId" uuid, "userId" uuid)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
   AS $$ SELECT "tenantId", "id" FROM "User" WHERE "username" = lower(p_username) $$;

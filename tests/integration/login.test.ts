@@ -1,0 +1,135 @@
+// Login: password verification, the same answer for unknown users, and the Postgres-backed lockout.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { changePassword } from "@/lib/auth/account";
+import { authenticate } from "@/lib/auth/login";
+import { hashPassword } from "@/lib/auth/password";
+import { ACCOUNT_POLICY, IP_POLICY } from "@/lib/auth/throttle";
+import { withTenant } from "@/lib/db/tenant";
+import { ValidationError } from "@/lib/errors";
+import { makeTenant, ownerDb } from "../fixtures/db";
+
+async function makeUser(password = "Dung@2026", options: { disabled?: boolean } = {}) {
+  const tenant = await makeTenant();
+  const id = randomUUID();
+  const username = `u${id.slice(0, 8)}`;
+  const passwordHash = await hashPassword(password);
+  await withTenant(tenant.tenantId, (tx) =>
+    tx.user.create({
+      data: { tenantId: tenant.tenantId, id, username, passwordHash, displayName: "Người dùng thử", disabled: options.disabled ?? false },
+    }),
+  );
+  return { ...tenant, userId: id, username, password };
+}
+
+const ip = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+describe("authenticate", () => {
+  it("lets the right password in, with any letter case in the username, and records the login", async () => {
+    const user = await makeUser();
+    const result = await authenticate({ username: user.username.toUpperCase(), password: user.password, ip: ip() });
+    expect(result).toEqual({
+      ok: true,
+      user: { id: user.userId, tenantId: user.tenantId, username: user.username, displayName: "Người dùng thử" },
+    });
+    const audit = await ownerDb().auditEntry.findMany({ where: { tenantId: user.tenantId, action: "auth.login" } });
+    expect(audit).toHaveLength(1);
+  });
+
+  it("answers a wrong password and an unknown username identically", async () => {
+    const user = await makeUser();
+    const wrong = await authenticate({ username: user.username, password: "sai", ip: ip() });
+    const unknown = await authenticate({ username: `khong-co-${randomUUID()}`, password: "sai", ip: ip() });
+    expect(wrong).toEqual({ ok: false, reason: "invalid" });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it("locks an account after repeated failures, refuses even the right password, and says until when", async () => {
+    const user = await makeUser();
+    const results = [];
+    for (let i = 0; i < ACCOUNT_POLICY.maxFailures; i++) {
+      results.push(await authenticate({ username: user.username, password: `sai-${i}`, ip: ip() }));
+    }
+    expect(results.slice(0, -1).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
+    const last = results.at(-1)!;
+    expect(last.ok === false && last.reason).toBe("locked");
+
+    const right = await authenticate({ username: user.username, password: user.password, ip: ip() });
+    expect(right.ok).toBe(false);
+    if (right.ok || right.reason !== "locked") throw new Error("expected a lockout");
+    const minutes = (right.until.getTime() - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(ACCOUNT_POLICY.lockMinutes - 1);
+    expect(minutes).toBeLessThanOrEqual(ACCOUNT_POLICY.lockMinutes);
+
+    // The lockout lives in Postgres, so another app replica sees it too.
+    const row = await ownerDb().loginThrottle.findUnique({ where: { key: `account:${user.username}` } });
+    expect(row?.lockedUntil?.getTime()).toBe(right.until.getTime());
+  });
+
+  it("lets the account in again once the lockout has passed", async () => {
+    const user = await makeUser();
+    for (let i = 0; i < ACCOUNT_POLICY.maxFailures; i++) await authenticate({ username: user.username, password: "sai", ip: ip() });
+    await ownerDb().loginThrottle.update({
+      where: { key: `account:${user.username}` },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
+    const result = await authenticate({ username: user.username, password: user.password, ip: ip() });
+    expect(result.ok).toBe(true);
+  });
+
+  it("locks out an IP that guesses across many usernames", async () => {
+    const address = ip();
+    let last;
+    for (let i = 0; i < IP_POLICY.maxFailures; i++) {
+      last = await authenticate({ username: `doan-${i}-${randomUUID()}`, password: "sai", ip: address });
+    }
+    expect(last).toMatchObject({ ok: false, reason: "locked" });
+    const user = await makeUser();
+    const fromThatIp = await authenticate({ username: user.username, password: user.password, ip: address });
+    expect(fromThatIp).toMatchObject({ ok: false, reason: "locked" });
+    const fromElsewhere = await authenticate({ username: user.username, password: user.password, ip: ip() });
+    expect(fromElsewhere.ok).toBe(true);
+  });
+
+  it("counts concurrent failures without losing any", async () => {
+    const user = await makeUser();
+    await Promise.all(
+      Array.from({ length: 3 }, () => authenticate({ username: user.username, password: "sai", ip: ip() })),
+    );
+    const row = await ownerDb().loginThrottle.findUnique({ where: { key: `account:${user.username}` } });
+    expect(row?.failures).toBe(3);
+  });
+
+  it("refuses a disabled account after a correct password", async () => {
+    const user = await makeUser("Dung@2026", { disabled: true });
+    expect(await authenticate({ username: user.username, password: user.password, ip: ip() })).toEqual({ ok: false, reason: "disabled" });
+  });
+});
+
+describe("changePassword", () => {
+  it("replaces the password, clears the must-change flag and audits the change", async () => {
+    const user = await makeUser();
+    await ownerDb().user.update({ where: { tenantId_id: { tenantId: user.tenantId, id: user.userId } }, data: { mustChangePassword: true } });
+    await changePassword(
+      { id: user.userId, tenantId: user.tenantId },
+      { currentPassword: user.password, newPassword: "MoiHon2027", confirmPassword: "MoiHon2027" },
+    );
+    expect((await authenticate({ username: user.username, password: user.password, ip: ip() })).ok).toBe(false);
+    expect((await authenticate({ username: user.username, password: "MoiHon2027", ip: ip() })).ok).toBe(true);
+    const stored = await ownerDb().user.findUnique({ where: { tenantId_id: { tenantId: user.tenantId, id: user.userId } } });
+    expect(stored?.mustChangePassword).toBe(false);
+    const audit = await ownerDb().auditEntry.count({ where: { tenantId: user.tenantId, action: "user.changePassword" } });
+    expect(audit).toBe(1);
+  });
+
+  it("refuses a wrong current password and changes nothing", async () => {
+    const user = await makeUser();
+    await expect(
+      changePassword(
+        { id: user.userId, tenantId: user.tenantId },
+        { currentPassword: "khong-dung", newPassword: "MoiHon2027", confirmPassword: "MoiHon2027" },
+      ),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect((await authenticate({ username: user.username, password: user.password, ip: ip() })).ok).toBe(true);
+  });
+});
