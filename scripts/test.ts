@@ -20,7 +20,7 @@ interface StepResult {
 }
 const results: StepResult[] = [];
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function run(command: string, args: string[], env: Record<string, string> = {}) {
   return spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
 }
 

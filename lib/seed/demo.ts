@@ -1,0 +1,140 @@
+// Loads the demo tenants (code "demo", and the small "demo-b" used by isolation tests). Idempotent:
+// a tenant whose code already exists is left alone. The rows come from the pure generator in
+// demo-data.ts; this file only inserts them, in bulk, one transaction per tenant.
+import { hashPassword } from "@/lib/auth/password";
+import { withTenant } from "@/lib/db/tenant";
+import { ConflictError } from "@/lib/errors";
+import { isUniqueViolation, recordTenantCreation } from "@/lib/org/tenants";
+import { recordAudit } from "@/lib/audit/record";
+import {
+  DEMO_PASSWORD,
+  generateDemoBTenant,
+  generateDemoTenant,
+  todayUtc,
+  type TenantDataset,
+} from "@/lib/seed/demo-data";
+
+export {
+  DEMO_ACCOUNTS,
+  DEMO_B_TENANT_CODE,
+  DEMO_B_TENANT_NAME,
+  DEMO_PASSWORD,
+  DEMO_TENANT_CODE,
+  DEMO_TENANT_NAME,
+  DEMO_UNITS,
+  type DemoUsername,
+} from "@/lib/seed/demo-data";
+
+export interface SeedDemoOptions {
+  log?: (line: string) => void;
+  /** The day the demo is generated for (default: today). Tests pin it. */
+  asOf?: Date;
+}
+
+/** Bulk inserts of ~3,000 rows need more than a request's transaction budget. */
+const SEED_TIMEOUT_MS = 120_000;
+
+/** Inserts one tenant's dataset; false when a tenant with the same code already exists. */
+async function insertDataset(data: TenantDataset, passwordHash: string): Promise<boolean> {
+  const admin = data.users.find((user) => user.id === data.adminUserId);
+  const adminGrant = data.roleGrants.find((grant) => grant.id === data.adminGrantId);
+  const root = data.orgUnits.find((unit) => unit.id === data.rootUnitId);
+  if (!admin || !adminGrant || !root) throw new Error("demo data: missing root unit or administrator");
+
+  try {
+    await withTenant(
+      data.tenant.id,
+      async (tx) => {
+        // First statement: if the code is taken, the unique index stops us before any bulk work.
+        await tx.tenant.create({ data: data.tenant, select: { id: true } });
+        // Parents precede children, so every parent exists even if Prisma splits a createMany.
+        await tx.orgUnit.createMany({ data: data.orgUnits });
+        await tx.member.createMany({ data: data.members });
+        await tx.branchMembership.createMany({ data: data.branchMemberships });
+        await tx.position.createMany({ data: data.positions });
+        await tx.exemption.createMany({ data: data.exemptions });
+        await tx.temporaryTransfer.createMany({ data: data.temporaryTransfers });
+        await tx.suspension.createMany({ data: data.suspensions });
+        await tx.user.createMany({ data: data.users.map((user) => ({ ...user, passwordHash })) });
+        await tx.roleGrant.createMany({ data: data.roleGrants });
+
+        // Audit: the tenant's creation (as createTenant records it) plus one summary entry for the
+        // bulk load. One audit row per seeded member would bury the real trail under ~3,000 rows
+        // that nobody did.
+        await recordTenantCreation(tx, {
+          tenant: data.tenant,
+          rootUnit: { id: root.id, kind: root.kind, name: root.name, path: root.path, activeFrom: root.activeFrom },
+          adminUser: admin,
+          roleGrant: adminGrant,
+        });
+        await recordAudit(tx, {
+          tenantId: data.tenant.id,
+          actorUserId: null,
+          action: "tenant.seedDemo",
+          entityType: "Tenant",
+          entityId: data.tenant.id,
+          after: {
+            orgUnits: data.orgUnits.length,
+            members: data.members.length,
+            branchMemberships: data.branchMemberships.length,
+            positions: data.positions.length,
+            exemptions: data.exemptions.length,
+            temporaryTransfers: data.temporaryTransfers.length,
+            suspensions: data.suspensions.length,
+            users: data.users.length,
+            roleGrants: data.roleGrants.length,
+          },
+        });
+      },
+      { timeout: SEED_TIMEOUT_MS },
+    );
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error, "Tenant_code_key")) return false;
+    if (isUniqueViolation(error, "User_username_key")) {
+      const usernames = data.users.map((user) => user.username).join(", ");
+      throw new ConflictError(
+        `Không nạp được dữ liệu mẫu "${data.tenant.code}": một trong các tên đăng nhập mẫu (${usernames}) đã được dùng ở đơn vị khác. Hãy đổi tên tài khoản đó rồi chạy lại.`,
+      );
+    }
+    throw error;
+  }
+}
+
+function describe(data: TenantDataset): string {
+  const count = (kinds: readonly string[]) => data.orgUnits.filter((unit) => kinds.includes(unit.kind)).length;
+  const grassroots = count(["GRASSROOTS_COMMITTEE", "GRASSROOTS_BRANCH"]);
+  const branches = count(["GRASSROOTS_BRANCH", "BRANCH"]);
+  return [
+    `${data.orgUnits.length} tổ chức đảng (${grassroots} tổ chức cơ sở đảng, ${branches} chi bộ)`,
+    `${data.members.length} đảng viên`,
+    `${data.users.length} tài khoản`,
+  ].join(", ");
+}
+
+/**
+ * Creates the demo tenants unless they exist. `created` is true when at least one was created.
+ * All demo accounts use DEMO_PASSWORD and are not forced to change it.
+ */
+export async function seedDemo(options: SeedDemoOptions = {}): Promise<{ created: boolean }> {
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const asOf = todayUtc(options.asOf);
+  // One argon2id hash shared by every demo account: hashing each would cost ~50 ms apiece.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let created = false;
+  for (const generate of [generateDemoTenant, generateDemoBTenant]) {
+    const data = generate({ asOf });
+    if (await insertDataset(data, passwordHash)) {
+      created = true;
+      log(`Đã tạo dữ liệu mẫu "${data.tenant.code}" (${data.tenant.name}): ${describe(data)}.`);
+    } else {
+      log(`Dữ liệu mẫu "${data.tenant.code}" đã có, bỏ qua.`);
+    }
+  }
+  if (created) {
+    const ms = Math.round(performance.now() - started);
+    log(`Nạp dữ liệu mẫu xong sau ${ms} ms. Mật khẩu các tài khoản mẫu: ${DEMO_PASSWORD}`);
+  }
+  return { created };
+}
