@@ -13,3 +13,8 @@ export async function loginAndWait(page: Page, username: string, password = DEMO
   await login(page, username, password);
   await expect(page).not.toHaveURL(/\/login/);
 }
+
+/** The page's own alert (Next.js adds an empty role="alert" route announcer of its own). */
+export function alertIn(page: Page) {
+  return page.getByRole("alert").filter({ hasText: /\S/ });
+}

@@ -2,9 +2,12 @@
 // then `next start`. The database is dropped when the server is stopped.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { createTestDatabase, dropTestDatabase } from "../fixtures/database";
+import { createTestDatabase, dropStaleTestDatabases, dropTestDatabase } from "../fixtures/database";
 
 const port = process.env.E2E_PORT ?? "3100";
+// Playwright may stop this server with SIGKILL, leaving no chance to clean up: drop what an
+// earlier run left behind (only one e2e run uses a machine's test server at a time).
+await dropStaleTestDatabases("sosh_e2e");
 const { name, url } = await createTestDatabase("sosh_e2e");
 process.env.DATABASE_URL = url;
 process.env.AUTH_SECRET ??= "e2e-secret-e2e-secret-e2e-secret-e2e-secret";

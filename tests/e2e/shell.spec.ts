@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { DEMO_PASSWORD, alertIn, login, loginAndWait } from "./helpers";
 
 test.describe("khung ứng dụng trên điện thoại", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -26,18 +26,27 @@ test("the admin's org tree shows the whole demo tenant with counts, and search n
   expect(filtered).toBeLessThan(allLinks);
 });
 
-test("a user changes their password and must use the new one", async ({ page }) => {
+test("a user changes their password, must then use the new one, and can change it back", async ({ page }) => {
+  async function changePassword(current: string, next: string, confirm = next) {
+    await page.goto("/account");
+    await page.getByLabel("Mật khẩu hiện tại").fill(current);
+    await page.getByLabel("Mật khẩu mới", { exact: true }).fill(next);
+    await page.getByLabel(/Nhập lại mật khẩu mới/).fill(confirm);
+    await page.getByRole("button", { name: /Đổi mật khẩu/ }).click();
+  }
   await loginAndWait(page, "quantri_b");
-  await page.goto("/account");
-  await page.getByLabel("Mật khẩu hiện tại").fill("Demo@2026");
-  await page.getByLabel("Mật khẩu mới", { exact: true }).fill("ngan");
-  await page.getByLabel(/Nhập lại mật khẩu mới/).fill("ngan");
-  await page.getByRole("button", { name: /Đổi mật khẩu/ }).click();
+  await changePassword(DEMO_PASSWORD, "ngan");
   await expect(page.getByText("Mật khẩu mới phải có ít nhất 8 ký tự.")).toBeVisible();
 
-  await page.getByLabel("Mật khẩu hiện tại").fill("Demo@2026");
-  await page.getByLabel("Mật khẩu mới", { exact: true }).fill("MatKhauMoi2027");
-  await page.getByLabel(/Nhập lại mật khẩu mới/).fill("MatKhauMoi2027");
-  await page.getByRole("button", { name: /Đổi mật khẩu/ }).click();
-  await expect(page.getByRole("status")).toContainText(/đã đổi/i);
+  await changePassword(DEMO_PASSWORD, "MatKhauMoi2027");
+  await expect(page.getByRole("status").filter({ hasText: /\S/ })).toBeVisible();
+
+  await page.context().clearCookies();
+  await login(page, "quantri_b", DEMO_PASSWORD);
+  await expect(alertIn(page)).toContainText("Tên đăng nhập hoặc mật khẩu không đúng");
+  await loginAndWait(page, "quantri_b", "MatKhauMoi2027");
+
+  // Restore the demo password so other specs can sign in as this account.
+  await changePassword("MatKhauMoi2027", DEMO_PASSWORD);
+  await expect(page.getByRole("status").filter({ hasText: /\S/ })).toBeVisible();
 });

@@ -21,4 +21,10 @@ test("an org unit of the demo tenant is a 404 for the other tenant's admin, and 
   await other.goto("/org");
   await expect(other.getByText("Đảng ủy Khối các cơ quan tỉnh")).toHaveCount(0);
   await other.close();
+
+  // Inside the tenant, a branch secretary may read their own branch only: the root is a 404 too.
+  const secretary = await browser.newPage();
+  await loginAndWait(secretary, "bithu");
+  expect((await secretary.goto(href!))?.status()).toBe(404);
+  await secretary.close();
 });

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { RoleList } from "@/components/roles/role-list";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { getGrantedUnits } from "@/lib/org/tree";
+import { changePasswordAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("account");
+  return { title: t("title") };
+}
+
+export default async function AccountPage() {
+  const user = await requireUser();
+  const [t, grants] = await Promise.all([getTranslations(), getGrantedUnits(user)]);
+  return (
+    <>
+      <PageHeader title={t("account.title")} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="flex flex-col gap-6">
+          <Card title={t("account.profile")}>
+            <dl className="flex flex-col gap-3">
+              <div>
+                <dt className="text-base text-ink-600">{t("account.displayName")}</dt>
+                <dd className="text-lg font-semibold text-ink-950">{user.displayName}</dd>
+              </div>
+              <div>
+                <dt className="text-base text-ink-600">{t("account.username")}</dt>
+                <dd className="font-mono text-lg text-ink-950">{user.username}</dd>
+              </div>
+              <div>
+                <dt className="text-base text-ink-600">{t("account.tenant")}</dt>
+                <dd className="text-lg text-ink-950">{user.tenantName}</dd>
+              </div>
+            </dl>
+          </Card>
+          <Card title={t("roleList.title")}>
+            <RoleList grants={grants} />
+          </Card>
+        </div>
+        <div id="change-password" className="scroll-mt-6">
+          <Card title={t("account.changePassword")}>
+            {user.mustChangePassword ? (
+              <Alert tone="warning" className="mb-5">
+                {t("account.mustChange")}
+              </Alert>
+            ) : null}
+            <ChangePasswordForm action={changePasswordAction} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

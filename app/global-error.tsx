@@ -1,0 +1,24 @@
+"use client";
+
+import { NextIntlClientProvider } from "next-intl";
+import { ErrorView } from "@/components/errors/error-view";
+import { LOCALE, TIME_ZONE } from "@/lib/i18n/format";
+import messages from "@/lib/i18n/messages/vi.json";
+import "./globals.css";
+
+// Replaces the root layout when that layout itself fails, so it brings its own document,
+// styles and messages (the root layout's provider is gone at this point).
+export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
+  return (
+    <html lang="vi">
+      <body className="min-h-dvh bg-ink-50 px-4 py-10 font-sans text-ink-900 sm:py-16">
+        <NextIntlClientProvider locale={LOCALE} timeZone={TIME_ZONE} messages={messages}>
+          <title>{messages.errors.title}</title>
+          <main>
+            <ErrorView error={error} retry={retry} />
+          </main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}
