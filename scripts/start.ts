@@ -34,7 +34,8 @@ async function main() {
     throw error;
   }
 
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(env.PORT) };
+  // No network on our machines, and no reason to phone home from a party committee's server.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(env.PORT), NEXT_TELEMETRY_DISABLED: "1" };
   let stopDatabase: (() => Promise<void>) | undefined;
 
   // Import after the environment is final: lib/env caches what it first reads.

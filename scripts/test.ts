@@ -21,7 +21,7 @@ interface StepResult {
 const results: StepResult[] = [];
 
 function run(command: string, args: string[], env: Record<string, string> = {}) {
-  return spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
 }
 
 function step(name: string, work: () => Omit<StepResult, "name" | "seconds">) {
