@@ -3,6 +3,8 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export interface EmbeddedPostgres {
@@ -36,7 +38,8 @@ export async function startEmbeddedPostgres(options: {
   const maxConnections = options.maxConnections ?? 8;
   const fresh = !existsSync(options.dataDir);
   mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir: options.dataDir });
+  // The extensions the migrations create (trigram search, exclusion constraints on date ranges).
+  const pglite = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm, btree_gist } });
   const port = options.port ?? (await freePort(host));
   const server = new PGLiteSocketServer({ db: pglite, host, port, maxConnections });
   await server.start();
