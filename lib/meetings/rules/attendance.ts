@@ -1,0 +1,178 @@
+// Attendance arithmetic of one meeting (SPEC §4.1, denominator 1 and 4).
+//   P     = members marked PRESENT (an exempt member who attends is PRESENT and counts in both P and D_att)
+//   D_att = roll (official + probationary) − EXEMPT absent − ELSEWHERE − SPECIAL_DUTY − suspended/detained
+// Guests are not on the roll, so they never count; a mark for anyone off the roll is an error.
+import type { Ratio } from "@/lib/scoring/exact";
+import type { AttendanceEntry, AttendanceMark, MemberStatus, RollEntry, RuleError, RuleResult } from "./types";
+
+/** How one roll member ends up counted at this meeting. SUSPENDED is not a mark: they are not summoned. */
+export type ResolvedMark = AttendanceMark | "SUSPENDED";
+
+export interface ResolvedMember {
+  memberId: string;
+  status: MemberStatus;
+  exempt: boolean;
+  mark: ResolvedMark;
+  reasonApproved: boolean;
+  inDenominator: boolean;
+}
+
+export interface AttendanceSummary {
+  rollSize: number;
+  /** P */
+  present: number;
+  presentOfficial: number;
+  presentProbationary: number;
+  /** Exempt members who attended anyway (already inside `present`). */
+  exemptPresent: number;
+  exemptAbsent: number;
+  elsewhere: number;
+  specialDuty: number;
+  suspended: number;
+  absentExcused: number;
+  absentUnexcused: number;
+  /** D_att */
+  denominator: number;
+  /** P / D_att, exact; null when nobody was due to attend. */
+  rate: Ratio | null;
+  /** The size that decides the 120-minute rule (SPEC §4.1 item 4): D_att. */
+  sizeForDurationRule: number;
+  members: ResolvedMember[];
+}
+
+const MARK_LABEL: Record<AttendanceMark, string> = {
+  PRESENT: "Có mặt",
+  ABSENT_EXCUSED: "Vắng có lý do",
+  ABSENT_UNEXCUSED: "Vắng không lý do",
+  EXEMPT: "Miễn sinh hoạt",
+  ELSEWHERE: "Sinh hoạt tạm thời nơi khác",
+  SPECIAL_DUTY: "LLVT làm nhiệm vụ đặc biệt",
+};
+
+function error(code: string, memberId: string, message: string): RuleError {
+  return { code, memberId, message };
+}
+
+/**
+ * Resolves every roll member's mark and checks the marks against the roll: each summoned member
+ * needs exactly one mark; exempt, temporarily attached and suspended members may be left unmarked.
+ */
+export function resolveAttendance(roll: readonly RollEntry[], entries: readonly AttendanceEntry[]): RuleResult<ResolvedMember[]> {
+  const errors: RuleError[] = [];
+  const rollIds = new Set<string>();
+  for (const member of roll) {
+    if (rollIds.has(member.memberId)) {
+      errors.push(error("DUPLICATE_ROLL", member.memberId, `Đảng viên ${member.memberId} xuất hiện hai lần trong danh sách chi bộ.`));
+    }
+    rollIds.add(member.memberId);
+  }
+
+  const marks = new Map<string, AttendanceEntry>();
+  for (const entry of entries) {
+    if (!rollIds.has(entry.memberId)) {
+      errors.push(
+        error(
+          "NOT_ON_ROLL",
+          entry.memberId,
+          `${entry.memberId} không có trong danh sách đảng viên của chi bộ vào ngày họp; đại biểu, khách mời không điểm danh.`,
+        ),
+      );
+      continue;
+    }
+    if (marks.has(entry.memberId)) {
+      errors.push(error("DUPLICATE_MARK", entry.memberId, `Đảng viên ${entry.memberId} được điểm danh hai lần.`));
+      continue;
+    }
+    marks.set(entry.memberId, entry);
+  }
+
+  const resolved: ResolvedMember[] = [];
+  for (const member of roll) {
+    const entry = marks.get(member.memberId);
+    const mark = entry?.mark;
+    const base = {
+      memberId: member.memberId,
+      status: member.status,
+      exempt: member.exempt,
+      reasonApproved: entry?.reasonApproved ?? true,
+    };
+    const label = mark ? MARK_LABEL[mark] : "";
+
+    if (member.suspended) {
+      if (mark) {
+        errors.push(
+          error("SUSPENDED_MARKED", member.memberId, `Đảng viên ${member.memberId} đang bị đình chỉ hoặc tạm giam, không được triệu tập nên không điểm danh "${label}".`),
+        );
+        continue;
+      }
+      resolved.push({ ...base, mark: "SUSPENDED", inDenominator: false });
+      continue;
+    }
+    if (member.attachedElsewhere) {
+      if (mark && mark !== "ELSEWHERE") {
+        errors.push(
+          error("ATTACHED_ELSEWHERE", member.memberId, `Đảng viên ${member.memberId} đang sinh hoạt tạm thời ở chi bộ khác; chỉ đánh dấu "${MARK_LABEL.ELSEWHERE}", không phải "${label}".`),
+        );
+        continue;
+      }
+      resolved.push({ ...base, mark: "ELSEWHERE", inDenominator: false });
+      continue;
+    }
+    if (mark === "ELSEWHERE") {
+      errors.push(error("NOT_ATTACHED", member.memberId, `Đảng viên ${member.memberId} không có quyết định sinh hoạt tạm thời nơi khác vào ngày họp.`));
+      continue;
+    }
+    if (member.exempt) {
+      if (mark === "ABSENT_EXCUSED" || mark === "ABSENT_UNEXCUSED") {
+        errors.push(
+          error("EXEMPT_ABSENCE", member.memberId, `Đảng viên ${member.memberId} được miễn sinh hoạt: đánh dấu "${MARK_LABEL.PRESENT}" nếu dự, hoặc "${MARK_LABEL.EXEMPT}", không phải "${label}".`),
+        );
+        continue;
+      }
+      const effective = mark ?? "EXEMPT";
+      // An exempt member who attends counts in P and D_att (SPEC §4.1, our modelling choice).
+      resolved.push({ ...base, mark: effective, inDenominator: effective === "PRESENT" });
+      continue;
+    }
+    if (mark === "EXEMPT") {
+      errors.push(error("NOT_EXEMPT", member.memberId, `Đảng viên ${member.memberId} không được miễn sinh hoạt vào ngày họp.`));
+      continue;
+    }
+    if (!mark) {
+      errors.push(error("MISSING_MARK", member.memberId, `Chưa điểm danh đảng viên ${member.memberId}.`));
+      continue;
+    }
+    resolved.push({ ...base, mark, inDenominator: mark !== "SPECIAL_DUTY" });
+  }
+
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: resolved };
+}
+
+export function summarizeAttendance(members: readonly ResolvedMember[]): AttendanceSummary {
+  const count = (predicate: (member: ResolvedMember) => boolean) => members.filter(predicate).length;
+  const present = count((m) => m.mark === "PRESENT");
+  const denominator = count((m) => m.inDenominator);
+  return {
+    rollSize: members.length,
+    present,
+    presentOfficial: count((m) => m.mark === "PRESENT" && m.status === "OFFICIAL"),
+    presentProbationary: count((m) => m.mark === "PRESENT" && m.status === "PROBATIONARY"),
+    exemptPresent: count((m) => m.mark === "PRESENT" && m.exempt),
+    exemptAbsent: count((m) => m.mark === "EXEMPT"),
+    elsewhere: count((m) => m.mark === "ELSEWHERE"),
+    specialDuty: count((m) => m.mark === "SPECIAL_DUTY"),
+    suspended: count((m) => m.mark === "SUSPENDED"),
+    absentExcused: count((m) => m.mark === "ABSENT_EXCUSED"),
+    absentUnexcused: count((m) => m.mark === "ABSENT_UNEXCUSED"),
+    denominator,
+    rate: denominator > 0 ? { num: present, den: denominator } : null,
+    sizeForDurationRule: denominator,
+    members: [...members],
+  };
+}
+
+/** P, D_att and the counts of one meeting, or the list of marking errors. */
+export function computeAttendance(roll: readonly RollEntry[], entries: readonly AttendanceEntry[]): RuleResult<AttendanceSummary> {
+  const resolved = resolveAttendance(roll, entries);
+  return resolved.ok ? { ok: true, value: summarizeAttendance(resolved.value) } : resolved;
+}

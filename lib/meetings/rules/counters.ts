@@ -1,0 +1,158 @@
+// Per-member counters over a calendar year (SPEC §4.2):
+// - excused streak: consecutive REGULAR/COMBINED meetings marked ABSENT_EXCUSED; PRESENT resets;
+//   counted per calendar year; more than 3 (i.e. ≥ 4) violates HD 12 / A2 / H3;
+// - Charter Art. 8.1 three-month rule: distinct months with ABSENT_UNEXCUSED; warn at 2, flag at 3.
+import {
+  MONTHLY_MEETING_KINDS,
+  monthOf,
+  yearOf,
+  type AttendanceMark,
+  type IsoDate,
+  type MeetingKind,
+} from "./types";
+
+/** One meeting of the member's branch and how the member was marked there. */
+export interface MemberMeetingRecord {
+  date: IsoDate;
+  kind: MeetingKind;
+  mark: AttendanceMark;
+}
+
+export interface StreakSettings {
+  /** The most consecutive excused absences allowed; one more violates. HD 12: 3. */
+  maxConsecutiveExcused: number;
+  /** Which meetings form the sequence. */
+  kinds: readonly MeetingKind[];
+}
+
+export const DEFAULT_STREAK_SETTINGS: StreakSettings = {
+  maxConsecutiveExcused: 3,
+  kinds: MONTHLY_MEETING_KINDS,
+};
+
+export interface ExcusedStreak {
+  /** The run still open at `asOf` (or at the member's last meeting of the year). */
+  current: number;
+  /** The longest run in the year up to `asOf`. */
+  longest: number;
+  currentViolates: boolean;
+  longestViolates: boolean;
+}
+
+function inYearUpTo(records: readonly MemberMeetingRecord[], year: number, asOf?: IsoDate): MemberMeetingRecord[] {
+  return records
+    .filter((r) => yearOf(r.date) === year && (asOf === undefined || r.date <= asOf))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/**
+ * The member's excused streak within `year`, up to and including `asOf`. An unexcused absence also
+ * ends the run (it is a different breach, counted by the three-month rule); EXEMPT, ELSEWHERE and
+ * SPECIAL_DUTY meetings were not the member's to attend, so they neither extend nor break it
+ * (our modelling choice; SPEC §10.7 leaves it open).
+ */
+export function excusedStreak(
+  records: readonly MemberMeetingRecord[],
+  year: number,
+  asOf?: IsoDate,
+  settings: StreakSettings = DEFAULT_STREAK_SETTINGS,
+): ExcusedStreak {
+  let current = 0;
+  let longest = 0;
+  for (const record of inYearUpTo(records, year, asOf)) {
+    if (!settings.kinds.includes(record.kind)) continue;
+    if (record.mark === "ABSENT_EXCUSED") {
+      current += 1;
+      longest = Math.max(longest, current);
+    } else if (record.mark === "PRESENT" || record.mark === "ABSENT_UNEXCUSED") {
+      current = 0;
+    }
+  }
+  return {
+    current,
+    longest,
+    currentViolates: current > settings.maxConsecutiveExcused,
+    longestViolates: longest > settings.maxConsecutiveExcused,
+  };
+}
+
+export interface BranchStreaks {
+  /** The longest run still open among members: the "longest streak" fact of a meeting. */
+  longestCurrent: number;
+  /** The longest run anyone had in the year so far, open or closed. */
+  longestThisYear: number;
+  /** Members whose open run exceeds the limit. */
+  violatingMembers: string[];
+}
+
+/** Branch-level streaks from every member's history (keyed by member id). */
+export function branchExcusedStreaks(
+  histories: Readonly<Record<string, readonly MemberMeetingRecord[]>>,
+  year: number,
+  asOf?: IsoDate,
+  settings: StreakSettings = DEFAULT_STREAK_SETTINGS,
+): BranchStreaks {
+  let longestCurrent = 0;
+  let longestThisYear = 0;
+  const violatingMembers: string[] = [];
+  for (const [memberId, records] of Object.entries(histories)) {
+    const streak = excusedStreak(records, year, asOf, settings);
+    longestCurrent = Math.max(longestCurrent, streak.current);
+    longestThisYear = Math.max(longestThisYear, streak.longest);
+    if (streak.currentViolates) violatingMembers.push(memberId);
+  }
+  return { longestCurrent, longestThisYear, violatingMembers: violatingMembers.sort() };
+}
+
+export interface UnexcusedMonthSettings {
+  warnAt: number;
+  flagAt: number;
+  /** Which meetings count; the Charter speaks of party meetings in general, so all kinds by default. */
+  kinds: readonly MeetingKind[];
+}
+
+export const DEFAULT_UNEXCUSED_MONTH_SETTINGS: UnexcusedMonthSettings = {
+  warnAt: 2,
+  flagAt: 3,
+  kinds: ["REGULAR", "THEMATIC", "COMBINED", "EXTRAORDINARY"],
+};
+
+export type UnexcusedMonthStatus = "OK" | "WARN" | "FLAG";
+
+export interface UnexcusedMonths {
+  /** Distinct months (1–12) with at least one unexcused absence, ascending. */
+  months: number[];
+  count: number;
+  status: UnexcusedMonthStatus;
+  /** Vietnamese explanation for the member's record. */
+  explanation: string;
+}
+
+/**
+ * Charter Art. 8.1: distinct months in `year` (up to `asOf`) with an unexcused absence. Months need
+ * not be consecutive (SPEC §10.7: unconfirmed, so we take the stricter cumulative reading).
+ */
+export function unexcusedMonths(
+  records: readonly MemberMeetingRecord[],
+  year: number,
+  asOf?: IsoDate,
+  settings: UnexcusedMonthSettings = DEFAULT_UNEXCUSED_MONTH_SETTINGS,
+): UnexcusedMonths {
+  const months = new Set<number>();
+  for (const record of inYearUpTo(records, year, asOf)) {
+    if (record.mark === "ABSENT_UNEXCUSED" && settings.kinds.includes(record.kind)) months.add(monthOf(record.date));
+  }
+  const list = [...months].sort((a, b) => a - b);
+  const count = list.length;
+  const status: UnexcusedMonthStatus = count >= settings.flagAt ? "FLAG" : count >= settings.warnAt ? "WARN" : "OK";
+  const named = list.map((m) => `tháng ${m}`).join(", ");
+  const explanation =
+    status === "FLAG"
+      ? `Vắng sinh hoạt không lý do trong ${count} tháng của năm ${year} (${named}): xem xét xóa tên theo Điều 8.1 Điều lệ Đảng.`
+      : status === "WARN"
+        ? `Vắng sinh hoạt không lý do trong ${count} tháng của năm ${year} (${named}): cần nhắc nhở.`
+        : count === 1
+          ? `Vắng sinh hoạt không lý do trong 1 tháng của năm ${year} (${named}).`
+          : `Không vắng sinh hoạt không lý do trong năm ${year}.`;
+  return { months: list, count, status, explanation };
+}

@@ -1,0 +1,195 @@
+// MeetingFacts: everything the AUTO rules and hard checks read about one meeting. The meetings module
+// derives them from its records (attendance.ts, duration.ts, counters.ts, documents, tasks…); the
+// engine never looks anything up itself. SPEC §11's fact rows are the checklist.
+import { z } from "zod";
+import { MEETING_KINDS } from "@/lib/meetings/rules/types";
+import { formatPercent, percentOf, ratio, type Ratio } from "./exact";
+import { issuesFromZod, type FlagFact, type MeasureId, type ScoringIssue } from "./model";
+
+const count = z.number().int().min(0);
+
+export const meetingFactsSchema = z.object({
+  kind: z.enum(MEETING_KINDS),
+  hasThematicPart: z.boolean(),
+  /** R from requiredDuration(): 90, 120 (combined or D_att ≥ 30) or the committee's value. */
+  requiredMinutes: z.number().int().min(1),
+  /** actualEnd − actualStart, whole minutes. */
+  actualMinutes: count,
+  /** P */
+  present: count,
+  /** D_att (SPEC §4.1 item 1); P + excused + unexcused must equal it. */
+  attendanceDenominator: z.number().int().min(1),
+  absentExcused: count,
+  absentUnexcused: count,
+  /** Longest excused streak still open among the members at this meeting, this calendar year (counters.ts). */
+  longestExcusedStreak: count,
+  /** Distinct present members with at least one discussion entry; guests and the chair's report excluded. */
+  speakers: count,
+  ideologyMinutes: count,
+  /** Minutes between posting the documents and the start (negative: posted after it); null: never posted. */
+  documentsLeadMinutes: z.number().int().nullable(),
+  /** Minutes between the end and posting the final resolution; null: not posted. */
+  finalDocumentsDelayMinutes: count.nullable(),
+  /** The branch has a chi ủy (≥ 9 official members). */
+  hasCommittee: z.boolean(),
+  preMeetingHeld: z.boolean(),
+  preMeetingMinuted: z.boolean(),
+  noticeToAllMembers: z.boolean(),
+  noticeToOverseer: z.boolean(),
+  /** Targets of the previous resolution due by now and how many were met; null when none was due. */
+  previousTargets: z.object({ met: count, total: z.number().int().min(1) }).nullable(),
+  draftResolutionExists: z.boolean(),
+  preparedBySecretaryOrDeputy: z.boolean(),
+  minutesComplete: z.boolean(),
+});
+export type MeetingFacts = z.infer<typeof meetingFactsSchema>;
+
+export type FactsCheck = { ok: true; facts: MeetingFacts } | { ok: false; errors: ScoringIssue[] };
+
+/** Shape and consistency of the facts, with Vietnamese messages. */
+export function checkFacts(input: unknown): FactsCheck {
+  const parsed = meetingFactsSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: issuesFromZod(parsed.error, "Dữ liệu kỳ sinh hoạt") };
+  const f = parsed.data;
+  const errors: ScoringIssue[] = [];
+  const accounted = f.present + f.absentExcused + f.absentUnexcused;
+  if (accounted !== f.attendanceDenominator) {
+    errors.push({
+      path: "attendanceDenominator",
+      message: `Số có mặt (${f.present}) + vắng có lý do (${f.absentExcused}) + vắng không lý do (${f.absentUnexcused}) = ${accounted}, phải bằng số đảng viên phải dự (${f.attendanceDenominator}).`,
+    });
+  }
+  if (f.speakers > f.present) {
+    errors.push({ path: "speakers", message: `Số đảng viên phát biểu (${f.speakers}) vượt số có mặt (${f.present}).` });
+  }
+  if (f.ideologyMinutes > f.actualMinutes) {
+    errors.push({
+      path: "ideologyMinutes",
+      message: `Thời gian sinh hoạt tư tưởng (${f.ideologyMinutes} phút) vượt thời lượng cuộc họp (${f.actualMinutes} phút).`,
+    });
+  }
+  if (f.previousTargets && f.previousTargets.met > f.previousTargets.total) {
+    errors.push({
+      path: "previousTargets",
+      message: `Số chỉ tiêu đạt (${f.previousTargets.met}) vượt tổng số chỉ tiêu (${f.previousTargets.total}).`,
+    });
+  }
+  if (f.preMeetingMinuted && !f.preMeetingHeld) {
+    errors.push({ path: "preMeetingMinuted", message: "Có biên bản họp chi ủy nhưng không ghi nhận cuộc họp chi ủy." });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, facts: f };
+}
+
+/** The value of a measure as an exact ratio (percentages already ×100), or null when the fact is absent. */
+export function measureValue(measure: MeasureId, f: MeetingFacts): Ratio | null {
+  switch (measure) {
+    case "durationShortfallMinutes":
+      return ratio(f.requiredMinutes - f.actualMinutes, 1);
+    case "durationPercentOfRequired":
+      return percentOf(f.actualMinutes, f.requiredMinutes);
+    case "actualMinutes":
+      return ratio(f.actualMinutes, 1);
+    case "attendancePercent":
+      return percentOf(f.present, f.attendanceDenominator);
+    case "unexcusedAbsences":
+      return ratio(f.absentUnexcused, 1);
+    case "longestExcusedStreak":
+      return ratio(f.longestExcusedStreak, 1);
+    case "speakersPercent":
+      // Nobody present means nobody spoke: 0 %, not a division by zero.
+      return f.present === 0 ? ratio(0, 1) : percentOf(f.speakers, f.present);
+    case "ideologyMinutes":
+      return ratio(f.ideologyMinutes, 1);
+    case "documentsLeadHours":
+      return f.documentsLeadMinutes === null ? null : ratio(f.documentsLeadMinutes, 60);
+    case "finalDocumentsDelayHours":
+      return f.finalDocumentsDelayMinutes === null ? null : ratio(f.finalDocumentsDelayMinutes, 60);
+    case "targetsMetPercent":
+      return f.previousTargets === null ? null : percentOf(f.previousTargets.met, f.previousTargets.total);
+  }
+}
+
+/** "23 giờ 59 phút", "2 giờ", "45 phút". */
+export function formatMinutesAsHours(minutes: number): string {
+  const abs = Math.abs(minutes);
+  const hours = Math.floor(abs / 60);
+  const rest = abs % 60;
+  if (hours === 0) return `${rest} phút`;
+  return rest === 0 ? `${hours} giờ` : `${hours} giờ ${rest} phút`;
+}
+
+/** A Vietnamese phrase stating the measured fact, to which the engine appends "→ n điểm". */
+export function describeMeasure(measure: MeasureId, f: MeetingFacts): string {
+  switch (measure) {
+    case "durationShortfallMinutes": {
+      const s = f.requiredMinutes - f.actualMinutes;
+      const base = `Thời lượng ${f.actualMinutes}/${f.requiredMinutes} phút`;
+      return s > 0 ? `${base}, thiếu ${s} phút` : `${base}, đủ thời lượng`;
+    }
+    case "durationPercentOfRequired":
+      return `Thời lượng ${f.actualMinutes}/${f.requiredMinutes} phút = ${formatPercent(percentOf(f.actualMinutes, f.requiredMinutes))} thời lượng yêu cầu`;
+    case "actualMinutes":
+      return `Thời lượng ${f.actualMinutes} phút`;
+    case "attendancePercent":
+      return `${f.present}/${f.attendanceDenominator} có mặt = ${formatPercent(percentOf(f.present, f.attendanceDenominator))}`;
+    case "unexcusedAbsences":
+      return f.absentUnexcused === 0
+        ? "Không có đảng viên vắng không lý do"
+        : `Có ${f.absentUnexcused} đảng viên vắng không lý do`;
+    case "longestExcusedStreak":
+      return f.longestExcusedStreak === 0
+        ? "Không có đảng viên vắng có lý do liên tiếp"
+        : `Chuỗi vắng có lý do liên tiếp dài nhất: ${f.longestExcusedStreak} kỳ`;
+    case "speakersPercent":
+      return f.present === 0
+        ? "Không có đảng viên có mặt"
+        : `${f.speakers}/${f.present} đảng viên có mặt phát biểu = ${formatPercent(percentOf(f.speakers, f.present))}`;
+    case "ideologyMinutes":
+      return `Sinh hoạt tư tưởng ${f.ideologyMinutes} phút`;
+    case "documentsLeadHours":
+      if (f.documentsLeadMinutes === null) return "Tài liệu không được đăng lên Sổ tay";
+      return f.documentsLeadMinutes >= 0
+        ? `Tài liệu đăng trước cuộc họp ${formatMinutesAsHours(f.documentsLeadMinutes)}`
+        : `Tài liệu đăng sau giờ họp ${formatMinutesAsHours(f.documentsLeadMinutes)}`;
+    case "finalDocumentsDelayHours":
+      return f.finalDocumentsDelayMinutes === null
+        ? "Văn bản cuối cùng chưa được đăng"
+        : `Văn bản cuối cùng đăng sau cuộc họp ${formatMinutesAsHours(f.finalDocumentsDelayMinutes)}`;
+    case "targetsMetPercent":
+      return f.previousTargets === null
+        ? "Kỳ trước không có chỉ tiêu, nhiệm vụ đến hạn (tính mặc định)"
+        : `${f.previousTargets.met}/${f.previousTargets.total} chỉ tiêu nghị quyết kỳ trước hoàn thành = ${formatPercent(percentOf(f.previousTargets.met, f.previousTargets.total))}`;
+  }
+}
+
+export function flagValue(flag: FlagFact, f: MeetingFacts): boolean {
+  switch (flag) {
+    case "documentsPosted":
+      return f.documentsLeadMinutes !== null;
+    case "finalDocumentsPosted":
+      return f.finalDocumentsDelayMinutes !== null;
+    default:
+      return f[flag];
+  }
+}
+
+const FLAG_PHRASES: Record<FlagFact, readonly [yes: string, no: string]> = {
+  preparedBySecretaryOrDeputy: ["bí thư hoặc phó bí thư trực tiếp chuẩn bị", "không do bí thư hoặc phó bí thư chuẩn bị"],
+  hasCommittee: ["chi bộ có chi ủy", "chi bộ không có chi ủy"],
+  preMeetingHeld: ["chi ủy đã họp chuẩn bị", "chi ủy chưa họp chuẩn bị"],
+  preMeetingMinuted: ["có biên bản họp chi ủy", "không có biên bản họp chi ủy"],
+  noticeToAllMembers: ["đã thông báo đến toàn thể đảng viên", "chưa thông báo đến toàn thể đảng viên"],
+  noticeToOverseer: ["đã thông báo cấp ủy viên cấp trên theo dõi", "chưa thông báo cấp ủy viên cấp trên theo dõi"],
+  documentsPosted: ["tài liệu đã đăng lên Sổ tay", "tài liệu không được đăng lên Sổ tay"],
+  draftResolutionExists: ["có dự thảo nghị quyết", "không có dự thảo nghị quyết"],
+  minutesComplete: ["biên bản ghi đầy đủ", "biên bản chưa đầy đủ"],
+  finalDocumentsPosted: ["văn bản cuối cùng đã đăng", "văn bản cuối cùng chưa được đăng"],
+};
+
+export function describeFlag(flag: FlagFact, value: boolean): string {
+  return FLAG_PHRASES[flag][value ? 0 : 1];
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
