@@ -4,10 +4,11 @@ import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 
 /** GET form: the query lives in the URL (?q=), so results can be bookmarked and shared. */
-export function OrgSearch({ query }: { query: string }) {
+export function OrgSearch({ query, includeClosed = false }: { query: string; includeClosed?: boolean }) {
   const t = useTranslations("org");
   return (
     <Form action="/org" role="search" className="flex flex-col gap-2">
+      {includeClosed ? <input type="hidden" name="closed" value="1" /> : null}
       <label htmlFor="org-search" className="text-base font-semibold text-ink-900">
         {t("searchLabel")}
       </label>
@@ -25,7 +26,7 @@ export function OrgSearch({ query }: { query: string }) {
           {t("searchSubmit")}
         </button>
         {query ? (
-          <Link href="/org" className={buttonClass("ghost", "min-h-12")}>
+          <Link href={includeClosed ? "/org?closed=1" : "/org"} className={buttonClass("ghost", "min-h-12")}>
             {t("searchClear")}
           </Link>
         ) : null}

@@ -73,11 +73,28 @@ export function OrgUnitView({ unit }: { unit: OrgUnitDetail }) {
           <Fact label={t("orgDetail.activeFrom")}>{formatCalendarDate(unit.activeFrom)}</Fact>
           <Fact label={t("orgDetail.status")}>
             {!unit.active && unit.activeTo ? (
-              t("orgDetail.inactiveSince", { date: formatCalendarDate(unit.activeTo) })
+              t("orgAdmin.view.closedOn", { date: formatCalendarDate(unit.activeTo) })
             ) : (
               <Badge tone="success">{t("orgDetail.stillActive")}</Badge>
             )}
+            {unit.active && unit.activeTo ? (
+              <span className="block text-base font-normal text-ink-700">
+                {t("orgAdmin.view.closesOn", { date: formatCalendarDate(unit.activeTo) })}
+              </span>
+            ) : null}
           </Fact>
+          {unit.mergedInto ? (
+            <Fact label={t("orgAdmin.view.mergedInto")}>
+              {unit.mergedInto.readable ? (
+                <Link href={`/org/${unit.mergedInto.id}`} className="text-brand-800 underline">
+                  {unit.mergedInto.name}
+                </Link>
+              ) : (
+                unit.mergedInto.name
+              )}
+            </Fact>
+          ) : null}
+          {unit.closeReason ? <Fact label={t("orgAdmin.view.closeReason")}>{unit.closeReason}</Fact> : null}
         </dl>
       </Card>
 

@@ -52,9 +52,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   };
 });
 
-/** For pages: the signed-in user, or a redirect to the login page. */
-export async function requireUser(): Promise<CurrentUser> {
+/**
+ * For pages: the signed-in user, or a redirect to the login page. While the user still has a
+ * temporary password (mustChangePassword), every page sends them to /account to change it; only
+ * the frame and /account itself pass `allowTemporaryPassword`, so there is no redirect loop.
+ */
+export async function requireUser(options: { allowTemporaryPassword?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  if (user.mustChangePassword && !options.allowTemporaryPassword) redirect("/account");
   return user;
 }

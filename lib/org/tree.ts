@@ -6,6 +6,7 @@ import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant } from "@/lib/db/tenant";
 import type { OrgUnitCategory, OrgUnitKind, Role } from "@/lib/generated/prisma/enums";
 import { foldForSearch } from "@/lib/i18n/format";
+import { isOpenOn, todayInVietnam } from "@/lib/org/unit-rules";
 
 /** Units that hold meetings ("branch" in the glossary). */
 export const BRANCH_KINDS: readonly OrgUnitKind[] = ["GRASSROOTS_BRANCH", "BRANCH"];
@@ -23,7 +24,7 @@ export interface OrgTreeNode {
   isBranch: boolean;
   category: OrgUnitCategory | null;
   depth: number;
-  /** False once `activeTo` has passed. */
+  /** False once the unit's last active day (`activeTo`, inclusive) has passed in Vietnam. */
   active: boolean;
   /** Active branches in the subtree, the unit itself included. */
   branchCount: number;
@@ -42,6 +43,8 @@ export interface OrgTree {
   /** Some units were left out of `roots` to keep the page small (see TREE_NODE_BUDGET). */
   truncated: boolean;
   search: { query: string; matches: number; shown: number } | null;
+  /** Closed units in scope (left out of the tree unless `includeClosed`). */
+  closedCount: number;
 }
 
 const unitSelect = {
@@ -74,8 +77,9 @@ interface WorkNode extends OrgTreeNode {
 
 const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
 
-function isActive(activeTo: Date | null, now: Date): boolean {
-  return activeTo === null || activeTo.getTime() > now.getTime();
+/** `today` is a calendar day in Vietnam (todayInVietnam); `activeTo` is the last active day. */
+function isActive(activeTo: Date | null, today: Date): boolean {
+  return isOpenOn({ activeTo }, today);
 }
 
 function byName(a: { name: string }, b: { name: string }): number {
@@ -87,7 +91,10 @@ function byName(a: { name: string }, b: { name: string }): number {
  * With `q`, only units whose name contains it (accent- and case-insensitive) and their
  * ancestors are returned; counts always describe the full subtree.
  */
-export async function getOrgTree(user: Principal, options: { q?: string | null } = {}): Promise<OrgTree | null> {
+export async function getOrgTree(
+  user: Principal,
+  options: { q?: string | null; includeClosed?: boolean } = {},
+): Promise<OrgTree | null> {
   const roots = scopeRoots(user, "org.read");
   if (roots.length === 0) return null;
   const scope = roots.map((root) => ({ path: { startsWith: root.path } }));
@@ -105,9 +112,18 @@ export async function getOrgTree(user: Principal, options: { q?: string | null }
     return { units, counts };
   });
 
-  const now = new Date();
+  const now = todayInVietnam();
+  // Closed units (and anything left under them) are hidden unless asked for; their history stays.
+  const hidden = new Set<string>();
+  let closedCount = 0;
+  for (const unit of [...units].sort((a, b) => a.depth - b.depth)) {
+    const closed = !isActive(unit.activeTo, now);
+    if (closed) closedCount += 1;
+    if (!options.includeClosed && (closed || (unit.parentId !== null && hidden.has(unit.parentId)))) hidden.add(unit.id);
+  }
   const nodes = new Map<string, WorkNode>();
   for (const unit of units) {
+    if (hidden.has(unit.id)) continue;
     const active = isActive(unit.activeTo, now);
     const isBranch = BRANCH_KINDS.includes(unit.kind);
     nodes.set(unit.id, {
@@ -183,6 +199,7 @@ export async function getOrgTree(user: Principal, options: { q?: string | null }
       totals,
       truncated: false,
       search: { query, matches: hits.length, shown: shownHits.length },
+      closedCount,
     };
   }
 
@@ -207,6 +224,7 @@ export async function getOrgTree(user: Principal, options: { q?: string | null }
     totals,
     truncated: Number.isFinite(maxDepth),
     search: null,
+    closedCount,
   };
 }
 
@@ -238,6 +256,9 @@ export interface OrgUnitDetail {
   activeFrom: Date;
   activeTo: Date | null;
   active: boolean;
+  closeReason: string | null;
+  /** The branch this one was merged into, if it was. */
+  mergedInto: { id: string; name: string; readable: boolean } | null;
   /** The parent unit; `readable` says whether the user may open it. */
   parent: { id: string; name: string; readable: boolean } | null;
   children: { id: string; name: string; kind: OrgUnitKind; category: OrgUnitCategory | null; active: boolean }[];
@@ -267,12 +288,14 @@ export async function getOrgUnitDetail(user: Principal, id: string): Promise<Org
         hasCommittee: true,
         activeFrom: true,
         activeTo: true,
+        closeReason: true,
+        mergedInto: { select: { id: true, name: true, path: true } },
         parent: { select: { id: true, name: true, path: true } },
       },
     });
     if (!unit || !authorize(user, "org.read", unit)) return null;
 
-    const now = new Date();
+    const now = todayInVietnam();
     const [children, memberCount, branchCount, secretary] = await Promise.all([
       tx.orgUnit.findMany({
         where: { tenantId: user.tenantId, parentId: unit.id },
@@ -284,7 +307,7 @@ export async function getOrgUnitDetail(user: Principal, id: string): Promise<Org
           tenantId: user.tenantId,
           path: { startsWith: unit.path },
           kind: { in: [...BRANCH_KINDS] },
-          OR: [{ activeTo: null }, { activeTo: { gt: now } }],
+          OR: [{ activeTo: null }, { activeTo: { gte: now } }],
         },
       }),
       tx.position.findFirst({
@@ -305,6 +328,10 @@ export async function getOrgUnitDetail(user: Principal, id: string): Promise<Org
       activeFrom: unit.activeFrom,
       activeTo: unit.activeTo,
       active: isActive(unit.activeTo, now),
+      closeReason: unit.closeReason,
+      mergedInto: unit.mergedInto
+        ? { id: unit.mergedInto.id, name: unit.mergedInto.name, readable: authorize(user, "org.read", unit.mergedInto) }
+        : null,
       parent: unit.parent
         ? { id: unit.parent.id, name: unit.parent.name, readable: authorize(user, "org.read", unit.parent) }
         : null,

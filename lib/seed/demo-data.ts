@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type {
   Gender,
+  MemberEndReason,
   MemberStatus,
   OrgUnitCategory,
   OrgUnitKind,
@@ -53,6 +54,9 @@ export interface MemberRow {
   status: MemberStatus;
   ethnicity: string;
   occupation: string;
+  /** Left the roll (history kept). */
+  endedOn: Date | null;
+  endReason: MemberEndReason | null;
 }
 
 export interface BranchMembershipRow {
@@ -95,6 +99,30 @@ export interface TemporaryTransferRow {
   reason: string;
 }
 
+/** QĐ 213: a working member's link to the branch where they live (inside the tenant or by name). */
+export interface ResidenceLinkRow {
+  tenantId: string;
+  id: string;
+  memberId: string;
+  residenceBranchId: string | null;
+  residenceBranchName: string | null;
+  address: string;
+  fromDate: Date;
+  toDate: Date | null;
+  exempt: boolean;
+  exemptReason: string | null;
+}
+
+export interface ResidenceCommentRow {
+  tenantId: string;
+  id: string;
+  residenceLinkId: string;
+  year: number;
+  comment: string;
+  commentedBy: string;
+  receivedOn: Date;
+}
+
 export interface SuspensionRow {
   tenantId: string;
   id: string;
@@ -135,6 +163,8 @@ export interface TenantDataset {
   exemptions: ExemptionRow[];
   temporaryTransfers: TemporaryTransferRow[];
   suspensions: SuspensionRow[];
+  residenceLinks: ResidenceLinkRow[];
+  residenceComments: ResidenceCommentRow[];
   users: UserRow[];
   roleGrants: RoleGrantRow[];
 }
@@ -730,6 +760,8 @@ class TenantBuilder {
       exemptions: [],
       temporaryTransfers: [],
       suspensions: [],
+      residenceLinks: [],
+      residenceComments: [],
       users: [],
       roleGrants: [],
     };
@@ -844,6 +876,8 @@ class TenantBuilder {
           status: probationary ? "PROBATIONARY" : "OFFICIAL",
           ethnicity,
           occupation: this.occupation(profile, gender, age),
+          endedOn: null,
+          endReason: null,
         };
         this.ageOf.set(row.id, age);
         list.push(row);
@@ -1038,7 +1072,8 @@ class TenantBuilder {
         memberId: member.id,
         branchId: member.branchId,
         validFrom: previous ? previous.transferredOn : laterOf(member.admittedOn, current.activeFrom),
-        validTo: null,
+        // A member who left the roll belonged to the branch until the day before.
+        validTo: member.endedOn ? addDays(member.endedOn, -1) : null,
         note: previous ? `Chuyển sinh hoạt đến từ ${previous.branch.name}` : null,
       });
     }
@@ -1046,6 +1081,11 @@ class TenantBuilder {
 }
 
 // ─── Tenant-specific accounts and special cases ─────────────────────────────────────────────────
+
+const RESIDENCE_COMMENTS = [
+  "Gương mẫu chấp hành chủ trương của Đảng, pháp luật của Nhà nước và quy định của địa phương; tích cực tham gia sinh hoạt tổ dân phố và các phong trào ở khu dân cư.",
+  "Giữ mối liên hệ thường xuyên với chi ủy nơi cư trú; gia đình văn hóa; tham gia đầy đủ các buổi họp khu phố và đóng góp các quỹ vận động.",
+] as const;
 
 const EXTERNAL_HOSTS = [
   { hostName: "Chi bộ Học viện Chính trị khu vực I", reason: "Học cao cấp lý luận chính trị hệ tập trung" },
@@ -1147,6 +1187,57 @@ function addDemoSpecialCases(builder: TenantBuilder): void {
       addMonths(asOf, -14),
       "Đình chỉ sinh hoạt đảng trong thời gian bị điều tra (đã có kết luận, được phục hồi sinh hoạt)",
     );
+  }
+
+  // QĐ 213 residence links (3): one to a branch of the tenant, two outside it by name (one exempt
+  // under HD 33), with the residence chi ủy's comment for the last full year.
+  const commentYear = asOf.getUTCMonth() >= 1 ? asOf.getUTCFullYear() - 1 : asOf.getUTCFullYear() - 2;
+  const linkFrom = new Date(Date.UTC(commentYear - 1, 0, 1));
+  const receivedOn = new Date(Date.UTC(commentYear + 1, 0, 20));
+  const residences = [
+    { inside: true, address: "Số 14 đường Trần Phú, phường Trung tâm", exemptReason: null, comment: RESIDENCE_COMMENTS[0] },
+    { inside: false, name: "Chi bộ Khu phố 3, phường Phú Hội", address: "Số 27 hẻm 5 đường Lê Lợi, Khu phố 3", exemptReason: null, comment: RESIDENCE_COMMENTS[1] },
+    { inside: false, name: "Chi bộ thôn Đông, xã Hòa Tiến", address: "Thôn Đông, xã Hòa Tiến", exemptReason: "Đi học tập trung từ 12 tháng trở lên", comment: null },
+  ];
+  for (const plan of residences) {
+    const member = take((m) => m.admittedOn.getTime() < linkFrom.getTime());
+    if (!member) continue;
+    const host = plan.inside ? random.pick(branches.filter((candidate) => candidate.id !== member.branchId)) : null;
+    const link = {
+      tenantId,
+      id: builder.newId(),
+      memberId: member.id,
+      residenceBranchId: host?.id ?? null,
+      residenceBranchName: host ? null : (plan.name ?? null),
+      address: plan.address,
+      fromDate: linkFrom,
+      toDate: null,
+      exempt: plan.exemptReason !== null,
+      exemptReason: plan.exemptReason,
+    };
+    data.residenceLinks.push(link);
+    if (plan.comment) {
+      data.residenceComments.push({
+        tenantId,
+        id: builder.newId(),
+        residenceLinkId: link.id,
+        year: commentYear,
+        comment: plan.comment,
+        commentedBy: host ? `Chi ủy ${host.name}` : `Chi ủy ${plan.name ?? ""} và Ban công tác Mặt trận`,
+        receivedOn,
+      });
+    }
+  }
+
+  // One member who left the roll a few months ago (moved to a unit outside the tenant).
+  const endedOn = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 4, 1));
+  const leaving = take((m) => {
+    const branch = branches.find((candidate) => candidate.id === m.branchId);
+    return branch !== undefined && laterOf(m.admittedOn, branch.activeFrom).getTime() < addDays(endedOn, -1).getTime();
+  });
+  if (leaving) {
+    leaving.endedOn = endedOn;
+    leaving.endReason = "TRANSFERRED_OUT";
   }
 
   // Transfers within the tenant (≈5): an earlier, closed membership in another branch.

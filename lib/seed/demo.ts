@@ -55,6 +55,8 @@ async function insertDataset(data: TenantDataset, passwordHash: string): Promise
         await tx.exemption.createMany({ data: data.exemptions });
         await tx.temporaryTransfer.createMany({ data: data.temporaryTransfers });
         await tx.suspension.createMany({ data: data.suspensions });
+        await tx.residenceLink.createMany({ data: data.residenceLinks });
+        await tx.residenceComment.createMany({ data: data.residenceComments });
         await tx.user.createMany({ data: data.users.map((user) => ({ ...user, passwordHash })) });
         await tx.roleGrant.createMany({ data: data.roleGrants });
 
@@ -81,6 +83,8 @@ async function insertDataset(data: TenantDataset, passwordHash: string): Promise
             exemptions: data.exemptions.length,
             temporaryTransfers: data.temporaryTransfers.length,
             suspensions: data.suspensions.length,
+            residenceLinks: data.residenceLinks.length,
+            residenceComments: data.residenceComments.length,
             users: data.users.length,
             roleGrants: data.roleGrants.length,
           },

@@ -195,7 +195,7 @@ describe("demo tenant generation", () => {
 
   it("records one open membership per member, and a few earlier ones closed by a transfer", () => {
     const units = new Map(demo.orgUnits.map((unit) => [unit.id, unit]));
-    for (const member of demo.members) {
+    for (const member of demo.members.filter((candidate) => candidate.endedOn === null)) {
       const rows = demo.branchMemberships.filter((row) => row.memberId === member.id);
       const open = rows.filter((row) => row.validTo === null);
       expect(open).toHaveLength(1);
@@ -210,9 +210,49 @@ describe("demo tenant generation", () => {
         }
       }
     }
-    const closed = demo.branchMemberships.filter((row) => row.validTo !== null);
-    expect(closed.length).toBeGreaterThanOrEqual(4);
-    expect(closed.length).toBeLessThanOrEqual(6);
+    const closedByTransfer = demo.branchMemberships.filter(
+      (row) => row.validTo !== null && demo.members.find((member) => member.id === row.memberId)?.branchId !== row.branchId,
+    );
+    expect(closedByTransfer.length).toBeGreaterThanOrEqual(4);
+    expect(closedByTransfer.length).toBeLessThanOrEqual(6);
+  });
+
+  it("includes one member who left the roll: membership closed the day before, no position, history kept", () => {
+    const ended = demo.members.filter((member) => member.endedOn !== null);
+    expect(ended).toHaveLength(1);
+    const member = ended[0]!;
+    expect(member.endReason).toBe("TRANSFERRED_OUT");
+    expect(member.endedOn!.getTime()).toBeLessThan(AS_OF.getTime());
+    const rows = demo.branchMemberships.filter((row) => row.memberId === member.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ branchId: member.branchId, validTo: new Date(member.endedOn!.getTime() - 86_400_000) });
+    expect(rows[0]!.validFrom.getTime()).toBeLessThanOrEqual(rows[0]!.validTo!.getTime());
+    expect(demo.positions.some((position) => position.memberId === member.id)).toBe(false);
+    expect(demo.users.some((user) => user.memberId === member.id)).toBe(false);
+  });
+
+  it("links three working members to their residence (QĐ 213): inside the tenant, outside by name, one exempt", () => {
+    expect(demo.residenceLinks).toHaveLength(3);
+    const inside = demo.residenceLinks.filter((link) => link.residenceBranchId !== null);
+    expect(inside).toHaveLength(1);
+    const member = demo.members.find((candidate) => candidate.id === inside[0]!.memberId);
+    expect(inside[0]!.residenceBranchId).not.toBe(member?.branchId);
+    expect(demo.orgUnits.some((unit) => unit.id === inside[0]!.residenceBranchId && isBranch(unit))).toBe(true);
+    expect(demo.residenceLinks.every((link) => (link.residenceBranchId === null) !== (link.residenceBranchName === null))).toBe(true);
+    const exempt = demo.residenceLinks.filter((link) => link.exempt);
+    expect(exempt).toHaveLength(1);
+    expect(exempt[0]!.exemptReason).toBeTruthy();
+    // One comment per year and link, for the last full year, received after it ended; none for the exempt link.
+    expect(demo.residenceComments).toHaveLength(2);
+    for (const comment of demo.residenceComments) {
+      const link = demo.residenceLinks.find((candidate) => candidate.id === comment.residenceLinkId);
+      expect(link?.exempt).toBe(false);
+      expect(comment.year).toBe(2025);
+      expect(comment.receivedOn.getTime()).toBeLessThanOrEqual(AS_OF.getTime());
+      expect(link!.fromDate.getUTCFullYear()).toBeLessThanOrEqual(comment.year);
+    }
+    const linked = new Set(demo.residenceLinks.map((link) => link.memberId));
+    expect(demo.members.filter((m) => linked.has(m.id)).every((m) => m.endedOn === null && m.admittedOn < demo.residenceLinks[0]!.fromDate)).toBe(true);
   });
 
   it("seats a secretary in every branch and committee, chi ủy of at most 7, officials only", () => {

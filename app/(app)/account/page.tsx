@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountPage() {
-  const user = await requireUser();
+  const user = await requireUser({ allowTemporaryPassword: true });
   const [t, grants] = await Promise.all([getTranslations(), getGrantedUnits(user)]);
   return (
     <>

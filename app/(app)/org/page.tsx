@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OrgSearch } from "@/components/org/org-search";
@@ -15,20 +16,36 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function OrgPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function OrgPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string | string[]; closed?: string | string[] }>;
+}) {
   const user = await requireUser();
   if (!canAnywhere(user, "org.read")) notFound();
-  const { q } = await searchParams;
+  const { q, closed } = await searchParams;
   const query = (Array.isArray(q) ? q[0] : q)?.trim().slice(0, 100) ?? "";
+  const includeClosed = closed === "1";
   // The service reads only the subtrees of the user's org.read grants.
-  const [tree, t] = await Promise.all([getOrgTree(user, { q: query }), getTranslations("org")]);
+  const [tree, t, ta] = await Promise.all([
+    getOrgTree(user, { q: query, includeClosed }),
+    getTranslations("org"),
+    getTranslations("orgAdmin.tree"),
+  ]);
   if (!tree) notFound();
+  const toggleParams = new URLSearchParams({ ...(query ? { q: query } : {}), ...(includeClosed ? {} : { closed: "1" }) });
+  const closedToggle =
+    tree.closedCount > 0 ? (
+      <Link href={`/org${toggleParams.size ? `?${toggleParams}` : ""}`} className="inline-flex min-h-11 items-center text-base font-semibold text-brand-800 underline">
+        {includeClosed ? ta("hideClosed") : ta("showClosed", { count: tree.closedCount })}
+      </Link>
+    ) : null;
 
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
       <div className="mb-6 rounded-xl border border-ink-200 bg-white p-4 shadow-sm sm:p-5">
-        <OrgSearch query={query} />
+        <OrgSearch query={query} includeClosed={includeClosed} />
       </div>
       {tree.totals.units === 0 ? (
         <EmptyState title={t("emptyTitle")}>{t("emptyHint")}</EmptyState>
@@ -46,6 +63,7 @@ export default async function OrgPage({ searchParams }: { searchParams: Promise<
               {t("summary", { units: tree.totals.units, branches: tree.totals.branches, members: tree.totals.members })}
             </p>
           )}
+          {closedToggle}
           {tree.truncated ? <Alert tone="info">{t("truncated")}</Alert> : null}
           <div className="rounded-xl border border-ink-200 bg-white p-2 shadow-sm sm:p-4">
             {/* Keyed by the query so a new search starts with its own open/closed state. */}

@@ -1,0 +1,168 @@
+"use client";
+
+// Form pieces shared by the admin screens (org management, accounts): an action hook that keeps
+// what was typed when the server refuses, and labelled select / textarea / checkbox fields that
+// announce their errors like components/ui/text-field.
+import clsx from "clsx";
+import { startTransition, useActionState, useId, type ComponentProps, type FormEvent, type ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import type { ActionResult } from "@/lib/actions/define-action";
+
+export type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+
+/**
+ * useActionState, submitted through a transition instead of the form's `action` prop: React resets
+ * uncontrolled fields after a form action, and here what the user typed must stay when it fails.
+ */
+export function useKeptAction<T>(action: FormAction<T>) {
+  const [state, dispatch, pending] = useActionState(action, null);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => dispatch(formData));
+  }
+  const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return { state, pending, onSubmit, fieldErrors };
+}
+
+/** The form-level error, announced when it appears. */
+export function FormError({ state }: { state: ActionResult<unknown> | null }) {
+  if (!state || state.ok) return null;
+  return <Alert tone="error">{state.error}</Alert>;
+}
+
+function useFieldIds(hint: string | undefined, errors: readonly string[] | undefined) {
+  const id = useId();
+  const hasError = Boolean(errors && errors.length > 0);
+  const describedBy = [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return { id, hasError, describedBy };
+}
+
+function FieldFrame({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+  className,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: readonly string[];
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <div className={clsx("flex flex-col gap-1.5", className)}>
+      <label htmlFor={id} className="text-base font-semibold text-ink-900">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-ink-600">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {errors && errors.length > 0 ? (
+        <ul id={`${id}-error`} className="flex flex-col gap-0.5 text-base font-medium text-danger-700">
+          {errors.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+const controlClass = (hasError: boolean) =>
+  clsx(
+    "min-h-12 w-full rounded-lg border bg-white px-3 py-2 text-lg text-ink-900",
+    hasError ? "border-danger-700 ring-1 ring-danger-700" : "border-ink-400",
+  );
+
+export function SelectField({
+  label,
+  hint,
+  errors,
+  options,
+  className,
+  ...props
+}: Omit<ComponentProps<"select">, "id" | "children"> & {
+  label: string;
+  name: string;
+  hint?: string;
+  errors?: readonly string[];
+  options: readonly { value: string; label: string }[];
+}) {
+  const { id, hasError, describedBy } = useFieldIds(hint, errors);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors} className={className}>
+      <select id={id} aria-invalid={hasError || undefined} aria-describedby={describedBy} className={controlClass(hasError)} {...props}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField({
+  label,
+  hint,
+  errors,
+  className,
+  ...props
+}: Omit<ComponentProps<"textarea">, "id"> & { label: string; name: string; hint?: string; errors?: readonly string[] }) {
+  const { id, hasError, describedBy } = useFieldIds(hint, errors);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors} className={className}>
+      <textarea
+        id={id}
+        rows={3}
+        aria-invalid={hasError || undefined}
+        aria-describedby={describedBy}
+        className={clsx(controlClass(hasError), "min-h-24")}
+        {...props}
+      />
+    </FieldFrame>
+  );
+}
+
+export function CheckboxField({
+  label,
+  hint,
+  errors,
+  ...props
+}: Omit<ComponentProps<"input">, "id" | "type"> & { label: string; name: string; hint?: string; errors?: readonly string[] }) {
+  const { id, hasError, describedBy } = useFieldIds(hint, errors);
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="flex min-h-11 cursor-pointer items-center gap-3 text-base font-semibold text-ink-900">
+        <input
+          id={id}
+          type="checkbox"
+          aria-invalid={hasError || undefined}
+          aria-describedby={describedBy}
+          className="size-6 shrink-0 accent-brand-700"
+          {...props}
+        />
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="pl-9 text-sm text-ink-600">
+          {hint}
+        </p>
+      ) : null}
+      {hasError ? (
+        <ul id={`${id}-error`} className="pl-9 text-base font-medium text-danger-700">
+          {errors!.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

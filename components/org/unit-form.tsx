@@ -1,0 +1,104 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { CheckboxField, FormError, SelectField, useKeptAction, type FormAction } from "@/components/admin/form-kit";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { OrgUnitCategory, type OrgUnitKind } from "@/lib/generated/prisma/enums";
+import { isBranchKind } from "@/lib/org/unit-rules";
+
+export interface UnitFormValues {
+  name: string;
+  code: string;
+  kind: OrgUnitKind;
+  category: OrgUnitCategory | "";
+  hasCommittee: boolean;
+  activeFrom: string;
+}
+
+/** Create a unit under a parent, or edit one. Only kinds that fit are offered; the service checks again. */
+export function UnitForm({
+  action,
+  mode,
+  hidden,
+  defaults,
+  kinds,
+  cancelHref,
+}: {
+  action: FormAction<null>;
+  mode: "create" | "edit";
+  /** parentId (create) or id + version (edit). */
+  hidden: Record<string, string>;
+  defaults: UnitFormValues;
+  kinds: readonly OrgUnitKind[];
+  cancelHref: string;
+}) {
+  const t = useTranslations();
+  const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
+  const [kind, setKind] = useState<OrgUnitKind>(defaults.kind);
+  return (
+    <form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-5" noValidate>
+      <FormError state={state} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <TextField label={t("orgAdmin.fields.name")} name="name" defaultValue={defaults.name} required maxLength={200} errors={fieldErrors.name} />
+      <SelectField
+        label={t("orgAdmin.fields.kind")}
+        name="kind"
+        value={kind}
+        onChange={(event) => setKind(event.target.value as OrgUnitKind)}
+        hint={mode === "edit" && kinds.length === 1 ? t("orgAdmin.fields.kindLocked") : t("orgAdmin.fields.kindHint")}
+        options={kinds.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))}
+        errors={fieldErrors.kind}
+      />
+      <SelectField
+        label={t("orgAdmin.fields.category")}
+        name="category"
+        defaultValue={defaults.category}
+        options={[
+          { value: "", label: t("orgCategory.none") },
+          ...Object.values(OrgUnitCategory).map((c) => ({ value: c, label: t(`orgCategory.${c}`) })),
+        ]}
+        errors={fieldErrors.category}
+      />
+      <TextField
+        label={t("orgAdmin.fields.code")}
+        name="code"
+        defaultValue={defaults.code}
+        hint={t("orgAdmin.fields.codeHint")}
+        maxLength={40}
+        autoComplete="off"
+        errors={fieldErrors.code}
+      />
+      {mode === "create" ? (
+        <TextField
+          label={t("orgAdmin.fields.activeFrom")}
+          name="activeFrom"
+          type="date"
+          defaultValue={defaults.activeFrom}
+          required
+          errors={fieldErrors.activeFrom}
+        />
+      ) : null}
+      {isBranchKind(kind) ? (
+        <CheckboxField
+          label={t("orgAdmin.fields.hasCommittee")}
+          name="hasCommittee"
+          defaultChecked={defaults.hasCommittee}
+          hint={t("orgAdmin.fields.hasCommitteeHint")}
+          errors={fieldErrors.hasCommittee}
+        />
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? t("orgAdmin.saving") : mode === "create" ? t("orgAdmin.create.submit") : t("orgAdmin.edit.submit")}
+        </Button>
+        <ButtonLink href={cancelHref} variant="ghost">
+          {t("orgAdmin.cancel")}
+        </ButtonLink>
+      </div>
+    </form>
+  );
+}
