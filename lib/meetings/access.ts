@@ -1,0 +1,87 @@
+// Who may touch which meeting, decided inside the tenant transaction that does the work. A meeting
+// is reached through its branch: meeting.read (or a MEMBER grant on the branch) to see it, the
+// transition's permission to change it. An id the user may not read is a 404 like one that never
+// existed; a meeting they may read but not change is a 403.
+import { authorize, type Permission, type Principal } from "@/lib/auth/permissions";
+import { isUuid, type Tx } from "@/lib/db/tenant";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
+import { RECORD_EDITABLE, PREPARATION_EDITABLE } from "@/lib/meetings/states";
+
+export const MEETING_NOT_FOUND = "Không tìm thấy kỳ sinh hoạt này, hoặc kỳ sinh hoạt không thuộc phạm vi bạn được xem.";
+
+export interface MeetingRef {
+  id: string;
+  tenantId: string;
+  branchId: string;
+  kind: MeetingKind;
+  state: MeetingState;
+  plannedStart: Date;
+  actualStart: Date | null;
+  actualEnd: Date | null;
+  version: number;
+  branch: { id: string; name: string; path: string; hasCommittee: boolean };
+}
+
+const meetingRefSelect = {
+  id: true,
+  tenantId: true,
+  branchId: true,
+  kind: true,
+  state: true,
+  plannedStart: true,
+  actualStart: true,
+  actualEnd: true,
+  version: true,
+  branch: { select: { id: true, name: true, path: true, hasCommittee: true } },
+} as const;
+
+/** Members see the meetings of the branch their MEMBER grant covers (their own attendance, documents, tasks). */
+export function canReadMeeting(user: Principal, branch: { path: string }): boolean {
+  return authorize(user, "meeting.read", branch) || authorize(user, "meeting.attendOwn", branch);
+}
+
+/**
+ * Loads a meeting the user may read; with `permission`, also one they may change (403 otherwise).
+ * With `lock`, the row is locked (FOR UPDATE) so concurrent changes of one meeting run in turn and
+ * their version and state checks see each other's work.
+ */
+export async function loadMeeting(
+  tx: Tx,
+  user: Principal,
+  meetingId: string,
+  options: { permission?: Permission; lock?: boolean } = {},
+): Promise<MeetingRef> {
+  if (!isUuid(meetingId)) throw new NotFoundError(MEETING_NOT_FOUND);
+  if (options.lock) {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Meeting" WHERE "tenantId" = ${user.tenantId}::uuid AND "id" = ${meetingId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new NotFoundError(MEETING_NOT_FOUND);
+  }
+  const meeting = await tx.meeting.findUnique({
+    where: { tenantId_id: { tenantId: user.tenantId, id: meetingId } },
+    select: meetingRefSelect,
+  });
+  if (!meeting || !canReadMeeting(user, meeting.branch)) throw new NotFoundError(MEETING_NOT_FOUND);
+  if (options.permission && !authorize(user, options.permission, meeting.branch)) throw new ForbiddenError();
+  return meeting;
+}
+
+/** Refuses a stale save: the client must send the version it read. */
+export function assertVersion(meeting: { version: number }, expected: number): void {
+  if (meeting.version !== expected) {
+    throw new ConflictError("Kỳ sinh hoạt vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi mới nhất rồi thực hiện lại.");
+  }
+}
+
+export function assertRecordEditable(meeting: { state: MeetingState }): void {
+  if (!RECORD_EDITABLE.includes(meeting.state)) {
+    throw new ValidationError("Biên bản của kỳ sinh hoạt này đã được thông qua hoặc đã khóa; không thể sửa nữa. Người thẩm định có thể mở lại nếu cần.");
+  }
+}
+
+export function assertPreparationEditable(meeting: { state: MeetingState }): void {
+  if (!PREPARATION_EDITABLE.includes(meeting.state)) {
+    throw new ValidationError("Kỳ sinh hoạt đã diễn ra; không thể sửa phần chuẩn bị nữa.");
+  }
+}

@@ -1,0 +1,42 @@
+// Tenant settings: every rule that provinces set differently, or that SPEC.md marks unconfirmed,
+// is a setting with a documented default. A Setting row overrides the default from its
+// effectiveFrom (inclusive) to its effectiveTo (inclusive), for the whole tenant or a subtree.
+import { z } from "zod";
+
+const minutes = z.number().int().min(0).max(24 * 60);
+const hours = z.number().int().min(0).max(24 * 30);
+
+export const SETTINGS = {
+  /** SPEC §3.4: minimum duration of a REGULAR meeting (HD 42, as HD 12). */
+  "meeting.minMinutesRegular": { schema: minutes, default: 90 },
+  /** SPEC §3.4: minimum duration of a COMBINED meeting, and of a branch with at least largeBranchSize members. */
+  "meeting.minMinutesLong": { schema: minutes, default: 120 },
+  /** SPEC §4.1 item 4 and §5.3: D_att from which the long minimum applies (An Phú rule). */
+  "meeting.largeBranchSize": { schema: z.number().int().min(1).max(1000), default: 30 },
+  /** SPEC §3.1: documents must be posted at least this long before the meeting (P5). */
+  "meeting.docsLeadHours": { schema: hours, default: 24 },
+  /** SPEC §3.1: the final resolution is posted within this long after the meeting (K3). */
+  "meeting.postMeetingPostHours": { schema: hours, default: 48 },
+  /** SPEC §3.1: default notice lead time (no fixed rule; our modelling choice). */
+  "meeting.noticeLeadDays": { schema: z.number().int().min(0).max(30), default: 3 },
+  /** SPEC §4.2: quorum for monthly meetings is unconfirmed; null means none. */
+  "meeting.quorumRatio": { schema: z.number().min(0).max(1).nullable(), default: null },
+  /** SPEC §4.2: more than this many consecutive excused absences in a year violates HD 12. */
+  "attendance.maxExcusedStreak": { schema: z.number().int().min(1).max(12), default: 3 },
+  /** SPEC §4.2: distinct months with an unexcused absence: warn at, flag at (Charter Art. 8.1). */
+  "attendance.unexcusedMonthsWarn": { schema: z.number().int().min(1).max(12), default: 2 },
+  "attendance.unexcusedMonthsFlag": { schema: z.number().int().min(1).max(12), default: 3 },
+  /** SPEC §4.2: HD 12 attendance threshold (rate must exceed it), in percent. */
+  "attendance.minRatePercent": { schema: z.number().min(0).max(100), default: 85 },
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]["schema"]>;
+
+export function defaultSetting<K extends SettingKey>(key: K): SettingValue<K> {
+  return SETTINGS[key].default as SettingValue<K>;
+}
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTINGS, key);
+}
