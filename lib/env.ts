@@ -24,6 +24,10 @@ const schema = z
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    STORAGE_DIR: z.string().trim().min(1).default(".data/files"),
+    UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
+    SMTP_URL: z.string().trim().regex(/^smtps?:\/\/\S+$/, "phải là URL dạng smtp://user:pass@host:587 hoặc smtps://…").optional(),
+    MAIL_FROM: z.string().trim().min(3).default("Sổ sinh hoạt chi bộ <no-reply@localhost>"),
   })
   .superRefine((value, ctx) => {
     // Serving needs a secret to sign sessions; scripts (migrate, seed, cli) do not.

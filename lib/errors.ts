@@ -23,6 +23,13 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** The user still has a temporary password: until they change it, they may only do that (or log out). */
+export class PasswordChangeRequiredError extends ForbiddenError {
+  constructor() {
+    super("Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục.");
+  }
+}
+
 export class UnauthenticatedError extends AppError {
   constructor(message = "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.") {
     super(message, 401);

@@ -8,6 +8,8 @@ import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db/errors
 import { databaseUrl, EnvError } from "@/lib/env";
 import { AppError, ValidationError } from "@/lib/errors";
 import { createTenant, listTenantsAsOwner, TENANT_ROOT_KINDS, type CreateTenantInput } from "@/lib/org/tenants";
+import { createTokenForUsername } from "@/lib/auth/tokens";
+import { deliverPendingMail } from "@/lib/notifications/deliver";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -141,8 +143,51 @@ const tenantList: Command = {
   },
 };
 
+const tokenCreate: Command = {
+  summary: "Tạo mã truy cập cá nhân (personal access token) cho một tài khoản, dùng cho tích hợp",
+  usage: [
+    "token create --user <tên đăng nhập> [--name \"<tên>\"] [--days <số ngày> | --no-expiry]",
+    "",
+    "  --user <tên>      tài khoản mà mã truy cập thay mặt (dùng đúng quyền của tài khoản đó)",
+    "  --name \"<tên>\"    tên gợi nhớ (mặc định: Tích hợp (tạo bằng dòng lệnh))",
+    "  --days <số ngày>  hết hạn sau số ngày này (mặc định 365)",
+    "  --no-expiry       không hết hạn (chỉ dừng khi bị thu hồi)",
+  ].join("\n"),
+  options: { user: { type: "string" }, name: { type: "string" }, days: { type: "string" }, "no-expiry": { type: "boolean" } },
+  async run(values) {
+    const username = required(values, "user", "tên đăng nhập");
+    const days = text(values, "days");
+    if (days !== undefined && !/^\d+$/.test(days)) throw new UsageError("--days phải là số ngày nguyên dương.");
+    const created = await createTokenForUsername(username, {
+      name: text(values, "name"),
+      expiresInDays: values["no-expiry"] === true ? null : days === undefined ? undefined : Number(days),
+    });
+    const expiry = created.expiresAt ? created.expiresAt.toISOString().slice(0, 10) : "không hết hạn";
+    console.log(
+      [
+        `Đã tạo mã truy cập "${created.name}" cho tài khoản ${created.username} (hết hạn: ${expiry}).`,
+        "Mã chỉ hiển thị một lần, hãy lưu lại ngay; gửi kèm mỗi yêu cầu: Authorization: Bearer <mã>",
+        created.token,
+      ].join("\n"),
+    );
+  },
+};
+
+const outboxDeliver: Command = {
+  summary: "Gửi các e-mail đang chờ trong hộp thư đi qua SMTP (cần SMTP_URL)",
+  usage: "outbox deliver [--limit <số thư>]\n\n  --limit <số>  gửi tối đa chừng này thư cho mỗi đơn vị trong lần chạy (mặc định 1000)",
+  options: { limit: { type: "string" } },
+  async run(values) {
+    const limit = text(values, "limit");
+    if (limit !== undefined && !/^[1-9]\d*$/.test(limit)) throw new UsageError("--limit phải là số nguyên dương.");
+    console.log(await deliverPendingMail({ limit: limit === undefined ? undefined : Number(limit) }));
+  },
+};
+
 const COMMANDS: Record<string, Record<string, Command>> = {
   tenant: { create: tenantCreate, list: tenantList },
+  token: { create: tokenCreate },
+  outbox: { deliver: outboxDeliver },
 };
 
 function overview(): string {

@@ -4,6 +4,8 @@ import { AppFrame } from "@/components/app-shell/app-frame";
 import type { NavItem } from "@/components/app-shell/main-nav";
 import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { NotificationBell } from "@/components/preparation/notification-bell";
+import { countUnreadNotifications } from "@/lib/notifications/notifications";
 import { logout } from "./actions";
 
 // The frame only: which links to show. Every page still checks the user and permissions itself.
@@ -15,6 +17,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     { href: "/", label: t("home") },
     ...(canAnywhere(user, "org.read") ? [{ href: "/org", label: t("org") }] : []),
     ...(canAnywhere(user, "member.read") ? [{ href: "/members", label: t("members") }] : []),
+    ...(canAnywhere(user, "meeting.read") || canAnywhere(user, "meeting.attendOwn") ? [{ href: "/meetings", label: (await getTranslations("meetings"))("nav") }] : []),
+    ...(canAnywhere(user, "meeting.read") || canAnywhere(user, "meeting.attendOwn") ? [{ href: "/calendar", label: (await getTranslations("outputs.nav"))("calendar") }] : []),
+    ...(canAnywhere(user, "meeting.attendOwn") ? [{ href: "/my", label: (await getTranslations("outputs.nav"))("my") }] : []),
     ...(canAnywhere(user, "member.manage") ? [{ href: "/members/import", label: t("rosterImport") }] : []),
     ...(canAnywhere(user, "user.manage") ? [{ href: "/admin/users", label: t("users") }] : []),
     ...(canAnywhere(user, "audit.read") ? [{ href: "/audit", label: t("audit") }] : []),
@@ -27,6 +32,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       navItems={navItems}
       logoutAction={logout}
       mustChangePassword={user.mustChangePassword}
+      headerActions={<NotificationBell unread={await countUnreadNotifications(user)} />}
     >
       {children}
     </AppFrame>

@@ -21,6 +21,7 @@ export function AppFrame({
   navItems,
   logoutAction,
   mustChangePassword,
+  headerActions,
   children,
 }: {
   tenantName: string;
@@ -28,6 +29,8 @@ export function AppFrame({
   navItems: NavItem[];
   logoutAction: () => Promise<void>;
   mustChangePassword: boolean;
+  /** Small controls beside the menu (the notifications bell). */
+  headerActions?: ReactNode;
   children: ReactNode;
 }) {
   const t = useTranslations();
@@ -45,23 +48,26 @@ export function AppFrame({
             <span className="block text-sm font-semibold tracking-wide text-brand-800 uppercase">{t("app.name")}</span>
             <span className="line-clamp-2 block text-lg leading-snug font-bold text-ink-950 sm:text-xl">{tenantName}</span>
           </Link>
-          <div className="hidden shrink-0 items-center gap-4 md:flex">
-            <span className="text-base text-ink-700">{t("header.signedInAs", { name: displayName })}</span>
-            <LogoutForm action={logoutAction} label={t("header.logout")} />
+          <div className="flex shrink-0 items-center gap-2 md:gap-4">
+            {headerActions}
+            <div className="hidden shrink-0 items-center gap-4 md:flex">
+              <span className="text-base text-ink-700">{t("header.signedInAs", { name: displayName })}</span>
+              <LogoutForm action={logoutAction} label={t("header.logout")} />
+            </div>
+            <MobileNav
+              items={navItems}
+              label={t("nav.label")}
+              menuLabel={t("nav.menu")}
+              openLabel={t("nav.openMenu")}
+              closeLabel={t("nav.closeMenu")}
+              footer={
+                <div className="flex flex-col gap-3">
+                  <p className="px-1 text-base text-ink-700">{t("header.signedInAs", { name: displayName })}</p>
+                  <LogoutForm action={logoutAction} label={t("header.logout")} />
+                </div>
+              }
+            />
           </div>
-          <MobileNav
-            items={navItems}
-            label={t("nav.label")}
-            menuLabel={t("nav.menu")}
-            openLabel={t("nav.openMenu")}
-            closeLabel={t("nav.closeMenu")}
-            footer={
-              <div className="flex flex-col gap-3">
-                <p className="px-1 text-base text-ink-700">{t("header.signedInAs", { name: displayName })}</p>
-                <LogoutForm action={logoutAction} label={t("header.logout")} />
-              </div>
-            }
-          />
         </div>
         <div className="mx-auto hidden max-w-6xl px-2 sm:px-4 md:block">
           <DesktopNav items={navItems} label={t("nav.label")} />

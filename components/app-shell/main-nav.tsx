@@ -4,24 +4,21 @@ import clsx from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { currentNavHref } from "@/components/app-shell/nav-match";
 
 export interface NavItem {
   href: string;
   label: string;
 }
 
-function isCurrent(pathname: string, href: string): boolean {
-  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
-}
-
 /** The navigation bar of wide screens (hidden below the md breakpoint). */
 export function DesktopNav({ items, label }: { items: NavItem[]; label: string }) {
-  const pathname = usePathname();
+  const currentHref = currentNavHref(usePathname(), items.map((item) => item.href));
   return (
     <nav aria-label={label} className="hidden md:block">
       <ul className="flex items-center gap-1">
         {items.map((item) => {
-          const current = isCurrent(pathname, item.href);
+          const current = item.href === currentHref;
           return (
             <li key={item.href}>
               <Link
@@ -62,6 +59,7 @@ export function MobileNav({
   footer?: ReactNode;
 }) {
   const pathname = usePathname();
+  const currentHref = currentNavHref(pathname, items.map((item) => item.href));
   const [openAt, setOpenAt] = useState<string | null>(null);
   // The menu belongs to the page it was opened on: navigating closes it.
   const open = openAt === pathname;
@@ -110,7 +108,7 @@ export function MobileNav({
           <>
             <ul className="flex flex-col gap-1">
               {items.map((item) => {
-                const current = isCurrent(pathname, item.href);
+                const current = item.href === currentHref;
                 return (
                   <li key={item.href}>
                     <Link

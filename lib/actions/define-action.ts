@@ -1,10 +1,11 @@
 // The one way to write a server action: parse the form with its zod schema, require a signed-in
-// user, run the handler (which authorizes and calls a service), and return a serialisable result
-// with Vietnamese messages. Unexpected errors are logged with a request id, never shown.
+// user who has no temporary password left to change, run the handler (which authorizes and calls
+// a service), and return a serialisable result with Vietnamese messages. Unexpected errors are
+// logged with a request id, never shown.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import { AppError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { AppError, PasswordChangeRequiredError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
@@ -14,6 +15,14 @@ export interface ActionContext<I> {
   user: CurrentUser;
   input: I;
   requestId: string;
+}
+
+export interface ActionOptions {
+  /**
+   * Also run for a user who still has a temporary password (mustChangePassword). Everything else
+   * refuses them, as pages send them to /account; only the password change itself opts out.
+   */
+  allowTemporaryPassword?: boolean;
 }
 
 export function formDataToObject(formData: FormData): Record<string, unknown> {
@@ -45,17 +54,20 @@ export function toActionError(error: unknown, requestId: string): ActionResult<n
 
 /**
  * Builds a server action usable with useActionState: (previousState, formData) → ActionResult.
- * The handler must call authorize() for the org unit it touches; the user is guaranteed present.
+ * The handler must call authorize() for the org unit it touches; the user is guaranteed present
+ * (and, unless `options.allowTemporaryPassword`, done with any temporary password).
  */
 export function defineAction<S extends z.ZodType, T>(
   schema: S,
   handler: (ctx: ActionContext<z.infer<S>>) => Promise<T | ActionResult<T>>,
+  options: ActionOptions = {},
 ) {
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
     const requestId = randomUUID();
     try {
       const user = await getCurrentUser();
       if (!user) throw new UnauthenticatedError();
+      if (user.mustChangePassword && !options.allowTemporaryPassword) throw new PasswordChangeRequiredError();
       const parsed = schema.safeParse(formDataToObject(formData));
       if (!parsed.success) {
         return { ok: false, error: "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrors: fieldErrorsOf(parsed.error) };

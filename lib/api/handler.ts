@@ -1,13 +1,15 @@
-// The one way to write an /api/v1 route handler: authenticate the caller, run the handler (which
+// The one way to write an /api/v1 route handler: authenticate the caller (a caller who still has a
+// temporary password is refused with a 403 until they change it), run the handler (which
 // calls a service; services authorize), and answer JSON. Errors a person can act on (AppError)
 // become { error, fieldErrors? } with their HTTP status; anything else is logged with a request id
 // and answered 500 with that id, never a stack trace or SQL. Every answer carries X-Request-Id.
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Principal } from "@/lib/auth/permissions";
-import { getCurrentUser } from "@/lib/auth/session";
-import { AppError, UnauthenticatedError, ValidationError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/actions/define-action";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { authenticateToken, bearerTokenOf } from "@/lib/auth/tokens";
+import { AppError, PasswordChangeRequiredError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { fieldErrorsOf, type ActionOptions } from "@/lib/actions/define-action";
 
 export interface ApiContext<P> {
   request: Request;
@@ -24,11 +26,13 @@ export interface ApiErrorBody {
 }
 
 /**
- * Who is calling. Today: the browser's session cookie (Auth.js), read by getCurrentUser with the
- * grants fresh from the database. A later issue adds personal access tokens here (an
- * `Authorization: Bearer …` header resolved to the same Principal), and every handler gets them.
+ * Who is calling: an `Authorization: Bearer <personal access token>` header (lib/auth/tokens.ts;
+ * a header that is present but not a live token is refused, never a fallback to the cookie), else
+ * the browser's session cookie (Auth.js). Either way the grants are read fresh from the database.
  */
-export async function authenticate(_request: Request): Promise<Principal | null> {
+export async function authenticate(request: Request): Promise<(Principal & Pick<CurrentUser, "mustChangePassword">) | null> {
+  const bearer = bearerTokenOf(request);
+  if (bearer !== undefined) return bearer ? authenticateToken(bearer) : null;
   return getCurrentUser();
 }
 
@@ -97,16 +101,19 @@ export function searchParamsOf(request: Request): Record<string, string> {
 
 /**
  * Wraps a handler: `(request, { params }) → Response` as Next.js calls it. The handler returns a
- * body (answered 200, or `status`) or a ready Response.
+ * body (answered 200, or `status`) or a ready Response. `options.allowTemporaryPassword` works as
+ * for defineAction (no route needs it yet: the password is changed through the account page).
  */
 export function apiRoute<P extends Record<string, string> = Record<string, string>>(
   handler: (ctx: ApiContext<P>) => Promise<Response | { body: unknown; status?: number }>,
+  options: ActionOptions = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = randomUUID();
     try {
       const user = await authenticate(request);
       if (!user) throw new UnauthenticatedError();
+      if (user.mustChangePassword && !options.allowTemporaryPassword) throw new PasswordChangeRequiredError();
       const params = await context.params;
       const result = await handler({ request, user, requestId, params });
       if (result instanceof Response) {

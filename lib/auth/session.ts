@@ -56,6 +56,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
  * For pages: the signed-in user, or a redirect to the login page. While the user still has a
  * temporary password (mustChangePassword), every page sends them to /account to change it; only
  * the frame and /account itself pass `allowTemporaryPassword`, so there is no redirect loop.
+ * Server actions (defineAction) and /api/v1 handlers (apiRoute) refuse such a user instead (403).
  */
 export async function requireUser(options: { allowTemporaryPassword?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();

@@ -89,3 +89,33 @@ export function foldForSearch(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+// Vietnam has kept UTC+7 all year since 1975 (no daylight saving), so local times convert exactly.
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/;
+
+/**
+ * "2026-11-21T14:00" (an <input type="datetime-local"> value, or "2026-11-21 14:00") read as a time
+ * in Vietnam → the instant. Null when malformed or not a real date/time.
+ */
+export function parseLocalDateTime(value: string): Date | null {
+  const match = LOCAL_DATE_TIME.exec(value.trim());
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  if (hour > 23 || minute > 59) return null;
+  const asUtc = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  if (asUtc.getUTCFullYear() !== year || asUtc.getUTCMonth() !== month - 1 || asUtc.getUTCDate() !== day) return null;
+  return new Date(asUtc.getTime() - VIETNAM_OFFSET_MS);
+}
+
+/** An instant → "2026-11-21T14:00" in Vietnam (the value of an <input type="datetime-local">). */
+export function toLocalDateTimeInput(value: DateInput): string {
+  const p = parts(value, TIME_ZONE);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** The calendar day in Vietnam of an instant, as UTC midnight (how @db.Date columns compare). */
+export function vietnamDayOf(value: DateInput): Date {
+  const p = parts(value, TIME_ZONE);
+  return new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day)));
+}

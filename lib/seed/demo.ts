@@ -1,6 +1,7 @@
 // Loads the demo tenants (code "demo", and the small "demo-b" used by isolation tests). Idempotent:
 // a tenant whose code already exists is left alone. The rows come from the pure generator in
 // demo-data.ts; this file only inserts them, in bulk, one transaction per tenant.
+import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { withTenant } from "@/lib/db/tenant";
 import { ConflictError } from "@/lib/errors";
@@ -8,11 +9,13 @@ import { isUniqueViolation, recordTenantCreation } from "@/lib/org/tenants";
 import { recordAudit } from "@/lib/audit/record";
 import {
   DEMO_PASSWORD,
+  DEMO_TENANT_CODE,
   generateDemoBTenant,
   generateDemoTenant,
   todayUtc,
   type TenantDataset,
 } from "@/lib/seed/demo-data";
+import { generateDemoMeetings, insertDemoMeetings, writeDemoFiles, type DemoMeetingDataset } from "@/lib/seed/demo-meetings";
 
 export {
   DEMO_ACCOUNTS,
@@ -35,7 +38,7 @@ export interface SeedDemoOptions {
 const SEED_TIMEOUT_MS = 120_000;
 
 /** Inserts one tenant's dataset; false when a tenant with the same code already exists. */
-async function insertDataset(data: TenantDataset, passwordHash: string): Promise<boolean> {
+async function insertDataset(data: TenantDataset, passwordHash: string, meetings?: DemoMeetingDataset): Promise<boolean> {
   const admin = data.users.find((user) => user.id === data.adminUserId);
   const adminGrant = data.roleGrants.find((grant) => grant.id === data.adminGrantId);
   const root = data.orgUnits.find((unit) => unit.id === data.rootUnitId);
@@ -59,6 +62,7 @@ async function insertDataset(data: TenantDataset, passwordHash: string): Promise
         await tx.residenceComment.createMany({ data: data.residenceComments });
         await tx.user.createMany({ data: data.users.map((user) => ({ ...user, passwordHash })) });
         await tx.roleGrant.createMany({ data: data.roleGrants });
+        if (meetings) await insertDemoMeetings(tx, meetings);
 
         // Audit: the tenant's creation (as createTenant records it) plus one summary entry for the
         // bulk load. One audit row per seeded member would bury the real trail under ~3,000 rows
@@ -129,9 +133,13 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<{ created
   let created = false;
   for (const generate of [generateDemoTenant, generateDemoBTenant]) {
     const data = generate({ asOf });
-    if (await insertDataset(data, passwordHash)) {
+    // Twelve months of meetings for the main demo tenant (lib/seed/demo-meetings.ts).
+    const meetings = data.tenant.code === DEMO_TENANT_CODE ? generateDemoMeetings(data, { asOf, newId: randomUUID, placeName: "Lâm Đồng" }) : undefined;
+    if (await insertDataset(data, passwordHash, meetings)) {
+      if (meetings) await writeDemoFiles(meetings.files);
       created = true;
-      log(`Đã tạo dữ liệu mẫu "${data.tenant.code}" (${data.tenant.name}): ${describe(data)}.`);
+      const meetingCount = meetings ? `, ${meetings.meetings.length} kỳ sinh hoạt trong 12 tháng` : "";
+      log(`Đã tạo dữ liệu mẫu "${data.tenant.code}" (${data.tenant.name}): ${describe(data)}${meetingCount}.`);
     } else {
       log(`Dữ liệu mẫu "${data.tenant.code}" đã có, bỏ qua.`);
     }

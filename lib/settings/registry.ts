@@ -28,6 +28,8 @@ export const SETTINGS = {
   "attendance.unexcusedMonthsFlag": { schema: z.number().int().min(1).max(12), default: 3 },
   /** SPEC §4.2: HD 12 attendance threshold (rate must exceed it), in percent. */
   "attendance.minRatePercent": { schema: z.number().min(0).max(100), default: 85 },
+  /** Locality printed in the place-and-date line of official documents ("Lâm Đồng, ngày …"); empty: none. */
+  "documents.placeName": { schema: z.string().max(100), default: "" },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { TokensPanel } from "@/components/outputs/tokens-panel";
 import { RoleList } from "@/components/roles/role-list";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getGrantedUnits } from "@/lib/org/tree";
+import { tokenStatus } from "@/lib/auth/token-json";
+import { listTokens } from "@/lib/auth/tokens";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { changePasswordAction } from "./actions";
+import { createTokenAction, revokeTokenAction } from "./token-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account");
@@ -16,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser({ allowTemporaryPassword: true });
-  const [t, grants] = await Promise.all([getTranslations(), getGrantedUnits(user)]);
+  const [t, grants, tokens] = await Promise.all([getTranslations(), getGrantedUnits(user), listTokens(user)]);
   return (
     <>
       <PageHeader title={t("account.title")} />
@@ -50,6 +55,23 @@ export default async function AccountPage() {
               </Alert>
             ) : null}
             <ChangePasswordForm action={changePasswordAction} />
+          </Card>
+        </div>
+        <div id="tokens" className="scroll-mt-6 lg:col-span-2">
+          <Card title={t("outputs.tokens.title")}>
+            <TokensPanel
+              tokens={tokens.map((token) => ({
+                id: token.id,
+                name: token.name,
+                prefix: token.prefix,
+                createdAt: formatDateTime(token.createdAt),
+                lastUsedAt: token.lastUsedAt ? formatDateTime(token.lastUsedAt) : null,
+                expiresAt: token.expiresAt ? formatDate(token.expiresAt) : null,
+                status: tokenStatus(token),
+              }))}
+              createAction={createTokenAction}
+              revokeAction={revokeTokenAction}
+            />
           </Card>
         </div>
       </div>

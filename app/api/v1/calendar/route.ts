@@ -1,0 +1,11 @@
+// GET /api/v1/calendar?days=90: the caller's upcoming meetings (as the /calendar page shows them).
+import { apiRoute, searchParamsOf } from "@/lib/api/handler";
+import { ValidationError } from "@/lib/errors";
+import { calendarJson, calendarQuerySchema } from "@/lib/calendar/json";
+import { calendarItems, upcomingWindow } from "@/lib/calendar/upcoming";
+
+export const GET = apiRoute(async ({ request, user }) => {
+  const query = calendarQuerySchema.safeParse(searchParamsOf(request));
+  if (!query.success) throw new ValidationError("Số ngày phải từ 1 đến 400.", { days: ["Số ngày phải từ 1 đến 400."] });
+  return { body: calendarJson(await calendarItems(user, upcomingWindow(new Date(), query.data.days ?? 90))) };
+});

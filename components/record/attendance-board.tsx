@@ -1,0 +1,437 @@
+"use client";
+
+// The attendance screen of a meeting, phone first: one row per member on the roll of the meeting
+// day, a big "present" button per row (one tap), the other statuses one tap further, and "all
+// present" for the members not marked yet. Every tap is saved at once through the JSON API; the
+// screen shows the new mark immediately and puts the old one back (with a message) if the save is
+// refused. P, D_att, the rate and the members to watch are computed here, live, by the same pure
+// rules the server uses.
+import clsx from "clsx";
+import { useTranslations } from "next-intl";
+import { useMemo, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { foldForSearch } from "@/lib/i18n/format";
+import type { AttendanceSheet } from "@/lib/meetings/attendance";
+import { attendanceFigures, memberCounters, type CounterThresholds } from "@/lib/meetings/record-rules";
+import type { AttendanceMark } from "@/lib/meetings/rules/types";
+import { formatPercent, formatRatio } from "@/lib/scoring/exact";
+import { RecordToast, useToast } from "./record-toast";
+
+type Mark = { status: AttendanceMark; reason: string | null };
+type RollRow = AttendanceSheet["roll"][number];
+
+const REASON_SUGGESTIONS = ["sick", "business", "family", "leave"] as const;
+
+async function saveMark(meetingId: string, memberId: string, mark: Mark, fallback: string): Promise<Mark> {
+  const response = await fetch(`/api/v1/meetings/${meetingId}/attendance/${memberId}`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ status: mark.status, reason: mark.reason ?? "" }),
+  });
+  const body = (await response.json().catch(() => null)) as
+    | { status: AttendanceMark; reason: string | null; error?: string; fieldErrors?: Record<string, string[]> }
+    | null;
+  if (!response.ok || !body) {
+    const fieldMessage = body?.fieldErrors ? Object.values(body.fieldErrors).flat()[0] : undefined;
+    throw new Error(fieldMessage ?? body?.error ?? fallback);
+  }
+  return { status: body.status, reason: body.reason };
+}
+
+/** What "all present" writes for a member without a mark (the server does the same). */
+function prefill(member: RollRow): AttendanceMark {
+  return member.attachedElsewhere ? "ELSEWHERE" : member.exempt ? "EXEMPT" : "PRESENT";
+}
+
+function choicesFor(member: RollRow): AttendanceMark[] {
+  if (member.attachedElsewhere) return ["ELSEWHERE"];
+  if (member.exempt) return ["PRESENT", "EXEMPT"];
+  return ["PRESENT", "ABSENT_EXCUSED", "ABSENT_UNEXCUSED", "SPECIAL_DUTY"];
+}
+
+const TONE: Record<AttendanceMark, string> = {
+  PRESENT: "border-success-700 bg-success-50 text-success-900",
+  ABSENT_EXCUSED: "border-warning-600 bg-warning-50 text-warning-900",
+  ABSENT_UNEXCUSED: "border-danger-700 bg-danger-50 text-danger-900",
+  EXEMPT: "border-ink-300 bg-ink-50 text-ink-800",
+  ELSEWHERE: "border-ink-300 bg-ink-50 text-ink-800",
+  SPECIAL_DUTY: "border-info-700 bg-info-50 text-info-900",
+};
+
+export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
+  const t = useTranslations("record.attendance");
+  const ts = useTranslations("record.status");
+  const initial = useMemo(
+    () => Object.fromEntries(sheet.marks.map((m) => [m.memberId, { status: m.status, reason: m.reason }])) as Record<string, Mark>,
+    [sheet.marks],
+  );
+  const [marks, setMarks] = useState<Record<string, Mark>>(initial);
+  const confirmed = useRef<Record<string, Mark | undefined>>({ ...initial });
+  const sequence = useRef<Record<string, number>>({});
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  const [open, setOpen] = useState<string | null>(null);
+  const [reasonDraft, setReasonDraft] = useState("");
+  const [askReason, setAskReason] = useState(false);
+  const [query, setQuery] = useState("");
+  const [onlyUnmarked, setOnlyUnmarked] = useState(false);
+  const [bulkPending, setBulkPending] = useState(false);
+  const toast = useToast();
+  const editable = sheet.canEdit;
+
+  const summoned = sheet.roll.filter((m) => !m.suspended);
+  const suspendedCount = sheet.roll.length - summoned.length;
+  const entries = Object.entries(marks).map(([memberId, m]) => ({ memberId, mark: m.status }));
+  const figures = attendanceFigures(
+    sheet.roll.map((m) => ({ memberId: m.memberId, status: m.status, exempt: m.exempt, suspended: m.suspended, attachedElsewhere: m.attachedElsewhere })),
+    entries,
+  );
+  const s = figures.summary;
+  const rollForDenominator = s.rollSize + figures.unmarked.length;
+  const rateOk = figures.ratePercent ? figures.ratePercent.num > sheet.thresholds.minRatePercent * figures.ratePercent.den : false;
+
+  async function apply(member: RollRow, mark: Mark) {
+    if (!editable) return;
+    const id = member.memberId;
+    const seq = (sequence.current[id] ?? 0) + 1;
+    sequence.current[id] = seq;
+    setMarks((current) => ({ ...current, [id]: mark }));
+    setPending((current) => ({ ...current, [id]: true }));
+    try {
+      const saved = await saveMark(sheet.meeting.id, id, mark, t("saveFailed"));
+      if (sequence.current[id] !== seq) return;
+      confirmed.current[id] = saved;
+      setMarks((current) => ({ ...current, [id]: saved }));
+    } catch (error) {
+      if (sequence.current[id] !== seq) return;
+      const previous = confirmed.current[id];
+      setMarks((current) => {
+        const next = { ...current };
+        if (previous) next[id] = previous;
+        else delete next[id];
+        return next;
+      });
+      const message = error instanceof TypeError ? t("offline") : error instanceof Error ? error.message : t("saveFailed");
+      toast.show(t("notSaved", { name: member.fullName, message }));
+    } finally {
+      if (sequence.current[id] === seq) setPending((current) => ({ ...current, [id]: false }));
+    }
+  }
+
+  function tapQuick(member: RollRow) {
+    const current = marks[member.memberId]?.status;
+    if (member.attachedElsewhere) {
+      if (!current) void apply(member, { status: "ELSEWHERE", reason: null });
+      return;
+    }
+    if (member.exempt) {
+      void apply(member, { status: current === "PRESENT" ? "EXEMPT" : "PRESENT", reason: null });
+      return;
+    }
+    if (current === "PRESENT") {
+      // Present already: the next tap is about an absence, which needs a choice.
+      openPanel(member);
+      return;
+    }
+    void apply(member, { status: "PRESENT", reason: null });
+  }
+
+  function openPanel(member: RollRow) {
+    setOpen((current) => (current === member.memberId ? null : member.memberId));
+    setReasonDraft(marks[member.memberId]?.reason ?? "");
+    setAskReason(marks[member.memberId]?.status === "ABSENT_EXCUSED");
+  }
+
+  function pick(member: RollRow, status: AttendanceMark) {
+    if (status === "ABSENT_EXCUSED") {
+      // The reason comes first: nothing is saved until it is given.
+      setAskReason(true);
+      return;
+    }
+    void apply(member, { status, reason: null });
+    setOpen(null);
+  }
+
+  function saveExcused(member: RollRow, reason: string) {
+    const text = reason.trim();
+    if (!text) {
+      toast.show(t("reasonRequired"));
+      return;
+    }
+    void apply(member, { status: "ABSENT_EXCUSED", reason: text });
+    setOpen(null);
+  }
+
+  async function allPresent() {
+    setBulkPending(true);
+    try {
+      const response = await fetch(`/api/v1/meetings/${sheet.meeting.id}/attendance/all-present`, { method: "POST" });
+      const body = (await response.json().catch(() => null)) as { error?: string } | null;
+      if (!response.ok) throw new Error(body?.error ?? t("saveFailed"));
+      setMarks((current) => {
+        const next = { ...current };
+        for (const member of summoned) {
+          if (!next[member.memberId]) {
+            next[member.memberId] = { status: prefill(member), reason: null };
+            confirmed.current[member.memberId] = next[member.memberId];
+          }
+        }
+        return next;
+      });
+    } catch (error) {
+      toast.show(error instanceof TypeError ? t("offline") : error instanceof Error ? error.message : t("saveFailed"));
+    } finally {
+      setBulkPending(false);
+    }
+  }
+
+  const folded = foldForSearch(query);
+  const shown = summoned.filter(
+    (m) => (!folded || foldForSearch(m.fullName).includes(folded)) && (!onlyUnmarked || !marks[m.memberId]),
+  );
+  const thresholds: CounterThresholds = sheet.thresholds;
+  const watch = summoned
+    .map((member) => ({
+      member,
+      counters: memberCounters(
+        sheet.history[member.memberId] ?? [],
+        { date: sheet.meeting.day, kind: sheet.meeting.kind, mark: marks[member.memberId]?.status ?? null },
+        thresholds,
+      ),
+    }))
+    .filter(({ counters }) => counters.streak.longest >= thresholds.maxExcusedStreak || counters.months.status !== "OK");
+
+  return (
+    <div className="flex flex-col gap-4">
+      <section
+        aria-label={t("figuresLabel")}
+        className="sticky top-0 z-10 -mx-4 border-b border-ink-200 bg-white/95 px-4 py-3 shadow-sm backdrop-blur sm:mx-0 sm:rounded-xl sm:border"
+      >
+        <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-lg text-ink-900" aria-live="polite">
+          <span className="font-bold">{t("presentOf", { present: s.present, denominator: figures.denominator })}</span>
+          <span className={clsx("font-semibold", rateOk ? "text-success-900" : "text-warning-900")}>
+            {figures.ratePercent ? formatPercent(figures.ratePercent) : "—"}
+          </span>
+        </p>
+        <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-base text-ink-700">
+          <span>{t("excusedCount", { count: s.absentExcused })}</span>
+          <span className={clsx(s.absentUnexcused > 0 && "font-semibold text-danger-700")}>{t("unexcusedCount", { count: s.absentUnexcused })}</span>
+          {figures.unmarked.length > 0 ? <span className="font-semibold text-brand-800">{t("unmarkedCount", { count: figures.unmarked.length })}</span> : null}
+        </p>
+        <details className="mt-1 text-base text-ink-700">
+          <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-brand-800">{t("howCounted")}</summary>
+          <p className="mt-1">
+            {t("denominatorFormula", {
+              roll: rollForDenominator,
+              exempt: s.exemptAbsent,
+              elsewhere: s.elsewhere,
+              special: s.specialDuty,
+              suspended: s.suspended,
+              denominator: figures.denominator,
+            })}
+          </p>
+          <p className="mt-1">{t("presentExplained", { exemptPresent: s.exemptPresent })}</p>
+          <p className="mt-1">
+            {t("rateRule", { min: formatRatio({ num: sheet.thresholds.minRatePercent, den: 1 }, 0) })}
+          </p>
+          {figures.unmarked.length > 0 ? <p className="mt-1">{t("unmarkedExplained")}</p> : null}
+        </details>
+      </section>
+
+      {figures.errors.length > 0 ? (
+        <Alert tone="warning" title={t("ruleErrors")}>
+          <ul className="list-disc pl-5">
+            {figures.errors.map((e) => (
+              <li key={`${e.code}-${e.memberId}`}>{sheet.roll.reduce((text, m) => text.replaceAll(m.memberId, m.fullName), e.message)}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      {sheet.offRoll.length > 0 ? (
+        <Alert tone="warning" title={t("offRollTitle")}>
+          {sheet.offRoll.map((m) => m.fullName).join(", ")}
+        </Alert>
+      ) : null}
+
+      {editable ? (
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+          <Button onClick={allPresent} disabled={bulkPending || figures.unmarked.length === 0} className="w-full sm:w-auto">
+            {bulkPending ? t("allPresentPending") : t("allPresent")}
+          </Button>
+          <p className="text-base text-ink-600">{t("allPresentHint")}</p>
+        </div>
+      ) : null}
+
+      {summoned.length === 0 ? (
+        <Alert tone="info" title={t("emptyTitle")}>
+          {t("emptyHint")}
+        </Alert>
+      ) : (
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+          <label className="flex flex-1 flex-col gap-1.5">
+            <span className="text-base font-semibold text-ink-900">{t("search")}</span>
+            <input
+              type="search"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              placeholder={t("searchPlaceholder")}
+              className="min-h-12 w-full rounded-lg border border-ink-400 bg-white px-3 py-2 text-lg"
+            />
+          </label>
+          <label className="flex min-h-12 cursor-pointer items-center gap-3 text-base font-semibold text-ink-900">
+            <input type="checkbox" className="size-6 accent-brand-700" checked={onlyUnmarked} onChange={(e) => setOnlyUnmarked(e.target.checked)} />
+            {t("onlyUnmarked")}
+          </label>
+        </div>
+      )}
+
+      <ul className="flex flex-col divide-y divide-ink-200 rounded-xl border border-ink-200 bg-white">
+        {shown.map((member) => {
+          const mark = marks[member.memberId];
+          const isOpen = open === member.memberId;
+          const busy = pending[member.memberId];
+          const quickLabel = member.attachedElsewhere ? ts("ELSEWHERE") : member.exempt && mark?.status === "PRESENT" ? ts("EXEMPT") : ts("PRESENT");
+          return (
+            <li key={member.memberId} className="px-3 py-2">
+              <div className="flex items-center gap-3">
+                <button
+                  type="button"
+                  onClick={() => (editable ? openPanel(member) : undefined)}
+                  aria-expanded={editable ? isOpen : undefined}
+                  className="flex min-h-12 flex-1 flex-col items-start justify-center text-left"
+                >
+                  <span className="text-lg font-semibold text-ink-900">{member.fullName}</span>
+                  <span className="flex flex-wrap items-center gap-1.5 text-base">
+                    {mark && (mark.status !== "PRESENT" || !editable) ? (
+                      <span className={clsx("rounded-md border px-2 py-0.5 text-sm font-semibold", TONE[mark.status])}>
+                        {ts(mark.status)}
+                        {mark.reason ? ` — ${mark.reason}` : ""}
+                      </span>
+                    ) : mark ? null : (
+                      <span className="text-sm text-ink-600">{t("notMarked")}</span>
+                    )}
+                    {member.status === "PROBATIONARY" ? <Badge tone="muted">{t("probationary")}</Badge> : null}
+                    {member.exempt ? <Badge tone="muted">{t("exemptBadge")}</Badge> : null}
+                    {member.attachedElsewhere ? <Badge tone="muted">{t("elsewhereBadge", { place: member.elsewhereName ?? "—" })}</Badge> : null}
+                    {busy ? <span className="text-sm text-ink-600">{t("saving")}</span> : null}
+                  </span>
+                </button>
+                {editable ? (
+                  <button
+                    type="button"
+                    onClick={() => tapQuick(member)}
+                    aria-pressed={mark?.status === "PRESENT"}
+                    aria-label={t("quickLabel", { status: quickLabel, name: member.fullName })}
+                    className={clsx(
+                      "min-h-12 min-w-24 rounded-lg border-2 px-3 text-base font-bold",
+                      mark?.status === "PRESENT"
+                        ? "border-success-700 bg-success-700 text-white"
+                        : "border-success-700 bg-white text-success-900 active:bg-success-50",
+                    )}
+                  >
+                    {mark?.status === "PRESENT" ? `✓ ${ts("PRESENT")}` : quickLabel}
+                  </button>
+                ) : null}
+              </div>
+              {isOpen && editable ? (
+                <div className="mt-2 flex flex-col gap-3 rounded-lg bg-ink-50 p-3">
+                  <div className="grid grid-cols-2 gap-2">
+                    {choicesFor(member).map((status) => (
+                      <button
+                        key={status}
+                        type="button"
+                        onClick={() => pick(member, status)}
+                        aria-pressed={mark?.status === status || (status === "ABSENT_EXCUSED" && askReason)}
+                        className={clsx(
+                          "min-h-12 rounded-lg border-2 px-2 text-base font-semibold",
+                          mark?.status === status || (status === "ABSENT_EXCUSED" && askReason) ? TONE[status] : "border-ink-300 bg-white text-ink-900",
+                        )}
+                      >
+                        {ts(status)}
+                      </button>
+                    ))}
+                  </div>
+                  {askReason && choicesFor(member).includes("ABSENT_EXCUSED") ? (
+                    <form
+                      className="flex flex-col gap-2"
+                      onSubmit={(event) => {
+                        event.preventDefault();
+                        saveExcused(member, reasonDraft);
+                      }}
+                    >
+                      <label className="flex flex-col gap-1.5">
+                        <span className="text-base font-semibold text-ink-900">{t("reasonLabel")}</span>
+                        <input
+                          autoFocus
+                          value={reasonDraft}
+                          onChange={(event) => setReasonDraft(event.target.value)}
+                          maxLength={300}
+                          className="min-h-12 w-full rounded-lg border border-ink-400 bg-white px-3 py-2 text-lg"
+                        />
+                      </label>
+                      <div className="flex flex-wrap gap-2">
+                        {REASON_SUGGESTIONS.map((key) => (
+                          <button
+                            key={key}
+                            type="button"
+                            onClick={() => saveExcused(member, t(`reasons.${key}`))}
+                            className="min-h-11 rounded-full border border-warning-600 bg-white px-3 text-base text-warning-900"
+                          >
+                            {t(`reasons.${key}`)}
+                          </button>
+                        ))}
+                      </div>
+                      <Button type="submit" variant="secondary" className="self-start">
+                        {t("saveExcused")}
+                      </Button>
+                    </form>
+                  ) : null}
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+        {shown.length === 0 && summoned.length > 0 ? <li className="px-3 py-4 text-base text-ink-700">{t("noMatch")}</li> : null}
+      </ul>
+      {suspendedCount > 0 ? <p className="text-base text-ink-600">{t("suspendedNote", { count: suspendedCount })}</p> : null}
+
+      <section aria-labelledby="watch-title" className="rounded-xl border border-ink-200 bg-white p-4">
+        <h2 id="watch-title" className="text-xl font-semibold text-ink-900">
+          {t("watchTitle")}
+        </h2>
+        <p className="mt-1 text-base text-ink-700">
+          {t("watchIntro", {
+            streak: thresholds.maxExcusedStreak,
+            warn: thresholds.unexcusedMonthsWarn,
+            flag: thresholds.unexcusedMonthsFlag,
+          })}
+        </p>
+        {watch.length === 0 ? (
+          <p className="mt-2 text-base text-ink-700">{t("watchNone")}</p>
+        ) : (
+          <ul className="mt-2 flex flex-col gap-2">
+            {watch.map(({ member, counters }) => (
+              <li key={member.memberId} className="rounded-lg border border-ink-200 p-3">
+                <p className="font-semibold text-ink-900">{member.fullName}</p>
+                {counters.streak.longest >= thresholds.maxExcusedStreak ? (
+                  <p className={clsx("text-base", counters.streak.longestViolates ? "font-semibold text-danger-700" : "text-warning-900")}>
+                    {counters.streak.longestViolates
+                      ? t("streakViolates", { count: counters.streak.longest, max: thresholds.maxExcusedStreak })
+                      : t("streakAtLimit", { count: counters.streak.longest })}
+                  </p>
+                ) : null}
+                {counters.months.status !== "OK" ? (
+                  <p className={clsx("text-base", counters.months.status === "FLAG" ? "font-semibold text-danger-700" : "text-warning-900")}>
+                    {counters.months.explanation}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <RecordToast toast={toast} />
+    </div>
+  );
+}

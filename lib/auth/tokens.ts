@@ -1,0 +1,260 @@
+// Personal access tokens (mã truy cập cá nhân) for integrations and calendar feeds. A token acts
+// with its user's grants, read fresh from the database on every use, so revoking a role or
+// disabling the account applies at once. Only the sha256 of the token is stored; the token itself
+// is shown once, when it is created. A token names no tenant (like a login), so it is found with the
+// definer-rights function app_find_token(hash), which returns only ids of live tokens, and then
+// everything else is read inside that tenant.
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
+import type { CurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { isUuid, withTenant } from "@/lib/db/tenant";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+
+/** Tokens look like "sosh_pat_<43 base64url characters>" (256 random bits). */
+export const TOKEN_PREFIX = "sosh_pat_";
+const TOKEN_PATTERN = /^sosh_pat_[A-Za-z0-9_-]{43}$/;
+/** How many characters of the token are kept in clear to recognise it in the list. */
+const SHOWN_PREFIX_LENGTH = TOKEN_PREFIX.length + 6;
+/** lastUsedAt is refreshed at most this often, so a busy integration does not write on every call. */
+const LAST_USED_RESOLUTION_MS = 5 * 60_000;
+const DAY_MS = 86_400_000;
+
+export const TOKEN_NOT_FOUND = "Không tìm thấy mã truy cập này, hoặc mã không thuộc tài khoản của bạn.";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export function generateToken(): string {
+  return `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+}
+
+export function looksLikeToken(value: string): boolean {
+  return TOKEN_PATTERN.test(value);
+}
+
+const expiryChoice = z.preprocess(
+  (value) => (value === "" || value === "never" ? null : value),
+  z.coerce
+    .number({ message: "Thời hạn phải là số ngày." })
+    .int("Thời hạn phải là số ngày nguyên.")
+    .min(1, "Thời hạn ít nhất là 1 ngày.")
+    .max(3650, "Thời hạn tối đa là 3.650 ngày (10 năm).")
+    .nullable(),
+);
+
+export const createTokenSchema = z.object({
+  name: z
+    .string({ message: "Đặt tên cho mã truy cập." })
+    .trim()
+    .min(1, "Đặt tên cho mã truy cập, ví dụ: Lịch trên điện thoại.")
+    .max(100, "Tên mã truy cập tối đa 100 ký tự.")
+    .transform((value) => value.normalize("NFC")),
+  /** Days until the token stops working; null (or "never") for no expiry. Default one year. */
+  expiresInDays: expiryChoice.optional().transform((value) => (value === undefined ? 365 : value)),
+});
+export type CreateTokenInput = z.input<typeof createTokenSchema>;
+
+export const revokeTokenSchema = z.object({ id: z.string({ message: "Thiếu mã định danh." }).trim() });
+
+export interface TokenSummary {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface CreatedToken extends TokenSummary {
+  /** The token itself: shown once, never stored. */
+  token: string;
+}
+
+const summarySelect = {
+  id: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  revokedAt: true,
+} as const;
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
+    throw new ValidationError("Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrors);
+  }
+  return parsed.data;
+}
+
+interface Actor {
+  id: string;
+  tenantId: string;
+}
+
+/** Creates a token for the actor's own account. The clear token is in the answer only. */
+export async function createToken(
+  actor: Actor,
+  input: unknown,
+  context: { requestId?: string; via?: "cli" } = {},
+): Promise<CreatedToken> {
+  const data = parse(createTokenSchema, input);
+  const token = generateToken();
+  const expiresAt = data.expiresInDays === null ? null : new Date(Date.now() + data.expiresInDays * DAY_MS);
+  return withTenant(actor.tenantId, async (tx) => {
+    const row = await tx.personalAccessToken.create({
+      data: {
+        tenantId: actor.tenantId,
+        userId: actor.id,
+        name: data.name,
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
+        expiresAt,
+      },
+      select: summarySelect,
+    });
+    await recordAudit(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: context.via === "cli" ? null : actor.id,
+      action: "token.create",
+      entityType: "PersonalAccessToken",
+      entityId: row.id,
+      after: {
+        userId: actor.id,
+        name: row.name,
+        prefix: row.prefix,
+        expiresAt: row.expiresAt?.toISOString() ?? null,
+        ...(context.via ? { via: context.via } : {}),
+      },
+      requestId: context.requestId ?? null,
+    });
+    return { ...row, token };
+  });
+}
+
+/** The actor's tokens, newest first (revoked ones included, so the list explains what stopped). */
+export async function listTokens(actor: Actor): Promise<TokenSummary[]> {
+  return withTenant(actor.tenantId, (tx) =>
+    tx.personalAccessToken.findMany({
+      where: { tenantId: actor.tenantId, userId: actor.id },
+      select: summarySelect,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    }),
+  );
+}
+
+/** Revokes one of the actor's own tokens; another user's or tenant's id is a 404. Idempotent. */
+export async function revokeToken(actor: Actor, input: unknown, context: { requestId?: string } = {}): Promise<TokenSummary> {
+  const { id } = parse(revokeTokenSchema, input);
+  if (!isUuid(id)) throw new NotFoundError(TOKEN_NOT_FOUND);
+  return withTenant(actor.tenantId, async (tx) => {
+    const existing = await tx.personalAccessToken.findFirst({
+      where: { tenantId: actor.tenantId, id, userId: actor.id },
+      select: summarySelect,
+    });
+    if (!existing) throw new NotFoundError(TOKEN_NOT_FOUND);
+    if (existing.revokedAt) return existing;
+    const revoked = await tx.personalAccessToken.update({
+      where: { tenantId_id: { tenantId: actor.tenantId, id } },
+      data: { revokedAt: new Date() },
+      select: summarySelect,
+    });
+    await recordAudit(tx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.id,
+      action: "token.revoke",
+      entityType: "PersonalAccessToken",
+      entityId: id,
+      before: { revokedAt: null },
+      after: { revokedAt: revoked.revokedAt?.toISOString() ?? null, name: existing.name, prefix: existing.prefix },
+      requestId: context.requestId ?? null,
+    });
+    return revoked;
+  });
+}
+
+/**
+ * The user a token acts for, with their grants as of now, or null for a malformed, unknown,
+ * revoked or expired token, or a disabled account. Same shape as getCurrentUser().
+ */
+export async function authenticateToken(token: string): Promise<CurrentUser | null> {
+  if (!looksLikeToken(token)) return null;
+  const [found] = await db().$queryRaw<{ tenantId: string; tokenId: string; userId: string }[]>`
+    SELECT "tenantId", "tokenId", "userId" FROM app_find_token(${hashToken(token)})`;
+  if (!found) return null;
+  const { tenantId, tokenId, userId } = found;
+  return withTenant(tenantId, async (tx) => {
+    // One connection per transaction: the reads run one after the other.
+    const user = await tx.user.findUnique({
+      where: { tenantId_id: { tenantId, id: userId } },
+      select: {
+        id: true,
+        tenantId: true,
+        username: true,
+        displayName: true,
+        memberId: true,
+        disabled: true,
+        mustChangePassword: true,
+        roleGrants: { select: { role: true, orgUnitId: true, orgUnit: { select: { path: true } } } },
+      },
+    });
+    const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { name: true } });
+    const row = await tx.personalAccessToken.findUnique({ where: { tenantId_id: { tenantId, id: tokenId } }, select: { lastUsedAt: true } });
+    if (!user || user.disabled || !tenant || !row) return null;
+    const now = Date.now();
+    if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await tx.personalAccessToken.update({
+        where: { tenantId_id: { tenantId, id: tokenId } },
+        data: { lastUsedAt: new Date(now) },
+        select: { id: true },
+      });
+    }
+    return {
+      id: user.id,
+      tenantId: user.tenantId,
+      username: user.username,
+      displayName: user.displayName,
+      memberId: user.memberId,
+      mustChangePassword: user.mustChangePassword,
+      tenantName: tenant.name,
+      grants: user.roleGrants.map((g) => ({ role: g.role, orgUnitId: g.orgUnitId, path: g.orgUnit.path })),
+    };
+  });
+}
+
+/** "Bearer <token>" from the Authorization header: the token, "" for a malformed header, undefined without one. */
+export function bearerTokenOf(request: Request): string | undefined {
+  const header = request.headers.get("authorization");
+  if (header === null) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? "";
+}
+
+/** For the CLI: creates a token for a user named by username (any tenant; usernames are unique). */
+export async function createTokenForUsername(username: string, input: { name?: string; expiresInDays?: number | null }): Promise<CreatedToken & { username: string; tenantId: string }> {
+  const normalized = username.trim().toLowerCase();
+  const [login] = await db().$queryRaw<{ tenantId: string; userId: string }[]>`
+    SELECT "tenantId", "userId" FROM app_find_login(${normalized})`;
+  if (!login) throw new NotFoundError(`Không có tài khoản "${normalized}".`);
+  const disabled = await withTenant(login.tenantId, async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { tenantId_id: { tenantId: login.tenantId, id: login.userId } },
+      select: { disabled: true },
+    });
+    return user?.disabled ?? true;
+  });
+  if (disabled) throw new ValidationError(`Tài khoản "${normalized}" đang bị khóa; mở khóa trước khi tạo mã truy cập.`);
+  const created = await createToken(
+    { id: login.userId, tenantId: login.tenantId },
+    { name: input.name ?? "Tích hợp (tạo bằng dòng lệnh)", expiresInDays: input.expiresInDays === undefined ? undefined : input.expiresInDays },
+    { via: "cli" },
+  );
+  return { ...created, username: normalized, tenantId: login.tenantId };
+}

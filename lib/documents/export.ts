@@ -1,0 +1,35 @@
+// The official documents of a meeting as files: biên bản and nghị quyết in DOCX. Whoever may read
+// the meeting may download them (members of the branch included); a meeting they may not read is a 404.
+import type { Principal } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { buildMinutesDocument, buildResolutionDocument } from "./builders";
+import { DOCX_MEDIA_TYPE, officialDocxBuffer } from "./docx";
+import { loadMeetingRecord } from "./meeting-record";
+import type { OfficialDocument } from "./model";
+
+export type DocumentKindName = "minutes" | "resolution";
+
+export interface ExportedFile {
+  fileName: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** The document model (for the print view and tests). */
+export async function meetingDocument(user: Principal, meetingId: string, kind: DocumentKindName): Promise<OfficialDocument> {
+  const record = await loadMeetingRecord(user, meetingId);
+  if (kind === "resolution" && !record.resolution) {
+    throw new NotFoundError("Kỳ sinh hoạt này chưa có nghị quyết để xuất. Hãy ghi nghị quyết ở trang Biên bản trước.");
+  }
+  return kind === "minutes" ? buildMinutesDocument(record) : buildResolutionDocument(record);
+}
+
+export async function exportMeetingDocx(user: Principal, meetingId: string, kind: DocumentKindName): Promise<ExportedFile> {
+  const doc = await meetingDocument(user, meetingId, kind);
+  return { fileName: doc.fileName, contentType: DOCX_MEDIA_TYPE, bytes: await officialDocxBuffer(doc) };
+}
+
+/** Content-Disposition for a download: ASCII name plus the RFC 5987 form. */
+export function attachmentHeader(fileName: string): string {
+  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -1,0 +1,329 @@
+// The notice (thông báo / giấy mời, SPEC §3.1 step 3, P4): composed from the meeting's time, place
+// and content, edited by the secretary, then sent in ONE transaction with everything it implies:
+// the Notice row, an in-app notification for every member on the roll of the meeting day who has
+// an account, an outbox e-mail for every member with an address, the same for the overseers of
+// the branch, the meeting's notice fields, and the move to NOTIFIED. A second send within a minute
+// (a double click) is refused; so is any send once NOTIFIED unless "gửi lại" is chosen.
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record";
+import type { Principal } from "@/lib/auth/permissions";
+import { withTenant, type Tx } from "@/lib/db/tenant";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
+import { formatDate, formatTime, vietnamDayOf } from "@/lib/i18n/format";
+import { assertVersion, loadMeeting } from "@/lib/meetings/access";
+import { applyTransition } from "@/lib/meetings/lifecycle";
+import { parseInput } from "@/lib/meetings/parse-input";
+import { versionField } from "@/lib/meetings/schemas";
+import { createNotifications } from "@/lib/notifications/notifications";
+import { cleanAddress, enqueueMails } from "@/lib/notifications/outbox";
+import { branchRosterOn } from "@/lib/org/member-lifecycle";
+import { pathIds } from "@/lib/org/path";
+
+/** A notice sent less than this long ago blocks another send (double clicks, two secretaries). */
+export const RESEND_PAUSE_MS = 60_000;
+
+const STALE = "Kỳ sinh hoạt vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi mới nhất rồi thực hiện lại.";
+
+// ─── Composing ──────────────────────────────────────────────────────────────────────────────────
+
+const KIND_PHRASE: Record<MeetingKind, string> = {
+  REGULAR: "sinh hoạt chi bộ thường kỳ",
+  THEMATIC: "sinh hoạt chi bộ chuyên đề",
+  COMBINED: "sinh hoạt chi bộ thường kỳ kết hợp chuyên đề",
+  EXTRAORDINARY: "sinh hoạt chi bộ đột xuất",
+};
+
+const WEEKDAYS = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];
+
+/** "14 giờ 00, thứ Năm, ngày 05/03/2026" in Vietnam time. */
+export function noticeDateTime(at: Date): string {
+  const [hour, minute] = formatTime(at).split(":");
+  const weekday = WEEKDAYS[vietnamDayOf(at).getUTCDay()]!;
+  return `${hour} giờ ${minute}, ${weekday}, ngày ${formatDate(at)}`;
+}
+
+/** The default notice text; the secretary edits it before sending. */
+export function composeNotice(meeting: {
+  title: string;
+  kind: MeetingKind;
+  topic: string | null;
+  plannedStart: Date;
+  plannedEnd: Date | null;
+  place: string | null;
+  content: string | null;
+  branchName: string;
+  toOverseer: boolean;
+}): { subject: string; body: string } {
+  const when = noticeDateTime(meeting.plannedStart);
+  const until = meeting.plannedEnd ? ` (dự kiến kết thúc lúc ${formatTime(meeting.plannedEnd).replace(":", " giờ ")})` : "";
+  const content = meeting.content?.trim();
+  const agenda = content
+    ? content.length > 1500
+      ? `${content.slice(0, 1500).trimEnd()}…`
+      : content
+    : meeting.topic
+      ? `Sinh hoạt theo chủ đề: ${meeting.topic}.`
+      : `Đánh giá tình hình thực hiện nghị quyết tháng trước; thảo luận, thống nhất nhiệm vụ thời gian tới.`;
+  const lines = [
+    `Kính gửi: Các đồng chí đảng viên ${meeting.branchName}${meeting.toOverseer ? " và đồng chí cấp ủy viên cấp trên theo dõi chi bộ" : ""}.`,
+    "",
+    `${meeting.branchName} thông báo tổ chức ${KIND_PHRASE[meeting.kind]}: ${meeting.title}${meeting.topic && content ? ` (chủ đề: ${meeting.topic})` : ""}.`,
+    `- Thời gian: ${when}${until}.`,
+    `- Địa điểm: ${meeting.place?.trim() || "sẽ thông báo sau"}.`,
+    `- Nội dung:`,
+    agenda,
+    "",
+    "Tài liệu sinh hoạt được đăng trên Sổ sinh hoạt chi bộ; đề nghị các đồng chí nghiên cứu trước khi dự họp.",
+    "Đề nghị các đồng chí đảng viên tham dự đầy đủ, đúng giờ. Trường hợp vắng mặt phải báo cáo và nêu rõ lý do với đồng chí Bí thư chi bộ.",
+  ];
+  return {
+    subject: `Thông báo ${KIND_PHRASE[meeting.kind]} ngày ${formatDate(meeting.plannedStart)} – ${meeting.branchName}`,
+    body: lines.join("\n"),
+  };
+}
+
+// ─── Who receives it ────────────────────────────────────────────────────────────────────────────
+
+export interface NoticeReach {
+  /** Members on the roll of the meeting day. */
+  rosterSize: number;
+  /** …of whom have an active account (in-app notification). */
+  withAccount: number;
+  /** …of whom have a usable e-mail address. */
+  withEmail: number;
+  /** Members reached by neither: the secretary tells them another way. */
+  unreachable: string[];
+  /** Users holding an OVERSEER grant that covers the branch. */
+  overseers: number;
+  /** Distinct people reached (members reached plus overseers who are not among them). */
+  recipients: number;
+}
+
+interface Recipients {
+  reach: NoticeReach;
+  userIds: string[];
+  emails: string[];
+}
+
+async function recipientsOf(tx: Tx, tenantId: string, branch: { id: string; path: string }, day: Date): Promise<Recipients> {
+  const roster = await branchRosterOn(tx, branch.id, day);
+  const memberIds = roster.map((entry) => entry.memberId);
+  const members = await tx.member.findMany({ where: { tenantId, id: { in: memberIds } }, select: { id: true, email: true } });
+  const accounts = await tx.user.findMany({
+    where: { tenantId, memberId: { in: memberIds }, disabled: false },
+    select: { id: true, memberId: true },
+  });
+  // Overseer grants on the branch or any unit above it (the ids on its path) cover it.
+  const overseerGrants = await tx.roleGrant.findMany({
+    where: { tenantId, role: "OVERSEER", orgUnitId: { in: pathIds(branch.path) }, user: { disabled: false } },
+    select: { user: { select: { id: true, memberId: true, member: { select: { email: true } } } } },
+  });
+  const emailOf = new Map(members.map((member) => [member.id, cleanAddress(member.email)]));
+  const accountOf = new Map<string, string>();
+  for (const account of accounts) if (account.memberId) accountOf.set(account.memberId, account.id);
+  const userIds = new Set(accounts.map((account) => account.id));
+  const emails = new Set<string>();
+  const unreachable: string[] = [];
+  let withEmail = 0;
+  for (const entry of roster) {
+    const email = emailOf.get(entry.memberId) ?? null;
+    if (email) {
+      withEmail += 1;
+      emails.add(email);
+    }
+    if (!email && !accountOf.has(entry.memberId)) unreachable.push(entry.fullName);
+  }
+  const reachedMembers = roster.length - unreachable.length;
+  const overseers = new Map(overseerGrants.map((grant) => [grant.user.id, grant.user]));
+  let extraPeople = 0;
+  for (const overseer of overseers.values()) {
+    const onRoll = overseer.memberId !== null && memberIds.includes(overseer.memberId);
+    if (!onRoll) extraPeople += 1;
+    userIds.add(overseer.id);
+    const email = cleanAddress(overseer.member?.email);
+    if (email) emails.add(email);
+  }
+  return {
+    reach: {
+      rosterSize: roster.length,
+      withAccount: accountOf.size,
+      withEmail,
+      unreachable,
+      overseers: overseers.size,
+      recipients: reachedMembers + extraPeople,
+    },
+    userIds: [...userIds],
+    emails: [...emails],
+  };
+}
+
+/** Who a notice would reach now (the page shows it next to the send button). */
+export async function noticeReach(tx: Tx, tenantId: string, branch: { id: string; path: string }, day: Date): Promise<NoticeReach> {
+  return (await recipientsOf(tx, tenantId, branch, day)).reach;
+}
+
+// ─── Sending ────────────────────────────────────────────────────────────────────────────────────
+
+export const sendNoticeSchema = z.object({
+  meetingId: z.string({ error: "Thiếu mã kỳ sinh hoạt." }).trim().min(1, "Thiếu mã kỳ sinh hoạt."),
+  version: versionField,
+  subject: z
+    .string({ error: "Vui lòng nhập tiêu đề thông báo." })
+    .transform((value) => value.normalize("NFC").replace(/\s+/g, " ").trim())
+    .pipe(z.string().min(5, "Vui lòng nhập tiêu đề thông báo (ít nhất 5 ký tự).").max(200, "Tiêu đề không được dài quá 200 ký tự.")),
+  body: z
+    .string({ error: "Vui lòng nhập nội dung thông báo." })
+    .transform((value) => value.normalize("NFC").replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim())
+    .pipe(z.string().min(20, "Nội dung thông báo quá ngắn: hãy nêu thời gian, địa điểm và nội dung.").max(10_000, "Nội dung thông báo không được dài quá 10.000 ký tự.")),
+  /** Explicitly send again after the meeting was already notified. */
+  resend: z
+    .union([z.boolean(), z.enum(["on", "true", "false", "1", "0", ""])])
+    .optional()
+    .transform((value) => value === true || value === "on" || value === "true" || value === "1"),
+});
+export type SendNoticeInput = z.input<typeof sendNoticeSchema>;
+
+export interface SendNoticeResult {
+  noticeId: string;
+  sentAt: Date;
+  recipientCount: number;
+  notifications: number;
+  emails: number;
+  includesOverseer: boolean;
+  /** Members on the roll reached by neither channel. */
+  unreachable: string[];
+  state: MeetingState;
+  version: number;
+}
+
+/** Sends the notice. See the file comment for what happens in the one transaction. */
+export async function sendNotice(
+  user: Principal,
+  input: SendNoticeInput | Record<string, unknown>,
+  context: { requestId?: string | null; now?: Date } = {},
+): Promise<SendNoticeResult> {
+  const data = parseInput(sendNoticeSchema, input);
+  const now = context.now ?? new Date();
+  return withTenant(user.tenantId, async (tx) => {
+    // The lock makes a second click wait for the first, then see its notice.
+    const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
+    const last = await tx.notice.findFirst({
+      where: { tenantId: user.tenantId, meetingId: meeting.id },
+      orderBy: { sentAt: "desc" },
+      select: { sentAt: true },
+    });
+    if (last && now.getTime() - last.sentAt.getTime() < RESEND_PAUSE_MS && now.getTime() >= last.sentAt.getTime()) {
+      throw new ConflictError(
+        `Thông báo vừa được gửi lúc ${formatTime(last.sentAt)}; hệ thống không gửi lần nữa để tránh trùng lặp. Nếu thật sự cần gửi lại, hãy đợi một phút rồi chọn “Gửi lại thông báo”.`,
+      );
+    }
+    if (meeting.state === "NOTIFIED" && !data.resend) {
+      throw new ConflictError(
+        "Thông báo của kỳ sinh hoạt này đã được gửi. Nếu cần gửi lại (ví dụ khi đổi địa điểm), hãy chọn “Gửi lại thông báo” rồi gửi.",
+      );
+    }
+    if (meeting.state === "POSTPONED") {
+      throw new ValidationError("Kỳ sinh hoạt đang tạm hoãn: hãy xếp lại lịch trước, rồi gửi thông báo về thời gian mới.");
+    }
+    if (meeting.state !== "PLANNED" && meeting.state !== "NOTIFIED") {
+      throw new ValidationError("Kỳ sinh hoạt đã diễn ra, đã hủy hoặc đã khóa: không gửi thông báo nữa.");
+    }
+    assertVersion(meeting, data.version);
+
+    const details = await tx.meeting.findUniqueOrThrow({
+      where: { tenantId_id: { tenantId: user.tenantId, id: meeting.id } },
+      select: { title: true, noticeSentAt: true, noticeToOverseer: true },
+    });
+    const { reach, userIds, emails } = await recipientsOf(tx, user.tenantId, meeting.branch, vietnamDayOf(meeting.plannedStart));
+    if (reach.recipients === 0) {
+      throw new ValidationError(
+        "Chưa gửi được: không đảng viên nào của chi bộ có tài khoản hoặc địa chỉ e-mail. Hãy bổ sung e-mail trong hồ sơ đảng viên hoặc tạo tài khoản, hoặc thông báo trực tiếp.",
+      );
+    }
+    const includesOverseer = reach.overseers > 0;
+    const notice = await tx.notice.create({
+      data: {
+        tenantId: user.tenantId,
+        meetingId: meeting.id,
+        sentAt: now,
+        sentById: user.id,
+        subject: data.subject,
+        body: data.body,
+        recipientCount: reach.recipients,
+        includesOverseer,
+      },
+      select: { id: true },
+    });
+    const link = `/meetings/${meeting.id}`;
+    // The sender (often a member of the branch too) does not need to be told what they just sent.
+    const notifications = await createNotifications(
+      tx,
+      user.tenantId,
+      userIds.filter((userId) => userId !== user.id).map((userId) => ({ userId, title: data.subject, body: data.body, link })),
+    );
+    const mailed = await enqueueMails(
+      tx,
+      user.tenantId,
+      emails.map((toAddress) => ({
+        toAddress,
+        subject: data.subject,
+        body: `${data.body}\n\n—\nThư gửi tự động từ Sổ sinh hoạt chi bộ; tài liệu sinh hoạt xem khi đăng nhập ứng dụng.`,
+      })),
+    );
+
+    const transitions = meeting.state === "PLANNED";
+    const updated = await tx.meeting.updateMany({
+      where: { tenantId: user.tenantId, id: meeting.id, version: meeting.version },
+      data: {
+        noticeSentAt: details.noticeSentAt ?? now,
+        noticeToOverseer: details.noticeToOverseer || includesOverseer,
+        // The transition below bumps the version; a resend bumps it here.
+        ...(transitions ? {} : { version: { increment: 1 } }),
+      },
+    });
+    if (updated.count === 0) throw new ConflictError(STALE);
+    let state: MeetingState = meeting.state;
+    let version = meeting.version + (transitions ? 0 : 1);
+    if (transitions) {
+      const moved = await applyTransition(tx, user, { id: meeting.id }, "notify", {
+        version: meeting.version,
+        requestId: context.requestId,
+        now,
+      });
+      state = moved.to;
+      version = moved.version;
+    }
+    await recordAudit(tx, {
+      tenantId: user.tenantId,
+      actorUserId: user.id,
+      action: "meeting.notice.send",
+      entityType: "Meeting",
+      entityId: meeting.id,
+      before: { noticeSentAt: details.noticeSentAt?.toISOString() ?? null, noticeToOverseer: details.noticeToOverseer },
+      after: {
+        noticeId: notice.id,
+        resend: !transitions,
+        subject: data.subject,
+        recipientCount: reach.recipients,
+        notifications,
+        emails: mailed,
+        includesOverseer,
+        noticeSentAt: (details.noticeSentAt ?? now).toISOString(),
+        noticeToOverseer: details.noticeToOverseer || includesOverseer,
+      },
+      requestId: context.requestId,
+    });
+    return {
+      noticeId: notice.id,
+      sentAt: now,
+      recipientCount: reach.recipients,
+      notifications,
+      emails: mailed,
+      includesOverseer,
+      unreachable: reach.unreachable,
+      state,
+      version,
+    };
+  });
+}

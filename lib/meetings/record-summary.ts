@@ -1,0 +1,125 @@
+// What the record of a meeting contributes to the meeting hub (engineer A's page) and to the
+// lifecycle's preconditions: attendance P / D_att / rate, whether every summoned member is marked,
+// duration, minutes, speakers' share, the resolution's vote, tasks assigned and the previous
+// targets met. Runs inside the caller's tenant transaction.
+import { authorize, type Principal } from "@/lib/auth/permissions";
+import type { Tx } from "@/lib/db/tenant";
+import { loadMeeting } from "@/lib/meetings/access";
+import { editState, loadMarks } from "@/lib/meetings/attendance";
+import { loadRoll, meetingDay, rollEntries } from "@/lib/meetings/record-common";
+import { attendanceFigures, speakersShare, targetsMet, type TargetsMet } from "@/lib/meetings/record-rules";
+import { dueTasks } from "@/lib/meetings/tasks";
+import { formatPercent, type Ratio } from "@/lib/scoring/exact";
+
+export interface RecordSummary {
+  /** meeting.read on the branch: the attendance and minutes pages open for this user. */
+  canView: boolean;
+  /** meeting.record and the record still editable. */
+  canEdit: boolean;
+  attendance: {
+    /** Summoned members (the roll on the meeting day, suspended members excluded). */
+    summoned: number;
+    marked: number;
+    /** Every summoned member has a mark the rules accept (adopting the minutes needs it). */
+    complete: boolean;
+    present: number;
+    /** D_att (members not marked yet count in it). */
+    denominator: number;
+    /** P / D_att as a percentage ratio (×100); null when nobody is due. */
+    rate: Ratio | null;
+    /** "90,9 %" or null. */
+    rateText: string | null;
+    absentExcused: number;
+    absentUnexcused: number;
+    guests: number;
+  };
+  /** Actual start and end (ISO); minutes between them when both are known. */
+  times: { actualStart: string | null; actualEnd: string | null; durationMinutes: number | null };
+  minutes: {
+    exists: boolean;
+    /** Opening, proceedings and closing all written. */
+    complete: boolean;
+    adopted: boolean;
+  };
+  speakers: { speakers: number; present: number; share: Ratio | null; shareText: string | null };
+  resolution: {
+    exists: boolean;
+    number: string | null;
+    voteRecorded: boolean;
+    /** null while no vote is recorded. */
+    valid: boolean | null;
+    votesFor: number | null;
+    voteDenominator: number | null;
+  };
+  tasks: { assigned: number };
+  /** Targets due at this meeting (from earlier meetings) and how many were met. */
+  previousTargets: TargetsMet & { shareText: string | null };
+}
+
+/**
+ * The record summary of one meeting the user may read (404 otherwise, as loadMeeting). Members
+ * (meeting.attendOwn) get the figures too, with canView false.
+ */
+export async function getRecordSummary(tx: Tx, user: Principal, meetingId: string): Promise<RecordSummary> {
+  const meeting = await loadMeeting(tx, user, meetingId);
+  const tenantId = user.tenantId;
+  const roll = await loadRoll(tx, tenantId, meeting.branchId, meetingDay(meeting));
+  const marks = await loadMarks(tx, tenantId, meeting.id);
+  const figures = attendanceFigures(rollEntries(roll), marks.map((m) => ({ memberId: m.memberId, mark: m.status })));
+  const summoned = roll.filter((m) => !m.suspended);
+  const onRoll = new Set(summoned.map((m) => m.memberId));
+  const guests = await tx.meetingGuest.count({ where: { tenantId, meetingId: meeting.id } });
+  const minutes = await tx.minutes.findUnique({
+    where: { tenantId_meetingId: { tenantId, meetingId: meeting.id } },
+    select: { opening: true, proceedings: true, closing: true, adoptedAt: true },
+  });
+  const speeches = await tx.speech.findMany({ where: { tenantId, meetingId: meeting.id }, select: { memberId: true, isDiscussion: true } });
+  const present = new Set(marks.filter((m) => m.status === "PRESENT").map((m) => m.memberId));
+  const speakers = speakersShare(speeches, present);
+  const resolution = await tx.resolution.findUnique({
+    where: { tenantId_meetingId: { tenantId, meetingId: meeting.id } },
+    select: { number: true, votesFor: true, voteDenominator: true, voteValid: true },
+  });
+  const assigned = await tx.taskAssignment.count({ where: { tenantId, meetingId: meeting.id } });
+  const targets = targetsMet(await dueTasks(tx, tenantId, meeting));
+  const durationMinutes =
+    meeting.actualStart && meeting.actualEnd ? Math.floor((meeting.actualEnd.getTime() - meeting.actualStart.getTime()) / 60_000) : null;
+
+  return {
+    canView: authorize(user, "meeting.read", meeting.branch),
+    canEdit: editState(user, meeting).canEdit,
+    attendance: {
+      summoned: summoned.length,
+      marked: marks.filter((m) => onRoll.has(m.memberId)).length,
+      complete: figures.complete && figures.errors.length === 0,
+      present: figures.summary.present,
+      denominator: figures.denominator,
+      rate: figures.ratePercent,
+      rateText: figures.ratePercent ? formatPercent(figures.ratePercent) : null,
+      absentExcused: figures.summary.absentExcused,
+      absentUnexcused: figures.summary.absentUnexcused,
+      guests,
+    },
+    times: {
+      actualStart: meeting.actualStart?.toISOString() ?? null,
+      actualEnd: meeting.actualEnd?.toISOString() ?? null,
+      durationMinutes,
+    },
+    minutes: {
+      exists: Boolean(minutes),
+      complete: Boolean(minutes?.opening && minutes.proceedings && minutes.closing),
+      adopted: Boolean(minutes?.adoptedAt),
+    },
+    speakers: { ...speakers, shareText: speakers.share ? formatPercent(speakers.share) : null },
+    resolution: {
+      exists: Boolean(resolution),
+      number: resolution?.number ?? null,
+      voteRecorded: resolution?.voteValid !== null && resolution?.voteValid !== undefined,
+      valid: resolution?.voteValid ?? null,
+      votesFor: resolution?.votesFor ?? null,
+      voteDenominator: resolution?.voteDenominator ?? null,
+    },
+    tasks: { assigned },
+    previousTargets: { ...targets, shareText: targets.share ? formatPercent(targets.share) : null },
+  };
+}
