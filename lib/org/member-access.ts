@@ -107,13 +107,14 @@ export async function loadManagedBranch(
   return unit;
 }
 
-/** The user's subtree roots for a permission as SQL: `"path" LIKE root%` for each (none → FALSE). */
+/** The user's subtree roots for a permission as SQL: the path starts with a root's (none → FALSE). */
 export function scopeCondition(user: Principal, permission: Permission, alias: string): Prisma.Sql {
   const roots = scopeRoots(user, permission);
   if (roots.length === 0) return Prisma.sql`FALSE`;
   const column = Prisma.raw(`${alias}."path"`);
   return Prisma.join(
-    roots.map((root) => Prisma.sql`${column} LIKE ${`${escapeLike(root.path)}%`}`),
+    // starts_with, not LIKE: it is leakproof, so under RLS the path prefix index can serve it.
+    roots.map((root) => Prisma.sql`starts_with(${column}, ${root.path})`),
     " OR ",
     "(",
     ")",

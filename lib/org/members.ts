@@ -42,6 +42,16 @@ import {
   type MemberRoll,
   type UpdateMemberInput,
 } from "@/lib/org/member-schemas";
+import {
+  nameHasToken,
+  nameHasWord,
+  planSearch,
+  rarestFirst,
+  searchStatsSql,
+  searchWords,
+  tokenRange,
+  type SearchPlan,
+} from "@/lib/org/member-search";
 import { pathIds } from "@/lib/org/path";
 
 export { decodeCursor, encodeCursor, type Cursor } from "@/lib/org/member-schemas";
@@ -89,7 +99,7 @@ export interface MemberListPage {
   filters: { status: MemberStatus | null; position: PositionKind | null; branch: string | null; exempt: boolean; roll: MemberRoll };
 }
 
-interface ListRow {
+export interface MemberListRow {
   id: string;
   sortKey: string;
   fullName: string;
@@ -105,32 +115,26 @@ interface ListRow {
   exempt: boolean;
   suspended: boolean;
   temporarilyAway: boolean;
+  /** All matches of a search read from a small scope (see memberListSql's countInPage). */
+  matched?: number;
 }
 
-/**
- * The two statements of a list page (exported for the benchmark's EXPLAIN): the page itself, and
- * the capped count. The filters are shared; the subtree is a path-prefix subquery on OrgUnit.
- */
-export function memberListSql(
-  user: Principal,
-  query: MemberListQuery,
-  cursor: Cursor | null,
-  today: Date,
-): { page: Prisma.Sql; count: Prisma.Sql } {
+/** The list's own filters (no search), the cursor, and the day positions and exemptions are in force. */
+function memberFilters(user: Principal, query: MemberListQuery, cursor: Cursor | null, today: Date) {
   const tenantId = user.tenantId;
   const day = isoDay(today);
   const inForce = (alias: string, from: string, to: string) => {
     const [start, end] = [Prisma.raw(`${alias}."${from}"`), Prisma.raw(`${alias}."${to}"`)];
     return Prisma.sql`${start} <= ${day}::date AND (${end} IS NULL OR ${end} >= ${day}::date)`;
   };
-  const folded = query.q ? foldForSearch(query.q) : "";
-
   const where: Prisma.Sql[] = [
     Prisma.sql`m."tenantId" = ${tenantId}::uuid`,
     Prisma.sql`m."branchId" IN (SELECT o."id" FROM "OrgUnit" o WHERE o."tenantId" = ${tenantId}::uuid AND ${scopeCondition(user, "member.read", "o")})`,
   ];
   if (query.branch) where.push(Prisma.sql`m."branchId" = ${query.branch}::uuid`);
-  if (folded.length >= MEMBER_SEARCH_MIN_LENGTH) where.push(Prisma.sql`m."searchName" LIKE ${`%${escapeLike(folded)}%`}`);
+  // The branches of the reader's scope (subtree, branch filter): OrgUnit o.
+  const scopeUnits = Prisma.sql`o."tenantId" = ${tenantId}::uuid AND ${scopeCondition(user, "member.read", "o")}
+    ${query.branch ? Prisma.sql`AND o."id" = ${query.branch}::uuid` : Prisma.empty}`;
   if (query.status) where.push(Prisma.sql`m."status" = ${query.status}::"MemberStatus"`);
   if (query.roll === "current") where.push(Prisma.sql`m."endedOn" IS NULL`);
   if (query.roll === "ended") where.push(Prisma.sql`m."endedOn" IS NOT NULL`);
@@ -142,22 +146,121 @@ export function memberListSql(
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Exemption" e WHERE e."tenantId" = m."tenantId" AND e."memberId" = m."id"
       AND ${inForce("e", "fromDate", "toDate")})`);
   }
-  const filtered = Prisma.join(where, " AND ");
   // Keyset: (sortKey, id) after the cursor. The first conjunct is a plain range on the index.
   const after = cursor
     ? Prisma.sql`AND m."sortKey" >= ${cursor.sortKey} AND (m."sortKey" > ${cursor.sortKey} OR m."id" > ${cursor.id}::uuid)`
     : Prisma.empty;
+  return { filtered: Prisma.join(where, " AND "), scopeUnits, after, inForce };
+}
 
-  // The flags are computed for the page's rows only (after the LIMIT), not for every candidate.
-  const page = Prisma.sql`
-    WITH page AS (
-      SELECT m."id", m."sortKey", m."fullName", m."gender", m."birthDate", m."status", m."partyCardNumber",
-             m."branchId", m."endedOn", m."endReason"
+/** The search's first statement (see member-search.ts), with every fact: word counts and tokens, sample, scope size. */
+export function memberSearchStatsSql(user: Principal, query: MemberListQuery, today: Date, words: readonly string[]): Prisma.Sql {
+  return searchStatsSql(user.tenantId, words, memberFilters(user, query, null, today).scopeUnits);
+}
+
+/** Chooses how to read a search (member-search.ts), inside the list's transaction. */
+export function planMemberSearch(tx: Tx, user: Principal, query: MemberListQuery, today: Date, words: readonly string[]): Promise<SearchPlan> {
+  const roots = scopeRoots(user, "member.read").map((root) => root.path).sort();
+  const scopeKey = `scope:${user.tenantId}:${roots.join(",")}:${query.branch ?? ""}`;
+  return planSearch(tx, user.tenantId, words, memberFilters(user, query, null, today).scopeUnits, scopeKey);
+}
+
+/**
+ * The members (sortKey, memberId) after the cursor that hold the driver word, read from the token
+ * index alone: one index range per token the word's prefix covers, each already in list order.
+ * A member holding two of those tokens ("Thị Thu" for "th") is read under the first one only (the
+ * later branches skip sort keys with an earlier token as a word), so the branches never overlap
+ * and merge without a sort. A rare word whose prefix covers too many tokens to list is read as one
+ * range, de-duplicated, in no particular order.
+ */
+function driverCandidates(tenantId: string, plan: Extract<SearchPlan, { kind: "tokens" }>, cursor: Cursor | null): Prisma.Sql {
+  const after = cursor ? Prisma.sql`AND (t."sortKey", t."memberId") > (${cursor.sortKey}, ${cursor.id}::uuid)` : Prisma.empty;
+  if (!plan.merged) {
+    return Prisma.sql`SELECT DISTINCT t."sortKey", t."memberId" FROM "MemberNameToken" t
+      WHERE t."tenantId" = ${tenantId}::uuid AND ${tokenRange("t", plan.driver.word)} ${after}`;
+  }
+  const tokens = plan.driver.tokens;
+  const branches = tokens.map((token, i) => {
+    const first = i === 0 ? Prisma.empty : Prisma.sql`AND NOT ${nameHasToken(Prisma.sql`t."sortKey"`, tokens.slice(0, i))}`;
+    return Prisma.sql`SELECT t."sortKey", t."memberId" FROM "MemberNameToken" t
+      WHERE t."tenantId" = ${tenantId}::uuid AND t."token" = ${token} ${first} ${after} ORDER BY t."sortKey", t."memberId"`;
+  });
+  if (branches.length === 1) return branches[0]!;
+  return Prisma.sql`SELECT u."sortKey", u."memberId"
+    FROM (${Prisma.join(branches.map((branch) => Prisma.sql`(${branch})`), " UNION ALL ")}) u ORDER BY u."sortKey", u."memberId"`;
+}
+
+/**
+ * The two statements of a list page (exported for the benchmark's EXPLAIN): the page itself, and
+ * the capped count. The filters are shared; the subtree is a path-prefix subquery on OrgUnit; a
+ * search adds its plan (member-search.ts).
+ */
+export function memberListSql(
+  user: Principal,
+  query: MemberListQuery,
+  cursor: Cursor | null,
+  today: Date,
+  search: SearchPlan | null = null,
+): { page: Prisma.Sql; count: Prisma.Sql; countInPage: boolean } {
+  const tenantId = user.tenantId;
+  const { filtered: listFilters, scopeUnits, after, inForce } = memberFilters(user, query, cursor, today);
+  // Word tests on a member row in hand (scope read, list walk), the rarest word first.
+  const holdsWords = (searchName: Prisma.Sql) => (search ? rarestFirst(search.words).map((w) => nameHasWord(searchName, w.word)) : []);
+  const columns = Prisma.sql`m."id", m."sortKey", m."fullName", m."gender", m."birthDate", m."status", m."partyCardNumber",
+             m."branchId", m."endedOn", m."endReason"`;
+
+  const limit = query.limit + 1;
+  let rows: Prisma.Sql;
+  let counted: Prisma.Sql;
+  if (search?.kind === "tokens") {
+    // The driver's candidates come from its index entries, which carry the sort key, and the sort
+    // key holds the folded full name: the other words are tested on it, without reading Member.
+    // Only the survivors are fetched by key and checked against the list's own filters.
+    const others = (sortKey: Prisma.Sql) => search.others.map((w) => nameHasWord(sortKey, w.word));
+    const holdsOthers = search.others.length > 0 ? Prisma.sql`WHERE ${Prisma.join(others(Prisma.sql`c."sortKey"`), " AND ")}` : Prisma.empty;
+    const member = (select: Prisma.Sql) =>
+      Prisma.sql`(SELECT ${select} FROM "Member" m WHERE m."id" = c."memberId" AND ${listFilters} OFFSET 0)`;
+    // In list order (merged over the driver's tokens), so that the page fills from the first ones.
+    rows = Prisma.sql`
+      SELECT m.* FROM (${driverCandidates(tenantId, search, cursor)}) c
+      CROSS JOIN LATERAL ${member(columns)} m
+      ${holdsOthers}
+      ORDER BY c."sortKey", c."memberId"
+      LIMIT ${limit}`;
+    counted = Prisma.sql`
+      SELECT 1 FROM (${driverCandidates(tenantId, search, null)}) c
+      ${holdsOthers}${search.others.length > 0 ? Prisma.sql` AND` : Prisma.sql` WHERE`} EXISTS ${member(Prisma.sql`1`)}`;
+  } else if (search?.kind === "scope") {
+    // The scope's members branch by branch (branch index), those whose folded name holds every
+    // word, sorted.
+    const scopeMembers = Prisma.sql`
+      FROM "OrgUnit" o
+      CROSS JOIN LATERAL (SELECT ${columns} FROM "Member" m
+        WHERE m."tenantId" = ${tenantId}::uuid AND m."branchId" = o."id" AND ${Prisma.join([listFilters, ...holdsWords(Prisma.sql`m."searchName"`)], " AND ")}
+        OFFSET 0) m
+      WHERE ${scopeUnits}`;
+    // All of the scope's matches are in hand anyway: the page carries their number ("matched"),
+    // so the count statement is needed only for a page past the end.
+    rows = Prisma.sql`
+      SELECT m.* FROM (SELECT m.*, count(*) OVER ()::int AS "matched" ${scopeMembers}) m
+      WHERE TRUE ${after}
+      ORDER BY m."sortKey", m."id"
+      LIMIT ${limit}`;
+    counted = Prisma.sql`SELECT 1 ${scopeMembers}`;
+  } else {
+    const filtered = Prisma.join([listFilters, ...holdsWords(Prisma.sql`m."searchName"`)], " AND ");
+    rows = Prisma.sql`
+      SELECT ${columns}
       FROM "Member" m
       WHERE ${filtered} ${after}
       ORDER BY m."sortKey", m."id"
-      LIMIT ${query.limit + 1}
-    )
+      LIMIT ${limit}`;
+    counted = Prisma.sql`SELECT 1 FROM "Member" m WHERE ${filtered}`;
+  }
+
+  // The flags are computed for the page's rows only (after the LIMIT), not for every candidate.
+  const page = Prisma.sql`
+    WITH page AS (${rows})
     SELECT page.*, o."name" AS "branchName",
       ARRAY(SELECT DISTINCT p."kind"::text FROM "Position" p
             WHERE p."tenantId" = ${tenantId}::uuid AND p."memberId" = page."id" AND ${inForce("p", "termFrom", "termTo")}) AS "positions",
@@ -170,17 +273,38 @@ export function memberListSql(
     FROM page
     JOIN "OrgUnit" o ON o."tenantId" = ${tenantId}::uuid AND o."id" = page."branchId"
     ORDER BY page."sortKey", page."id"`;
-  const count = Prisma.sql`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Member" m WHERE ${filtered} LIMIT ${MEMBER_COUNT_CAP + 1}) capped`;
-  return { page, count };
+  const count = Prisma.sql`SELECT count(*)::int AS n FROM (${counted} LIMIT ${MEMBER_COUNT_CAP + 1}) capped`;
+  return { page, count, countInPage: search?.kind === "scope" };
+}
+
+/**
+ * Reads one page (query.limit + 1 rows, the extra one telling that more follow) and the capped
+ * count by the given plan, inside the caller's tenant transaction. Exported so that the tests can
+ * hold every plan to the same answer.
+ */
+export async function readMemberPage(
+  tx: Tx,
+  user: Principal,
+  query: MemberListQuery,
+  cursor: Cursor | null,
+  today: Date,
+  plan: SearchPlan | null,
+): Promise<{ rows: MemberListRow[]; count: number }> {
+  const sql = memberListSql(user, query, cursor, today, plan);
+  const rows = await tx.$queryRaw<MemberListRow[]>(sql.page);
+  // A first page that is not full is the whole answer: no count to take.
+  if (!cursor && rows.length <= query.limit) return { rows, count: rows.length };
+  if (sql.countInPage && rows[0]?.matched !== undefined) return { rows, count: Math.min(rows[0].matched, MEMBER_COUNT_CAP + 1) };
+  const counted = await tx.$queryRaw<{ n: number }[]>(sql.count);
+  return { rows, count: counted[0]?.n ?? 0 };
 }
 
 /**
  * One page of the members the user may read (member.read), in Vietnamese order (given name, then
- * full name; ties by id), after the cursor. One statement per page: the subtree is a path-prefix
- * subquery on OrgUnit, the order and the cursor follow the (tenantId, sortKey, id) index, and the
- * search uses the trigram index on searchName. The count is capped, so no page ever counts the
- * whole tenant.
+ * full name; ties by id), after the cursor. The subtree is a path-prefix subquery on OrgUnit, the
+ * order and the cursor follow the (tenantId, sortKey, id) index, and a search matches the beginnings
+ * of name words through the MemberNameToken index (member-search.ts: one more, cheap statement
+ * chooses how). The count is capped, so no page ever counts the whole tenant.
  */
 export async function listMembers(user: Principal, input: MemberListQueryInput = {}): Promise<MemberListPage> {
   const query = parseInput(memberListQuerySchema, input);
@@ -203,11 +327,17 @@ export async function listMembers(user: Principal, input: MemberListQueryInput =
     return { items: [], nextCursor: null, total: { count: 0, more: false }, search, filters };
   }
 
-  const sql = memberListSql(user, query, cursor, todayInVietnam());
+  const today = todayInVietnam();
+  const words = search && !search.tooShort ? searchWords(query.q!) : null;
   const { rows, count } = await withTenant(user.tenantId, async (tx) => {
-    const rows = await tx.$queryRaw<ListRow[]>(sql.page);
-    const counted = await tx.$queryRaw<{ n: number }[]>(sql.count);
-    return { rows, count: counted[0]?.n ?? 0 };
+    let plan: SearchPlan | null = null;
+    if (words) {
+      // Only punctuation, or a word no name starts with: nobody, without reading the roster.
+      if (words.length === 0) return { rows: [], count: 0 };
+      plan = await planMemberSearch(tx, user, query, today, words);
+      if (plan.kind === "none") return { rows: [], count: 0 };
+    }
+    return readMemberPage(tx, user, query, cursor, today, plan);
   });
 
   const hasMore = rows.length > query.limit;

@@ -6,15 +6,18 @@
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/sosh_bench npx tsx tests/bench/member-list.ts
 //
 // Prints, per scenario, the median wall time of listMembers (page + capped count, through the
-// application role and row-level security) and the plan and execution time of the page statement.
+// application role and row-level security), the search plan chosen (member-search.ts), and the
+// execution time of each statement with the scans of the page statement.
 import { randomUUID } from "node:crypto";
 import type { Principal } from "@/lib/auth/permissions";
 import { createDb } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { databaseUrl } from "@/lib/env";
 import { todayInVietnam } from "@/lib/org/member-dates";
-import { memberListQuerySchema, type MemberListQueryInput } from "@/lib/org/member-schemas";
-import { decodeCursor, listMembers, memberListSql } from "@/lib/org/members";
+import { memberListQuerySchema, MEMBER_SEARCH_MIN_LENGTH, type MemberListQueryInput } from "@/lib/org/member-schemas";
+import { chooseSearchPlan, searchWords, type SearchPlan, type SearchStatsRow } from "@/lib/org/member-search";
+import { decodeCursor, listMembers, memberListSql, memberSearchStatsSql } from "@/lib/org/members";
+import { foldForSearch } from "@/lib/i18n/format";
 
 const GRASSROOTS = 40;
 const BRANCHES_PER_GRASSROOTS = 300;
@@ -68,7 +71,7 @@ async function seed(tenantId: string): Promise<{ rootPath: string; grassrootsPat
     },
     { timeout: 600_000, maxWait: 10_000 },
   );
-  await owner.$executeRawUnsafe(`ANALYZE "OrgUnit", "Member", "Position", "Exemption", "Suspension", "TemporaryTransfer"`);
+  await owner.$executeRawUnsafe(`ANALYZE "OrgUnit", "Member", "MemberNameToken", "Position", "Exemption", "Suspension", "TemporaryTransfer"`);
   console.log(`Seeded in ${Math.round((performance.now() - started) / 1000)} s.`);
   const grassroots = await owner.$queryRawUnsafe<{ path: string }[]>(
     `SELECT "path" FROM "OrgUnit" WHERE "tenantId" = '${tenantId}' AND "depth" = 1 ORDER BY "path" LIMIT 1`,
@@ -110,11 +113,23 @@ async function main(): Promise<void> {
   );
   const cursor = Buffer.from(JSON.stringify([middle[0]!.sortKey, middle[0]!.id])).toString("base64url");
 
+  // The rarest full name of the tenant (a handful of namesakes).
+  const rare = await withTenant(tenantId, (tx) =>
+    tx.$queryRaw<{ fullName: string; n: number }[]>`SELECT "fullName", count(*)::int AS n FROM "Member" GROUP BY 1 ORDER BY 2, 1 LIMIT 1`,
+  );
+  const rareName = foldForSearch(rare[0]!.fullName);
+
   const scenarios: [string, Principal, MemberListQueryInput][] = [
     ["whole tenant, first page", admin, {}],
     ["whole tenant, page ~3,000 (cursor)", admin, { cursor }],
-    ["search 'nguyen van' (common)", admin, { q: "nguyen van" }],
-    ["search 'phan ngoc thuy' (rarer)", admin, { q: "phan ngoc thuy" }],
+    ["search 'nguyen' (common first word)", admin, { q: "nguyen" }],
+    ["search 'nguyen van' (two words)", admin, { q: "nguyen van" }],
+    [`search '${rareName}' (rare full name, ${rare[0]!.n})`, admin, { q: rareName }],
+    ["search 'phan ngoc thuy' (no such name)", admin, { q: "phan ngoc thuy" }],
+    ["search 'an' (given name)", admin, { q: "an" }],
+    ["search 'thuy' (given name)", admin, { q: "thuy" }],
+    ["search 'a' (1 letter: ignored)", admin, { q: "a" }],
+    ["search 't h' (1-letter words)", admin, { q: "t h" }],
     ["search 'zz' (no match)", admin, { q: "zz" }],
     ["status PROBATIONARY", admin, { status: "PROBATIONARY" }],
     ["position SECRETARY", admin, { position: "SECRETARY" }],
@@ -137,29 +152,46 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     const query = memberListQuerySchema.parse(input);
-    const sql = memberListSql(user, query, query.cursor ? decodeCursor(query.cursor) : null, todayInVietnam());
-    const explain = async (statement: { text: string; values: unknown[] }) =>
-      withTenant(tenantId, async (tx) => {
+    const today = todayInVietnam();
+    // In one transaction, as listMembers runs them: a search first takes its cheap facts
+    // (member-search.ts, which also sets the planner up for the rest), then reads by its plan.
+    const words = query.q && foldForSearch(query.q).length >= MEMBER_SEARCH_MIN_LENGTH ? searchWords(query.q) : [];
+    const { plan, stats, page, count, countInPage } = await withTenant(tenantId, async (tx) => {
+      const explain = async (statement: { text: string; values: unknown[] }) => {
         const out = await tx.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }[]>(
           `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`,
           ...statement.values,
         );
         return out[0]!["QUERY PLAN"][0];
-      });
-    const page = await explain(sql.page);
-    const count = await explain(sql.count);
-    const scans = [...new Set(nodes(page.Plan).filter((n) => /Scan/.test(n)))].join(", ");
+      };
+      let plan: SearchPlan | null = null;
+      let stats: { "Execution Time": number } | null = null;
+      if (words.length > 0) {
+        const statsSql = memberSearchStatsSql(user, query, today, words);
+        const row = await tx.$queryRaw<SearchStatsRow[]>(statsSql);
+        plan = chooseSearchPlan(words, row[0]!);
+        stats = await explain(statsSql);
+      }
+      const sql = memberListSql(user, query, query.cursor ? decodeCursor(query.cursor) : null, today, plan);
+      const read = plan?.kind !== "none";
+      const page = read ? await explain(sql.page) : null;
+      const count = read && !sql.countInPage ? await explain(sql.count) : null;
+      return { plan, stats, page, count, countInPage: sql.countInPage };
+    });
+    const scans = page ? [...new Set(nodes(page.Plan).filter((n) => /Scan/.test(n)))].join(", ") : "";
     rows.push([
       name,
       String(result.items.length),
       result.total.more ? `>${result.total.count}` : String(result.total.count),
       times[2]!.toFixed(1),
-      page["Execution Time"].toFixed(1),
-      count["Execution Time"].toFixed(1),
+      plan ? (plan.kind === "tokens" ? `tokens (${plan.driver.word})` : plan.kind) : "list",
+      stats ? stats["Execution Time"].toFixed(1) : "-",
+      page ? page["Execution Time"].toFixed(1) : "-",
+      count ? count["Execution Time"].toFixed(1) : countInPage ? "in page" : "-",
       scans,
     ]);
   }
-  const header = ["scenario", "rows", "count", "median ms", "page exec ms", "count exec ms", "scans (page statement)"];
+  const header = ["scenario", "rows", "count", "median ms", "search plan", "stats exec ms", "page exec ms", "count exec ms", "scans (page statement)"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join(" | ");
   console.log(line(header));

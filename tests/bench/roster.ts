@@ -233,6 +233,7 @@ async function main() {
           CROSS JOIN generate_series(1, ${Math.ceil(extra / (GRASSROOTS * BRANCHES_PER_GRASSROOTS))}) i
           LIMIT ${extra}`);
         await owner.$executeRawUnsafe(`ANALYZE "Member"`);
+        await owner.$executeRawUnsafe(`ANALYZE "MemberNameToken"`);
         await owner.$executeRawUnsafe(`ANALYZE "OrgUnit"`);
         return owner.member.count({ where: { tenantId } });
       },
