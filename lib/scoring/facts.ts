@@ -3,7 +3,7 @@
 // engine never looks anything up itself. SPEC §11's fact rows are the checklist.
 import { z } from "zod";
 import { MEETING_KINDS } from "@/lib/meetings/rules/types";
-import { formatPercent, percentOf, ratio, type Ratio } from "./exact";
+import { formatPercent, formatRatio, percentOf, ratio, type Ratio } from "./exact";
 import { issuesFromZod, type FlagFact, type MeasureId, type ScoringIssue } from "./model";
 
 const count = z.number().int().min(0);
@@ -37,7 +37,13 @@ export const meetingFactsSchema = z.object({
   noticeToAllMembers: z.boolean(),
   noticeToOverseer: z.boolean(),
   /** Targets of the previous resolution due by now and how many were met; null when none was due. */
-  previousTargets: z.object({ met: count, total: z.number().int().min(1) }).nullable(),
+  /** `met` may be fractional to the hundredth: a PARTLY task at 60 % counts 0.6 (SPEC §5.3 R1). */
+  previousTargets: z
+    .object({
+      met: z.number().min(0).refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "Số chỉ tiêu đạt chỉ lấy đến hai chữ số thập phân."),
+      total: z.number().int().min(1),
+    })
+    .nullable(),
   draftResolutionExists: z.boolean(),
   preparedBySecretaryOrDeputy: z.boolean(),
   minutesComplete: z.boolean(),
@@ -105,7 +111,7 @@ export function measureValue(measure: MeasureId, f: MeetingFacts): Ratio | null 
     case "finalDocumentsDelayHours":
       return f.finalDocumentsDelayMinutes === null ? null : ratio(f.finalDocumentsDelayMinutes, 60);
     case "targetsMetPercent":
-      return f.previousTargets === null ? null : percentOf(f.previousTargets.met, f.previousTargets.total);
+      return f.previousTargets === null ? null : targetsPercent(f.previousTargets);
   }
 }
 
@@ -158,8 +164,13 @@ export function describeMeasure(measure: MeasureId, f: MeetingFacts): string {
     case "targetsMetPercent":
       return f.previousTargets === null
         ? "Kỳ trước không có chỉ tiêu, nhiệm vụ đến hạn (tính mặc định)"
-        : `${f.previousTargets.met}/${f.previousTargets.total} chỉ tiêu nghị quyết kỳ trước hoàn thành = ${formatPercent(percentOf(f.previousTargets.met, f.previousTargets.total))}`;
+        : `${formatRatio(ratio(Math.round(f.previousTargets.met * 100), 100), 2).replace(/,?0+$/, "")}/${f.previousTargets.total} chỉ tiêu nghị quyết kỳ trước hoàn thành = ${formatPercent(targetsPercent(f.previousTargets))}`;
   }
+}
+
+/** met / total as an exact percentage; met is counted in hundredths so 0.6 stays exact. */
+function targetsPercent(t: { met: number; total: number }): Ratio {
+  return percentOf(Math.round(t.met * 100), t.total * 100);
 }
 
 export function flagValue(flag: FlagFact, f: MeetingFacts): boolean {
