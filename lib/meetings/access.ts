@@ -23,7 +23,7 @@ export interface MeetingRef {
   branch: { id: string; name: string; path: string; hasCommittee: boolean };
 }
 
-const meetingRefSelect = {
+export const meetingRefSelect = {
   id: true,
   tenantId: true,
   branchId: true,

@@ -8,7 +8,7 @@
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, fieldError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { MeetingState } from "@/lib/generated/prisma/enums";
 import { formatDateTime, vietnamDayOf } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages/vi.json";
@@ -23,7 +23,7 @@ import { isActiveOn } from "@/lib/org/unit-rules";
  * Moves that belong to the scoring workflow (a later issue): its service calls applyTransition
  * once the scorecard exists. Users cannot trigger them directly from the meeting page or API.
  */
-export const SCORING_TRANSITIONS: readonly MeetingTransition[] = ["selfScore", "confirm", "finalise"];
+export const SCORING_TRANSITIONS: readonly MeetingTransition[] = ["selfScore", "confirm", "finalise", "returnScore"];
 
 export interface TransitionOptions {
   reason?: string | null;
@@ -49,10 +49,6 @@ export interface TransitionResult {
 
 const stateLabel = (state: MeetingState) => messages.meetings.state[state];
 const transitionLabel = (transition: MeetingTransition) => messages.meetings.transition[transition].label.toLowerCase();
-
-function fieldError(field: string, message: string): ValidationError {
-  return new ValidationError(message, { [field]: [message] });
-}
 
 const STALE = "Kỳ sinh hoạt vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi mới nhất rồi thực hiện lại.";
 

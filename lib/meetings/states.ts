@@ -10,6 +10,7 @@ export type MeetingTransition =
   | "selfScore"
   | "confirm"
   | "finalise"
+  | "returnScore"
   | "postpone"
   | "cancel"
   | "replan"
@@ -30,6 +31,8 @@ export const TRANSITIONS: Record<MeetingTransition, TransitionRule> = {
   selfScore: { from: ["MINUTES_ADOPTED"], to: "SELF_SCORED", permission: "score.self", needsReason: false },
   confirm: { from: ["SELF_SCORED"], to: "CONFIRMED", permission: "score.confirm", needsReason: false },
   finalise: { from: ["SELF_SCORED", "CONFIRMED"], to: "FINALISED", permission: "score.review", needsReason: false },
+  /** A reviewer sends a scorecard back to the branch to score again (issue 7's review desk). */
+  returnScore: { from: ["SELF_SCORED", "CONFIRMED"], to: "MINUTES_ADOPTED", permission: "score.review", needsReason: true },
   postpone: { from: ["PLANNED", "NOTIFIED"], to: "POSTPONED", permission: "meeting.record", needsReason: true },
   cancel: { from: ["PLANNED", "NOTIFIED", "POSTPONED"], to: "CANCELLED", permission: "meeting.record", needsReason: true },
   replan: { from: ["POSTPONED"], to: "PLANNED", permission: "meeting.record", needsReason: false },

@@ -2,6 +2,8 @@
 // is a setting with a documented default. A Setting row overrides the default from its
 // effectiveFrom (inclusive) to its effectiveTo (inclusive), for the whole tenant or a subtree.
 import { z } from "zod";
+import { LEVELS } from "@/lib/scoring/model";
+import { PHU_THO_ROLLUP } from "@/lib/scoring/rollup";
 
 const minutes = z.number().int().min(0).max(24 * 60);
 const hours = z.number().int().min(0).max(24 * 30);
@@ -28,6 +30,32 @@ export const SETTINGS = {
   "attendance.unexcusedMonthsFlag": { schema: z.number().int().min(1).max(12), default: 3 },
   /** SPEC §4.2: HD 12 attendance threshold (rate must exceed it), in percent. */
   "attendance.minRatePercent": { schema: z.number().min(0).max(100), default: 85 },
+  /** SPEC §5.5 (our modelling choice): a MANUAL mark below its maximum needs a written reason. */
+  "scoring.deductionNeedsReason": { schema: z.boolean(), default: true },
+  /**
+   * SPEC §5.4 (Phú Thọ, our default): how a branch's year is rated from its meetings' levels. The
+   * months rated (throughMonth) are not a rule: they follow the day the rating is read.
+   */
+  "scoring.annualRollup": {
+    schema: z.strictObject({
+      minGoodCount: z.number().int().min(0).max(12),
+      goodFloor: z.enum(LEVELS),
+      fairFloor: z.enum(LEVELS),
+      belowFairLevel: z.enum(LEVELS),
+      missingMonthLevel: z.enum(LEVELS),
+    }),
+    default: {
+      minGoodCount: PHU_THO_ROLLUP.minGoodCount,
+      goodFloor: PHU_THO_ROLLUP.goodFloor,
+      fairFloor: PHU_THO_ROLLUP.fairFloor,
+      belowFairLevel: PHU_THO_ROLLUP.belowFairLevel,
+      missingMonthLevel: PHU_THO_ROLLUP.missingMonthLevel,
+    },
+  },
+  /** Issue 5 (reviewers' flags): an overseer who moves the self-score by more than this many points is flagged. */
+  "scoring.anomalyAdjustPoints": { schema: z.number().min(0).max(100), default: 10 },
+  /** Issue 5: flag a branch whose effective totals are identical across at least this many scored months. */
+  "scoring.anomalyIdenticalMonths": { schema: z.number().int().min(2).max(12), default: 3 },
   /** Locality printed in the place-and-date line of official documents ("Lâm Đồng, ngày …"); empty: none. */
   "documents.placeName": { schema: z.string().max(100), default: "" },
 } as const;
