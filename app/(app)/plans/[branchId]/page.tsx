@@ -10,6 +10,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/i18n/format";
@@ -44,6 +45,7 @@ export default async function BranchPlanPage({
     throw error;
   }
   const t = await getTranslations("meetings");
+  const tRating = await getTranslations("scoring.annual");
   const { branch, plan } = view;
   const quarters: Quarter[] = [1, 2, 3, 4];
   // A quarter is "combined" when the meeting of its middle month is the combined one.
@@ -62,6 +64,12 @@ export default async function BranchPlanPage({
       <BackLink href={`/plans?year=${year}`} label={t("plans.title")} />
       <PageHeader title={t("plans.branchTitle", { year })} description={branch.parentName ? `${branch.name} · ${branch.parentName}` : branch.name}>
         <PlanYearNav year={year} href={(y) => `/plans/${branch.id}?year=${y}`} />
+        {/* The rating needs meeting.read; a member-only account would meet a 404 there. */}
+        {canAnywhere(user, "meeting.read") ? (
+          <ButtonLink href={`/plans/${branch.id}/rating?year=${year}`} className="self-start">
+            {tRating("link")}
+          </ButtonLink>
+        ) : null}
       </PageHeader>
 
       <div className="flex flex-col gap-6">
