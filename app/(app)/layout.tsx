@@ -22,6 +22,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(canAnywhere(user, "meeting.attendOwn") ? [{ href: "/my", label: (await getTranslations("outputs.nav"))("my") }] : []),
     ...(canAnywhere(user, "member.manage") ? [{ href: "/members/import", label: t("rosterImport") }] : []),
     ...(canAnywhere(user, "user.manage") ? [{ href: "/admin/users", label: t("users") }] : []),
+    ...(canAnywhere(user, "settings.manage") ? [{ href: "/settings/rubrics", label: (await getTranslations("rubrics"))("nav") }] : []),
     ...(canAnywhere(user, "audit.read") ? [{ href: "/audit", label: t("audit") }] : []),
     { href: "/account", label: t("account") },
   ];

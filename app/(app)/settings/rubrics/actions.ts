@@ -1,0 +1,85 @@
+"use server";
+
+// Rubric administration. The service decides who may do what (settings.manage to change, scorers
+// to read; versions only where every assignment of the code is inside the admin's subtree) and
+// audits every change.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { getCurrentUser } from "@/lib/auth/session";
+import { ValidationError } from "@/lib/errors";
+import type { UnitOption } from "@/lib/org/units";
+import {
+  cloneRubric,
+  createAssignment,
+  endAssignment,
+  importRubric,
+  previewRubricChoice,
+  saveRubricVersion,
+  searchUnitsForRubrics,
+} from "@/lib/scoring/rubric-admin";
+import {
+  cloneRubricSchema,
+  createAssignmentSchema,
+  endAssignmentSchema,
+  previewRubricSchema,
+  saveRubricVersionSchema,
+} from "@/lib/scoring/rubric-admin-schemas";
+
+/** A rubric file is a few tens of kilobytes; anything much larger is not one. */
+const MAX_FILE_BYTES = 512 * 1024;
+
+function opened(id: string, done: string): never {
+  revalidatePath("/settings/rubrics", "layout");
+  redirect(`/settings/rubrics/${id}?done=${done}`);
+}
+
+export const cloneRubricAction = defineAction(cloneRubricSchema, async ({ user, input, requestId }): Promise<null> => {
+  const saved = await cloneRubric(user, input, { requestId });
+  opened(saved.id, "cloned");
+});
+
+/** Both edit forms (the usual fields, and the whole JSON) save through here. */
+export const saveRubricVersionAction = defineAction(saveRubricVersionSchema, async ({ user, input, requestId }): Promise<null> => {
+  const saved = await saveRubricVersion(user, input, { requestId });
+  opened(saved.id, "saved");
+});
+
+const importSchema = z.object({
+  file: z.instanceof(File, { error: "Vui lòng chọn tệp JSON của khung tiêu chí." }).refine((file) => file.size > 0, "Vui lòng chọn tệp JSON của khung tiêu chí."),
+});
+
+export const importRubricAction = defineAction(importSchema, async ({ user, input, requestId }): Promise<null> => {
+  if (input.file.size > MAX_FILE_BYTES) {
+    throw new ValidationError("Tệp quá lớn để là một khung tiêu chí (tối đa 512 KB).", { file: ["Tệp quá lớn để là một khung tiêu chí (tối đa 512 KB)."] });
+  }
+  const saved = await importRubric(user, await input.file.text(), { requestId });
+  opened(saved.id, saved.created ? "imported" : "importedVersion");
+});
+
+export const createAssignmentAction = defineAction(createAssignmentSchema, async ({ user, input, requestId }): Promise<null> => {
+  const created = await createAssignment(user, input, { requestId });
+  revalidatePath("/settings/rubrics", "layout");
+  redirect(`/settings/rubrics/assignments?done=created#assignment-${created.id}`);
+});
+
+export const endAssignmentAction = defineAction(endAssignmentSchema, async ({ user, input, requestId }): Promise<null> => {
+  await endAssignment(user, input, { requestId });
+  revalidatePath("/settings/rubrics", "layout");
+  redirect("/settings/rubrics/assignments?done=ended");
+});
+
+export const previewRubricAction = defineAction(previewRubricSchema, async ({ user, input }) => previewRubricChoice(user, input));
+
+export async function searchAssignUnitsAction(query: string): Promise<UnitOption[]> {
+  const user = await getCurrentUser();
+  if (!user || typeof query !== "string") return [];
+  return searchUnitsForRubrics(user, { q: query.slice(0, 100), purpose: "assign" });
+}
+
+export async function searchPreviewUnitsAction(query: string): Promise<UnitOption[]> {
+  const user = await getCurrentUser();
+  if (!user || typeof query !== "string") return [];
+  return searchUnitsForRubrics(user, { q: query.slice(0, 100), purpose: "preview" });
+}
