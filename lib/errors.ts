@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 // Errors a person can act on. Services throw them; the action helper and API handlers turn them
 // into { ok: false, error, fieldErrors } or HTTP statuses. Anything else is logged and shown generically.
 export class AppError extends Error {
@@ -50,4 +52,23 @@ export class ConflictError extends AppError {
   constructor(message: string) {
     super(message, 409);
   }
+}
+
+/** zod issues by field path ("marks.C1"; "_" for the form as a whole), for forms and JSON answers. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
+  return fieldErrors;
+}
+
+/** Parses a service's input or throws a ValidationError whose field errors name the fields to fix. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ValidationError("Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
+/** A ValidationError about one field, with the message shown both as the banner and next to the field. */
+export function fieldError(field: string, message: string): ValidationError {
+  return new ValidationError(message, { [field]: [message] });
 }

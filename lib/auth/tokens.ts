@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { isUuid, withTenant } from "@/lib/db/tenant";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 
 /** Tokens look like "sosh_pat_<43 base64url characters>" (256 random bits). */
 export const TOKEN_PREFIX = "sosh_pat_";
@@ -84,16 +84,6 @@ const summarySelect = {
   revokedAt: true,
 } as const;
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-    throw new ValidationError("Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrors);
-  }
-  return parsed.data;
-}
-
 interface Actor {
   id: string;
   tenantId: string;
@@ -105,7 +95,7 @@ export async function createToken(
   input: unknown,
   context: { requestId?: string; via?: "cli" } = {},
 ): Promise<CreatedToken> {
-  const data = parse(createTokenSchema, input);
+  const data = parseInput(createTokenSchema, input);
   const token = generateToken();
   const expiresAt = data.expiresInDays === null ? null : new Date(Date.now() + data.expiresInDays * DAY_MS);
   return withTenant(actor.tenantId, async (tx) => {
@@ -152,7 +142,7 @@ export async function listTokens(actor: Actor): Promise<TokenSummary[]> {
 
 /** Revokes one of the actor's own tokens; another user's or tenant's id is a 404. Idempotent. */
 export async function revokeToken(actor: Actor, input: unknown, context: { requestId?: string } = {}): Promise<TokenSummary> {
-  const { id } = parse(revokeTokenSchema, input);
+  const { id } = parseInput(revokeTokenSchema, input);
   if (!isUuid(id)) throw new NotFoundError(TOKEN_NOT_FOUND);
   return withTenant(actor.tenantId, async (tx) => {
     const existing = await tx.personalAccessToken.findFirst({

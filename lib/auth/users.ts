@@ -14,7 +14,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { authorize, scopeRoots, type Grant, type Principal } from "@/lib/auth/permissions";
 import { accountKey } from "@/lib/auth/throttle";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, fieldError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Role, type OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch } from "@/lib/i18n/format";
@@ -310,20 +310,6 @@ export const grantRoleSchema = z.object({
 export type GrantRoleInput = z.input<typeof grantRoleSchema>;
 export const revokeRoleSchema = z.object({ userId: z.string(), grantId: z.string() });
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-    throw new ValidationError("Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrors);
-  }
-  return parsed.data;
-}
-
-function fieldError(field: string, message: string): ValidationError {
-  return new ValidationError(message, { [field]: [message] });
-}
-
 const TEMP_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 /** A temporary password like "Kq7m-Pz3x-R8tn": no look-alike characters, always letters and digits. */
@@ -388,7 +374,7 @@ export interface CreateUserResult {
 /** Creates an account that must change its password at first sign-in. */
 export async function createUser(actor: Principal, input: CreateUserInput | JsonInput, options: ServiceOptions = {}): Promise<CreateUserResult> {
   const scope = requireScope(actor);
-  const data = parse(createUserSchema, input);
+  const data = parseInput(createUserSchema, input);
   if (!scope.coversRoot && !data.memberId && !data.role) {
     throw new ValidationError("Hãy liên kết tài khoản với một đảng viên hoặc giao cho nó một vai trò, để tài khoản thuộc phạm vi bạn quản lý.", {
       memberId: ["Liên kết với đảng viên, hoặc giao vai trò ở phần dưới."],
@@ -449,7 +435,7 @@ export async function createUser(actor: Principal, input: CreateUserInput | Json
 /** Display name and member link. */
 export async function updateUser(actor: Principal, input: UpdateUserInput | JsonInput, options: ServiceOptions = {}): Promise<void> {
   const scope = requireScope(actor);
-  const data = parse(updateUserSchema, input);
+  const data = parseInput(updateUserSchema, input);
   await withTenant(actor.tenantId, async (tx) => {
     await requireManaged(tx, actor, scope, data.id);
     const user = await tx.user.findUniqueOrThrow({
@@ -492,7 +478,7 @@ export async function resetPassword(
   options: ServiceOptions = {},
 ): Promise<{ temporaryPassword: string }> {
   const scope = requireScope(actor);
-  const data = parse(userVersionSchema, input);
+  const data = parseInput(userVersionSchema, input);
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   await withTenant(actor.tenantId, async (tx) => {
@@ -523,7 +509,7 @@ export async function resetPassword(
 /** Disables or re-enables an account; a disabled account is signed out at its next request. */
 export async function setUserDisabled(actor: Principal, input: z.input<typeof setDisabledSchema> | JsonInput, options: ServiceOptions = {}): Promise<void> {
   const scope = requireScope(actor);
-  const data = parse(setDisabledSchema, input);
+  const data = parseInput(setDisabledSchema, input);
   if (data.disabled && data.id === actor.id) throw new ValidationError("Bạn không thể tự vô hiệu hóa tài khoản của chính mình.");
   await withTenant(actor.tenantId, async (tx) => {
     await requireManaged(tx, actor, scope, data.id);
@@ -556,7 +542,7 @@ const GRANT_EXISTS = "Tài khoản đã có vai trò này tại đơn vị này.
 /** Grants a role on a unit inside the actor's scope to an account the actor manages. */
 export async function grantRole(actor: Principal, input: GrantRoleInput | JsonInput, options: ServiceOptions = {}): Promise<{ grantId: string }> {
   const scope = requireScope(actor);
-  const data = parse(grantRoleSchema, input);
+  const data = parseInput(grantRoleSchema, input);
   try {
     return await withTenant(actor.tenantId, async (tx) => {
       await requireManaged(tx, actor, scope, data.userId);
@@ -590,7 +576,7 @@ export async function grantRole(actor: Principal, input: GrantRoleInput | JsonIn
 /** Revokes one grant. An admin keeps at least one TENANT_ADMIN grant of their own. */
 export async function revokeRole(actor: Principal, input: z.input<typeof revokeRoleSchema> | JsonInput, options: ServiceOptions = {}): Promise<void> {
   const scope = requireScope(actor);
-  const data = parse(revokeRoleSchema, input);
+  const data = parseInput(revokeRoleSchema, input);
   await withTenant(actor.tenantId, async (tx) => {
     await requireManaged(tx, actor, scope, data.userId);
     const grant = isUuid(data.grantId)

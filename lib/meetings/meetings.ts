@@ -5,7 +5,7 @@
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { fieldError, ForbiddenError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, toLocalDateTimeInput, vietnamDayOf } from "@/lib/i18n/format";
@@ -32,10 +32,6 @@ export type JsonInput = Record<string, unknown>;
 
 export interface ServiceOptions {
   requestId?: string | null;
-}
-
-function fieldError(field: string, message: string): ValidationError {
-  return new ValidationError(message, { [field]: [message] });
 }
 
 /** Planned length of a meeting: the minimum duration that applies to it (SPEC §3.4, tenant settings). */

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError, fieldError, ValidationError } from "@/lib/errors";
 import type { DocumentKind, MeetingKind, MeetingState, PositionKind } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
 import { assertPreparationEditable, assertVersion, loadMeeting, type MeetingRef } from "@/lib/meetings/access";
@@ -34,10 +34,6 @@ export interface ServiceContext {
 }
 
 const STALE = "Kỳ sinh hoạt vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi mới nhất rồi thực hiện lại.";
-
-function fieldError(field: string, message: string): ValidationError {
-  return new ValidationError(message, { [field]: [message] });
-}
 
 /** Paragraphs a person typed: NFC (the database fold only strips precomposed accents), tidy line ends, "" → null. */
 export function paragraphs(max: number, tooLong: string) {

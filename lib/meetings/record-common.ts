@@ -7,11 +7,9 @@ import { z } from "zod";
 import type { Principal } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/tenant";
-import { ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberStatus } from "@/lib/generated/prisma/enums";
 import { parseLocalDateTime, vietnamDayOf } from "@/lib/i18n/format";
-import { fieldErrorsOf } from "@/lib/org/member-schemas";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { parseDay } from "@/lib/org/member-dates";
 import type { RollEntry } from "@/lib/meetings/rules/types";
@@ -149,17 +147,8 @@ export function requiredDayField(required: string, invalid = "Ngày không hợp
 }
 
 /** Parses at the service boundary: a ValidationError with field errors, like the forms show. */
-export function parseRecordInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    throw new ValidationError("Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrorsOf(parsed.error));
-  }
-  return parsed.data;
-}
-
-export function fieldError(field: string, message: string): ValidationError {
-  return new ValidationError(message, { [field]: [message] });
-}
+/** The record services' name for parseInput (lib/errors.ts). */
+export { parseInput as parseRecordInput, fieldError } from "@/lib/errors";
 
 // ─── The meeting's day and roll ─────────────────────────────────────────────────────────────────
 

@@ -6,7 +6,7 @@
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, fieldError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberStatus, PositionKind } from "@/lib/generated/prisma/enums";
 import {
@@ -45,9 +45,6 @@ import { CARD_TAKEN, STALE_MEMBER, type ServiceContext } from "@/lib/org/members
 import { pathIds } from "@/lib/org/path";
 
 /** A refusal tied to one form field. */
-function fieldError(field: string, message: string): ValidationError {
-  return new ValidationError(message, { [field]: [message] });
-}
 
 function assertVersion(member: LockedMember, version: number): void {
   if (member.version !== version) throw new ConflictError(STALE_MEMBER);

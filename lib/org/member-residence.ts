@@ -5,7 +5,7 @@
 import type { Principal } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, fieldError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertOnRoll, formatDay, loadManagedBranch, lockMemberForWrite, type LockedMember } from "@/lib/org/member-access";
 import { isoDay, isoDayOrNull, overlaps } from "@/lib/org/member-dates";
@@ -23,10 +23,6 @@ import type { ServiceContext } from "@/lib/org/members";
 export const STALE_RESIDENCE_LINK =
   "Thông tin nơi cư trú vừa được người khác cập nhật. Vui lòng tải lại trang rồi nhập lại thay đổi.";
 const LINK_NOT_FOUND = "Không tìm thấy mối liên hệ nơi cư trú này trong hồ sơ đảng viên.";
-
-function fieldError(field: string, message: string): ValidationError {
-  return new ValidationError(message, { [field]: [message] });
-}
 
 interface LinkFields {
   residenceBranchId: string | null;

@@ -3,7 +3,6 @@
 // ticked box) and JSON alike, and are idempotent: parsing an already parsed value gives it back, so
 // an action's parsed input can be handed to a service that parses it once more.
 import { z } from "zod";
-import { ValidationError } from "@/lib/errors";
 import { Gender, MemberEndReason, MemberStatus, PositionKind } from "@/lib/generated/prisma/enums";
 import { addMonths, fullYears, isoDay, parseDay, todayInVietnam } from "@/lib/org/member-dates";
 
@@ -482,23 +481,7 @@ export function decodeCursor(text: string): Cursor | null {
 
 // ─── Parsing at a service boundary ──────────────────────────────────────────────────────────────
 
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}
-
-/** Parses or throws a ValidationError whose field errors name the form fields to fix. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    throw new ValidationError("Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrorsOf(parsed.error));
-  }
-  return parsed.data;
-}
+export { fieldErrorsOf, parseInput } from "@/lib/errors";
 
 /** One year of probation (Điều lệ Đảng, Điều 5): the usual earliest day to become official. */
 export function probationEnds(admittedOn: Date): Date {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, fieldError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { OrgUnitCategory, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch, formatCalendarDate } from "@/lib/i18n/format";
@@ -141,20 +141,6 @@ export const mergeBranchesSchema = z.object({
 });
 export type MergeBranchesInput = z.input<typeof mergeBranchesSchema>;
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-    throw new ValidationError("Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrors);
-  }
-  return parsed.data;
-}
-
-function fieldError(field: string, message: string): ValidationError {
-  return new ValidationError(message, { [field]: [message] });
-}
-
 const STALE = "Tổ chức này vừa được người khác thay đổi. Vui lòng tải lại trang để xem thông tin mới nhất rồi thử lại.";
 
 // ─── Loading and authorizing ────────────────────────────────────────────────────────────────────
@@ -260,7 +246,7 @@ function kindMisfitMessage(childKind: OrgUnitKind, parentKind: OrgUnitKind): str
 
 /** Creates a unit under a parent the actor manages. Returns the new unit's id. */
 export async function createOrgUnit(actor: Principal, input: CreateOrgUnitInput | JsonInput, options: ServiceOptions = {}): Promise<{ id: string }> {
-  const data = parse(createOrgUnitSchema, input);
+  const data = parseInput(createOrgUnitSchema, input);
   return withTenant(actor.tenantId, async (tx) => {
     await lockStructure(tx, actor.tenantId);
     const parent = await loadManaged(tx, actor, data.parentId);
@@ -315,7 +301,7 @@ async function hasMembers(tx: Tx, tenantId: string, unitId: string): Promise<boo
 
 /** Renames a unit and sets its code, kind, category and committee flag. */
 export async function updateOrgUnit(actor: Principal, input: UpdateOrgUnitInput | JsonInput, options: ServiceOptions = {}): Promise<void> {
-  const data = parse(updateOrgUnitSchema, input);
+  const data = parseInput(updateOrgUnitSchema, input);
   await withTenant(actor.tenantId, async (tx) => {
     await lockStructure(tx, actor.tenantId);
     const unit = await loadManaged(tx, actor, data.id);
@@ -383,7 +369,7 @@ export async function updateOrgUnit(actor: Principal, input: UpdateOrgUnitInput 
  * units by id and read the path at request time).
  */
 export async function moveOrgUnit(actor: Principal, input: MoveOrgUnitInput | JsonInput, options: ServiceOptions = {}): Promise<{ movedUnits: number }> {
-  const data = parse(moveOrgUnitSchema, input);
+  const data = parseInput(moveOrgUnitSchema, input);
   return withTenant(actor.tenantId, async (tx) => {
     await lockStructure(tx, actor.tenantId);
     const unit = await loadManaged(tx, actor, data.id, "parent");
@@ -438,7 +424,7 @@ export async function moveOrgUnit(actor: Principal, input: MoveOrgUnitInput | Js
  * Positions held in the unit end on that day too.
  */
 export async function closeOrgUnit(actor: Principal, input: CloseOrgUnitInput | JsonInput, options: ServiceOptions = {}): Promise<void> {
-  const data = parse(closeOrgUnitSchema, input);
+  const data = parseInput(closeOrgUnitSchema, input);
   await withTenant(actor.tenantId, async (tx) => {
     await lockStructure(tx, actor.tenantId);
     const unit = await loadManaged(tx, actor, data.id, "parent");
@@ -544,7 +530,7 @@ export async function moveFutureMeetingsOnMerge(
  * day before with `mergedIntoId` = target.
  */
 export async function mergeBranches(actor: Principal, input: MergeBranchesInput | JsonInput, options: ServiceOptions = {}): Promise<MergeResult> {
-  const data = parse(mergeBranchesSchema, input);
+  const data = parseInput(mergeBranchesSchema, input);
   return withTenant(actor.tenantId, async (tx) => {
     await lockStructure(tx, actor.tenantId);
     const source = await loadManaged(tx, actor, data.sourceId, "parent");

@@ -16,6 +16,7 @@ import {
   type TenantDataset,
 } from "@/lib/seed/demo-data";
 import { generateDemoMeetings, insertDemoMeetings, writeDemoFiles, type DemoMeetingDataset } from "@/lib/seed/demo-meetings";
+import { seedDemoScorecards, type DemoScoreUsers } from "@/lib/seed/demo-scores";
 
 export {
   DEMO_ACCOUNTS,
@@ -109,6 +110,24 @@ async function insertDataset(data: TenantDataset, passwordHash: string, meetings
   }
 }
 
+/** The demo accounts that act in the scoring workflow, with the units their grants cover. */
+function scoreUsers(data: TenantDataset): DemoScoreUsers {
+  const grantOf = (username: string, role: string) => {
+    const user = data.users.find((u) => u.username === username);
+    const grant = user && data.roleGrants.find((g) => g.userId === user.id && g.role === role);
+    const unit = grant && data.orgUnits.find((u) => u.id === grant.orgUnitId);
+    return user && unit ? { id: user.id, unit } : null;
+  };
+  const recorder = grantOf("bithu", "RECORDER");
+  const overseer = grantOf("capuy", "OVERSEER");
+  const reviewer = grantOf("bantochuc", "REVIEWER");
+  return {
+    recorder: recorder ? { id: recorder.id, branchId: recorder.unit.id } : null,
+    overseer: overseer ? { id: overseer.id, path: overseer.unit.path } : null,
+    reviewer: reviewer ? { id: reviewer.id } : null,
+  };
+}
+
 function describe(data: TenantDataset): string {
   const count = (kinds: readonly string[]) => data.orgUnits.filter((unit) => kinds.includes(unit.kind)).length;
   const grassroots = count(["GRASSROOTS_COMMITTEE", "GRASSROOTS_BRANCH"]);
@@ -136,7 +155,11 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<{ created
     // Twelve months of meetings for the main demo tenant (lib/seed/demo-meetings.ts).
     const meetings = data.tenant.code === DEMO_TENANT_CODE ? generateDemoMeetings(data, { asOf, newId: randomUUID, placeName: "Lâm Đồng" }) : undefined;
     if (await insertDataset(data, passwordHash, meetings)) {
-      if (meetings) await writeDemoFiles(meetings.files);
+      if (meetings) {
+        await writeDemoFiles(meetings.files);
+        const cards = await seedDemoScorecards(data.tenant.id, asOf, scoreUsers(data));
+        log(`Phiếu chấm mẫu: ${Object.entries(cards).map(([state, n]) => `${state} ${n}`).join(", ")}.`);
+      }
       created = true;
       const meetingCount = meetings ? `, ${meetings.meetings.length} kỳ sinh hoạt trong 12 tháng` : "";
       log(`Đã tạo dữ liệu mẫu "${data.tenant.code}" (${data.tenant.name}): ${describe(data)}${meetingCount}.`);

@@ -7,6 +7,9 @@ import * as orgUnits from "./org-units";
 import * as outputs from "./outputs";
 import * as preparation from "./preparation";
 import * as record from "./record";
+import * as rubrics from "./rubrics";
+import * as scoring from "./scoring";
+import * as scorecards from "./scorecards";
 import * as users from "./users";
 
 function isRouteList(value: unknown): value is OpenApiRoute[] {
@@ -29,5 +32,8 @@ export const OPENAPI_ROUTES: Record<string, readonly OpenApiRoute[]> = {
   meetings: collect(meetings),
   preparation: collect(preparation),
   record: collect(record),
+  scoring: collect(scoring),
+  scorecards: collect(scorecards),
+  rubrics: collect(rubrics),
   outputs: collect(outputs),
 };

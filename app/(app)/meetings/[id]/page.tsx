@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { MeetingKindBadge, MeetingStateBadge } from "@/components/meetings/meeting-badges";
 import { AttendanceSection, DocumentsSection, MinutesSection, PreparationSection } from "@/components/meetings/meeting-sections";
 import { MeetingTransitions } from "@/components/meetings/meeting-transitions";
+import { ScoringSection } from "@/components/scoring/scoring-section";
 import { BackLink } from "@/components/org/back-link";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -17,6 +18,7 @@ import type { MeetingState } from "@/lib/generated/prisma/enums";
 import { formatDate, formatDateTime, formatTime, toLocalDateTimeInput, vietnamDayOf } from "@/lib/i18n/format";
 import { getMeeting, getMeetingHub, type MeetingHub } from "@/lib/meetings/meetings";
 import { TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
+import { scorecardSummary } from "@/lib/scoring/scorecard-summary";
 import { transitionAction } from "../actions";
 
 type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -67,6 +69,8 @@ export default async function MeetingPage({
     `${t(`weekday.${vietnamDayOf(start).getUTCDay() as Weekday}`)}, ${formatDate(start)} · ${formatTime(start)}${end ? `–${formatTime(end)}` : ""}`;
   const base = `/meetings/${meeting.id}`;
   const held = RECORDED.includes(meeting.state);
+  // Null for a member of the branch (they do not see scorecards).
+  const scoring = held ? await scorecardSummary(await requireUser(), meeting.id) : null;
   const recordLinks = meeting.can.read || meeting.can.record;
 
   return (
@@ -158,6 +162,7 @@ export default async function MeetingPage({
             <DocumentsSection
               links={held ? { print: printUrl(meeting.id), minutesDocx: minutesDocxUrl(meeting.id), resolutionDocx: resolutionDocxUrl(meeting.id) } : null}
             />
+            {scoring ? <ScoringSection summary={scoring} href={`${base}/score`} /> : null}
           </div>
         </section>
       </div>

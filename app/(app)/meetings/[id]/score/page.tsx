@@ -1,0 +1,155 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { PrintButton } from "@/components/outputs/print-button";
+import { BackLink } from "@/components/members/back-link";
+import { RubricCard, FactsCard } from "@/components/scoring/scorecard-context";
+import { ScorecardEditor, type ScoringMode } from "@/components/scoring/scorecard-editor";
+import { ScoreSheetPrint } from "@/components/scoring/score-sheet-print";
+import { MeetingStateBadge } from "@/components/meetings/meeting-badges";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
+import { buildScoreSheet, ownColumns, scoreSheetDocxUrl, scoreSheetHeader } from "@/lib/scoring/score-sheet-docx";
+import { getScorecard, type ScorecardView } from "@/lib/scoring/workflow";
+import { confirmScoreAction, finaliseScoreAction, returnScoreAction, saveScoreDraftAction, submitSelfScoreAction } from "./actions";
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+const load = cache(async (id: string) => {
+  const user = await requireUser();
+  try {
+    return await getScorecard(user, id);
+  } catch (error) {
+    // A member of the branch sees the meeting but not its scorecard: like a page that does not exist.
+    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations("scorecard");
+  const view = await load((await params).id);
+  return { title: `${t("title")} — ${view.meeting.title}` };
+}
+
+// Print: only the score sheet goes to paper (the app frame, the form and the toolbar stay on screen).
+const PRINT_CSS = `
+@page { size: A4; margin: 15mm 15mm 15mm 20mm; }
+@media print {
+  body { background: #fff !important; }
+  body header:not(.score-sheet header), body nav, a[href="#main"], .print-hide { display: none !important; }
+  main { max-width: none !important; padding: 0 !important; margin: 0 !important; }
+}`;
+
+/** One editable column at a time: the branch's draft, else the overseer's, else the reviewer's. */
+function modeOf(can: ScorecardView["can"]): ScoringMode | null {
+  if (can.draft) return "draft";
+  if (can.confirm) return "confirm";
+  if (can.finalise || can.returnScore) return "finalise";
+  return null;
+}
+
+export default async function ScorePage({ params }: Props) {
+  const { id } = await params;
+  const view = await load(id);
+  const t = await getTranslations("scorecard");
+  const day = formatCalendarDate(`${view.meeting.day}T00:00:00.000Z`);
+  const mode = modeOf(view.can);
+  const locked = view.meeting.state === "FINALISED";
+  const scorable = view.definition !== null && view.facts !== null && view.rubric !== null;
+  // The printed sheet is the DOCX's model, so paper and Word file say the same.
+  const sheet = scorable ? buildScoreSheet(view, await scoreSheetHeader(await requireUser(), view)) : null;
+
+  return (
+    <>
+      <style>{PRINT_CSS}</style>
+      <div className="print-hide">
+        <BackLink href={`/meetings/${view.meeting.id}`} label={t("backToMeeting")} />
+        <PageHeader title={t("title")} description={t("meetingLine", { title: view.meeting.title, branch: view.meeting.branch.name, day })}>
+          <div className="flex flex-wrap items-center gap-2">
+            <MeetingStateBadge state={view.meeting.state} />
+          </div>
+        </PageHeader>
+      </div>
+
+      <div className="print-hide flex flex-col gap-6">
+        {view.notScorable ? <Alert tone="info">{view.notScorable}</Alert> : null}
+        {locked ? (
+          <Alert tone="success" title={t("locked")}>
+            {view.meeting.lockedAt ? t("lockedAt", { time: formatDateTime(view.meeting.lockedAt) }) : t("lockedNoTime")}
+            {view.can.reopen ? ` ${t("reopenHint")}` : null}
+          </Alert>
+        ) : !view.notScorable ? (
+          <p className="text-base text-ink-700">{t(`stage.${stageKey(view.meeting.state)}`)}</p>
+        ) : null}
+        {scorable && !mode && !locked ? <Alert tone="info">{t("readOnly")}</Alert> : null}
+        {view.anomalies.length > 0 && (view.can.confirm || view.can.finalise || view.can.returnScore || locked) ? (
+          <Alert tone="warning" title={t("anomalies")}>
+            <ul className="list-disc pl-5">
+              {view.anomalies.map((flag) => (
+                <li key={flag.code}>{flag.message}</li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+
+        {scorable ? (
+          <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
+            {/* A plain link: a file, not a page. */}
+            <a href={scoreSheetDocxUrl(view.meeting.id)} download className={buttonClass("secondary")}>
+              {t("download")}
+            </a>
+            <PrintButton label={t("print")} />
+            {locked && view.can.reopen ? (
+              <ButtonLink href={`/meetings/${view.meeting.id}`} variant="ghost">
+                {t("reopenLink")}
+              </ButtonLink>
+            ) : null}
+          </div>
+        ) : null}
+
+        {view.rubric && view.definition && view.facts ? (
+          <div className="grid gap-6 lg:grid-cols-2">
+            <RubricCard rubric={view.rubric} definition={view.definition} hasThematicPart={view.facts.hasThematicPart} />
+            <FactsCard facts={view.facts} live={view.factsLive} />
+          </div>
+        ) : null}
+
+        {scorable ? (
+          <section aria-labelledby="criteria-title" className="flex flex-col gap-4">
+            <h2 id="criteria-title" className="text-2xl font-semibold text-ink-900">
+              {t("criteria.title")}
+            </h2>
+            <ScorecardEditor
+              view={view}
+              mode={mode}
+              own={ownColumns(view)}
+              actions={{
+                draft: saveScoreDraftAction,
+                selfScore: submitSelfScoreAction,
+                confirm: confirmScoreAction,
+                finalise: finaliseScoreAction,
+                returnScore: returnScoreAction,
+              }}
+            />
+          </section>
+        ) : null}
+      </div>
+
+      {sheet ? <ScoreSheetPrint sheet={sheet} /> : null}
+    </>
+  );
+}
+
+type StageKey = "HELD" | "MINUTES_ADOPTED" | "SELF_SCORED" | "CONFIRMED";
+
+function stageKey(state: ScorecardView["meeting"]["state"]): StageKey {
+  return state === "HELD" || state === "MINUTES_ADOPTED" || state === "SELF_SCORED" || state === "CONFIRMED" ? state : "HELD";
+}

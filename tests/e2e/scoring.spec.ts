@@ -1,0 +1,101 @@
+// The scoring workflow across three people: `bithu` self-scores a meeting whose minutes are adopted
+// (with a deduction and its reason, and the branch vote), `capuy` adjusts a mark with a reason,
+// `bantochuc` finalises, and the meeting is locked. Each sees the columns side by side.
+import { expect, test, type Page } from "@playwright/test";
+import { loginAndWait } from "./helpers";
+
+const MARK_LABEL = /^Điểm [A-Z][A-Z0-9_]*$/;
+
+/** Fills every editable MANUAL mark with its maximum (read from the field's hint). */
+async function fillFullMarks(page: Page): Promise<string[]> {
+  const inputs = page.getByLabel(MARK_LABEL);
+  const count = await inputs.count();
+  expect(count).toBeGreaterThan(5);
+  const codes: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const input = inputs.nth(i);
+    const describedBy = (await input.getAttribute("aria-describedby")) ?? "";
+    const hint = await page.locator(`[id="${describedBy.split(" ")[0]}"]`).innerText();
+    const max = /Từ 0 đến (\d+(?:,\d+)?)/.exec(hint)?.[1];
+    expect(max, hint).toBeTruthy();
+    await input.fill(max!);
+    const label = await input.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? "");
+    codes.push(label.replace("Điểm", "").trim());
+  }
+  return codes;
+}
+
+async function lowerByOne(page: Page, code: string): Promise<void> {
+  const input = page.getByLabel(`Điểm ${code}`, { exact: true });
+  const value = Number((await input.inputValue()).replace(",", "."));
+  await input.fill(String(value - 1).replace(".", ","));
+}
+
+test("bithu self-scores, capuy adjusts with a reason, bantochuc finalises and the meeting locks", async ({ page }) => {
+  test.setTimeout(180_000);
+
+  // 1. bithu: a meeting of their branch whose minutes are adopted.
+  await loginAndWait(page, "bithu");
+  await page.goto("/meetings?state=MINUTES_ADOPTED");
+  const link = page.locator('main a[href^="/meetings/"]').filter({ hasNotText: /^$/ });
+  const href = await link
+    .evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? "").find((h) => /^\/meetings\/[0-9a-f-]{36}$/.test(h)))
+    .then((h) => h ?? "");
+  expect(href).toMatch(/^\/meetings\/[0-9a-f-]{36}$/);
+  const meetingId = href.split("/").pop()!;
+
+  await page.goto(`/meetings/${meetingId}/score`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const codes = await fillFullMarks(page);
+  const deducted = codes[0]!;
+  await lowerByOne(page, deducted);
+  // A deduction without its reason is refused with a message next to the field.
+  const attendance = await (await page.request.get(`/api/v1/meetings/${meetingId}/attendance`)).json();
+  const voters: number = attendance.figures.presentOfficial;
+  await page.getByLabel("Số đồng chí tán thành").fill(String(voters));
+  await page.getByLabel("Số đồng chí không tán thành").fill("0");
+  await page.getByLabel("Số đồng chí không biểu quyết").fill("0");
+  await page.getByRole("button", { name: "Gửi kết quả tự chấm" }).click();
+  await expect(page.getByText(/lý do trừ điểm/).first()).toBeVisible();
+  await page.getByLabel(`Ghi chú ${deducted}`, { exact: true }).fill("Nội dung sinh hoạt chưa sát nhiệm vụ của phòng");
+  await page.getByRole("button", { name: "Gửi kết quả tự chấm" }).click();
+  await expect(page.getByText("Chi ủy đã tự chấm").first()).toBeVisible();
+
+  // 2. capuy (the overseer of the branch's organisation) adjusts one mark, with a reason.
+  await page.context().clearCookies();
+  await loginAndWait(page, "capuy");
+  await page.goto(`/meetings/${meetingId}/score`);
+  const adjusted = codes[1]!;
+  await lowerByOne(page, adjusted);
+  await page.getByLabel(`Ghi chú ${adjusted}`, { exact: true }).fill("Ít đảng viên phát biểu về nội dung này");
+  // Without a reason the adjustment is refused.
+  await page.getByRole("button", { name: "Điều chỉnh", exact: true }).click();
+  await expect(page.getByText(/lý do điều chỉnh/i).first()).toBeVisible();
+  await page.getByLabel("Lý do", { exact: true }).fill("Qua dự sinh hoạt, thảo luận chưa sâu ở tiêu chí này");
+  await page.getByRole("button", { name: "Điều chỉnh", exact: true }).click();
+  await expect(page.getByText("Cấp trên đã xác nhận").first()).toBeVisible();
+
+  // 3. bantochuc finalises; the meeting locks.
+  await page.context().clearCookies();
+  await loginAndWait(page, "bantochuc");
+  await page.goto(`/meetings/${meetingId}/score`);
+  await expect(page.getByText("Qua dự sinh hoạt, thảo luận chưa sâu ở tiêu chí này").first()).toBeVisible();
+  await page.getByRole("button", { name: "Thẩm định", exact: true }).click();
+  await expect(page.getByText("Đã thẩm định, khóa").first()).toBeVisible();
+  const meeting = await (await page.request.get(`/api/v1/meetings/${meetingId}`)).json();
+  expect(meeting.state).toBe("FINALISED");
+  expect(meeting.lockedAt).toBeTruthy();
+
+  // The three columns stay side by side: the self-score is above the overseer's and the final one.
+  const card = await (await page.request.get(`/api/v1/meetings/${meetingId}/scorecard`)).json();
+  expect(card.columns.self.result.total).toBeGreaterThan(card.columns.overseer.result.total);
+  expect(card.columns.final.result.total).toBe(card.columns.overseer.result.total);
+
+  // 4. The secretary can no longer change the record.
+  await page.context().clearCookies();
+  await loginAndWait(page, "bithu");
+  const refused = await page.request.put(`/api/v1/meetings/${meetingId}/scorecard`, {
+    data: { version: card.card.version, marks: {} },
+  });
+  expect(refused.status()).toBe(422);
+});

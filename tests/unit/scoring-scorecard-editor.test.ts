@@ -1,0 +1,125 @@
+// The score screen as each user first sees it (rendered on the server, as the page's first paint):
+// which column is editable, the labels the e2e tests and screen readers reach the fields by, the
+// buttons each step offers, and the totals and levels the pure engine computes in the browser.
+import { NextIntlClientProvider } from "next-intl";
+import { createElement, type ComponentProps, type ReactNode } from "react";
+import { renderToString } from "react-dom/server";
+import { describe, expect, test } from "vitest";
+import { ScorecardEditor, type ScoreActions, type ScoringMode } from "@/components/scoring/scorecard-editor";
+import messages from "@/lib/i18n/messages/vi.json";
+import type { ColumnName, ScorecardView } from "@/lib/scoring/workflow";
+import { FULL, scoreColumn, scorecardView } from "@/tests/fixtures/scorecard-view";
+
+// The provider's children are passed as createElement's third argument (a .ts file has no JSX).
+const IntlProvider = NextIntlClientProvider as (props: Omit<ComponentProps<typeof NextIntlClientProvider>, "children"> & { children?: ReactNode }) => ReactNode;
+
+const never = async () => {
+  throw new Error("not called when rendering");
+};
+const actions: ScoreActions = { draft: never, selfScore: never, confirm: never, finalise: never, returnScore: never };
+
+function render(view: ScorecardView, mode: ScoringMode | null, own: Record<ColumnName, boolean> = { self: true, overseer: false, final: false }): string {
+  return renderToString(
+    createElement(IntlProvider, { locale: "vi", messages, timeZone: "Asia/Ho_Chi_Minh" }, createElement(ScorecardEditor, { view, mode, own, actions })),
+  );
+}
+
+/** The visible text of an element found by an attribute, e.g. the total of a column. */
+function cell(html: string, testId: string): string {
+  const match = new RegExp(`data-testid="${testId}"[^>]*>([^<]*)<`).exec(html);
+  return match?.[1] ?? "";
+}
+
+const label = (html: string, text: string) => html.includes(`>${text}</label>`);
+const button = (html: string, text: string) => new RegExp(`<button[^>]*>${text}</button>`).test(html);
+
+describe("the branch drafting its self-score", () => {
+  const draft = scorecardView(
+    { self: scoreColumn({ C1: "4,5" }, { remarks: { C1: "Thiếu bước kiểm điểm" } }), overseer: null, final: null },
+    { meeting: { ...scorecardView({ self: null, overseer: null, final: null }).meeting, state: "MINUTES_ADOPTED", lockedAt: null }, vote: null, card: { id: "c1", version: 1, notes: null, updatedAt: "2025-11-05T09:00:00.000Z" }, can: { draft: true, selfScore: true, confirm: false, finalise: false, returnScore: false, reopen: false } },
+  );
+  const html = render(draft, "draft");
+
+  test("MANUAL criteria have a mark and a remark, prefilled from the draft; AUTO ones show their evidence", () => {
+    expect(label(html, "Điểm C1")).toBe(true);
+    expect(label(html, "Ghi chú C1")).toBe(true);
+    expect(html).toContain('name="mark.C1"');
+    expect(html).toMatch(/name="mark\.C1"[^>]*value="4,5"|value="4,5"[^>]*name="mark\.C1"/);
+    expect(html).toContain("Thiếu bước kiểm điểm");
+    // AUTO: no mark input, the record's evidence and the way to override it.
+    expect(label(html, "Điểm T1")).toBe(false);
+    expect(html).toContain("Thời lượng 100/120 phút, thiếu 20 phút → 3 điểm");
+    expect(button(html, "Ghi đè điểm tự động T1 \\(kèm lý do\\)")).toBe(true);
+    // C3 applies only with a thematic part.
+    expect(label(html, "Điểm C3")).toBe(false);
+  });
+
+  test("the deduction on C1 asks for its reason", () => {
+    expect(html).toContain("Bắt buộc khi chấm dưới điểm tối đa: ghi rõ lý do trừ điểm.");
+  });
+
+  test("the draft buttons and the branch vote, not the overseer's or reviewer's", () => {
+    expect(button(html, "Lưu nháp")).toBe(true);
+    expect(button(html, "Gửi kết quả tự chấm")).toBe(true);
+    for (const text of ["Số đồng chí tán thành", "Số đồng chí không tán thành", "Số đồng chí không biểu quyết"]) expect(label(html, text)).toBe(true);
+    for (const text of ["Xác nhận", "Điều chỉnh", "Thẩm định", "Trả lại"]) expect(button(html, text)).toBe(false);
+    expect(label(html, "Lý do")).toBe(false);
+  });
+
+  test("the running total counts the AUTO points and C1 while fourteen MANUAL criteria are still open", () => {
+    // AUTO on these facts: 48 points; plus C1 4.5.
+    expect(cell(html, "total-self")).toBe("52,5");
+    expect(cell(html, "level-self")).toBe("Chưa xếp loại");
+    expect(html).toContain("Còn 15 tiêu chí chấm tay chưa có điểm");
+  });
+});
+
+describe("the overseer and the reviewer", () => {
+  const self = scoreColumn(FULL, { at: "2025-11-05T09:00:00.000Z", by: { id: "u1", name: "Nguyễn Văn An" } });
+  const base = scorecardView({ self: null, overseer: null, final: null });
+
+  test("the overseer's column starts from the self-score; Xác nhận, Điều chỉnh and a Lý do", () => {
+    const view = scorecardView({ self, overseer: null, final: null }, {
+      meeting: { ...base.meeting, state: "SELF_SCORED", lockedAt: null },
+      can: { draft: false, selfScore: false, confirm: true, finalise: false, returnScore: false, reopen: false },
+    });
+    const html = render(view, "confirm");
+    expect(html).toMatch(/name="mark\.C1"[^>]*value="5"|value="5"[^>]*name="mark\.C1"/);
+    expect(cell(html, "total-self")).toBe("95");
+    expect(cell(html, "total-overseer")).toBe("95");
+    expect(cell(html, "level-overseer")).toBe("Tốt");
+    expect(cell(html, "total-final")).toBe("—");
+    expect(button(html, "Xác nhận")).toBe(true);
+    expect(button(html, "Điều chỉnh")).toBe(true);
+    expect(label(html, "Lý do")).toBe(true);
+    expect(button(html, "Lưu nháp")).toBe(false);
+  });
+
+  test("the reviewer may approve, adjust and finalise, or return", () => {
+    const overseer = scoreColumn({ ...FULL, C2: 5 }, { at: "2025-11-10T02:00:00.000Z", reason: "Nội dung sinh hoạt còn chung chung", remarks: { C2: "Chưa sát nhiệm vụ" } });
+    const view = scorecardView({ self, overseer, final: null }, {
+      meeting: { ...base.meeting, state: "CONFIRMED", lockedAt: null },
+      can: { draft: false, selfScore: false, confirm: false, finalise: true, returnScore: true, reopen: true },
+    });
+    const html = render(view, "finalise", { self: true, overseer: true, final: false });
+    // The final column starts from the overseer's adjustment.
+    expect(cell(html, "total-overseer")).toBe("85");
+    expect(cell(html, "total-final")).toBe("85");
+    expect(cell(html, "level-final")).toBe("Khá");
+    expect(html).toContain("Nội dung sinh hoạt còn chung chung");
+    expect(html).toContain("Chưa sát nhiệm vụ");
+    for (const text of ["Thẩm định", "Điều chỉnh và thẩm định", "Trả lại"]) expect(button(html, text)).toBe(true);
+    expect(button(html, "Xác nhận")).toBe(false);
+  });
+
+  test("after finalising: three read-only columns with their totals and levels", () => {
+    const overseer = scoreColumn({ ...FULL, C2: 5 }, { at: "2025-11-10T02:00:00.000Z", reason: "Nội dung sinh hoạt còn chung chung" });
+    const final = scoreColumn({ ...FULL, C2: 5 }, { at: "2025-11-20T03:00:00.000Z" });
+    const view = scorecardView({ self, overseer, final }, { effective: { column: "final", total: 85, totalTenths: 850, level: "FAIR" } });
+    const html = render(view, null, { self: true, overseer: true, final: false });
+    expect(html).not.toContain('name="mark.');
+    expect(html).not.toContain("<button");
+    expect([cell(html, "total-self"), cell(html, "total-overseer"), cell(html, "total-final")]).toEqual(["95", "85", "85"]);
+    expect([cell(html, "level-self"), cell(html, "level-overseer"), cell(html, "level-final")]).toEqual(["Tốt", "Khá", "Khá"]);
+  });
+});
