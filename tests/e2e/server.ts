@@ -1,6 +1,8 @@
 // Serves the production build for Playwright: a fresh database, migrations, the demo tenants,
 // then `next start`. The database is dropped when the server is stopped.
 import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, dropStaleTestDatabases, dropTestDatabase } from "../fixtures/database";
 
@@ -11,6 +13,9 @@ await dropStaleTestDatabases("sosh_e2e");
 const { name, url } = await createTestDatabase("sosh_e2e");
 process.env.DATABASE_URL = url;
 process.env.AUTH_SECRET ??= "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
+// Uploaded and seeded files of this run stay out of the developer's .data/files.
+const storageDir = await mkdtemp(join(tmpdir(), "sosh-e2e-files-"));
+process.env.STORAGE_DIR = storageDir;
 
 const { migrate } = await import("../../lib/db/migrate");
 await migrate(url, {});
@@ -30,6 +35,7 @@ async function stop(signal: NodeJS.Signals) {
   stopping = true;
   server.kill(signal);
   await dropTestDatabase(name).catch(() => undefined);
+  await rm(storageDir, { recursive: true, force: true }).catch(() => undefined);
   process.exit(0);
 }
 process.on("SIGINT", () => void stop("SIGINT"));
