@@ -17,6 +17,7 @@ import {
 } from "@/lib/seed/demo-data";
 import { generateDemoMeetings, insertDemoMeetings, writeDemoFiles, type DemoMeetingDataset } from "@/lib/seed/demo-meetings";
 import { seedDemoScorecards, type DemoScoreUsers } from "@/lib/seed/demo-scores";
+import { seedDemoOversight } from "@/lib/seed/demo-oversight";
 
 export {
   DEMO_ACCOUNTS,
@@ -159,6 +160,9 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<{ created
         await writeDemoFiles(meetings.files);
         const cards = await seedDemoScorecards(data.tenant.id, asOf, scoreUsers(data));
         log(`Phiếu chấm mẫu: ${Object.entries(cards).map(([state, n]) => `${state} ${n}`).join(", ")}.`);
+        // Issue 6: assignments and a year of visits (after the scorecards, which some visits confirm).
+        const visits = await seedDemoOversight(data.tenant.id, asOf, data);
+        log(`Dự sinh hoạt mẫu: ${Object.entries(visits).map(([kind, n]) => `${kind} ${n}`).join(", ")}.`);
       }
       created = true;
       const meetingCount = meetings ? `, ${meetings.meetings.length} kỳ sinh hoạt trong 12 tháng` : "";

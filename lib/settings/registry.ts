@@ -56,6 +56,16 @@ export const SETTINGS = {
   "scoring.anomalyAdjustPoints": { schema: z.number().min(0).max(100), default: 10 },
   /** Issue 5: flag a branch whose effective totals are identical across at least this many scored months. */
   "scoring.anomalyIdenticalMonths": { schema: z.number().int().min(2).max(12), default: 3 },
+  /** SPEC §6 (Kon Tum QĐ 776, our default; the national frequency is unconfirmed): visits per year by committee level. */
+  "oversight.quotaProvincial": { schema: z.number().int().min(0).max(100), default: 2 },
+  "oversight.quotaDistrict": { schema: z.number().int().min(0).max(100), default: 6 },
+  "oversight.quotaGrassroots": { schema: z.number().int().min(0).max(100), default: 6 },
+  /** SPEC §6 (Kon Tum): a visit to the branch where the overseer lives does not count unless this is true. */
+  "oversight.residenceVisitCounts": { schema: z.boolean(), default: false },
+  /** Issue 6 (our modelling choice): a visit recorded more than this many days after the meeting needs a REVIEWER's approval. */
+  "oversight.backdateDays": { schema: z.number().int().min(0).max(365), default: 7 },
+  /** Issue 6 (our modelling choice): a branch without a visit for this many months is flagged. */
+  "oversight.alertMonthsWithoutVisit": { schema: z.number().int().min(1).max(36), default: 3 },
   /** Locality printed in the place-and-date line of official documents ("Lâm Đồng, ngày …"); empty: none. */
   "documents.placeName": { schema: z.string().max(100), default: "" },
 } as const;
