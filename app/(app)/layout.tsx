@@ -23,6 +23,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(canAnywhere(user, "member.manage") ? [{ href: "/members/import", label: t("rosterImport") }] : []),
     ...(canAnywhere(user, "user.manage") ? [{ href: "/admin/users", label: t("users") }] : []),
     ...(canAnywhere(user, "settings.manage") ? [{ href: "/settings/rubrics", label: (await getTranslations("rubrics"))("nav") }] : []),
+    // Issue 6: the overseer's desk, or the coverage view for those who read the subtree's figures.
+    ...(canAnywhere(user, "score.confirm") || canAnywhere(user, "dashboard.read")
+      ? [{ href: canAnywhere(user, "score.confirm") ? "/oversight" : "/oversight/coverage", label: (await getTranslations("oversight"))("nav") }]
+      : []),
     ...(canAnywhere(user, "audit.read") ? [{ href: "/audit", label: t("audit") }] : []),
     { href: "/account", label: t("account") },
   ];

@@ -5,6 +5,7 @@ import * as meetings from "./meetings";
 import * as members from "./members";
 import * as orgUnits from "./org-units";
 import * as outputs from "./outputs";
+import * as oversight from "./oversight";
 import * as preparation from "./preparation";
 import * as record from "./record";
 import * as rubrics from "./rubrics";
@@ -36,4 +37,5 @@ export const OPENAPI_ROUTES: Record<string, readonly OpenApiRoute[]> = {
   scorecards: collect(scorecards),
   rubrics: collect(rubrics),
   outputs: collect(outputs),
+  oversight: collect(oversight),
 };

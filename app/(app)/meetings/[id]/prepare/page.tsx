@@ -10,6 +10,7 @@ import { NoticeForm } from "@/components/preparation/notice-form";
 import { NoticeHistory } from "@/components/preparation/notice-history";
 import { PreMeetingForm } from "@/components/preparation/pre-meeting-form";
 import { PreparationChecklist, type ChecklistStep } from "@/components/preparation/preparation-checklist";
+import { PreparationOversightSection } from "@/components/oversight/preparation-oversight";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -19,6 +20,8 @@ import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime, formatNumber, toLocalDateTimeInput } from "@/lib/i18n/format";
 import { getPreparation, type PreparationView } from "@/lib/meetings/preparation";
+import { getPreparationOversight } from "@/lib/oversight/follow-ups";
+import { closeFollowUpAction } from "../../../oversight/actions";
 import { PREPARATION_EDITABLE } from "@/lib/meetings/states";
 import { FILE_TYPES, uploadMaxBytes } from "@/lib/storage";
 import {
@@ -62,6 +65,8 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
+  // Issue 6: who from the superior committee will attend, and the issues raised at earlier visits.
+  const oversight = await getPreparationOversight(user, id);
   const [t, tm, tp] = await Promise.all([
     getTranslations("preparation"),
     getTranslations("meetings"),
@@ -292,6 +297,8 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
             </div>
           </Card>
         </div>
+
+        <PreparationOversightSection data={oversight} closeAction={closeFollowUpAction} />
 
         <div id="notice" className="scroll-mt-4">
           <Card title={t("notice.title")}>
