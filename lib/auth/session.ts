@@ -15,30 +15,36 @@ export interface CurrentUser extends Principal {
   grants: Grant[];
 }
 
+interface PrincipalRow {
+  id: string;
+  tenantId: string;
+  username: string;
+  displayName: string;
+  memberId: string | null;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  tenantName: string;
+  grants: Grant[];
+}
+
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   const tenantId = session?.tenantId;
   if (!isUuid(userId) || !isUuid(tenantId)) return null;
-  const user = await withTenant(tenantId, async (tx) => {
-    const [row, tenant] = await Promise.all([
-      tx.user.findUnique({
-        where: { tenantId_id: { tenantId, id: userId } },
-        select: {
-          id: true,
-          tenantId: true,
-          username: true,
-          displayName: true,
-          memberId: true,
-          disabled: true,
-          mustChangePassword: true,
-          roleGrants: { select: { role: true, orgUnitId: true, orgUnit: { select: { path: true } } } },
-        },
-      }),
-      tx.tenant.findUnique({ where: { id: tenantId }, select: { name: true } }),
-    ]);
-    return row && tenant ? { ...row, tenantName: tenant.name } : null;
-  });
+  // One statement (user, tenant name and grants with their paths): this runs on every page,
+  // action and API call, so it is worth being a single round trip.
+  const rows = await withTenant(tenantId, (tx) =>
+    tx.$queryRaw<PrincipalRow[]>`
+      SELECT u."id", u."tenantId", u."username", u."displayName", u."memberId", u."disabled", u."mustChangePassword",
+             t."name" AS "tenantName",
+             coalesce((SELECT json_agg(json_build_object('role', g."role", 'orgUnitId', g."orgUnitId", 'path', o."path") ORDER BY g."id")
+                       FROM "RoleGrant" g JOIN "OrgUnit" o ON o."tenantId" = g."tenantId" AND o."id" = g."orgUnitId"
+                       WHERE g."tenantId" = u."tenantId" AND g."userId" = u."id"), '[]'::json) AS "grants"
+      FROM "User" u JOIN "Tenant" t ON t."id" = u."tenantId"
+      WHERE u."tenantId" = ${tenantId}::uuid AND u."id" = ${userId}::uuid`,
+  );
+  const user = rows[0];
   if (!user || user.disabled) return null;
   return {
     id: user.id,
@@ -48,7 +54,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     memberId: user.memberId,
     mustChangePassword: user.mustChangePassword,
     tenantName: user.tenantName,
-    grants: user.roleGrants.map((g) => ({ role: g.role, orgUnitId: g.orgUnitId, path: g.orgUnit.path })),
+    grants: user.grants,
   };
 });
 
