@@ -27,6 +27,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(canAnywhere(user, "score.confirm") || canAnywhere(user, "dashboard.read")
       ? [{ href: canAnywhere(user, "score.confirm") ? "/oversight" : "/oversight/coverage", label: (await getTranslations("oversight"))("nav") }]
       : []),
+    // Issue 7: the leaders' dashboard and the review desk.
+    ...(canAnywhere(user, "dashboard.read") ? [{ href: "/dashboard", label: (await getTranslations("dashboard"))("nav") }] : []),
+    ...(canAnywhere(user, "score.review") ? [{ href: "/review", label: (await getTranslations("review"))("nav") }] : []),
     ...(canAnywhere(user, "audit.read") ? [{ href: "/audit", label: t("audit") }] : []),
     { href: "/account", label: t("account") },
   ];

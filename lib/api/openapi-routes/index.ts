@@ -1,6 +1,7 @@
 // Every area's registry file, listed once. Each module may export any number of route arrays; all
 // of them are collected, so an area file names its arrays as it likes.
 import type { OpenApiRoute } from "./types";
+import * as dashboard from "./dashboard";
 import * as meetings from "./meetings";
 import * as members from "./members";
 import * as orgUnits from "./org-units";
@@ -38,4 +39,5 @@ export const OPENAPI_ROUTES: Record<string, readonly OpenApiRoute[]> = {
   rubrics: collect(rubrics),
   outputs: collect(outputs),
   oversight: collect(oversight),
+  dashboard: collect(dashboard),
 };

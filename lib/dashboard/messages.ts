@@ -1,0 +1,8 @@
+// Vietnamese texts the dashboard and review services put into answers (notes about ignored filters,
+// table headings for the XLSX files, errors), read from vi.json so every visible string lives there.
+import messages from "@/lib/i18n/messages/vi.json";
+
+export const dashboardMessages = messages.dashboard;
+export const reviewMessages = messages.review;
+
+export { fill } from "@/lib/scoring/messages";
