@@ -166,3 +166,32 @@ export function CheckboxField({
     </div>
   );
 }
+
+/** Hidden inputs carrying ids and versions with a form. */
+export function Hidden({ values }: { values: Record<string, string | number> }) {
+  return (
+    <>
+      {Object.entries(values).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
+
+/** A small action folded behind its name ("Kết thúc", "Đã khắc phục"), opened on demand in a list. */
+export function Disclosure({ summary, label, tone = "brand", children }: { summary: ReactNode; label: string; tone?: "brand" | "danger"; children: ReactNode }) {
+  return (
+    <details className="group">
+      <summary
+        className={clsx(
+          "list-item min-h-11 cursor-pointer rounded-lg px-3 py-2.5 font-semibold hover:bg-ink-100",
+          tone === "danger" ? "text-danger-700" : "text-brand-800",
+        )}
+        aria-label={label}
+      >
+        {summary}
+      </summary>
+      {children}
+    </details>
+  );
+}

@@ -6,20 +6,10 @@
 // tenant's quota settings. Each keeps what was typed when the server refuses; big touch targets.
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { CheckboxField, FormError, SelectField, TextAreaField, useKeptAction, type FormAction } from "@/components/admin/form-kit";
+import { CheckboxField, FormError, SelectField, TextAreaField, useKeptAction, type FormAction, Disclosure, Hidden } from "@/components/admin/form-kit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-
-function Hidden({ values }: { values: Record<string, string | number> }) {
-  return (
-    <>
-      {Object.entries(values).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-    </>
-  );
-}
 
 function Submit({ pending, children, variant = "primary", label }: { pending: boolean; children: ReactNode; variant?: "primary" | "secondary" | "ghost"; label?: string }) {
   const t = useTranslations("oversight");
@@ -144,10 +134,7 @@ export function CloseFollowUpForm({ action, id, version, label }: { action: Form
   const t = useTranslations("oversight.followUps");
   const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
   return (
-    <details className="group">
-      <summary className="list-item min-h-11 cursor-pointer rounded-lg px-3 py-2.5 font-semibold text-brand-800 hover:bg-ink-100" aria-label={label}>
-        {t("close")}
-      </summary>
+    <Disclosure summary={t("close")} label={label}>
       <form onSubmit={onSubmit} className="mt-2 flex flex-col gap-3" noValidate>
         <FormError state={state} />
         <Hidden values={{ id, version }} />
@@ -156,7 +143,7 @@ export function CloseFollowUpForm({ action, id, version, label }: { action: Form
           {t("closeConfirm")}
         </Submit>
       </form>
-    </details>
+    </Disclosure>
   );
 }
 
@@ -217,10 +204,7 @@ export function ChangeAssignmentForm({ action, id, version, level, levels, label
   const t = useTranslations("oversight.assignments");
   const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
   return (
-    <details className="group">
-      <summary className="list-item min-h-11 cursor-pointer rounded-lg px-3 py-2.5 font-semibold text-brand-800 hover:bg-ink-100" aria-label={label}>
-        {t("change")}
-      </summary>
+    <Disclosure summary={t("change")} label={label}>
       <form onSubmit={onSubmit} className="mt-2 flex flex-col gap-3" noValidate>
         <FormError state={state} />
         <Hidden values={{ id, version }} />
@@ -233,7 +217,7 @@ export function ChangeAssignmentForm({ action, id, version, level, levels, label
           {t("changeConfirm")}
         </Submit>
       </form>
-    </details>
+    </Disclosure>
   );
 }
 
@@ -241,10 +225,7 @@ export function EndAssignmentForm({ action, id, version, label, today }: { actio
   const t = useTranslations("oversight.assignments");
   const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
   return (
-    <details className="group">
-      <summary className="list-item min-h-11 cursor-pointer rounded-lg px-3 py-2.5 font-semibold text-danger-700 hover:bg-ink-100" aria-label={label}>
-        {t("end")}
-      </summary>
+    <Disclosure summary={t("end")} label={label} tone="danger">
       <form onSubmit={onSubmit} className="mt-2 flex flex-col gap-3" noValidate>
         <FormError state={state} />
         <Hidden values={{ id, version }} />
@@ -254,7 +235,7 @@ export function EndAssignmentForm({ action, id, version, label, today }: { actio
           {t("endConfirm")}
         </Submit>
       </form>
-    </details>
+    </Disclosure>
   );
 }
 
@@ -262,10 +243,7 @@ export function DelegationForm({ action, assignmentId, options, label, today }: 
   const t = useTranslations("oversight.delegations");
   const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
   return (
-    <details className="group">
-      <summary className="list-item min-h-11 cursor-pointer rounded-lg px-3 py-2.5 font-semibold text-brand-800 hover:bg-ink-100" aria-label={label}>
-        {t("open")}
-      </summary>
+    <Disclosure summary={t("open")} label={label}>
       <form onSubmit={onSubmit} className="mt-2 flex flex-col gap-3" noValidate>
         <FormError state={state} />
         <Saved show={Boolean(state?.ok)}>{t("created")}</Saved>
@@ -280,7 +258,7 @@ export function DelegationForm({ action, assignmentId, options, label, today }: 
           {t("submit")}
         </Submit>
       </form>
-    </details>
+    </Disclosure>
   );
 }
 

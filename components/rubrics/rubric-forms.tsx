@@ -6,7 +6,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { CheckboxField, SelectField, TextAreaField, useKeptAction, type FormAction } from "@/components/admin/form-kit";
+import { CheckboxField, SelectField, TextAreaField, useKeptAction, type FormAction, Disclosure, Hidden } from "@/components/admin/form-kit";
 import { UnitPicker } from "@/components/admin/search-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,16 +19,6 @@ import type { Rubric } from "@/lib/scoring/model";
 import type { RubricPreview } from "@/lib/scoring/rubric-admin";
 
 type Search = (query: string) => Promise<UnitOption[]>;
-
-function Hidden({ values }: { values: Record<string, string | number> }) {
-  return (
-    <>
-      {Object.entries(values).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-    </>
-  );
-}
 
 /** The refusal and, below it, every issue found (the validator reports many at once). */
 function Issues({ state }: { state: ActionResult<unknown> | null }) {
@@ -312,10 +302,7 @@ export function EndAssignmentForm({ action, id, label }: { action: FormAction<nu
   const t = useTranslations("rubrics.assignments");
   const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
   return (
-    <details className="group">
-      <summary className="list-item min-h-11 cursor-pointer rounded-lg px-3 py-2.5 font-semibold text-danger-700 hover:bg-ink-100" aria-label={label}>
-        {t("end")}
-      </summary>
+    <Disclosure summary={t("end")} label={label} tone="danger">
       <form onSubmit={onSubmit} className="mt-2 flex flex-col gap-3" noValidate>
         <Issues state={state} />
         <Hidden values={{ id }} />
@@ -324,7 +311,7 @@ export function EndAssignmentForm({ action, id, label }: { action: FormAction<nu
           {t("endConfirm")}
         </Submit>
       </form>
-    </details>
+    </Disclosure>
   );
 }
 
