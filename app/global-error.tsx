@@ -3,7 +3,7 @@
 import { NextIntlClientProvider } from "next-intl";
 import { ErrorView } from "@/components/errors/error-view";
 import { LOCALE, TIME_ZONE } from "@/lib/i18n/format";
-import messages from "@/lib/i18n/messages/vi.json";
+import messages from "@/lib/i18n/messages";
 import "./globals.css";
 
 // Replaces the root layout when that layout itself fails, so it brings its own document,

@@ -1,6 +1,6 @@
-// Audit catalog lookups: action and field labels live in vi.json (audit.actions, audit.fields);
+// Audit catalog lookups: action and field labels live in the catalog (audit.actions, audit.fields);
 // actions are keyed with "_" for "." because next-intl reads dots as nesting.
-import messages from "@/lib/i18n/messages/vi.json";
+import messages from "@/lib/i18n/messages";
 
 type Catalog = typeof messages.audit;
 export type ActionKey = keyof Catalog["actions"];

@@ -9,7 +9,7 @@ import type { Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { Level, MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
-import messages from "@/lib/i18n/messages/vi.json";
+import messages from "@/lib/i18n/messages";
 import { isoDay, todayInVietnam } from "@/lib/org/unit-rules";
 import { effectiveResult } from "@/lib/scoring/annual";
 import { XLSX_TYPE, type XlsxFile } from "./export";

@@ -1,10 +1,10 @@
 // The dashboard's tables, built once from a Dashboard and used twice: the page shows each chart
 // with its table, and the XLSX export writes the very same rows, so the file and the screen never
-// disagree. Headings come from vi.json (dashboard.tables).
+// disagree. Headings come from the catalog (dashboard.tables).
 import { z } from "zod";
 import type { Dashboard, PeriodFigures, TrendRow } from "./dashboard";
 import type { Ratio } from "./indicators";
-import messages from "@/lib/i18n/messages/vi.json";
+import messages from "@/lib/i18n/messages";
 import { dashboardMessages, fill } from "./messages";
 
 const text = dashboardMessages.tables;

@@ -2,7 +2,7 @@
 // Vietnam's time zone. Referenced from next.config.ts through createNextIntlPlugin.
 import { getRequestConfig } from "next-intl/server";
 import { LOCALE, TIME_ZONE } from "@/lib/i18n/format";
-import messages from "@/lib/i18n/messages/vi.json";
+import messages from "@/lib/i18n/messages";
 
 export default getRequestConfig(async () => ({
   locale: LOCALE,

@@ -11,7 +11,7 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, fieldError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { MeetingState } from "@/lib/generated/prisma/enums";
 import { formatDateTime, vietnamDayOf } from "@/lib/i18n/format";
-import messages from "@/lib/i18n/messages/vi.json";
+import messages from "@/lib/i18n/messages";
 import { assertVersion, loadMeeting } from "@/lib/meetings/access";
 import { loadRoll, meetingDay, rollEntries } from "@/lib/meetings/record-common";
 import { resolveAttendance, type AttendanceEntry } from "@/lib/meetings/rules";

@@ -9,7 +9,7 @@ import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { MeetingKind, MeetingState, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
-import messages from "@/lib/i18n/messages/vi.json";
+import messages from "@/lib/i18n/messages";
 import { canReadMeeting } from "@/lib/meetings/access";
 import { meetingScopePaths, plannedMinutes, vietnamMidnight, type JsonInput, type ServiceOptions } from "@/lib/meetings/meetings";
 import { THEMATIC_MEETING_KINDS, MONTHLY_MEETING_KINDS } from "@/lib/meetings/rules";

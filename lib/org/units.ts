@@ -10,7 +10,7 @@ import { ConflictError, fieldError, ForbiddenError, NotFoundError, parseInput, V
 import { Prisma } from "@/lib/generated/prisma/client";
 import { OrgUnitCategory, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch, formatCalendarDate } from "@/lib/i18n/format";
-import messages from "@/lib/i18n/messages/vi.json";
+import messages from "@/lib/i18n/messages";
 import { childPath } from "@/lib/org/path";
 import {
   CHILD_KINDS,

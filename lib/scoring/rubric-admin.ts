@@ -19,7 +19,7 @@ import { ConflictError, fieldError, ForbiddenError, NotFoundError, parseInput, V
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MeetingKind, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch, formatCalendarDate } from "@/lib/i18n/format";
-import messages from "@/lib/i18n/messages/vi.json";
+import messages from "@/lib/i18n/messages";
 import { isInSubtree } from "@/lib/org/path";
 import { isUniqueViolation } from "@/lib/org/tenants";
 import { BRANCH_UNIT_KINDS, isoDay } from "@/lib/org/unit-rules";

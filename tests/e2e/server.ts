@@ -8,7 +8,7 @@ import { createTestDatabase, dropStaleTestDatabases, dropTestDatabase } from "..
 
 const port = process.env.E2E_PORT ?? "3100";
 // Playwright may stop this server with SIGKILL, leaving no chance to clean up: drop what an
-// earlier run left behind (only one e2e run uses a machine's test server at a time).
+// earlier run left behind (only databases whose creating process is gone, so parallel runs coexist).
 await dropStaleTestDatabases("sosh_e2e");
 const { name, url } = await createTestDatabase("sosh_e2e");
 process.env.DATABASE_URL = url;

@@ -6,7 +6,7 @@ import { createElement, type ComponentProps, type ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { ScorecardEditor, type ScoreActions, type ScoringMode } from "@/components/scoring/scorecard-editor";
-import messages from "@/lib/i18n/messages/vi.json";
+import messages from "@/lib/i18n/messages";
 import type { ColumnName, ScorecardView } from "@/lib/scoring/workflow";
 import { FULL, scoreColumn, scorecardView } from "@/tests/fixtures/scorecard-view";
 

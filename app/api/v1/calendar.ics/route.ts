@@ -3,7 +3,7 @@
 // (Authorization: Bearer and the session cookie work too). The token acts with its user's grants.
 import { randomUUID } from "node:crypto";
 import { createTranslator } from "next-intl";
-import messages from "@/lib/i18n/messages/vi.json";
+import messages from "@/lib/i18n/messages";
 import { authenticate, errorResponse } from "@/lib/api/handler";
 import { authenticateToken } from "@/lib/auth/tokens";
 import { calendarFeed, type CalendarItem } from "@/lib/calendar/upcoming";

@@ -1,0 +1,68 @@
+// The Vietnamese catalog, one file per namespace so that features add words without touching each
+// other's files. The object below is the whole catalog; its type checks every t("…") key.
+import app from "./vi/app.json";
+import common from "./vi/common.json";
+import nav from "./vi/nav.json";
+import header from "./vi/header.json";
+import roles from "./vi/roles.json";
+import roleList from "./vi/role-list.json";
+import orgKind from "./vi/org-kind.json";
+import orgCategory from "./vi/org-category.json";
+import login from "./vi/login.json";
+import home from "./vi/home.json";
+import org from "./vi/org.json";
+import orgDetail from "./vi/org-detail.json";
+import account from "./vi/account.json";
+import orgAdmin from "./vi/org-admin.json";
+import picker from "./vi/picker.json";
+import users from "./vi/users.json";
+import audit from "./vi/audit.json";
+import members from "./vi/members.json";
+import errors from "./vi/errors.json";
+import rosterImport from "./vi/roster-import.json";
+import meetings from "./vi/meetings.json";
+import outputs from "./vi/outputs.json";
+import preparation from "./vi/preparation.json";
+import record from "./vi/record.json";
+import rubrics from "./vi/rubrics.json";
+import scoring from "./vi/scoring.json";
+import scorecard from "./vi/scorecard.json";
+import oversight from "./vi/oversight.json";
+import dashboard from "./vi/dashboard.json";
+import review from "./vi/review.json";
+
+const messages = {
+  app,
+  common,
+  nav,
+  header,
+  roles,
+  roleList,
+  orgKind,
+  orgCategory,
+  login,
+  home,
+  org,
+  orgDetail,
+  account,
+  orgAdmin,
+  picker,
+  users,
+  audit,
+  members,
+  errors,
+  rosterImport,
+  meetings,
+  outputs,
+  preparation,
+  record,
+  rubrics,
+  scoring,
+  scorecard,
+  oversight,
+  dashboard,
+  review,
+};
+
+export type Messages = typeof messages;
+export default messages;
