@@ -169,8 +169,8 @@ export interface UserDetail {
   isSelf: boolean;
   member: { id: string; fullName: string; branchName: string } | null;
   grants: UserGrantView[];
-  /** The login is locked after failed attempts until then. */
-  lockedUntil: Date | null;
+  /** The account-wide login delay in force (too many failed logins), if any. */
+  loginDelayUntil: Date | null;
 }
 
 /** One account the actor manages, or null (404) for anything else. */

@@ -103,11 +103,11 @@ describe("creating an account", () => {
 });
 
 describe("resetting a password", () => {
-  it("lifts the account's lockout, replaces the password, and forces a change", async () => {
+  it("lifts the account's login delay, replaces the password, and forces a change", async () => {
     const user = await addAccount(t.tenantId, [{ role: "MEMBER", unit: t.b1 }]);
-    for (let i = 0; i < ACCOUNT_POLICY.maxFailures; i++) await authenticate({ username: user.username, password: "sai", ip: ip() });
-    expect(await authenticate({ username: user.username, password: user.password, ip: ip() })).toMatchObject({ reason: "locked" });
-    expect((await getUserDetail(admin, user.id))?.lockedUntil).not.toBeNull();
+    for (let i = 0; i <= ACCOUNT_POLICY.free; i++) await authenticate({ username: user.username, password: "sai", ip: ip() });
+    expect(await authenticate({ username: user.username, password: user.password, ip: ip() })).toMatchObject({ reason: "wait" });
+    expect((await getUserDetail(admin, user.id))?.loginDelayUntil).not.toBeNull();
 
     const { temporaryPassword } = await resetPassword(admin, { id: user.id, version: 1 });
     expect(await ownerDb().loginThrottle.findUnique({ where: { key: `account:${user.username}` } })).toBeNull();
