@@ -9,6 +9,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
+import { isUnsafeText } from "@/lib/input/unsafe-text";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { ACCOUNT_POLICY, IP_POLICY, PAIR_POLICY, accountKey, claimAttempt, clearFailures, ipKey, pairKey, pruneThrottle, type ThrottleKey } from "@/lib/auth/throttle";
 
@@ -62,7 +63,8 @@ export function throttleKeys(username: string, ip: string, trustedDevice: boolea
 
 export async function authenticate(input: LoginAttempt): Promise<LoginResult> {
   const parsed = loginSchema.safeParse(input);
-  if (!parsed.success || /[\u0000]/.test(input.username) || !input.username.isWellFormed()) return { ok: false, reason: "invalid" };
+  // A name Postgres cannot even compare (NUL, a lone surrogate) is no account's: the same answer.
+  if (!parsed.success || isUnsafeText(input.username)) return { ok: false, reason: "invalid" };
   const { username, password } = parsed.data;
   const keys = throttleKeys(username, input.ip, input.trustedDevice === true);
 

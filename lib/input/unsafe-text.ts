@@ -49,6 +49,6 @@ export function assertSafeInput(value: unknown): void {
 }
 
 /** A string schema with the same rule, for inputs that do not come through a boundary helper. */
-export function text(): z.ZodString {
-  return z.string().refine((value) => !isUnsafeText(value), UNSAFE_TEXT_MESSAGE) as unknown as z.ZodString;
+export function text() {
+  return z.string().refine((value) => !isUnsafeText(value), UNSAFE_TEXT_MESSAGE);
 }

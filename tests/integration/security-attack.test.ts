@@ -36,8 +36,8 @@ async function loadRoutes(): Promise<void> {
     // An entry documented ahead of its handler is the registry test's business (documents-openapi).
     if (!existsSync(join(process.cwd(), folder, "route.ts"))) continue;
     const file = `@/${folder}/route`;
-    const module = (await import(/* @vite-ignore */ file)) as Record<string, Handler | undefined>;
-    const handler = module[route.method];
+    const routeModule = (await import(/* @vite-ignore */ file)) as Record<string, Handler | undefined>;
+    const handler = routeModule[route.method];
     if (!handler) throw new Error(`${route.method} ${route.path}: no handler`);
     ROUTES.push({ ...route, handler });
   }

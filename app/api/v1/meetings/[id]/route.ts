@@ -10,7 +10,9 @@ export const GET = apiRoute<{ id: string }>(async ({ user, params }) => ({ body:
 export const PATCH = apiRoute<{ id: string }>(async ({ request, user, params, requestId }) => {
   const body = await readJson(request);
   const { values } = await getMeetingForEdit(user, params.id);
+  // A new start without an end keeps the planned length (the service's rule), not the old end.
+  const current = { ...values, plannedEnd: "plannedStart" in body ? undefined : values.plannedEnd };
   // The id in the URL wins over one in the body.
-  await updateMeeting(user, { ...mergePatch(body, values, { extra: ["id"], hint: "Trạng thái đổi qua /transitions." }), id: params.id }, { requestId });
+  await updateMeeting(user, { ...mergePatch(body, current, { extra: ["id"], hint: "Trạng thái đổi qua /transitions." }), id: params.id }, { requestId });
   return { body: await getMeeting(user, params.id) };
 });
