@@ -16,9 +16,8 @@ import { z } from "zod";
 import type { Principal } from "@/lib/auth/permissions";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { authenticateToken, bearerTokenOf } from "@/lib/auth/tokens";
-import { AppError, ForbiddenError, PasswordChangeRequiredError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { AppError, fieldErrorsOf, ForbiddenError, PasswordChangeRequiredError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import type { TokenScope } from "@/lib/generated/prisma/enums";
-import { fieldErrorsOf } from "@/lib/errors";
 import { isCrossSiteWrite } from "@/lib/http/cross-site";
 import { assertSafeInput } from "@/lib/input/unsafe-text";
 

@@ -60,15 +60,20 @@ function cookiesOf(response: Response): string {
     .join("; ");
 }
 
+let csrf: { token: string; cookie: string } | undefined;
+
 /** One sign-in through Auth.js's credentials endpoint: true when a session cookie came back. */
 async function login(username: string, password: string, headers: Record<string, string> = {}): Promise<{ ok: boolean; location: string }> {
-  const csrf = await handlers.GET(new (await import("next/server")).NextRequest(`${ORIGIN}/api/auth/csrf`));
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const { NextRequest } = await import("next/server");
+  if (!csrf) {
+    const response = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
+    csrf = { token: ((await response.json()) as { csrfToken: string }).csrfToken, cookie: cookiesOf(response) };
+  }
   const response = await handlers.POST(
-    new (await import("next/server")).NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
+    new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
       method: "POST",
-      headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: [cookiesOf(csrf), headers.cookie].filter(Boolean).join("; ") },
-      body: new URLSearchParams({ username, password, csrfToken, callbackUrl: `${ORIGIN}/` }),
+      headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: [csrf.cookie, headers.cookie].filter(Boolean).join("; ") },
+      body: new URLSearchParams({ username, password, csrfToken: csrf.token, callbackUrl: `${ORIGIN}/` }),
     }),
   );
   const location = response.headers.get("location") ?? "";
