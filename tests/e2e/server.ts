@@ -25,9 +25,9 @@ const { db } = await import("../../lib/db/client");
 await db().$disconnect();
 
 // The app's own server (scripts/serve.ts: `next start` plus the peer address for the login throttle).
-const server = spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "scripts", "serve.ts")], {
+const server = spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "scripts", "serve.ts"), "--port", port, "--hostname", "127.0.0.1"], {
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: port, HOSTNAME: "127.0.0.1" },
+  env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url },
 });
 
 let stopping = false;

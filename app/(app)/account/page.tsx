@@ -21,8 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
   const user = await requireUser({ allowTemporaryPassword: true });
+  const { done } = await searchParams;
   const [t, grants, tokens] = await Promise.all([getTranslations(), getGrantedUnits(user), listTokens(user)]);
   return (
     <>
@@ -55,6 +56,11 @@ export default async function AccountPage() {
               {user.mustChangePassword ? (
                 <Alert tone="warning" className="mb-5">
                   {t("account.mustChange")}
+                </Alert>
+              ) : null}
+              {done === "password" && !user.mustChangePassword ? (
+                <Alert tone="success" className="mb-5">
+                  {t("account.success")}
                 </Alert>
               ) : null}
               <ChangePasswordForm action={changePasswordAction} />
