@@ -9,12 +9,13 @@ import { inflateEntry, zipEntries, type ZipEntry } from "@/lib/storage/zip";
 const latin1 = (bytes: Uint8Array, start: number, end: number) => Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, end - start)).toString("latin1");
 
 /**
- * A PDF ends with "startxref <offset> %%EOF" (in its last kilobyte), and the offset points at a
- * cross-reference table ("xref") or stream ("<n> <g> obj") inside the file.
+ * A PDF ends with "startxref <offset> %%EOF" (near its end: readers tolerate a little padding after
+ * it, so do we), and the offset points at a cross-reference table ("xref") or stream ("<n> <g> obj")
+ * inside the file.
  */
 export function isStructuredPdf(bytes: Uint8Array): boolean {
-  const tail = latin1(bytes, Math.max(0, bytes.length - 1024), bytes.length);
-  const match = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  const tail = latin1(bytes, Math.max(0, bytes.length - 2048), bytes.length);
+  const match = [...tail.matchAll(/startxref\s+(\d+)\s+%%EOF/g)].at(-1);
   if (!match) return false;
   const offset = Number(match[1]);
   if (!Number.isSafeInteger(offset) || offset < 8 || offset >= bytes.length) return false;
