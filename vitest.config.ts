@@ -26,6 +26,9 @@ export default defineConfig({
           setupFiles: ["tests/fixtures/integration-env.ts"],
           // One database per run: files run one after another so counts and ids stay predictable.
           fileParallelism: false,
+          // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+          // through Vite's resolver the real Auth.js endpoints run in tests (security-login.test.ts).
+          server: { deps: { inline: ["next-auth"] } },
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -28,6 +28,11 @@ const schema = z
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
     SMTP_URL: z.string().trim().regex(/^smtps?:\/\/\S+$/, "phải là URL dạng smtp://user:pass@host:587 hoặc smtps://…").optional(),
     MAIL_FROM: z.string().trim().min(3).default("Sổ sinh hoạt chi bộ <no-reply@localhost>"),
+    /**
+     * How many reverse proxies of ours stand in front of the app (each appends to X-Forwarded-For).
+     * 0: clients connect directly and every X-Forwarded-For they send is ignored.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
   .superRefine((value, ctx) => {
     // Serving needs a secret to sign sessions; scripts (migrate, seed, cli) do not.

@@ -146,20 +146,24 @@ const tenantList: Command = {
 const tokenCreate: Command = {
   summary: "Tạo mã truy cập cá nhân (personal access token) cho một tài khoản, dùng cho tích hợp",
   usage: [
-    "token create --user <tên đăng nhập> [--name \"<tên>\"] [--days <số ngày> | --no-expiry]",
+    "token create --user <tên đăng nhập> [--name \"<tên>\"] [--scope read|full] [--days <số ngày> | --no-expiry]",
     "",
     "  --user <tên>      tài khoản mà mã truy cập thay mặt (dùng đúng quyền của tài khoản đó)",
     "  --name \"<tên>\"    tên gợi nhớ (mặc định: Tích hợp (tạo bằng dòng lệnh))",
-    "  --days <số ngày>  hết hạn sau số ngày này (mặc định 365)",
+    "  --scope read|full read: chỉ đọc (mọi GET); full (mặc định): đọc và thay đổi; không mã nào tạo được mã khác",
+    "  --days <số ngày>  hết hạn sau số ngày này (mặc định 90, tối đa 365)",
     "  --no-expiry       không hết hạn (chỉ dừng khi bị thu hồi)",
   ].join("\n"),
-  options: { user: { type: "string" }, name: { type: "string" }, days: { type: "string" }, "no-expiry": { type: "boolean" } },
+  options: { user: { type: "string" }, name: { type: "string" }, scope: { type: "string" }, days: { type: "string" }, "no-expiry": { type: "boolean" } },
   async run(values) {
     const username = required(values, "user", "tên đăng nhập");
     const days = text(values, "days");
     if (days !== undefined && !/^\d+$/.test(days)) throw new UsageError("--days phải là số ngày nguyên dương.");
+    const scope = text(values, "scope") ?? "full";
+    if (scope !== "read" && scope !== "full") throw new UsageError("--scope phải là read hoặc full.");
     const created = await createTokenForUsername(username, {
       name: text(values, "name"),
+      scope: scope === "read" ? "READ" : "FULL",
       expiresInDays: values["no-expiry"] === true ? null : days === undefined ? undefined : Number(days),
     });
     const expiry = created.expiresAt ? created.expiresAt.toISOString().slice(0, 10) : "không hết hạn";

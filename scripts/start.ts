@@ -78,7 +78,8 @@ async function main() {
     if (build.status !== 0) fail("next build thất bại.");
   }
 
-  const server = spawn(nextBin, ["start", "-p", String(env.PORT)], { stdio: "inherit", env: childEnv });
+  // scripts/serve.ts is `next start` plus the peer address the login throttle needs.
+  const server = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "serve.ts")], { stdio: "inherit", env: childEnv });
   console.log(`Sổ sinh hoạt chi bộ: http://localhost:${env.PORT}`);
   const shutdown = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", shutdown);

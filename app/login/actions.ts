@@ -1,19 +1,21 @@
 "use server";
 
 import { CredentialsSignin } from "next-auth";
-import { unstable_rethrow } from "next/navigation";
+import { cookies, headers } from "next/headers";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { LoginState } from "@/components/login/login-form";
 import { signIn } from "@/lib/auth/auth";
+import { deviceCookieFor } from "@/lib/auth/device-cookie";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
-import { formatDate, formatTime } from "@/lib/i18n/format";
+import { formatTime } from "@/lib/i18n/format";
 
 function field(formData: FormData, name: string): string {
   const value = formData.get(name);
   return typeof value === "string" ? value : "";
 }
 
-/** The refusal code carried by Auth.js: "invalid", "disabled" or "locked:<ISO time>". */
+/** The refusal code carried by Auth.js: "invalid", "disabled" or "wait:<ISO time>". */
 function refusalCode(error: unknown): string | null {
   // Auth.js sets `type` on its errors; it survives even if two copies of next-auth were bundled.
   if (error instanceof CredentialsSignin || (error instanceof Error && (error as { type?: unknown }).type === "CredentialsSignin")) {
@@ -30,17 +32,17 @@ export async function login(_previous: LoginState | null, formData: FormData): P
   if (!username.trim() || !password) return { username, error: t("missing") };
 
   try {
-    // On success Auth.js sets the session cookie and redirects by throwing Next's redirect error.
-    await signIn("credentials", { username, password, redirectTo: "/" });
-    return { username };
+    // Auth.js sets the session cookie; without its redirect we can add the device cookie first.
+    await signIn("credentials", { username, password, redirect: false });
   } catch (error) {
     unstable_rethrow(error);
     const code = refusalCode(error);
     if (code === "disabled") return { username, error: t("disabled") };
-    if (code?.startsWith("locked:")) {
-      const until = new Date(code.slice("locked:".length));
+    if (code?.startsWith("wait:")) {
+      const until = new Date(code.slice("wait:".length));
       if (!Number.isNaN(until.getTime())) {
-        return { username, error: t("locked", { time: formatTime(until), date: formatDate(until) }) };
+        const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
+        return { username, error: seconds <= 90 ? t("wait", { seconds }) : t("waitUntil", { time: formatTime(until) }) };
       }
     }
     // "invalid" and any other refusal read the same, so the form never tells who has an account.
@@ -49,4 +51,8 @@ export async function login(_previous: LoginState | null, formData: FormData): P
     console.error("[login]", error);
     return { username, error: t("unexpected") };
   }
+  const secure = (await headers()).get("x-forwarded-proto") === "https";
+  const device = deviceCookieFor(username, secure);
+  (await cookies()).set(device.name, device.value, device.options);
+  redirect("/");
 }

@@ -18,6 +18,7 @@ export interface TokenRow {
   lastUsedAt: string | null;
   expiresAt: string | null;
   status: "active" | "revoked" | "expired";
+  scope: "CALENDAR" | "READ" | "FULL";
 }
 
 type CreateAction = (previous: ActionResult<{ token: string; name: string }> | null, formData: FormData) => Promise<ActionResult<{ token: string; name: string }>>;
@@ -73,6 +74,17 @@ export function TokensPanel({ tokens, createAction, revokeAction }: { tokens: To
       {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
       <form ref={formRef} onSubmit={onSubmit} className="flex max-w-lg flex-col gap-4" noValidate>
         <TextField label={t("name")} name="name" hint={t("nameHint")} maxLength={100} required errors={errors.name} />
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 text-base font-semibold text-ink-900">{t("scope")}</legend>
+          {(["READ", "FULL"] as const).map((scope) => (
+            <label key={scope} className="flex min-h-12 items-center gap-3 text-lg text-ink-900">
+              <input type="radio" name="scope" value={scope} defaultChecked={scope === "READ"} className="size-5" />
+              {t(`scope${scope}`)}
+            </label>
+          ))}
+          <p className="text-sm text-ink-700">{t("scopeHint")}</p>
+          {errors.scope ? <p className="text-base font-medium text-danger-700">{errors.scope.join(" ")}</p> : null}
+        </fieldset>
         <div className="flex flex-col gap-1.5">
           <label htmlFor="token-expiry" className="text-base font-semibold text-ink-900">
             {t("expiry")}
@@ -80,14 +92,14 @@ export function TokensPanel({ tokens, createAction, revokeAction }: { tokens: To
           <select
             id="token-expiry"
             name="expiresInDays"
-            defaultValue="365"
+            defaultValue="90"
             className="min-h-12 rounded-lg border border-ink-400 bg-white px-3 py-2 text-lg text-ink-900"
           >
             <option value="30">{t("expiry30")}</option>
             <option value="90">{t("expiry90")}</option>
             <option value="365">{t("expiry365")}</option>
-            <option value="never">{t("expiryNever")}</option>
           </select>
+          <p className="text-sm text-ink-700">{t("expiryHint")}</p>
           {errors.expiresInDays ? <p className="text-base font-medium text-danger-700">{errors.expiresInDays.join(" ")}</p> : null}
         </div>
         <Button type="submit" disabled={pending} aria-disabled={pending} className="self-start">
@@ -106,6 +118,7 @@ export function TokensPanel({ tokens, createAction, revokeAction }: { tokens: To
                   <p className="flex flex-wrap items-center gap-2 text-lg font-semibold text-ink-950">
                     <span className="break-words">{token.name}</span>
                     <Badge tone={statusTone[token.status]}>{t(token.status)}</Badge>
+                    <Badge tone="muted">{t(`scopeBadge.${token.scope}`)}</Badge>
                   </p>
                   <p className="font-mono text-sm text-ink-700">{token.prefix}…</p>
                   <p className="text-sm text-ink-700">

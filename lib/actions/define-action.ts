@@ -1,11 +1,14 @@
-// The one way to write a server action: parse the form with its zod schema, require a signed-in
-// user who has no temporary password left to change, run the handler (which authorizes and calls
-// a service), and return a serialisable result with Vietnamese messages. Unexpected errors are
-// logged with a request id, never shown.
+// The one way to write a server action: require a signed-in user who has no temporary password left
+// to change, refuse unsafe text (lib/input/unsafe-text.ts), parse the form with its zod schema, run
+// the handler (which authorizes and calls a service), and return a serialisable result with
+// Vietnamese messages. Unexpected errors are logged with a request id, never shown. The same checks
+// as apiRoute; Next.js itself refuses a server action posted from another origin. Actions called
+// with arguments rather than a form (the pickers' searches) are written with defineSearch.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { AppError, fieldErrorsOf, PasswordChangeRequiredError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { assertSafeInput } from "@/lib/input/unsafe-text";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
@@ -41,6 +44,8 @@ export { fieldErrorsOf } from "@/lib/errors";
 export function toActionError(error: unknown, requestId: string): ActionResult<never> {
   if (error instanceof ValidationError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof AppError) return { ok: false, error: error.message };
+  // A service that parsed with .parse(): the person's input all the same.
+  if (error instanceof z.ZodError) return { ok: false, error: "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrors: fieldErrorsOf(error) };
   console.error(`[action ${requestId}]`, error);
   return { ok: false, error: `Đã có lỗi ngoài dự kiến. Vui lòng thử lại sau (mã tra cứu: ${requestId.slice(0, 8)}).` };
 }
@@ -61,7 +66,9 @@ export function defineAction<S extends z.ZodType, T>(
       const user = await getCurrentUser();
       if (!user) throw new UnauthenticatedError();
       if (user.mustChangePassword && !options.allowTemporaryPassword) throw new PasswordChangeRequiredError();
-      const parsed = schema.safeParse(formDataToObject(formData));
+      const raw = formDataToObject(formData);
+      assertSafeInput(raw);
+      const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         return { ok: false, error: "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrors: fieldErrorsOf(parsed.error) };
       }
@@ -76,6 +83,34 @@ export function defineAction<S extends z.ZodType, T>(
         throw error;
       }
       return toActionError(error, requestId);
+    }
+  };
+}
+
+/**
+ * A server action called with arguments (a picker's search as the person types): the same checks
+ * as defineAction (signed in, no temporary password, safe text, arguments parsed with their zod
+ * tuple schema), and an answer that is always the handler's kind of value: `fallback` (an empty
+ * list) when any check fails or the service refuses, so nothing malformed ever becomes a 500 and
+ * nothing is read for a caller who may not.
+ */
+export function defineSearch<S extends z.ZodType<unknown[]>, T>(
+  argsSchema: S,
+  handler: (ctx: { user: CurrentUser; args: z.output<S> }) => Promise<T>,
+  fallback: T,
+) {
+  return async (...args: unknown[]): Promise<T> => {
+    const requestId = randomUUID();
+    try {
+      const user = await getCurrentUser();
+      if (!user || user.mustChangePassword) return fallback;
+      assertSafeInput(args);
+      const parsed = argsSchema.safeParse(args);
+      if (!parsed.success) return fallback;
+      return await handler({ user, args: parsed.data });
+    } catch (error) {
+      if (!(error instanceof AppError) && !(error instanceof z.ZodError)) console.error(`[search ${requestId}]`, error);
+      return fallback;
     }
   };
 }

@@ -1,20 +1,34 @@
-// The one way to write an /api/v1 route handler: authenticate the caller (a caller who still has a
-// temporary password is refused with a 403 until they change it), run the handler (which
-// calls a service; services authorize), and answer JSON. Errors a person can act on (AppError)
+// The one way to write an /api/v1 route handler. In order, for every request:
+//   1. a cookie-authenticated change from another site is refused (403; lib/http/cross-site.ts),
+//      whatever its body, so bodiless POSTs are covered too;
+//   2. the caller is authenticated: a bearer token (with its scope checked against the route:
+//      CALENDAR only where the route says so, READ only for GET, no token where the route says
+//      "session only") or the session cookie; a caller who still has a temporary password is
+//      refused with a 403 until they change it;
+//   3. the path parameters and the query string are checked for unsafe text (NUL, lone
+//      surrogates: lib/input/unsafe-text.ts), as readJson does for the body;
+//   4. the handler runs (it calls a service; services authorize) and its answer becomes JSON.
+// Errors a person can act on (AppError, and a zod error of a service that parsed with .parse)
 // become { error, fieldErrors? } with their HTTP status; anything else is logged with a request id
 // and answered 500 with that id, never a stack trace or SQL. Every answer carries X-Request-Id.
 import { randomUUID } from "node:crypto";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Principal } from "@/lib/auth/permissions";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { authenticateToken, bearerTokenOf } from "@/lib/auth/tokens";
-import { AppError, PasswordChangeRequiredError, UnauthenticatedError, ValidationError } from "@/lib/errors";
-import { fieldErrorsOf, type ActionOptions } from "@/lib/actions/define-action";
+import { AppError, fieldErrorsOf, ForbiddenError, PasswordChangeRequiredError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import type { TokenScope } from "@/lib/generated/prisma/enums";
+import { isCrossSiteWrite } from "@/lib/http/cross-site";
+import { assertSafeInput } from "@/lib/input/unsafe-text";
+
+/** How the caller proved who they are. */
+export type Credential = { kind: "session" } | { kind: "token"; scope: TokenScope };
 
 export interface ApiContext<P> {
   request: Request;
   /** Who is calling (tenant, id, grants). */
   user: Principal;
+  credential: Credential;
   requestId: string;
   params: P;
 }
@@ -25,15 +39,63 @@ export interface ApiErrorBody {
   requestId?: string;
 }
 
+export interface ApiRouteOptions {
+  /** Also run for a user who still has a temporary password (no route needs it yet). */
+  allowTemporaryPassword?: boolean;
+  /**
+   * Which personal access tokens the route takes besides the session: "any" (default: FULL tokens,
+   * and READ tokens on GET), "calendar" (the calendar routes: CALENDAR tokens too), "none" (token
+   * management: the session only, so no token can make or revoke tokens).
+   */
+  tokens?: "any" | "calendar" | "none";
+}
+
+export type Caller = Principal & Pick<CurrentUser, "mustChangePassword"> & { credential: Credential };
+
+export const CROSS_SITE_MESSAGE = "Yêu cầu thay đổi dữ liệu này không đến từ trang của hệ thống nên đã bị từ chối. Hãy thao tác trực tiếp trên trang Sổ sinh hoạt chi bộ.";
+
 /**
  * Who is calling: an `Authorization: Bearer <personal access token>` header (lib/auth/tokens.ts;
  * a header that is present but not a live token is refused, never a fallback to the cookie), else
  * the browser's session cookie (Auth.js). Either way the grants are read fresh from the database.
  */
-export async function authenticate(request: Request): Promise<(Principal & Pick<CurrentUser, "mustChangePassword">) | null> {
+export async function authenticate(request: Request): Promise<Caller | null> {
   const bearer = bearerTokenOf(request);
-  if (bearer !== undefined) return bearer ? authenticateToken(bearer) : null;
-  return getCurrentUser();
+  if (bearer !== undefined) {
+    const user = bearer ? await authenticateToken(bearer) : null;
+    return user ? { ...user, credential: { kind: "token", scope: user.tokenScope } } : null;
+  }
+  const user = await getCurrentUser();
+  return user ? { ...user, credential: { kind: "session" } } : null;
+}
+
+/** Whether a token of `scope` may call a route with these options by this method. */
+export function tokenAllows(scope: TokenScope, method: string, tokens: ApiRouteOptions["tokens"] = "any"): boolean {
+  if (tokens === "none") return false;
+  const read = method === "GET" || method === "HEAD";
+  if (scope === "CALENDAR") return tokens === "calendar" && read;
+  if (scope === "READ") return read;
+  return true;
+}
+
+export function tokenScopeMessage(scope: TokenScope, tokens: ApiRouteOptions["tokens"]): string {
+  if (tokens === "none") return "Không dùng mã truy cập để tạo hay thu hồi mã truy cập; hãy làm việc này trên trang Tài khoản.";
+  if (scope === "CALENDAR") return "Mã này chỉ dùng để đọc lịch sinh hoạt (liên kết lịch), không dùng được cho việc khác.";
+  return "Mã truy cập chỉ đọc không được thay đổi dữ liệu; hãy tạo mã có quyền thay đổi trên trang Tài khoản.";
+}
+
+/** The caller under the route's rules (cross-site, token scope, temporary password), or the error to answer. */
+export async function callerFor(request: Request, options: ApiRouteOptions = {}): Promise<Caller> {
+  const bearer = bearerTokenOf(request) !== undefined;
+  // A bearer token is not sent by browsers on their own: only cookie requests can be forged.
+  if (!bearer && isCrossSiteWrite(request)) throw new ForbiddenError(CROSS_SITE_MESSAGE);
+  const user = await authenticate(request);
+  if (!user) throw new UnauthenticatedError();
+  if (user.credential.kind === "token" && !tokenAllows(user.credential.scope, request.method.toUpperCase(), options.tokens)) {
+    throw new ForbiddenError(tokenScopeMessage(user.credential.scope, options.tokens));
+  }
+  if (user.mustChangePassword && !options.allowTemporaryPassword) throw new PasswordChangeRequiredError();
+  return user;
 }
 
 /** A JSON answer with the request id header. */
@@ -44,12 +106,34 @@ export function json(body: unknown, init: { status?: number; requestId: string; 
   return Response.json(body, { status: init.status ?? 200, headers });
 }
 
+const INVALID_INPUT = "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được nêu.";
+
+/** SQLSTATEs of text Postgres cannot store: a last net behind the boundary check (never a 500). */
+const UNSTORABLE_TEXT = new Set(["22021", "22P05"]);
+
+function sqlState(error: unknown): string | null {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 6; depth += 1) {
+    const record = current as Record<string, unknown>;
+    const code = record.code ?? (record.meta as Record<string, unknown> | undefined)?.code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = record.cause ?? (record.meta as Record<string, unknown> | undefined)?.driverAdapterError;
+  }
+  return null;
+}
+
 export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof ValidationError) {
     const body: ApiErrorBody = { error: error.message, fieldErrors: error.fieldErrors };
     return json(body, { status: error.status, requestId });
   }
   if (error instanceof AppError) return json({ error: error.message } satisfies ApiErrorBody, { status: error.status, requestId });
+  // A service that parsed its input with .parse(): still the person's input, still a 422.
+  if (error instanceof z.ZodError) return json({ error: INVALID_INPUT, fieldErrors: fieldErrorsOf(error) } satisfies ApiErrorBody, { status: 422, requestId });
+  const state = sqlState(error);
+  if (state && UNSTORABLE_TEXT.has(state)) {
+    console.warn(`[api ${requestId}] text Postgres cannot store reached the database (${state})`);
+    return json({ error: "Nội dung có ký tự không hợp lệ, không lưu được." } satisfies ApiErrorBody, { status: 422, requestId });
+  }
   console.error(`[api ${requestId}]`, error);
   const body: ApiErrorBody = {
     error: `Đã có lỗi ngoài dự kiến. Vui lòng thử lại sau (mã tra cứu: ${requestId.slice(0, 8)}).`,
@@ -59,10 +143,9 @@ export function errorResponse(error: unknown, requestId: string): Response {
 }
 
 /**
- * The request body as a JSON object. A body that is not JSON is a 415 or a 400. Requiring the JSON
- * media type also keeps plain HTML forms of other sites (which cannot send it) away from
- * cookie-authenticated writes. Services parse the object with their zod schema (422 with the same
- * field errors as the forms).
+ * The request body as a JSON object. A body that is not JSON is a 415 or a 400; unsafe text in it
+ * is a 422. Requiring the JSON media type also keeps plain HTML forms of other sites away. Services
+ * parse the object with their zod schema (422 with the same field errors as the forms).
  */
 export async function readJson(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";
@@ -78,44 +161,50 @@ export async function readJson(request: Request): Promise<Record<string, unknown
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new AppError("Nội dung yêu cầu phải là một đối tượng JSON.", 400);
   }
+  assertSafeInput(body);
   return body as Record<string, unknown>;
 }
 
 /** The body parsed with a schema: failures are a 422 with field errors. */
 export async function readJsonWith<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const parsed = schema.safeParse(await readJson(request));
-  if (!parsed.success) {
-    throw new ValidationError("Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được nêu.", fieldErrorsOf(parsed.error));
-  }
+  if (!parsed.success) throw new ValidationError(INVALID_INPUT, fieldErrorsOf(parsed.error));
   return parsed.data;
 }
 
-/** Query string as a plain object (the first value of each key). */
+/** Query string as a plain object (the first value of each key); unsafe text is a 422. */
 export function searchParamsOf(request: Request): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of new URL(request.url).searchParams) {
     if (!(key in out)) out[key] = value;
   }
+  assertSafeInput(out);
   return out;
+}
+
+/** The query string parsed with a schema (safeParse): failures are a 422 with field errors, never a 500. */
+export function queryWith<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
+  const parsed = schema.safeParse(searchParamsOf(request));
+  if (!parsed.success) throw new ValidationError(INVALID_INPUT, fieldErrorsOf(parsed.error));
+  return parsed.data;
 }
 
 /**
  * Wraps a handler: `(request, { params }) → Response` as Next.js calls it. The handler returns a
- * body (answered 200, or `status`) or a ready Response. `options.allowTemporaryPassword` works as
- * for defineAction (no route needs it yet: the password is changed through the account page).
+ * body (answered 200, or `status`) or a ready Response (a stream: check every input before it starts).
  */
 export function apiRoute<P extends Record<string, string> = Record<string, string>>(
   handler: (ctx: ApiContext<P>) => Promise<Response | { body: unknown; status?: number }>,
-  options: ActionOptions = {},
+  options: ApiRouteOptions = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = randomUUID();
     try {
-      const user = await authenticate(request);
-      if (!user) throw new UnauthenticatedError();
-      if (user.mustChangePassword && !options.allowTemporaryPassword) throw new PasswordChangeRequiredError();
+      const user = await callerFor(request, options);
       const params = await context.params;
-      const result = await handler({ request, user, requestId, params });
+      assertSafeInput(params);
+      searchParamsOf(request);
+      const result = await handler({ request, user, credential: user.credential, requestId, params });
       if (result instanceof Response) {
         try {
           result.headers.set("X-Request-Id", requestId);

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { bumpSessionVersion } from "@/lib/auth/session-version";
 import { withTenant } from "@/lib/db/tenant";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 
@@ -52,6 +53,8 @@ export async function changePassword(
       data: { passwordHash, mustChangePassword: false, version: { increment: 1 } },
     });
     if (count === 0) throw new ValidationError("Mật khẩu vừa được đổi ở nơi khác. Vui lòng tải lại trang.");
+    // Every session opened with the old password ends, this one included: the person signs in again.
+    await bumpSessionVersion(tx, actor.tenantId, actor.id);
     await recordAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.id,

@@ -1,11 +1,17 @@
-// Verifies a username and password under the failed-login throttle. Used by the Auth.js
-// credentials provider; kept separate so it can be tested without a browser.
+// Verifies a username and password under the failed-login throttle (lib/auth/throttle.ts). Used by
+// the Auth.js credentials provider; kept separate so it can be tested without a browser.
+//
+// A known and an unknown username do the same work in the same order: one lookup statement (the
+// definer-rights function app_login_account, which answers the hash itself), the throttle claim
+// on the same keys, one argon2id verification (against a fixed dummy hash when there is no
+// account), so neither the answer nor its timing tells who has an account.
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
+import { isUnsafeText } from "@/lib/input/unsafe-text";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { ACCOUNT_POLICY, IP_POLICY, accountKey, clearFailures, ipKey, lockedUntil, recordFailure } from "@/lib/auth/throttle";
+import { ACCOUNT_POLICY, IP_POLICY, PAIR_POLICY, accountKey, claimAttempt, clearFailures, ipKey, pairKey, pruneThrottle, type ThrottleKey } from "@/lib/auth/throttle";
 
 export const loginSchema = z.object({
   username: z.string().trim().toLowerCase().min(1, "Nhập tên đăng nhập.").max(100),
@@ -17,64 +23,87 @@ export interface AuthenticatedUser {
   tenantId: string;
   username: string;
   displayName: string;
+  sessionVersion: number;
 }
 
 export type LoginResult =
   | { ok: true; user: AuthenticatedUser }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; until: Date }
+  /** Too many failures: the next attempt is looked at from `until` on (nothing is locked). */
+  | { ok: false; reason: "wait"; until: Date }
   | { ok: false; reason: "disabled" };
 
-export async function authenticate(input: { username: string; password: string; ip: string }): Promise<LoginResult> {
+interface LoginRow {
+  tenantId: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  disabled: boolean;
+  sessionVersion: number;
+}
+
+export interface LoginAttempt {
+  username: string;
+  password: string;
+  /** The client address (lib/http/client-address.ts). */
+  ip: string;
+  /** The browser holds a device cookie of this account (lib/auth/device-cookie.ts). */
+  trustedDevice?: boolean;
+}
+
+export function throttleKeys(username: string, ip: string, trustedDevice: boolean): ThrottleKey[] {
+  const keys: ThrottleKey[] = [
+    { key: pairKey(username, ip), policy: PAIR_POLICY },
+    { key: ipKey(ip), policy: IP_POLICY },
+  ];
+  if (!trustedDevice) keys.push({ key: accountKey(username), policy: ACCOUNT_POLICY });
+  return keys;
+}
+
+export async function authenticate(input: LoginAttempt): Promise<LoginResult> {
   const parsed = loginSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "invalid" };
+  // A name Postgres cannot even compare (NUL, a lone surrogate) is no account's: the same answer.
+  if (!parsed.success || isUnsafeText(input.username)) return { ok: false, reason: "invalid" };
   const { username, password } = parsed.data;
-  const keys = [accountKey(username), ipKey(input.ip)];
+  const keys = throttleKeys(username, input.ip, input.trustedDevice === true);
 
-  // A locked account or IP is refused before the password is even looked at, so a lockout
-  // cannot be used to test guesses.
-  const locked = await lockedUntil(keys);
-  if (locked) return { ok: false, reason: "locked", until: locked };
+  const [account] = await db().$queryRaw<LoginRow[]>`
+    SELECT "tenantId", "userId", "username", "displayName", "passwordHash", "disabled", "sessionVersion" FROM app_login_account(${username})`;
 
-  const [login] = await db().$queryRaw<{ tenantId: string; userId: string }[]>`
-    SELECT "tenantId", "userId" FROM app_find_login(${username})`;
-  const account = login
-    ? await withTenant(login.tenantId, (tx) =>
-        tx.user.findUnique({
-          where: { tenantId_id: { tenantId: login.tenantId, id: login.userId } },
-          select: { id: true, tenantId: true, username: true, displayName: true, passwordHash: true, disabled: true },
-        }),
-      )
-    : null;
+  // The slot is claimed before the password is looked at, so a waiting key cannot test guesses.
+  const claim = await claimAttempt(keys);
+  if (!claim.ok) return { ok: false, reason: "wait", until: claim.until };
 
-  // Unknown users cost one hash verification too, so timing does not reveal who exists.
-  const valid = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!account || !valid) {
-    const until = [await recordFailure(keys[0]!, ACCOUNT_POLICY), await recordFailure(keys[1]!, IP_POLICY)]
-      .filter((d): d is Date => d !== null)
-      .sort((a, b) => b.getTime() - a.getTime())[0];
-    return until ? { ok: false, reason: "locked", until } : { ok: false, reason: "invalid" };
-  }
+  const valid = await verifyPassword(account?.passwordHash ?? dummyPasswordHash(), password);
+  if (Math.random() < 0.01) await pruneThrottle();
+  if (!account || !valid) return { ok: false, reason: "invalid" };
   if (account.disabled) return { ok: false, reason: "disabled" };
 
-  await clearFailures(keys[0]!);
+  await clearFailures([accountKey(username), pairKey(username, input.ip)]);
   await withTenant(account.tenantId, async (tx) => {
     await tx.user.update({
-      where: { tenantId_id: { tenantId: account.tenantId, id: account.id } },
+      where: { tenantId_id: { tenantId: account.tenantId, id: account.userId } },
       data: { lastLoginAt: new Date() },
       select: { id: true },
     });
     await recordAudit(tx, {
       tenantId: account.tenantId,
-      actorUserId: account.id,
+      actorUserId: account.userId,
       action: "auth.login",
       entityType: "User",
-      entityId: account.id,
+      entityId: account.userId,
       after: { ip: input.ip },
     });
   });
   return {
     ok: true,
-    user: { id: account.id, tenantId: account.tenantId, username: account.username, displayName: account.displayName },
+    user: {
+      id: account.userId,
+      tenantId: account.tenantId,
+      username: account.username,
+      displayName: account.displayName,
+      sessionVersion: account.sessionVersion,
+    },
   };
 }

@@ -17,9 +17,11 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-/** A hash of nothing in particular, verified when the username is unknown so both paths cost the same. */
-let dummyHash: Promise<string> | undefined;
-export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword("không-có-tài-khoản-này");
-  return dummyHash;
+/**
+ * A hash of nothing in particular, made once with the same parameters as every account's, verified
+ * when the username is unknown so both paths cost the same (one argon2id verification, no hashing).
+ */
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$CdPpZp69rx+kdRegAt/lzQ$3554HIF+gmDYgXkmBLuWS75qDibvcffLPaikf3GDiRs";
+export function dummyPasswordHash(): string {
+  return DUMMY_HASH;
 }

@@ -23,6 +23,7 @@ interface PrincipalRow {
   memberId: string | null;
   disabled: boolean;
   mustChangePassword: boolean;
+  sessionVersion: number;
   tenantName: string;
   grants: Grant[];
 }
@@ -32,11 +33,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const userId = session?.user?.id;
   const tenantId = session?.tenantId;
   if (!isUuid(userId) || !isUuid(tenantId)) return null;
+  // Cookies made before session versions existed carry none: they were all issued at version 0.
+  const sessionVersion = session?.sessionVersion ?? 0;
   // One statement (user, tenant name and grants with their paths): this runs on every page,
   // action and API call, so it is worth being a single round trip.
   const rows = await withTenant(tenantId, (tx) =>
     tx.$queryRaw<PrincipalRow[]>`
-      SELECT u."id", u."tenantId", u."username", u."displayName", u."memberId", u."disabled", u."mustChangePassword",
+      SELECT u."id", u."tenantId", u."username", u."displayName", u."memberId", u."disabled", u."mustChangePassword", u."sessionVersion",
              t."name" AS "tenantName",
              coalesce((SELECT json_agg(json_build_object('role', g."role", 'orgUnitId', g."orgUnitId", 'path', o."path") ORDER BY g."id")
                        FROM "RoleGrant" g JOIN "OrgUnit" o ON o."tenantId" = g."tenantId" AND o."id" = g."orgUnitId"
@@ -45,7 +48,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       WHERE u."tenantId" = ${tenantId}::uuid AND u."id" = ${userId}::uuid`,
   );
   const user = rows[0];
-  if (!user || user.disabled) return null;
+  // A disabled account, or a session ended since (logout, password change… lib/auth/session-version.ts).
+  if (!user || user.disabled || user.sessionVersion !== sessionVersion) return null;
   return {
     id: user.id,
     tenantId: user.tenantId,

@@ -11,6 +11,7 @@ export const tokenResponseSchema = z.object({
   lastUsedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  scope: z.enum(["CALENDAR", "READ", "FULL"]).describe("CALENDAR: chỉ đọc lịch; READ: mọi GET; FULL: đọc và thay đổi (trừ quản lý mã)"),
 });
 
 export function tokenJson(token: TokenSummary): z.infer<typeof tokenResponseSchema> {
@@ -22,6 +23,7 @@ export function tokenJson(token: TokenSummary): z.infer<typeof tokenResponseSche
     lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
     expiresAt: token.expiresAt?.toISOString() ?? null,
     revokedAt: token.revokedAt?.toISOString() ?? null,
+    scope: token.scope,
   };
 }
 

@@ -1,6 +1,9 @@
 // Personal access tokens (mã truy cập cá nhân) for integrations and calendar feeds. A token acts
 // with its user's grants, read fresh from the database on every use, so revoking a role or
-// disabling the account applies at once. Only the sha256 of the token is stored; the token itself
+// disabling the account applies at once (disabling also revokes the account's tokens for good).
+// Each token has a scope (TokenScope): CALENDAR reads the calendar feed and nothing else, READ may
+// call every GET of /api/v1, FULL everything but token management: no token can make or revoke
+// tokens (apiRoute enforces the scope; lib/api/handler.ts). Only the sha256 of the token is stored; the token itself
 // is shown once, when it is created. A token names no tenant (like a login), so it is found with the
 // definer-rights function app_find_token(hash), which returns only ids of live tokens, and then
 // everything else is read inside that tenant.
@@ -9,8 +12,9 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { isUuid, withTenant } from "@/lib/db/tenant";
+import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { NotFoundError, parseInput, ValidationError } from "@/lib/errors";
+import { TokenScope } from "@/lib/generated/prisma/enums";
 
 /** Tokens look like "sosh_pat_<43 base64url characters>" (256 random bits). */
 export const TOKEN_PREFIX = "sosh_pat_";
@@ -35,15 +39,17 @@ export function looksLikeToken(value: string): boolean {
   return TOKEN_PATTERN.test(value);
 }
 
-const expiryChoice = z.preprocess(
-  (value) => (value === "" || value === "never" ? null : value),
-  z.coerce
-    .number({ message: "Thời hạn phải là số ngày." })
-    .int("Thời hạn phải là số ngày nguyên.")
-    .min(1, "Thời hạn ít nhất là 1 ngày.")
-    .max(3650, "Thời hạn tối đa là 3.650 ngày (10 năm).")
-    .nullable(),
-);
+/** Longest life of a token made on the account page or through the API; no token lives for ever. */
+export const MAX_TOKEN_DAYS = 365;
+/** Default life of an API token; the calendar link (read-only, one feed) lives a year. */
+export const DEFAULT_TOKEN_DAYS = 90;
+export const CALENDAR_TOKEN_DAYS = 365;
+
+const expiryChoice = z.coerce
+  .number({ message: "Thời hạn phải là số ngày." })
+  .int("Thời hạn phải là số ngày nguyên.")
+  .min(1, "Thời hạn ít nhất là 1 ngày.")
+  .max(MAX_TOKEN_DAYS, `Thời hạn tối đa là ${MAX_TOKEN_DAYS} ngày; khi hết hạn, hãy tạo mã mới.`);
 
 export const createTokenSchema = z.object({
   name: z
@@ -52,8 +58,12 @@ export const createTokenSchema = z.object({
     .min(1, "Đặt tên cho mã truy cập, ví dụ: Lịch trên điện thoại.")
     .max(100, "Tên mã truy cập tối đa 100 ký tự.")
     .transform((value) => value.normalize("NFC")),
-  /** Days until the token stops working; null (or "never") for no expiry. Default one year. */
-  expiresInDays: expiryChoice.optional().transform((value) => (value === undefined ? 365 : value)),
+  /** Days until the token stops working (default 90, at most 365). */
+  expiresInDays: z.preprocess((value) => (value === "" || value === null ? undefined : value), expiryChoice.optional()).transform(
+    (value) => value ?? DEFAULT_TOKEN_DAYS,
+  ),
+  /** READ (default: every GET) or FULL (changes too); CALENDAR is the calendar link's. */
+  scope: z.enum(TokenScope, { error: "Phạm vi mã truy cập không hợp lệ." }).default("READ"),
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;
 
@@ -67,6 +77,7 @@ export interface TokenSummary {
   lastUsedAt: Date | null;
   expiresAt: Date | null;
   revokedAt: Date | null;
+  scope: TokenScope;
 }
 
 export interface CreatedToken extends TokenSummary {
@@ -82,6 +93,7 @@ const summarySelect = {
   lastUsedAt: true,
   expiresAt: true,
   revokedAt: true,
+  scope: true,
 } as const;
 
 interface Actor {
@@ -93,11 +105,12 @@ interface Actor {
 export async function createToken(
   actor: Actor,
   input: unknown,
-  context: { requestId?: string; via?: "cli" } = {},
+  context: { requestId?: string; via?: "cli"; noExpiry?: boolean } = {},
 ): Promise<CreatedToken> {
   const data = parseInput(createTokenSchema, input);
   const token = generateToken();
-  const expiresAt = data.expiresInDays === null ? null : new Date(Date.now() + data.expiresInDays * DAY_MS);
+  // Only the operator's command line may make a token that never expires (`--no-expiry`).
+  const expiresAt = context.via === "cli" && context.noExpiry ? null : new Date(Date.now() + data.expiresInDays * DAY_MS);
   return withTenant(actor.tenantId, async (tx) => {
     const row = await tx.personalAccessToken.create({
       data: {
@@ -107,6 +120,7 @@ export async function createToken(
         tokenHash: hashToken(token),
         prefix: token.slice(0, SHOWN_PREFIX_LENGTH),
         expiresAt,
+        scope: data.scope,
       },
       select: summarySelect,
     });
@@ -120,6 +134,7 @@ export async function createToken(
         userId: actor.id,
         name: row.name,
         prefix: row.prefix,
+        scope: row.scope,
         expiresAt: row.expiresAt?.toISOString() ?? null,
         ...(context.via ? { via: context.via } : {}),
       },
@@ -170,16 +185,34 @@ export async function revokeToken(actor: Actor, input: unknown, context: { reque
   });
 }
 
+/** The calendar link of "Tạo liên kết lịch": a CALENDAR token (read the feed, nothing else) for a year. */
+export async function createCalendarToken(actor: Actor, name: string, context: { requestId?: string } = {}): Promise<CreatedToken> {
+  return createToken(actor, { name, expiresInDays: CALENDAR_TOKEN_DAYS, scope: "CALENDAR" }, context);
+}
+
+/** Revokes every live token of an account (disabling it), in the caller's transaction. */
+export async function revokeAllTokens(tx: Tx, tenantId: string, userId: string): Promise<number> {
+  const { count } = await tx.personalAccessToken.updateMany({
+    where: { tenantId, userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}
+
+export interface TokenPrincipal extends CurrentUser {
+  tokenScope: TokenScope;
+}
+
 /**
- * The user a token acts for, with their grants as of now, or null for a malformed, unknown,
- * revoked or expired token, or a disabled account. Same shape as getCurrentUser().
+ * The user a token acts for, with their grants as of now and the token's scope, or null for a
+ * malformed, unknown, revoked or expired token, or a disabled account. Same shape as getCurrentUser().
  */
-export async function authenticateToken(token: string): Promise<CurrentUser | null> {
+export async function authenticateToken(token: string): Promise<TokenPrincipal | null> {
   if (!looksLikeToken(token)) return null;
-  const [found] = await db().$queryRaw<{ tenantId: string; tokenId: string; userId: string }[]>`
-    SELECT "tenantId", "tokenId", "userId" FROM app_find_token(${hashToken(token)})`;
+  const [found] = await db().$queryRaw<{ tenantId: string; tokenId: string; userId: string; scope: TokenScope }[]>`
+    SELECT "tenantId", "tokenId", "userId", "scope" FROM app_find_token(${hashToken(token)})`;
   if (!found) return null;
-  const { tenantId, tokenId, userId } = found;
+  const { tenantId, tokenId, userId, scope } = found;
   return withTenant(tenantId, async (tx) => {
     // One connection per transaction: the reads run one after the other.
     const user = await tx.user.findUnique({
@@ -192,6 +225,7 @@ export async function authenticateToken(token: string): Promise<CurrentUser | nu
         memberId: true,
         disabled: true,
         mustChangePassword: true,
+        sessionVersion: true,
         roleGrants: { select: { role: true, orgUnitId: true, orgUnit: { select: { path: true } } } },
       },
     });
@@ -213,8 +247,10 @@ export async function authenticateToken(token: string): Promise<CurrentUser | nu
       displayName: user.displayName,
       memberId: user.memberId,
       mustChangePassword: user.mustChangePassword,
+      sessionVersion: user.sessionVersion,
       tenantName: tenant.name,
       grants: user.roleGrants.map((g) => ({ role: g.role, orgUnitId: g.orgUnitId, path: g.orgUnit.path })),
+      tokenScope: scope,
     };
   });
 }
@@ -228,7 +264,10 @@ export function bearerTokenOf(request: Request): string | undefined {
 }
 
 /** For the CLI: creates a token for a user named by username (any tenant; usernames are unique). */
-export async function createTokenForUsername(username: string, input: { name?: string; expiresInDays?: number | null }): Promise<CreatedToken & { username: string; tenantId: string }> {
+export async function createTokenForUsername(
+  username: string,
+  input: { name?: string; expiresInDays?: number | null; scope?: TokenScope },
+): Promise<CreatedToken & { username: string; tenantId: string }> {
   const normalized = username.trim().toLowerCase();
   const [login] = await db().$queryRaw<{ tenantId: string; userId: string }[]>`
     SELECT "tenantId", "userId" FROM app_find_login(${normalized})`;
@@ -243,8 +282,8 @@ export async function createTokenForUsername(username: string, input: { name?: s
   if (disabled) throw new ValidationError(`Tài khoản "${normalized}" đang bị khóa; mở khóa trước khi tạo mã truy cập.`);
   const created = await createToken(
     { id: login.userId, tenantId: login.tenantId },
-    { name: input.name ?? "Tích hợp (tạo bằng dòng lệnh)", expiresInDays: input.expiresInDays === undefined ? undefined : input.expiresInDays },
-    { via: "cli" },
+    { name: input.name ?? "Tích hợp (tạo bằng dòng lệnh)", expiresInDays: input.expiresInDays ?? undefined, scope: input.scope ?? "FULL" },
+    { via: "cli", noExpiry: input.expiresInDays === null },
   );
   return { ...created, username: normalized, tenantId: login.tenantId };
 }

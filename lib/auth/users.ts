@@ -12,7 +12,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { newPasswordSchema } from "@/lib/auth/account";
 import { hashPassword } from "@/lib/auth/password";
 import { authorize, scopeRoots, type Grant, type Principal } from "@/lib/auth/permissions";
-import { accountKey } from "@/lib/auth/throttle";
+import { bumpSessionVersion } from "@/lib/auth/session-version";
+import { accountKey, accountThrottleKeysWhere } from "@/lib/auth/throttle";
+import { revokeAllTokens } from "@/lib/auth/tokens";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, fieldError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -26,7 +28,10 @@ export interface ServiceOptions {
   requestId?: string | null;
 }
 
-const USERNAME_TAKEN = "Tên đăng nhập đã được dùng. Vui lòng chọn tên khác.";
+// Usernames are unique across all tenants (the login form names no tenant), so a clash may be with
+// an account of another tenant: the message must not tell which, nor that it exists at all beyond
+// "this name cannot be used" (the same words as for a name in this tenant).
+const USERNAME_TAKEN = "Không dùng được tên đăng nhập này. Hãy chọn tên khác, ví dụ thêm chữ viết tắt của đơn vị hoặc năm sinh vào sau tên.";
 const STALE = "Tài khoản này vừa được người khác thay đổi. Vui lòng tải lại trang rồi thử lại.";
 const NOT_FOUND = "Không tìm thấy tài khoản này.";
 export const USER_PAGE_SIZE = 50;
@@ -164,8 +169,8 @@ export interface UserDetail {
   isSelf: boolean;
   member: { id: string; fullName: string; branchName: string } | null;
   grants: UserGrantView[];
-  /** The login is locked after failed attempts until then. */
-  lockedUntil: Date | null;
+  /** The account-wide login delay in force (too many failed logins), if any. */
+  loginDelayUntil: Date | null;
 }
 
 /** One account the actor manages, or null (404) for anything else. */
@@ -193,7 +198,7 @@ export async function getUserDetail(actor: Principal, userId: string): Promise<U
       },
     });
     if (!user) return null;
-    const throttle = await tx.loginThrottle.findUnique({ where: { key: accountKey(user.username) }, select: { lockedUntil: true } });
+    const throttle = await tx.loginThrottle.findUnique({ where: { key: accountKey(user.username) }, select: { retryAfter: true } });
     const isSelf = user.id === actor.id;
     const ownAdminGrants = isSelf ? user.roleGrants.filter((g) => g.role === "TENANT_ADMIN").length : 0;
     return {
@@ -213,7 +218,7 @@ export async function getUserDetail(actor: Principal, userId: string): Promise<U
         unit: { id: grant.orgUnit.id, name: grant.orgUnit.name, kind: grant.orgUnit.kind, closed: grant.orgUnit.activeTo !== null },
         revocable: authorize(actor, "user.manage", grant.orgUnit) && !(isSelf && grant.role === "TENANT_ADMIN" && ownAdminGrants <= 1),
       })),
-      lockedUntil: throttle?.lockedUntil && throttle.lockedUntil > new Date() ? throttle.lockedUntil : null,
+      loginDelayUntil: throttle?.retryAfter && throttle.retryAfter > new Date() ? throttle.retryAfter : null,
     };
   });
 }
@@ -492,7 +497,9 @@ export async function resetPassword(
       data: { passwordHash, mustChangePassword: true, version: { increment: 1 } },
     });
     if (count === 0) throw new ConflictError(STALE);
-    const cleared = await tx.loginThrottle.deleteMany({ where: { key: accountKey(user.username) } });
+    const cleared = await tx.loginThrottle.deleteMany({ where: accountThrottleKeysWhere(user.username) });
+    // Whoever was signed in with the old password is signed out.
+    await bumpSessionVersion(tx, actor.tenantId, data.id);
     await recordAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.id,
@@ -524,6 +531,10 @@ export async function setUserDisabled(actor: Principal, input: z.input<typeof se
       data: { disabled: data.disabled, version: { increment: 1 } },
     });
     if (count === 0) throw new ConflictError(STALE);
+    // Both ways end the account's sessions: disabling must stop them now, and re-enabling must not
+    // bring back a cookie or token from before. Disabling revokes the tokens for good.
+    await bumpSessionVersion(tx, actor.tenantId, data.id);
+    const tokensRevoked = data.disabled ? await revokeAllTokens(tx, actor.tenantId, data.id) : 0;
     await recordAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.id,
@@ -531,7 +542,7 @@ export async function setUserDisabled(actor: Principal, input: z.input<typeof se
       entityType: "User",
       entityId: data.id,
       before: { disabled: user.disabled },
-      after: { disabled: data.disabled },
+      after: { disabled: data.disabled, ...(tokensRevoked > 0 ? { tokensRevoked } : {}) },
       requestId: options.requestId,
     });
   });
@@ -597,6 +608,9 @@ export async function revokeRole(actor: Principal, input: z.input<typeof revokeR
       }
     }
     await tx.roleGrant.delete({ where: { tenantId_id: { tenantId: actor.tenantId, id: grant.id } }, select: { id: true } });
+    // Grants are read on every request anyway; ending the account's sessions also closes any page
+    // left open with the old role. An admin revoking one of their own roles keeps their session.
+    if (data.userId !== actor.id) await bumpSessionVersion(tx, actor.tenantId, data.userId);
     await recordAudit(tx, {
       tenantId: actor.tenantId,
       actorUserId: actor.id,

@@ -1,5 +1,6 @@
 // The official documents of a meeting as files: biên bản and nghị quyết in DOCX. Whoever may read
-// the meeting may download them (members of the branch included); a meeting they may not read is a 404.
+// the meeting may download them; a meeting they may not read is a 404. Members of the branch get
+// the member version, without absence reasons (lib/documents/meeting-record.ts).
 import type { Principal } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { buildMinutesDocument, buildResolutionDocument } from "./builders";

@@ -1,7 +1,7 @@
 // The read side of the official documents: everything the biên bản and nghị quyết print, read in
 // one tenant transaction from the meeting's own tables (attendance, minutes, speeches, resolution,
 // tasks), with the attendance figures computed by the shared rules. Read-only: nothing is written.
-import type { Principal } from "@/lib/auth/permissions";
+import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import type { AttendanceStatus, MeetingKind, MeetingState, MemberStatus, TaskResult, VoteMethod } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
@@ -83,6 +83,9 @@ async function secretaryOn(tx: Tx, tenantId: string, branchId: string, day: Date
 export async function loadMeetingRecord(user: Principal, meetingId: string): Promise<MeetingRecordData> {
   return withTenant(user.tenantId, async (tx) => {
     const ref = await loadMeeting(tx, user, meetingId);
+    // A member of the branch (meeting.attendOwn only) gets the member version of the documents: the
+    // same text without anyone's absence reason, which the attendance JSON does not show them either.
+    const memberVersion = !authorize(user, "meeting.read", ref.branch);
     const tenantId = user.tenantId;
     const meeting = await tx.meeting.findUniqueOrThrow({
       where: { tenantId_id: { tenantId, id: ref.id } },
@@ -162,7 +165,7 @@ export async function loadMeetingRecord(user: Principal, meetingId: string): Pro
         memberId: mark.memberId,
         fullName: mark.member.fullName,
         status: mark.status,
-        reason: mark.reason,
+        reason: memberVersion ? null : mark.reason,
         exempt: mark.exempt,
         memberStatus: (mark.member.officialOn && mark.member.officialOn.getTime() <= day.getTime() ? "OFFICIAL" : "PROBATIONARY") as MemberStatus,
       }))

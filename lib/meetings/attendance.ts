@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { AttendanceStatus, type MeetingKind, type MeetingState } from "@/lib/generated/prisma/enums";
 import { parseLocalDateTime } from "@/lib/i18n/format";
 import {
@@ -304,23 +304,36 @@ export async function markAttendance(user: Principal, input: MarkAttendanceInput
     const reason = reasonFor(data.status, data.reason);
     const exempt = member.exempt && data.status === "PRESENT";
     const result = { memberId: member.memberId, status: data.status, reason, exempt };
-    if (member.current && member.current.status === data.status && member.current.reason === reason) return { ...result, changed: false };
-    const before = member.current ? { memberId: member.memberId, status: member.current.status, reason: member.current.reason } : null;
     const after = { memberId: member.memberId, fullName: member.fullName, status: data.status, reason };
-    // The upsert and its audit entry in one statement (same transaction as always).
+    // The audit chain must be exact under concurrent taps: the before-image is the row as it is
+    // when this transaction holds its lock, not as it was read above. The first mark is an INSERT
+    // that either creates the row (before = nothing) or finds one, committed meanwhile, that we
+    // then lock and read (FOR UPDATE waits for a concurrent tap to commit and sees its result).
+    const created = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "Attendance" ("tenantId", "id", "meetingId", "memberId", "status", "reason", "exempt", "updatedAt")
+      VALUES (${user.tenantId}::uuid, ${uuidv7()}::uuid, ${meeting.id}::uuid, ${member.memberId}::uuid,
+              ${data.status}::"AttendanceStatus", ${reason}, ${exempt}, now())
+      ON CONFLICT ("tenantId", "meetingId", "memberId") DO NOTHING
+      RETURNING "id"`;
+    let before: { memberId: string; status: AttendanceMark; reason: string | null } | null = null;
+    if (created.length === 0) {
+      const [locked] = await tx.$queryRaw<{ status: AttendanceMark; reason: string | null }[]>`
+        SELECT "status", "reason" FROM "Attendance"
+        WHERE "tenantId" = ${user.tenantId}::uuid AND "meetingId" = ${meeting.id}::uuid AND "memberId" = ${member.memberId}::uuid
+        FOR UPDATE`;
+      if (!locked) throw new ConflictError("Điểm danh vừa được thay đổi ở nơi khác. Vui lòng tải lại trang.");
+      if (locked.status === data.status && locked.reason === reason) return { ...result, changed: false };
+      before = { memberId: member.memberId, status: locked.status, reason: locked.reason };
+      await tx.$executeRaw`
+        UPDATE "Attendance" SET "status" = ${data.status}::"AttendanceStatus", "reason" = ${reason}, "exempt" = ${exempt}, "updatedAt" = now()
+        WHERE "tenantId" = ${user.tenantId}::uuid AND "meetingId" = ${meeting.id}::uuid AND "memberId" = ${member.memberId}::uuid`;
+    }
+    // Written under the row's lock, stamped with clock_timestamp() (the column's default), so the
+    // entries of one member sort in the order the changes happened.
     await tx.$executeRaw`
-      WITH saved AS (
-        INSERT INTO "Attendance" ("tenantId", "id", "meetingId", "memberId", "status", "reason", "exempt", "updatedAt")
-        VALUES (${user.tenantId}::uuid, ${uuidv7()}::uuid, ${meeting.id}::uuid, ${member.memberId}::uuid,
-                ${data.status}::"AttendanceStatus", ${reason}, ${exempt}, now())
-        ON CONFLICT ("tenantId", "meetingId", "memberId")
-        DO UPDATE SET "status" = EXCLUDED."status", "reason" = EXCLUDED."reason", "exempt" = EXCLUDED."exempt", "updatedAt" = now()
-        RETURNING "id"
-      )
       INSERT INTO "AuditEntry" ("tenantId", "id", "actorUserId", "action", "entityType", "entityId", "before", "after", "requestId")
-      SELECT ${user.tenantId}::uuid, ${uuidv7()}::uuid, ${user.id}::uuid, 'attendance.mark', 'Meeting', ${meeting.id},
-             ${before ? JSON.stringify(before) : null}::jsonb, ${JSON.stringify(after)}::jsonb, ${context.requestId ?? null}
-      FROM saved`;
+      VALUES (${user.tenantId}::uuid, ${uuidv7()}::uuid, ${user.id}::uuid, 'attendance.mark', 'Meeting', ${meeting.id},
+              ${before ? JSON.stringify(before) : null}::jsonb, ${JSON.stringify(after)}::jsonb, ${context.requestId ?? null})`;
     return { ...result, changed: true };
   });
 }

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { parse as parseCsv } from "csv-parse";
 import ExcelJS from "exceljs";
 import { ValidationError } from "@/lib/errors";
+import { ZipBudgetError, inflateEntry, zipEntries } from "@/lib/storage/zip";
 import {
   HEADER_SEARCH_ROWS,
   MAX_FILE_BYTES,
@@ -31,7 +32,8 @@ export type FileIssueCode =
   | "missingColumns"
   | "duplicateColumn"
   | "noRows"
-  | "tooManyRows";
+  | "tooManyRows"
+  | "xlsxLimits";
 
 /** The whole file is refused: nothing is stored or written, the person gets one message. */
 export class RosterFileError extends ValidationError {
@@ -291,7 +293,95 @@ Object.assign(Utf8WorkbookReader.prototype, {
   },
 });
 
+/**
+ * What an XLSX may hold before it is parsed at all. A 300 KB file can inflate to a 300 MB cell
+ * (the parser would hold it, and every copy of it, in memory), so the inflated parts are measured
+ * first, as a stream that stops at the first excess:
+ *   - a cell's text at most 32,767 characters (Excel's own limit), checked as the longest run of
+ *     XML text between two tags (at most 6 bytes a character: UTF-8 or an XML entity);
+ *   - at most 3,000,000 shared strings (200,000 rows × 15 columns) in at most 64 MB;
+ *   - at most 256 MB per part and 320 MB in all (a 200,000-row roster is about 150 MB).
+ */
+export const XLSX_LIMITS = {
+  maxCellChars: 32_767,
+  maxSharedStrings: 3_000_000,
+  maxSharedStringsBytes: 64 * MB,
+  maxPartBytes: 256 * MB,
+  maxTotalBytes: 320 * MB,
+};
+
+const INFLATE_CHUNK = 64 * 1024;
+
+class XlsxLimitError extends Error {}
+
+function xlsxLimitRefusal(what: string): RosterFileError {
+  return new RosterFileError(
+    "xlsxLimits",
+    `Tệp Excel vượt giới hạn xử lý (${what}). Danh sách đảng viên không cần ô dài như vậy: hãy kiểm tra lại tệp, xóa nội dung thừa rồi lưu lại, hoặc lưu dạng CSV UTF-8.`,
+  );
+}
+
+export async function checkXlsxLimits(bytes: Uint8Array, limits = XLSX_LIMITS): Promise<void> {
+  const entries = zipEntries(bytes);
+  if (!entries) {
+    throw new RosterFileError(
+      "badXlsx",
+      "Không đọc được tệp Excel: tệp bị hỏng hoặc không phải sổ làm việc .xlsx. Hãy mở tệp trong Excel và lưu lại dạng .xlsx hoặc CSV UTF-8.",
+    );
+  }
+  const maxRun = limits.maxCellChars * 6;
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.name.endsWith("/")) continue;
+    const shared = /(^|\/)sharedStrings\.xml$/i.test(entry.name);
+    const xml = /\.(xml|rels)$/i.test(entry.name);
+    const budget = Math.min(shared ? limits.maxSharedStringsBytes : limits.maxPartBytes, limits.maxTotalBytes - total);
+    let run = 0;
+    let strings = 0;
+    let tail = "";
+    try {
+      total += await inflateEntry(bytes, entry, budget, (whole) => {
+        if (!xml) return;
+        for (let start = 0; start < whole.length; start += INFLATE_CHUNK) {
+          const chunk = whole.subarray(start, start + INFLATE_CHUNK);
+          // A chunk (64 KB) is shorter than the longest allowed run, so a run too long spans chunks:
+          // the text before the first "<" continues the previous run, after the last "<" starts one.
+          const first = chunk.indexOf(0x3c);
+          if (first < 0) run += chunk.length;
+          else {
+            if (run + first > maxRun) throw new XlsxLimitError("cell");
+            run = chunk.length - 1 - chunk.lastIndexOf(0x3c);
+          }
+          if (run > maxRun) throw new XlsxLimitError("cell");
+          if (shared) {
+            const text = tail + chunk.toString("latin1");
+            strings += text.match(/<si[\s>/]/g)?.length ?? 0;
+            tail = text.slice(-3);
+            if (strings > limits.maxSharedStrings) throw new XlsxLimitError("strings");
+          }
+        }
+      });
+    } catch (error) {
+      if (error instanceof XlsxLimitError) {
+        throw xlsxLimitRefusal(
+          error.message === "cell"
+            ? `có ô dài hơn ${limits.maxCellChars.toLocaleString("vi-VN")} ký tự`
+            : `quá ${limits.maxSharedStrings.toLocaleString("vi-VN")} chuỗi chữ`,
+        );
+      }
+      if (error instanceof ZipBudgetError) {
+        throw xlsxLimitRefusal(`nội dung giải nén quá ${Math.round((shared ? limits.maxSharedStringsBytes : Math.min(limits.maxPartBytes, limits.maxTotalBytes)) / MB)} MB`);
+      }
+      throw new RosterFileError(
+        "badXlsx",
+        "Không đọc được tệp Excel: tệp bị hỏng hoặc không phải sổ làm việc .xlsx. Hãy mở tệp trong Excel và lưu lại dạng .xlsx hoặc CSV UTF-8.",
+      );
+    }
+  }
+}
+
 async function readXlsx(bytes: Uint8Array, onProgress?: (progress: ReadProgress) => void): Promise<SheetRow[]> {
+  await checkXlsxLimits(bytes);
   const rows: SheetRow[] = [];
   try {
     const reader = new Utf8WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)), {

@@ -185,7 +185,10 @@ export interface OversightExport {
 export async function exportOversightLog(user: Principal, query: OversightExportQuery, options: { now?: Date; requestId?: string | null } = {}): Promise<OversightExport> {
   const parsed = exportQuerySchema.safeParse(query);
   if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? "Yêu cầu xuất tệp không hợp lệ.");
-  const input = parsed.data;
+  // Every id is checked before the stream starts (an empty value means "not given"): a bad one is a
+  // 404 now, never a file cut off half-way when a query fails on it.
+  const input = { ...parsed.data, user: parsed.data.user || undefined, unit: parsed.data.unit || undefined };
+  if (input.unit && !isUuid(input.unit)) throw new NotFoundError("Không tìm thấy đơn vị này.");
   const { year } = coverageYear(input.year, options.now);
   const { start, end } = yearBounds(year);
   const viewer = canAnywhere(user, "dashboard.read");

@@ -364,11 +364,20 @@ export async function ownRecordedVisit(tx: Tx, user: Principal, visitId: string)
   return { row, meeting };
 }
 
-/** Corrects the remarks and guidance of one's own visit (version-checked), until the meeting is locked. */
+/**
+ * Corrects the remarks and guidance of one's own visit (version-checked), until the meeting is
+ * locked. A field left out of the input keeps its value (PATCH; the form always sends both).
+ */
 export async function updateVisitNotes(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ visitId: string; version: number }> {
-  const data = parseRecordInput(updateVisitSchema, input);
+  const sent = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+  const parsed = parseRecordInput(updateVisitSchema, input);
   return withTenant(user.tenantId, async (tx) => {
-    const { row, meeting } = await ownRecordedVisit(tx, user, data.visitId);
+    const { row, meeting } = await ownRecordedVisit(tx, user, parsed.visitId);
+    const data = {
+      ...parsed,
+      remarks: sent.remarks === undefined ? row.remarks : parsed.remarks,
+      guidance: sent.guidance === undefined ? row.guidance : parsed.guidance,
+    };
     if (row.status === "ATTENDED" && !data.remarks) {
       throw fieldError("remarks", "Vui lòng ghi nhận xét của đồng chí về kỳ sinh hoạt.");
     }

@@ -8,13 +8,14 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, parseInput, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, parseInput, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Level, MeetingState } from "@/lib/generated/prisma/enums";
 import { loadMeeting, type MeetingRef } from "@/lib/meetings/access";
 import { loadMarks } from "@/lib/meetings/attendance";
 import { applyTransition, canUserTransition } from "@/lib/meetings/lifecycle";
 import { loadRoll, meetingDay, rollEntries, withNames } from "@/lib/meetings/record-common";
+import { findBasis, meetingDayOf } from "@/lib/oversight/common";
 import type { RuleResult } from "@/lib/meetings/rules/types";
 import { voteValidity, type VoteValidity } from "@/lib/meetings/rules/vote";
 import { attendanceFigures } from "@/lib/meetings/record-rules";
@@ -228,13 +229,13 @@ function notScorableReason(state: MeetingState): string | null {
   return null;
 }
 
-/** What the user may do on this card now (state × permission). */
-function abilities(user: Principal, meeting: MeetingRef): ScorecardView["can"] {
+/** What the user may do on this card now (state × permission; confirming also needs the overseer to follow the branch). */
+function abilities(user: Principal, meeting: MeetingRef, follows: boolean): ScorecardView["can"] {
   const branch = meeting.branch;
   return {
     draft: DRAFTABLE.includes(meeting.state) && authorize(user, "score.self", branch),
     selfScore: canUserTransition(user, meeting, "selfScore"),
-    confirm: canUserTransition(user, meeting, "confirm"),
+    confirm: follows && canUserTransition(user, meeting, "confirm"),
     finalise: canUserTransition(user, meeting, "finalise"),
     returnScore: canUserTransition(user, meeting, "returnScore"),
     reopen: canUserTransition(user, meeting, "reopen"),
@@ -299,7 +300,8 @@ export async function scorecardView(tx: Tx, user: Principal, meetingId: string):
   const header = { ...meeting, title: extra.title, day: isoDay(meetingDay(meeting)), lockedAt: extra.lockedAt?.toISOString() ?? null };
   const notScorable = notScorableReason(meeting.state);
   const card = await loadCard(tx, user.tenantId, meeting.id);
-  const can = abilities(user, meeting);
+  const follows = canUserTransition(user, meeting, "confirm") && (await followsBranch(tx, user, meeting));
+  const can = abilities(user, meeting, follows);
   const empty = { self: null, overseer: null, final: null };
   if (notScorable && !card) {
     return { meeting: header, rubric: null, definition: null, facts: null, factsLive: false, card: null, columns: empty, vote: null, effective: null, can, notScorable, deductionNeedsReason: true, anomalies: [] };
@@ -622,8 +624,21 @@ function requireReason(reason: string, message: string): void {
 }
 
 /**
- * The overseer (score.confirm on the branch) confirms the self-score as it is, or scores their own
- * column; an adjustment needs a reason. Moves the meeting to CONFIRMED.
+ * Whether the user follows the meeting's branch on the meeting day, by the rule that decides who may
+ * record a visit (lib/oversight/common.ts: their own assignment then, or a delegation to them). An
+ * OVERSEER grant over the subtree lets one see the branch; it does not make one its overseer.
+ */
+async function followsBranch(tx: Tx, user: Principal, meeting: MeetingRef): Promise<boolean> {
+  return (await findBasis(tx, user.tenantId, user.id, meeting.branchId, meetingDayOf(meeting))) !== null;
+}
+
+export const NOT_FOLLOWING_CONFIRM =
+  "Bạn không được phân công theo dõi chi bộ này vào ngày họp (cũng không được ủy quyền dự thay), nên không xác nhận hay điều chỉnh điểm của kỳ sinh hoạt này được.";
+
+/**
+ * The overseer (score.confirm on the branch, and following it on the meeting day by assignment or
+ * delegation, as for a visit) confirms the self-score as it is, or scores their own column; an
+ * adjustment needs a reason. Moves the meeting to CONFIRMED.
  */
 export async function confirmScore(user: Principal, input: unknown, step: StepContext = {}): Promise<StepResult & { cardVersion: number }> {
   const data = parseInput(overseerSchema, input);
@@ -633,6 +648,7 @@ export async function confirmScore(user: Principal, input: unknown, step: StepCo
     if (!card || ctx.meeting.state !== "SELF_SCORED") {
       throw new ValidationError("Chỉ xác nhận được phiếu chấm chi bộ đã gửi kết quả tự chấm và chưa được xác nhận.");
     }
+    if (!(await followsBranch(tx, user, ctx.meeting))) throw new ForbiddenError(NOT_FOLLOWING_CONFIRM);
     const self = storedMarks(card.selfMarks, card.selfOverrides);
     const now = step.now ?? new Date();
     let result: ScoreResult;

@@ -1,7 +1,9 @@
 // Taking an uploaded file into storage: the stream is counted, hashed and checked while it flows.
 // Too many bytes stop it at once (a 200 MB upload is refused after the first maxBytes, not after
-// 200 MB); a head that is not an allowed type stops it at the first chunk; containers (ZIP, OLE2)
-// are opened when complete. Whatever goes wrong, nothing stays in storage.
+// 200 MB); a head that is not an allowed type stops it at the first chunk; when complete, containers
+// (ZIP, OLE2) are opened and every file's structure is checked (lib/storage/structure.ts: a PDF's
+// trailer, a PNG's chunks, a Word file's document part…), so a program with a PDF header is refused.
+// Whatever goes wrong, nothing stays in storage.
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import type { BlobStore } from "@/lib/storage/blob-store";
@@ -15,6 +17,7 @@ import {
   type AllowedFileType,
   type RefusalReason,
 } from "@/lib/storage/file-type";
+import { hasValidStructure } from "@/lib/storage/structure";
 
 const MB = 1024 * 1024;
 
@@ -103,7 +106,8 @@ export async function ingestUpload(
   let size = 0;
   let head = new Uint8Array(0);
   let verdict: ReturnType<typeof sniffHead> | null = null;
-  // Containers are classified from their directory at the end, so they are kept (≤ maxBytes).
+  // Every file is checked whole at the end (structure; containers are classified from their
+  // directory), so its bytes are kept (≤ maxBytes).
   const kept: Uint8Array[] = [];
 
   const decide = () => {
@@ -124,8 +128,7 @@ export async function ingestUpload(
         head = joined.subarray(0, Math.min(joined.length, HEAD_BYTES));
         if (head.length >= HEAD_BYTES) decide();
       }
-      const current = verdict as ReturnType<typeof sniffHead> | null;
-      if (!current || current.kind === "container") kept.push(chunk);
+      kept.push(chunk);
       yield chunk;
     }
     if (!verdict) decide(); // a file shorter than HEAD_BYTES
@@ -136,14 +139,15 @@ export async function ingestUpload(
     const final = verdict as ReturnType<typeof sniffHead> | null;
     if (!final || final.kind === "refuse") throw new UploadTypeError("unknown", options.fileName);
     let type: AllowedFileType;
+    const bytes = Buffer.concat(kept);
     if (final.kind === "container") {
-      const bytes = Buffer.concat(kept);
       const result = classifyContainer(final.container, bytes);
       if (!(result in FILE_TYPES)) throw new UploadTypeError(result as RefusalReason, options.fileName);
       type = result as AllowedFileType;
     } else {
       type = final.type;
     }
+    if (!(await hasValidStructure(type, bytes))) throw new UploadTypeError("corrupt", options.fileName);
     return {
       key: options.key,
       size,

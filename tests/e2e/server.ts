@@ -24,7 +24,8 @@ await seedDemo({});
 const { db } = await import("../../lib/db/client");
 await db().$disconnect();
 
-const server = spawn(join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", port, "-H", "127.0.0.1"], {
+// The app's own server (scripts/serve.ts: `next start` plus the peer address for the login throttle).
+const server = spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "scripts", "serve.ts"), "--port", port, "--hostname", "127.0.0.1"], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url },
 });

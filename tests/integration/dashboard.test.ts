@@ -34,6 +34,7 @@ import { HD42_2025 } from "@/lib/scoring/rubrics";
 import { confirmScore, finaliseScore, getScorecard, returnScore, submitSelfScore } from "@/lib/scoring/workflow";
 import { ownerDb } from "@/tests/fixtures/db";
 import { makeMeeting, makeMeetingTenant, makeTenantUser, type MeetingTenant } from "@/tests/fixtures/dashboard";
+import { followBranch } from "@/tests/fixtures/meetings";
 import { apiRequest, routeContext } from "@/tests/fixtures/members";
 import { FACTS } from "@/tests/fixtures/scorecard-view";
 
@@ -746,6 +747,7 @@ describe("the review desk", () => {
 
   beforeAll(async () => {
     r = await makeMeetingTenant({ members: 5 });
+    await followBranch(r, r.overseer, r.branch2);
     // The branch gives itself the same full marks three months running: the identical-scores flag.
     await scored("jan", r.branch.id, "2026-01-07T07:00:00.000Z", r.recorder, 5);
     await scored("feb", r.branch.id, "2026-02-04T07:00:00.000Z", r.recorder, 5);

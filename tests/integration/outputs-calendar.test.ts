@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import * as icsRoute from "@/app/api/v1/calendar.ics/route";
 import * as myRoute from "@/app/api/v1/my/route";
-import { createToken, revokeToken } from "@/lib/auth/tokens";
+import { createCalendarToken, revokeToken } from "@/lib/auth/tokens";
 import { calendarItems } from "@/lib/calendar/upcoming";
 import { memberOverview } from "@/lib/calendar/member-view";
 import { db } from "@/lib/db/client";
@@ -66,7 +66,7 @@ describe("calendar", () => {
   });
 
   test("the iCal feed with a token: one VEVENT per meeting, local times, stable UIDs, cancelled marked", async () => {
-    const { token } = await createToken(t.member, { name: "Lịch điện thoại" });
+    const { token } = await createCalendarToken(t.member, "Lịch điện thoại");
     const response = await feed(token);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
@@ -86,7 +86,7 @@ describe("calendar", () => {
   });
 
   test("a revoked or made-up token gets a 401 with what to do, never someone else's calendar", async () => {
-    const created = await createToken(t.member, { name: "Sẽ thu hồi" });
+    const created = await createCalendarToken(t.member, "Sẽ thu hồi");
     await revokeToken(t.member, { id: created.id });
     const response = await feed(created.token);
     expect(response.status).toBe(401);

@@ -16,7 +16,7 @@ import { scorecardSummary } from "@/lib/scoring/scorecard-summary";
 import type { ScorecardView } from "@/lib/scoring/workflow";
 import { ownerDb } from "@/tests/fixtures/db";
 import { docxParagraphs } from "@/tests/fixtures/docx";
-import { makeMeeting, makeMeetingTenant, type FixtureMeeting, type MeetingTenant } from "@/tests/fixtures/meetings";
+import { makeMeeting, makeMeetingTenant, type FixtureMeeting, type MeetingTenant, followBranch } from "@/tests/fixtures/meetings";
 import { apiRequest, routeContext } from "@/tests/fixtures/members";
 
 const session = vi.hoisted(() => ({ current: null as { user: { id: string }; tenantId: string } | null }));
@@ -31,6 +31,7 @@ let elsewhere: MeetingTenant;
 
 beforeAll(async () => {
   t = await makeMeetingTenant({ members: 5 });
+  await followBranch(t);
   elsewhere = await makeMeetingTenant({ members: 1 });
 });
 

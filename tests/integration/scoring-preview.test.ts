@@ -223,7 +223,7 @@ describe("errors", () => {
 
   test("a personal access token works like the session; a wrong one is a 401", async () => {
     session.current = null;
-    const { token } = await createToken(t.member, { name: "Chấm thử" });
+    const { token } = await createToken(t.member, { name: "Chấm thử", scope: "FULL" });
     const call = (value: string) =>
       previewRoute.POST(apiRequest("POST", "/api/v1/scoring/preview", { rubricCode: "HD42_2025", ...E1 }, { authorization: `Bearer ${value}` }), routeContext({}));
     const response = await call(token);

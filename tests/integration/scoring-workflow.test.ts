@@ -12,13 +12,14 @@ import { ensureBuiltInRubrics, rubricColumns } from "@/lib/scoring/rubric-store"
 import { HD42_2025 } from "@/lib/scoring/rubrics";
 import { confirmScore, finaliseScore, getScorecard, returnScore, saveScoreDraft, submitSelfScore } from "@/lib/scoring/workflow";
 import { ownerDb } from "@/tests/fixtures/db";
-import { makeMeeting, makeMeetingTenant, type FixtureMeeting, type MeetingTenant } from "@/tests/fixtures/meetings";
+import { makeMeeting, makeMeetingTenant, type FixtureMeeting, type MeetingTenant, followBranch } from "@/tests/fixtures/meetings";
 import { addMember } from "@/tests/fixtures/record";
 
 let t: MeetingTenant;
 
 beforeAll(async () => {
   t = await makeMeetingTenant({ members: 5 });
+  await followBranch(t);
 });
 
 afterAll(async () => {

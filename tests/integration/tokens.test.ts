@@ -68,11 +68,14 @@ describe("creating and storing", () => {
     expect(await ownerDb().personalAccessToken.count({ where: { tenantId: a.tenantId } })).toBe(before);
   });
 
-  test("expiry: one year by default, none when asked, a clear message for a bad value", async () => {
+  test("expiry: 90 days by default, at most a year, never unlimited through the app; a clear message for a bad value", async () => {
     const byDefault = await createToken(a.recorder, { name: "Mặc định" });
     const days = (byDefault.expiresAt!.getTime() - byDefault.createdAt.getTime()) / 86_400_000;
-    expect(Math.round(days)).toBe(365);
-    expect((await createToken(a.recorder, { name: "Không hết hạn", expiresInDays: "never" })).expiresAt).toBeNull();
+    expect(Math.round(days)).toBe(90);
+    expect(byDefault.scope).toBe("READ");
+    for (const bad of ["never", "0", 3650]) {
+      await expect(createToken(a.recorder, { name: "Sai hạn", expiresInDays: bad })).rejects.toMatchObject({ status: 422 });
+    }
     await expect(createToken(a.recorder, { name: "Sai hạn", expiresInDays: "0" })).rejects.toMatchObject({
       status: 422,
       fieldErrors: { expiresInDays: ["Thời hạn ít nhất là 1 ngày."] },
@@ -81,11 +84,12 @@ describe("creating and storing", () => {
 
   test("POST /api/v1/tokens answers the token once; GET never shows it again", async () => {
     session.current = { user: { id: a.leader.id }, tenantId: a.tenantId };
-    const created = await tokensRoute.POST(apiRequest("POST", "/api/v1/tokens", { name: "Báo cáo tổng hợp", expiresInDays: null }), routeContext({}));
+    const created = await tokensRoute.POST(apiRequest("POST", "/api/v1/tokens", { name: "Báo cáo tổng hợp", expiresInDays: 30, scope: "FULL" }), routeContext({}));
     expect(created.status).toBe(201);
-    const body = (await created.json()) as { id: string; token: string; expiresAt: string | null };
+    const body = (await created.json()) as { id: string; token: string; expiresAt: string | null; scope: string };
     expect(body.token).toMatch(/^sosh_pat_/);
-    expect(body.expiresAt).toBeNull();
+    expect(body.expiresAt).not.toBeNull();
+    expect(body.scope).toBe("FULL");
     const listed = await tokensRoute.GET(apiRequest("GET", "/api/v1/tokens"), routeContext({}));
     const text = await listed.text();
     expect(text).toContain(body.id);
@@ -95,7 +99,7 @@ describe("creating and storing", () => {
 
 describe("acting with the user's grants", () => {
   test("a recorder's token reads their branch's documents and nothing outside it (404)", async () => {
-    const { token } = await createToken(a.recorder, { name: "Tích hợp" });
+    const { token } = await createToken(a.recorder, { name: "Tích hợp", scope: "READ" });
     const own = await docx(meetingA.id, token);
     expect(own.status).toBe(200);
     expect(own.headers.get("content-type")).toContain("wordprocessingml");
@@ -185,6 +189,8 @@ describe("command line", () => {
   test("token create --user makes a working token for that account", async () => {
     const created = await createTokenForUsername(a.member.username.toUpperCase(), { name: "Máy chủ tích hợp" });
     expect(created.tenantId).toBe(a.tenantId);
+    expect(created.scope).toBe("FULL");
+    expect((await createTokenForUsername(a.member.username, { expiresInDays: null })).expiresAt).toBeNull();
     const principal = await authenticateToken(created.token);
     expect(principal).toMatchObject({ id: a.member.id, tenantId: a.tenantId });
     expect(principal?.grants.map((g) => g.role)).toEqual(["MEMBER"]);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { LogoutEverywhere } from "@/components/account/logout-everywhere";
 import { TokensPanel } from "@/components/outputs/tokens-panel";
 import { RoleList } from "@/components/roles/role-list";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +13,7 @@ import { tokenStatus } from "@/lib/auth/token-json";
 import { listTokens } from "@/lib/auth/tokens";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { changePasswordAction } from "./actions";
+import { logoutEverywhereAction } from "./session-actions";
 import { createTokenAction, revokeTokenAction } from "./token-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,8 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
   const user = await requireUser({ allowTemporaryPassword: true });
+  const { done } = await searchParams;
   const [t, grants, tokens] = await Promise.all([getTranslations(), getGrantedUnits(user), listTokens(user)]);
   return (
     <>
@@ -47,15 +50,27 @@ export default async function AccountPage() {
             <RoleList grants={grants} />
           </Card>
         </div>
-        <div id="change-password" className="scroll-mt-6">
-          <Card title={t("account.changePassword")}>
-            {user.mustChangePassword ? (
-              <Alert tone="warning" className="mb-5">
-                {t("account.mustChange")}
-              </Alert>
-            ) : null}
-            <ChangePasswordForm action={changePasswordAction} />
-          </Card>
+        <div className="flex flex-col gap-6">
+          <div id="change-password" className="scroll-mt-6">
+            <Card title={t("account.changePassword")}>
+              {user.mustChangePassword ? (
+                <Alert tone="warning" className="mb-5">
+                  {t("account.mustChange")}
+                </Alert>
+              ) : null}
+              {done === "password" && !user.mustChangePassword ? (
+                <Alert tone="success" className="mb-5">
+                  {t("account.success")}
+                </Alert>
+              ) : null}
+              <ChangePasswordForm action={changePasswordAction} />
+            </Card>
+          </div>
+          <div id="sessions" className="scroll-mt-6">
+            <Card title={t("account.sessions.title")}>
+              <LogoutEverywhere action={logoutEverywhereAction} />
+            </Card>
+          </div>
         </div>
         <div id="tokens" className="scroll-mt-6 lg:col-span-2">
           <Card title={t("outputs.tokens.title")}>
@@ -68,6 +83,7 @@ export default async function AccountPage() {
                 lastUsedAt: token.lastUsedAt ? formatDateTime(token.lastUsedAt) : null,
                 expiresAt: token.expiresAt ? formatDate(token.expiresAt) : null,
                 status: tokenStatus(token),
+                scope: token.scope,
               }))}
               createAction={createTokenAction}
               revokeAction={revokeTokenAction}

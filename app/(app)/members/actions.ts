@@ -3,9 +3,10 @@
 // Server actions of the roster: parse with the service's own schema, call the service (which
 // authorizes on the member's branch and on any target unit, and audits), refresh the pages.
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { redirect } from "next/navigation";
-import { defineAction } from "@/lib/actions/define-action";
-import { getCurrentUser } from "@/lib/auth/session";
+import { defineAction, defineSearch } from "@/lib/actions/define-action";
+import { searchQuery } from "@/lib/input/search-query";
 import {
   addExemption,
   addSuspension,
@@ -37,11 +38,11 @@ import {
 import { createMember, searchManagedBranches, updateMember, type BranchChoice } from "@/lib/org/members";
 
 /** Branch search of the change forms when there are too many branches for a select; scoped to the caller. */
-export async function searchBranchesAction(query: string): Promise<BranchChoice[]> {
-  const user = await getCurrentUser();
-  if (!user || typeof query !== "string") return [];
-  return searchManagedBranches(user, query);
-}
+export const searchBranchesAction = defineSearch(
+  z.tuple([searchQuery]),
+  async ({ user, args: [query] }): Promise<BranchChoice[]> => searchManagedBranches(user, query),
+  [],
+);
 
 function refresh(memberId: string): void {
   revalidatePath(`/members/${memberId}`);

@@ -3,9 +3,10 @@
 // Org tree management. Each action parses its form with the service's schema, and the service
 // authorizes (org.manage on the unit or its parent), re-validates and writes one audited transaction.
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { redirect } from "next/navigation";
-import { defineAction } from "@/lib/actions/define-action";
-import { getCurrentUser } from "@/lib/auth/session";
+import { defineAction, defineSearch } from "@/lib/actions/define-action";
+import { searchQuery } from "@/lib/input/search-query";
 import {
   closeOrgUnit,
   closeOrgUnitSchema,
@@ -54,8 +55,9 @@ export const mergeBranchesAction = defineAction(mergeBranchesSchema, async ({ us
 });
 
 /** The unit pickers' search (bound to a purpose and unit by the page). Empty when signed out. */
-export async function searchUnitsAction(purpose: UnitPickerPurpose, unitId: string | null, query: string): Promise<UnitOption[]> {
-  const user = await getCurrentUser();
-  if (!user || typeof query !== "string") return [];
-  return searchUnitsForPicker(user, { purpose, unitId: unitId ?? undefined, q: query.slice(0, 100) });
-}
+export const searchUnitsAction = defineSearch(
+  z.tuple([z.enum(["moveTarget", "mergeTarget", "grant"] satisfies UnitPickerPurpose[]), z.string().max(100).nullable(), searchQuery]),
+  async ({ user, args: [purpose, unitId, query] }): Promise<UnitOption[]> =>
+    searchUnitsForPicker(user, { purpose, unitId: unitId ?? undefined, q: query }),
+  [],
+);

@@ -3,9 +3,10 @@
 // Account administration. The services decide who may manage which account (user.manage over the
 // subtree the account is anchored in) and audit every change.
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { redirect } from "next/navigation";
-import { defineAction } from "@/lib/actions/define-action";
-import { getCurrentUser } from "@/lib/auth/session";
+import { defineAction, defineSearch } from "@/lib/actions/define-action";
+import { searchQuery } from "@/lib/input/search-query";
 import {
   createUser,
   createUserSchema,
@@ -62,14 +63,14 @@ export const revokeRoleAction = defineAction(revokeRoleSchema, async ({ user, in
   done(input.userId, "revoked");
 });
 
-export async function searchMembersAction(query: string): Promise<MemberOption[]> {
-  const user = await getCurrentUser();
-  if (!user || typeof query !== "string") return [];
-  return searchMembersForLink(user, query);
-}
+export const searchMembersAction = defineSearch(
+  z.tuple([searchQuery]),
+  async ({ user, args: [query] }): Promise<MemberOption[]> => searchMembersForLink(user, query),
+  [],
+);
 
-export async function searchGrantUnitsAction(query: string): Promise<UnitOption[]> {
-  const user = await getCurrentUser();
-  if (!user || typeof query !== "string") return [];
-  return searchUnitsForPicker(user, { purpose: "grant", q: query.slice(0, 100) });
-}
+export const searchGrantUnitsAction = defineSearch(
+  z.tuple([searchQuery]),
+  async ({ user, args: [query] }): Promise<UnitOption[]> => searchUnitsForPicker(user, { purpose: "grant", q: query }),
+  [],
+);

@@ -6,8 +6,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { defineAction } from "@/lib/actions/define-action";
-import { getCurrentUser } from "@/lib/auth/session";
+import { defineAction, defineSearch } from "@/lib/actions/define-action";
+import { searchQuery } from "@/lib/input/search-query";
 import { ValidationError } from "@/lib/errors";
 import type { UnitOption } from "@/lib/org/units";
 import {
@@ -72,14 +72,14 @@ export const endAssignmentAction = defineAction(endAssignmentSchema, async ({ us
 
 export const previewRubricAction = defineAction(previewRubricSchema, async ({ user, input }) => previewRubricChoice(user, input));
 
-export async function searchAssignUnitsAction(query: string): Promise<UnitOption[]> {
-  const user = await getCurrentUser();
-  if (!user || typeof query !== "string") return [];
-  return searchUnitsForRubrics(user, { q: query.slice(0, 100), purpose: "assign" });
-}
+export const searchAssignUnitsAction = defineSearch(
+  z.tuple([searchQuery]),
+  async ({ user, args: [query] }): Promise<UnitOption[]> => searchUnitsForRubrics(user, { q: query, purpose: "assign" }),
+  [],
+);
 
-export async function searchPreviewUnitsAction(query: string): Promise<UnitOption[]> {
-  const user = await getCurrentUser();
-  if (!user || typeof query !== "string") return [];
-  return searchUnitsForRubrics(user, { q: query.slice(0, 100), purpose: "preview" });
-}
+export const searchPreviewUnitsAction = defineSearch(
+  z.tuple([searchQuery]),
+  async ({ user, args: [query] }): Promise<UnitOption[]> => searchUnitsForRubrics(user, { q: query, purpose: "preview" }),
+  [],
+);

@@ -1,13 +1,15 @@
-// GET /api/v1/calendar.ics?token=<personal access token>: the caller's meetings as an iCal feed.
-// Calendar apps cannot send headers, so this one route also accepts the token in the query string
-// (Authorization: Bearer and the session cookie work too). The token acts with its user's grants.
+// GET /api/v1/calendar.ics?token=<calendar link token>: the caller's meetings as an iCal feed.
+// Calendar apps cannot send headers, so this one route also accepts a token in the query string,
+// and only a CALENDAR token ("Tạo liên kết lịch"): a token that can do more never travels in a URL.
+// Authorization: Bearer (any token scope that may read) and the session cookie work too.
 import { randomUUID } from "node:crypto";
 import { createTranslator } from "next-intl";
 import messages from "@/lib/i18n/messages";
-import { authenticate, errorResponse } from "@/lib/api/handler";
+import { callerFor, errorResponse } from "@/lib/api/handler";
 import { authenticateToken } from "@/lib/auth/tokens";
 import { calendarFeed, type CalendarItem } from "@/lib/calendar/upcoming";
 import { PasswordChangeRequiredError, UnauthenticatedError } from "@/lib/errors";
+import { assertSafeInput } from "@/lib/input/unsafe-text";
 
 /** The address the caller used (behind a proxy: its forwarded host), for the links in the events. */
 function publicOrigin(request: Request, url: URL): string {
@@ -21,9 +23,16 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const url = new URL(request.url);
     const queryToken = url.searchParams.get("token");
-    const user = queryToken !== null ? await authenticateToken(queryToken.trim()) : await authenticate(request);
-    if (!user) throw new UnauthenticatedError("Liên kết lịch không hợp lệ, đã hết hạn hoặc đã bị thu hồi. Hãy tạo liên kết mới ở trang Lịch sinh hoạt.");
-    if (user.mustChangePassword) throw new PasswordChangeRequiredError();
+    let user;
+    if (queryToken !== null) {
+      assertSafeInput(queryToken);
+      const found = await authenticateToken(queryToken.trim());
+      user = found?.tokenScope === "CALENDAR" ? found : null;
+      if (!user) throw new UnauthenticatedError("Liên kết lịch không hợp lệ, đã hết hạn hoặc đã bị thu hồi. Hãy tạo liên kết mới ở trang Lịch sinh hoạt.");
+      if (user.mustChangePassword) throw new PasswordChangeRequiredError();
+    } else {
+      user = await callerFor(request, { tokens: "calendar" });
+    }
     // A plain translator: a feed is not rendered by React, and the catalog is the same.
     const t = createTranslator({ locale: "vi", messages, namespace: "outputs" });
     const ics = await calendarFeed(user, {

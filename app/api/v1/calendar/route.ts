@@ -4,8 +4,12 @@ import { ValidationError } from "@/lib/errors";
 import { calendarJson, calendarQuerySchema } from "@/lib/calendar/json";
 import { calendarItems, upcomingWindow } from "@/lib/calendar/upcoming";
 
-export const GET = apiRoute(async ({ request, user }) => {
+export const GET = apiRoute(
+  async ({ request, user }) => {
   const query = calendarQuerySchema.safeParse(searchParamsOf(request));
   if (!query.success) throw new ValidationError("Số ngày phải từ 1 đến 400.", { days: ["Số ngày phải từ 1 đến 400."] });
-  return { body: calendarJson(await calendarItems(user, upcomingWindow(new Date(), query.data.days ?? 90))) };
-});
+    return { body: calendarJson(await calendarItems(user, upcomingWindow(new Date(), query.data.days ?? 90))) };
+  },
+  // The calendar link's token may read this JSON twin of the feed too (and nothing else).
+  { tokens: "calendar" },
+);

@@ -70,9 +70,9 @@ export default async function UserPage({ params, searchParams }: Props) {
           {t(`users.done.${doneKey}`)}
         </Alert>
       ) : null}
-      {user.lockedUntil ? (
+      {user.loginDelayUntil ? (
         <Alert tone="warning" className="mb-4">
-          {t("users.detail.locked", { time: formatTime(user.lockedUntil), date: formatDate(user.lockedUntil) })}
+          {t("users.detail.loginDelay", { time: formatTime(user.loginDelayUntil), date: formatDate(user.loginDelayUntil) })}
         </Alert>
       ) : null}
       <div className="mb-6">

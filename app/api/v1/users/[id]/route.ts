@@ -1,4 +1,5 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
+import { mergePatch } from "@/lib/api/patch";
 import { getUserDetail, updateUser } from "@/lib/auth/users";
 import { NotFoundError } from "@/lib/errors";
 
@@ -11,8 +12,15 @@ async function detail(user: Parameters<typeof getUserDetail>[0], id: string) {
 /** GET /api/v1/users/{id} */
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => ({ body: await detail(user, params.id) }));
 
-/** PATCH /api/v1/users/{id} {version, displayName, memberId?} */
+/** PATCH /api/v1/users/{id} {version, displayName?, memberId?}: only the fields sent change. */
 export const PATCH = apiRoute<{ id: string }>(async ({ request, user, params, requestId }) => {
-  await updateUser(user, { ...(await readJson(request)), id: params.id }, { requestId });
+  const body = await readJson(request);
+  const found = await detail(user, params.id);
+  const current = { displayName: found.displayName, memberId: found.member?.id ?? null };
+  await updateUser(
+    user,
+    { ...mergePatch(body, current, { hint: "Vai trò, khóa tài khoản và mật khẩu có đường dẫn riêng (/grants, /disabled, /reset-password)." }), id: params.id },
+    { requestId },
+  );
   return { body: await detail(user, params.id) };
 });
