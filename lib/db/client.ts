@@ -28,3 +28,10 @@ export function db(): Db {
   globalForDb.sosDb ??= createDb(databaseUrl());
   return globalForDb.sosDb;
 }
+
+/** Ends the application's pool and forgets it, so the next db() opens a fresh one. */
+export async function closeDb(): Promise<void> {
+  const current = globalForDb.sosDb;
+  globalForDb.sosDb = undefined;
+  await current?.$disconnect();
+}

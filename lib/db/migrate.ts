@@ -102,6 +102,26 @@ async function readApplied(client: pg.Client): Promise<AppliedRow[] | null> {
   return result.rows;
 }
 
+/**
+ * Compares a recorded history (e.g. the one in a backup's manifest: name and checksum of each
+ * finished migration) with the local folders, as the runner would.
+ */
+export function compareHistory(local: LocalMigration[], applied: { name: string; checksum: string }[]): MigrationStatus {
+  const now = new Date();
+  return compare(
+    local,
+    applied.map((row) => ({ migration_name: row.name, checksum: row.checksum, finished_at: now, rolled_back_at: null })),
+  );
+}
+
+/** The finished, not rolled-back migrations recorded in a database, in order (empty when none). */
+export async function appliedMigrations(client: Pick<pg.Client, "query">): Promise<{ name: string; checksum: string }[]> {
+  const rows = await readApplied(client as pg.Client);
+  return (rows ?? [])
+    .filter((row) => row.finished_at !== null && row.rolled_back_at === null)
+    .map((row) => ({ name: row.migration_name, checksum: row.checksum }));
+}
+
 function compare(local: LocalMigration[], rows: AppliedRow[] | null): MigrationStatus {
   const status: MigrationStatus = { applied: [], pending: [], changed: [], missing: [], failed: [] };
   // A rolled-back record no longer counts (Prisma re-applies that migration).
@@ -149,9 +169,9 @@ async function connect(url: string): Promise<pg.Client> {
 
 export async function migrationStatus(
   url: string,
-  options: { migrationsDir?: string } = {},
+  options: { migrationsDir?: string; migrations?: LocalMigration[] } = {},
 ): Promise<MigrationStatus> {
-  const local = await readMigrations(options.migrationsDir);
+  const local = options.migrations ?? (await readMigrations(options.migrationsDir));
   const client = await connect(url);
   try {
     return compare(local, await readApplied(client));
