@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { AppError, fieldErrorsOf, PasswordChangeRequiredError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { requestContext } from "@/lib/log/request-context";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
@@ -56,7 +57,7 @@ export function defineAction<S extends z.ZodType, T>(
   options: ActionOptions = {},
 ) {
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
-    const requestId = randomUUID();
+    const requestId = requestContext()?.requestId ?? randomUUID(); // the server's id, as in its log lines
     try {
       const user = await getCurrentUser();
       if (!user) throw new UnauthenticatedError();

@@ -10,6 +10,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { authenticateToken, bearerTokenOf } from "@/lib/auth/tokens";
 import { AppError, PasswordChangeRequiredError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { fieldErrorsOf, type ActionOptions } from "@/lib/actions/define-action";
+import { requestContext } from "@/lib/log/request-context";
 
 export interface ApiContext<P> {
   request: Request;
@@ -109,7 +110,7 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
   options: ActionOptions = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    const requestId = randomUUID();
+    const requestId = requestContext()?.requestId ?? randomUUID(); // the server's id, as in its log lines
     try {
       const user = await authenticate(request);
       if (!user) throw new UnauthenticatedError();

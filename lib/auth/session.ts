@@ -5,6 +5,7 @@ import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
 import type { Grant, Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant } from "@/lib/db/tenant";
+import { noteRequestUser } from "@/lib/log/request-context";
 
 export interface CurrentUser extends Principal {
   username: string;
@@ -46,6 +47,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   );
   const user = rows[0];
   if (!user || user.disabled) return null;
+  noteRequestUser(user); // for the request's log line
   return {
     id: user.id,
     tenantId: user.tenantId,
