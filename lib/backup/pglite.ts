@@ -5,6 +5,8 @@
 // that also proves the copy opens. A restore builds the new data directory beside the target,
 // checks it against the manifest (and migrates it if asked), and only then moves it into place.
 import { rm, writeFile, readFile, rename, rmdir } from "node:fs/promises";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import { BackupError } from "@/lib/backup/errors";
 import type { TableStats } from "@/lib/backup/manifest";
@@ -16,10 +18,14 @@ import { migrate } from "@/lib/db/migrate";
 /** Writes the dump to `file` and describes what it holds. `scratch` is a directory it may use and removes. */
 export async function dumpPglite(dump: () => Promise<Buffer>, file: string, scratch: string): Promise<DatabaseSnapshot> {
   const bytes = await dump();
-  await writeFile(file, bytes, { mode: 0o600 });
+  // Compressed here, after the database was released (the copy itself is taken uncompressed).
+  await writeFile(file, await promisify(gzip)(bytes), { mode: 0o600 });
   const copy = await PGlite.create({ dataDir: scratch, loadDataDir: new Blob([new Uint8Array(bytes)]), extensions: EMBEDDED_EXTENSIONS });
   try {
-    return await describeSnapshot(copy);
+    await copy.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    const snapshot = await describeSnapshot(copy);
+    await copy.query("COMMIT");
+    return snapshot;
   } finally {
     await copy.close();
     await rm(scratch, { recursive: true, force: true });
@@ -47,7 +53,10 @@ export async function restorePglite(
       const client = new pg.Client({ connectionString: embedded.url });
       await client.connect();
       try {
-        const problems = compareTableStats(expected, await tableStats(client));
+        await client.query("BEGIN");
+        const actual = await tableStats(client);
+        await client.query("COMMIT");
+        const problems = compareTableStats(expected, actual);
         if (problems.length > 0) throw new BackupError("verifyFailed", { detail: problems.join("; ") });
       } finally {
         await client.end();

@@ -68,10 +68,11 @@ export interface DatabaseSnapshot {
   storageKeys: string[];
 }
 
-/** What the backup records about a database, read inside the caller's snapshot. */
+/** What the backup records about a database, read inside the caller's transaction (its snapshot). */
 export async function describeSnapshot(runner: { query<T>(sql: string): Promise<{ rows: T[] }> }): Promise<DatabaseSnapshot> {
   // Fail rather than silently skip rows: an owner without BYPASSRLS would otherwise see no tenant data.
-  await runner.query("SET row_security = off").catch(() => undefined);
+  await runner.query("SET LOCAL ROLE NONE"); // the login role, even in the embedded database's shared session
+  await runner.query("SET LOCAL row_security = off");
   const version = await runner.query<{ server_version: string }>("SHOW server_version");
   const migrations = await appliedMigrations(runner as unknown as pg.Client);
   const tables = await tableStats(runner);

@@ -8,17 +8,17 @@ export interface SqlRunner {
   query<T>(sql: string): Promise<{ rows: T[] }>;
 }
 
-/** Settings that decide how values print inside row::text. */
-export const STATS_SETTINGS = [
-  "SET TimeZone = 'UTC'",
-  "SET DateStyle = 'ISO, YMD'",
-  "SET IntervalStyle = 'postgres'",
-  "SET extra_float_digits = 3",
-  "SET bytea_output = 'hex'",
+/**
+ * Settings that decide how values print inside row::text, transaction-local: the embedded
+ * database serves every connection from one session, so a session-wide SET would reach the app.
+ */
+export const STATS_SETTINGS_LOCAL = [
+  "SET LOCAL TimeZone = 'UTC'",
+  "SET LOCAL DateStyle = 'ISO, YMD'",
+  "SET LOCAL IntervalStyle = 'postgres'",
+  "SET LOCAL extra_float_digits = 3",
+  "SET LOCAL bytea_output = 'hex'",
 ];
-
-/** The same settings, transaction-local, for a restore that verifies inside its own transaction. */
-export const STATS_SETTINGS_LOCAL = STATS_SETTINGS.map((statement) => statement.replace(/^SET /, "SET LOCAL "));
 
 /** One table's count and checksum, as a SQL expression over alias `t` (shared with the restore check). */
 export const ROW_STATS_SELECT = `count(*)::bigint AS rows, coalesce(sum(('x' || substr(md5(t::text), 1, 16))::bit(64)::bigint), 0)::text AS checksum`;
@@ -36,9 +36,12 @@ export interface TableStatsRow {
   checksum: string;
 }
 
-/** Every table of schema public, in name order. Run inside the snapshot that is being described. */
+/**
+ * Every table of schema public, in name order. Must run inside a transaction (the snapshot being
+ * described); it reads as the session's login role, whatever role the session was switched to.
+ */
 export async function tableStats(runner: SqlRunner): Promise<TableStatsRow[]> {
-  for (const statement of STATS_SETTINGS) await runner.query(statement);
+  for (const statement of ["SET LOCAL ROLE NONE", ...STATS_SETTINGS_LOCAL]) await runner.query(statement);
   const tables = await runner.query<{ name: string }>(LIST_TABLES);
   const stats: TableStatsRow[] = [];
   for (const { name } of tables.rows) {

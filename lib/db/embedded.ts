@@ -41,7 +41,7 @@ export interface EmbeddedPostgres {
   /** True when the data directory did not exist before this start. */
   fresh: boolean;
   maxConnections: number;
-  /** The PGlite's own dump: a gzip'd tar of its data directory, consistent (taken between queries). */
+  /** The PGlite's own dump: a tar of its data directory, consistent (taken between queries). */
   dumpDataDir(): Promise<Blob>;
   stop(): Promise<void>;
 }
@@ -79,7 +79,7 @@ function readLock(dataDir: string): EmbeddedLock | null {
 /** The process that has the directory open right now, or null (a stale lock counts as none). */
 export function embeddedOwner(dataDir: string): EmbeddedLock | null {
   const lock = readLock(dataDir);
-  return lock && lock.pid !== process.pid && processAlive(lock.pid) ? lock : null;
+  return lock && processAlive(lock.pid) ? lock : null;
 }
 
 /** Whether the directory holds a database (PG_VERSION is written by initdb). */
@@ -221,7 +221,8 @@ export async function startEmbeddedPostgres(options: {
     server = new PGLiteSocketServer({ db: pglite, host, port, maxConnections });
     await server.start();
     const db = pglite;
-    const dumpDataDir = async () => db.dumpDataDir("gzip");
+    // Uncompressed: the copy holds PGlite's query lock (queries wait meanwhile), so compress after.
+    const dumpDataDir = async () => db.dumpDataDir("none");
     control = await serveControl(controlSocket, dumpDataDir);
     let stopped = false;
     const [openServer, openControl] = [server, control];

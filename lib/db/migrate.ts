@@ -161,6 +161,13 @@ function refusal(status: MigrationStatus): string | null {
   return problems.length ? `Refusing to migrate, nothing was applied:\n  - ${problems.join("\n  - ")}` : null;
 }
 
+/**
+ * Work as the login role (the owner) for this transaction only. On a server each connection is its
+ * own session and this changes nothing; the embedded database serves all connections from ONE
+ * session, where the running app has switched the role to sosh_app and must keep it.
+ */
+const AS_LOGIN_ROLE = "SET LOCAL ROLE NONE";
+
 async function connect(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -174,7 +181,11 @@ export async function migrationStatus(
   const local = options.migrations ?? (await readMigrations(options.migrationsDir));
   const client = await connect(url);
   try {
-    return compare(local, await readApplied(client));
+    await client.query("BEGIN");
+    await client.query(AS_LOGIN_ROLE);
+    const status = compare(local, await readApplied(client));
+    await client.query("COMMIT");
+    return status;
   } finally {
     await client.end();
   }
@@ -188,9 +199,12 @@ export async function migrate(url: string, options: MigrateOptions = {}): Promis
   try {
     await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_ID})`);
     try {
+      await client.query("BEGIN");
+      await client.query(AS_LOGIN_ROLE);
       await client.query(CREATE_MIGRATIONS_TABLE);
       // Read the history only once we hold the lock, so a concurrent runner's work is seen.
       const status = compare(local, await readApplied(client));
+      await client.query("COMMIT");
       const problem = refusal(status);
       if (problem) throw new MigrationError(problem);
 
@@ -201,6 +215,7 @@ export async function migrate(url: string, options: MigrateOptions = {}): Promis
         const startedAt = new Date();
         await client.query("BEGIN");
         try {
+          await client.query(AS_LOGIN_ROLE);
           // No parameters: the simple-query protocol accepts a whole multi-statement script.
           await client.query(migration.sql);
           await client.query(

@@ -22,7 +22,7 @@ export type DatabaseTarget =
       dataDir: string;
       /** "app": reached through the running `npm start`; "opened": opened by this command. */
       via: "app" | "opened";
-      /** PGlite's own dump of the data directory (gzip'd tar), consistent. */
+      /** PGlite's own dump of the data directory (a tar), consistent. */
       dumpDataDir(): Promise<Buffer>;
       close(): Promise<void>;
     };
