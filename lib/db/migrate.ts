@@ -69,7 +69,7 @@ export function checksumOf(bytes: Buffer | string): string {
 
 /** Every `<name>/migration.sql` under the directory, in lexical order (Prisma's order). */
 export async function readMigrations(dir: string = defaultMigrationsDir()): Promise<LocalMigration[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -78,7 +78,7 @@ export async function readMigrations(dir: string = defaultMigrationsDir()): Prom
   for (const name of names) {
     const file = join(dir, name, "migration.sql");
     if (!existsSync(file)) throw new MigrationError(`Migration folder "${name}" has no migration.sql`);
-    const bytes = await readFile(file);
+    const bytes = await readFile(/*turbopackIgnore: true*/ file);
     migrations.push({ name, checksum: checksumOf(bytes), sql: bytes.toString("utf8") });
   }
   return migrations;
