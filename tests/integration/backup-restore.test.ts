@@ -9,7 +9,6 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
@@ -111,22 +110,6 @@ async function rewriteArchive(source: string, target: string, edit: (name: strin
   pack.finalize();
   await packed;
   await writeFile(target, Buffer.concat(out));
-}
-
-function manifestOf(file: string): Promise<Manifest> {
-  return new Promise((resolveManifest, reject) => {
-    const extract = tar.extract();
-    extract.on("entry", (header, stream, next) => {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: unknown) => chunks.push(chunk as Buffer));
-      stream.on("end", () => {
-        if (header.name === MANIFEST_NAME) resolveManifest(JSON.parse(Buffer.concat(chunks).toString("utf8")) as Manifest);
-        next();
-      });
-    });
-    extract.on("error", reject);
-    extract.end(readFileSync(file));
-  });
 }
 
 beforeAll(async () => {
