@@ -1,8 +1,10 @@
 // `npm start`: serve the production build. Without DATABASE_URL, start the embedded PostgreSQL
 // (data in .data/), apply migrations, load the demo tenant on the first run, and keep an auth
 // secret in .data/. With DATABASE_URL, use that server (migrations applied, no demo data).
-// Everything runs in this one process (lib/server/http-server.ts serves Next.js in-process), so
-// SIGTERM or Ctrl-C stops the web server, then the embedded database, and frees the port.
+// Everything runs in this one process (lib/server/http-server.ts serves Next.js in-process), and
+// package.json starts it with `exec node --import tsx` (no shell or tsx process in between), so
+// SIGTERM to the pid npm runs, or Ctrl-C, stops the web server, then the embedded database, and
+// frees the port.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
