@@ -2,7 +2,9 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { RequestIdProvider } from "@/components/errors/request-id";
 import "./globals.css";
 
 // Be Vietnam Pro, shipped with the app (no remote fonts), as two subsets split by unicode-range
@@ -58,11 +60,15 @@ export const viewport: Viewport = {
   themeColor: "#b0191a",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Set by the server (lib/server/http-server.ts) on every request, so error pages can show it.
+  const requestId = (await headers()).get("x-request-id");
   return (
     <html lang="vi" className={`${beVietnamLatin.variable} ${beVietnamVietnamese.variable}`}>
       <body className="min-h-dvh">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider>
+          <RequestIdProvider id={requestId}>{children}</RequestIdProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -25,6 +25,8 @@ const schema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     STORAGE_DIR: z.string().trim().min(1).default(".data/files"),
+    /** Where `npm run backup` writes its archives (and prunes old ones with --keep). */
+    BACKUP_DIR: z.string().trim().min(1).default("backups"),
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
     SMTP_URL: z.string().trim().regex(/^smtps?:\/\/\S+$/, "phải là URL dạng smtp://user:pass@host:587 hoặc smtps://…").optional(),
     MAIL_FROM: z.string().trim().min(3).default("Sổ sinh hoạt chi bộ <no-reply@localhost>"),
@@ -69,6 +71,18 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * For scripts that found their database themselves (the embedded one, started here or by a running
+ * `npm start`): makes it the configured DATABASE_URL for this process and the processes it starts,
+ * and forgets the cached configuration so the next env() sees it.
+ */
+export function setDatabaseUrl(url: string, options: { embedded: boolean; poolMax?: number }): void {
+  process.env.DATABASE_URL = url;
+  process.env.SOSH_EMBEDDED = options.embedded ? "1" : "0";
+  if (options.poolMax !== undefined) process.env.DB_POOL_MAX = String(options.poolMax);
+  cached = undefined;
 }
 
 export function databaseUrl(): string {

@@ -5,6 +5,7 @@ import { randomInt } from "node:crypto";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { createDb } from "@/lib/db/client";
 import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db/errors";
+import { DatabaseTargetError, openDatabaseTarget } from "@/lib/db/target";
 import { databaseUrl, EnvError } from "@/lib/env";
 import { AppError, ValidationError } from "@/lib/errors";
 import { createTenant, listTenantsAsOwner, TENANT_ROOT_KINDS, type CreateTenantInput } from "@/lib/org/tenants";
@@ -228,9 +229,8 @@ function describeError(error: unknown): string {
   if (isDatabaseUnavailable(error)) {
     return `${new DatabaseUnavailableError().message} (Kiểm tra DATABASE_URL và máy chủ PostgreSQL.)`;
   }
-  if (error instanceof EnvError) {
-    return `${error.message}\nLệnh này cần DATABASE_URL trỏ tới cơ sở dữ liệu, ví dụ: DATABASE_URL=postgresql://user@host:5432/sosh npm run cli -- …`;
-  }
+  if (error instanceof DatabaseTargetError) return error.message;
+  if (error instanceof EnvError) return error.message;
   if (error instanceof AppError) return error.message;
   if (error instanceof Error && /row-level security/i.test(error.message)) {
     return "Tài khoản cơ sở dữ liệu trong DATABASE_URL không được bỏ qua bảo mật theo dòng (cần superuser hoặc BYPASSRLS) nên không thể liệt kê mọi đơn vị.";
@@ -265,7 +265,13 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Cách dùng: npm run cli -- ${command.usage}`);
       return 0;
     }
-    await command.run(values);
+    // DATABASE_URL, else the embedded database (through the running app, or opened for this command).
+    const target = await openDatabaseTarget();
+    try {
+      await command.run(values);
+    } finally {
+      await target.close();
+    }
     return 0;
   } catch (error) {
     const parseError = error as Error & { code?: string };

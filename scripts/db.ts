@@ -1,12 +1,14 @@
 // Database commands: `npm run db:migrate`, `npm run db:status`, `npm run db:seed -- --demo`.
-// They talk to DATABASE_URL as the owner; the embedded database is handled by scripts/start.ts.
+// They talk to DATABASE_URL as the owner; without it, to the embedded database (.data/pg) through
+// the running app, or by opening the directory for the length of the command.
+import { DatabaseTargetError, openDatabaseTarget } from "@/lib/db/target";
 import { databaseUrl } from "@/lib/env";
 import { migrate, migrationStatus } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/seed/demo";
 
 const USAGE = `Usage:
   tsx scripts/db.ts migrate        apply pending migrations
-  tsx scripts/db.ts status         list pending or changed migrations (exit 1 if any)
+  tsx scripts/db.ts status         list applied, pending (what db:migrate will apply) and changed migrations (exit 1 if any pending or changed)
   tsx scripts/db.ts seed --demo    load the demo tenant (skipped if it already exists)`;
 
 async function runMigrate(): Promise<number> {
@@ -17,9 +19,9 @@ async function runMigrate(): Promise<number> {
 
 async function runStatus(): Promise<number> {
   const status = await migrationStatus(databaseUrl());
-  console.log(`Applied: ${status.applied.length}`);
+  console.log(`Applied: ${status.applied.length}${status.applied.length ? ` (latest: ${status.applied.at(-1)})` : ""}`);
   const sections: [string, string[]][] = [
-    ["Pending", status.pending],
+    ["Pending (npm run db:migrate will apply, in this order)", status.pending],
     ["Changed after being applied", status.changed],
     ["Applied but missing locally", status.missing],
     ["Failed", status.failed],
@@ -45,18 +47,33 @@ async function runSeed(args: string[]): Promise<number> {
   return 0;
 }
 
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  migrate: runMigrate,
+  status: runStatus,
+  seed: runSeed,
+};
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case "migrate":
-      return runMigrate();
-    case "status":
-      return runStatus();
-    case "seed":
-      return runSeed(rest);
-    default:
-      console.error(USAGE);
-      return 2;
+  const run = command && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!run) {
+    console.error(USAGE);
+    return 2;
+  }
+  let target;
+  try {
+    target = await openDatabaseTarget();
+  } catch (error) {
+    if (error instanceof DatabaseTargetError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  try {
+    return await run(rest);
+  } finally {
+    await target.close();
   }
 }
 

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { useDocumentRequestId } from "@/components/errors/request-id";
 import { isDatabaseUnavailableDigest } from "@/lib/db/errors";
 
 function digestOf(error: unknown): string | null {
@@ -19,7 +20,8 @@ function digestOf(error: unknown): string | null {
 export function ErrorView({ error, retry }: { error: unknown; retry: () => void }) {
   const t = useTranslations();
   const database = isDatabaseUnavailableDigest(error);
-  const digest = digestOf(error);
+  const requestId = useDocumentRequestId();
+  const reference = requestId ?? digestOf(error);
   useEffect(() => {
     console.error(error);
   }, [error]);
@@ -27,7 +29,7 @@ export function ErrorView({ error, retry }: { error: unknown; retry: () => void 
     <div role="alert" className="mx-auto flex max-w-2xl flex-col gap-4 rounded-xl border border-ink-200 bg-white p-6 shadow-sm sm:p-8">
       <h1 className="text-2xl font-bold text-ink-950">{database ? t("errors.databaseTitle") : t("errors.title")}</h1>
       <p className="text-lg text-ink-800">{database ? t("errors.database") : t("errors.generic")}</p>
-      {!database && digest ? <p className="text-base text-ink-600">{t("errors.reference", { digest })}</p> : null}
+      {reference ? <p className="text-base text-ink-600">{t("errors.reference", { digest: reference })}</p> : null}
       <div className="flex flex-wrap gap-3">
         <Button onClick={() => retry()}>{t("common.retry")}</Button>
         <ButtonLink href="/" variant="secondary">

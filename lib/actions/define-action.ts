@@ -9,6 +9,7 @@ import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { AppError, fieldErrorsOf, PasswordChangeRequiredError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { assertSafeInput } from "@/lib/input/unsafe-text";
+import { requestContext } from "@/lib/log/request-context";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
@@ -61,7 +62,7 @@ export function defineAction<S extends z.ZodType, T>(
   options: ActionOptions = {},
 ) {
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
-    const requestId = randomUUID();
+    const requestId = requestContext()?.requestId ?? randomUUID(); // the server's id, as in its log lines
     try {
       const user = await getCurrentUser();
       if (!user) throw new UnauthenticatedError();

@@ -23,6 +23,7 @@ import { assertSafeInput } from "@/lib/input/unsafe-text";
 
 /** How the caller proved who they are. */
 export type Credential = { kind: "session" } | { kind: "token"; scope: TokenScope };
+import { requestContext } from "@/lib/log/request-context";
 
 export interface ApiContext<P> {
   request: Request;
@@ -198,7 +199,7 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
   options: ApiRouteOptions = {},
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
-    const requestId = randomUUID();
+    const requestId = requestContext()?.requestId ?? randomUUID(); // the server's id, as in its log lines
     try {
       const user = await callerFor(request, options);
       const params = await context.params;

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
 import type { Grant, Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant } from "@/lib/db/tenant";
+import { noteRequestUser } from "@/lib/log/request-context";
 
 export interface CurrentUser extends Principal {
   username: string;
@@ -50,6 +51,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const user = rows[0];
   // A disabled account, or a session ended since (logout, password change… lib/auth/session-version.ts).
   if (!user || user.disabled || user.sessionVersion !== sessionVersion) return null;
+  noteRequestUser(user); // for the request's log line
   return {
     id: user.id,
     tenantId: user.tenantId,

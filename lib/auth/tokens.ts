@@ -15,6 +15,7 @@ import { db } from "@/lib/db/client";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { TokenScope } from "@/lib/generated/prisma/enums";
+import { noteRequestUser } from "@/lib/log/request-context";
 
 /** Tokens look like "sosh_pat_<43 base64url characters>" (256 random bits). */
 export const TOKEN_PREFIX = "sosh_pat_";
@@ -232,6 +233,7 @@ export async function authenticateToken(token: string): Promise<TokenPrincipal |
     const tenant = await tx.tenant.findUnique({ where: { id: tenantId }, select: { name: true } });
     const row = await tx.personalAccessToken.findUnique({ where: { tenantId_id: { tenantId, id: tokenId } }, select: { lastUsedAt: true } });
     if (!user || user.disabled || !tenant || !row) return null;
+    noteRequestUser(user); // for the request's log line
     const now = Date.now();
     if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await tx.personalAccessToken.update({

@@ -18,8 +18,13 @@ export function createDb(url: string, options: { asOwner?: boolean; max?: number
     // connection and reports the error, so nothing ever runs with the owner's rights (fail closed).
     onConnect: options.asOwner ? undefined : (client) => client.query(`SET ROLE ${APP_ROLE}`),
   });
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  pools.set(client, pool);
+  return client;
 }
+
+/** The pool behind each client: the adapter does not end a pool it was given. */
+const pools = new WeakMap<Db, pg.Pool>();
 
 const globalForDb = globalThis as unknown as { sosDb?: Db };
 
@@ -27,4 +32,13 @@ const globalForDb = globalThis as unknown as { sosDb?: Db };
 export function db(): Db {
   globalForDb.sosDb ??= createDb(databaseUrl());
   return globalForDb.sosDb;
+}
+
+/** Ends the application's pool and forgets it, so the next db() opens a fresh one. */
+export async function closeDb(): Promise<void> {
+  const current = globalForDb.sosDb;
+  globalForDb.sosDb = undefined;
+  if (!current) return;
+  await current.$disconnect();
+  await pools.get(current)?.end();
 }

@@ -69,7 +69,7 @@ export function checksumOf(bytes: Buffer | string): string {
 
 /** Every `<name>/migration.sql` under the directory, in lexical order (Prisma's order). */
 export async function readMigrations(dir: string = defaultMigrationsDir()): Promise<LocalMigration[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -78,7 +78,7 @@ export async function readMigrations(dir: string = defaultMigrationsDir()): Prom
   for (const name of names) {
     const file = join(dir, name, "migration.sql");
     if (!existsSync(file)) throw new MigrationError(`Migration folder "${name}" has no migration.sql`);
-    const bytes = await readFile(file);
+    const bytes = await readFile(/*turbopackIgnore: true*/ file);
     migrations.push({ name, checksum: checksumOf(bytes), sql: bytes.toString("utf8") });
   }
   return migrations;
@@ -100,6 +100,26 @@ async function readApplied(client: pg.Client): Promise<AppliedRow[] | null> {
     `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "${MIGRATIONS_TABLE}" ORDER BY started_at, migration_name`,
   );
   return result.rows;
+}
+
+/**
+ * Compares a recorded history (e.g. the one in a backup's manifest: name and checksum of each
+ * finished migration) with the local folders, as the runner would.
+ */
+export function compareHistory(local: LocalMigration[], applied: { name: string; checksum: string }[]): MigrationStatus {
+  const now = new Date();
+  return compare(
+    local,
+    applied.map((row) => ({ migration_name: row.name, checksum: row.checksum, finished_at: now, rolled_back_at: null })),
+  );
+}
+
+/** The finished, not rolled-back migrations recorded in a database, in order (empty when none). */
+export async function appliedMigrations(client: Pick<pg.Client, "query">): Promise<{ name: string; checksum: string }[]> {
+  const rows = await readApplied(client as pg.Client);
+  return (rows ?? [])
+    .filter((row) => row.finished_at !== null && row.rolled_back_at === null)
+    .map((row) => ({ name: row.migration_name, checksum: row.checksum }));
 }
 
 function compare(local: LocalMigration[], rows: AppliedRow[] | null): MigrationStatus {
@@ -141,6 +161,13 @@ function refusal(status: MigrationStatus): string | null {
   return problems.length ? `Refusing to migrate, nothing was applied:\n  - ${problems.join("\n  - ")}` : null;
 }
 
+/**
+ * Work as the login role (the owner) for this transaction only. On a server each connection is its
+ * own session and this changes nothing; the embedded database serves all connections from ONE
+ * session, where the running app has switched the role to sosh_app and must keep it.
+ */
+const AS_LOGIN_ROLE = "SET LOCAL ROLE NONE";
+
 async function connect(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -149,12 +176,16 @@ async function connect(url: string): Promise<pg.Client> {
 
 export async function migrationStatus(
   url: string,
-  options: { migrationsDir?: string } = {},
+  options: { migrationsDir?: string; migrations?: LocalMigration[] } = {},
 ): Promise<MigrationStatus> {
-  const local = await readMigrations(options.migrationsDir);
+  const local = options.migrations ?? (await readMigrations(options.migrationsDir));
   const client = await connect(url);
   try {
-    return compare(local, await readApplied(client));
+    await client.query("BEGIN");
+    await client.query(AS_LOGIN_ROLE);
+    const status = compare(local, await readApplied(client));
+    await client.query("COMMIT");
+    return status;
   } finally {
     await client.end();
   }
@@ -168,9 +199,12 @@ export async function migrate(url: string, options: MigrateOptions = {}): Promis
   try {
     await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_ID})`);
     try {
+      await client.query("BEGIN");
+      await client.query(AS_LOGIN_ROLE);
       await client.query(CREATE_MIGRATIONS_TABLE);
       // Read the history only once we hold the lock, so a concurrent runner's work is seen.
       const status = compare(local, await readApplied(client));
+      await client.query("COMMIT");
       const problem = refusal(status);
       if (problem) throw new MigrationError(problem);
 
@@ -181,6 +215,7 @@ export async function migrate(url: string, options: MigrateOptions = {}): Promis
         const startedAt = new Date();
         await client.query("BEGIN");
         try {
+          await client.query(AS_LOGIN_ROLE);
           // No parameters: the simple-query protocol accepts a whole multi-statement script.
           await client.query(migration.sql);
           await client.query(

@@ -1,6 +1,6 @@
 // The address of the person at the other end, for the login throttle and the audit of a login.
 // X-Forwarded-For is a list each proxy appends to; only the entries added by proxies we run can be
-// believed, the rest is whatever the client wrote. Our HTTP server (scripts/serve.ts) appends the
+// believed, the rest is whatever the client wrote. Our HTTP server (lib/server/http-server.ts) appends the
 // address of the socket it accepted, so the list always ends with the peer we really talked to:
 //   TRUSTED_PROXY_HOPS = 0 (default, no proxy): the client is that last entry;
 //   TRUSTED_PROXY_HOPS = n (n proxies in front, e.g. nginx): the client is the entry n places

@@ -152,6 +152,7 @@ export async function tenantsWithPendingMail(): Promise<string[]> {
   const owner = createDb(databaseUrl(), { asOwner: true, max: 1 });
   try {
     return await owner.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL ROLE NONE`; // the login role, even in the embedded database's shared session
       await tx.$executeRaw`SET LOCAL row_security = off`;
       const rows = await tx.$queryRaw<{ tenantId: string }[]>`
         SELECT DISTINCT "tenantId" FROM "EmailOutbox" WHERE "status" = 'PENDING'`;

@@ -276,6 +276,9 @@ export interface TenantSummary {
  */
 export async function listTenantsAsOwner(owner: Db): Promise<TenantSummary[]> {
   return owner.$transaction(async (tx) => {
+    // As the login role for this transaction: the embedded database's one session may carry the
+    // running app's role (see lib/db/migrate.ts).
+    await tx.$executeRaw`SET LOCAL ROLE NONE`;
     await tx.$executeRaw`SET LOCAL row_security = off`;
     const rows = await tx.$queryRaw<TenantSummary[]>`
       SELECT t."id", t."code", t."name", t."createdAt",

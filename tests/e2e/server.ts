@@ -24,7 +24,7 @@ await seedDemo({});
 const { db } = await import("../../lib/db/client");
 await db().$disconnect();
 
-// The app's own server (scripts/serve.ts: `next start` plus the peer address for the login throttle).
+// The app's own HTTP server (scripts/serve.ts → lib/server/http-server.ts), as npm start serves it.
 const server = spawn(process.execPath, ["--import", "tsx", join(process.cwd(), "scripts", "serve.ts"), "--port", port, "--hostname", "127.0.0.1"], {
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url },

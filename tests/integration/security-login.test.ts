@@ -83,7 +83,7 @@ async function login(username: string, password: string, headers: Record<string,
 describe("finding 3: throttling that cannot be dodged or abused", () => {
   test("forging X-Forwarded-For buys no fresh budget: the address is the peer our server saw", async () => {
     const peer = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-    // Our server (scripts/serve.ts) appends the socket's address; the client wrote the rest.
+    // Our server (lib/server/http-server.ts) appends the socket's address; the client wrote the rest.
     const forged = () => ({ "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}, ${peer}` });
     for (let i = 0; i <= 30; i += 1) expect((await login(`khong-co-${randomUUID()}`, "sai", forged())).ok).toBe(false);
     const user = await makeUser();

@@ -1,0 +1,79 @@
+// Health and readiness for load balancers and monitors. Health: the process answers. Readiness:
+// the database answers as the application role, its migrations are the ones this build expects,
+// and the storage directory takes a write. Answers carry no secrets: no URLs, no raw error text.
+import { randomUUID } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { db } from "@/lib/db/client";
+import { migrationStatus, readMigrations, type LocalMigration } from "@/lib/db/migrate";
+import { databaseUrl, env } from "@/lib/env";
+import { log } from "@/lib/log";
+
+export interface CheckResult {
+  ok: boolean;
+  durationMs: number;
+  /** Why it failed, in words an operator can act on (never a connection string or SQL). */
+  error?: string;
+  [detail: string]: unknown;
+}
+
+export interface Readiness {
+  status: "ready" | "not_ready";
+  checks: { database: CheckResult; migrations: CheckResult; storage: CheckResult };
+}
+
+export function health() {
+  return { status: "ok" as const, uptimeSeconds: Math.round(process.uptime()) };
+}
+
+async function timed(name: string, work: () => Promise<Record<string, unknown> | string | void>): Promise<CheckResult> {
+  const begin = performance.now();
+  try {
+    const outcome = await work();
+    const durationMs = Math.round(performance.now() - begin);
+    if (typeof outcome === "string") return { ok: false, durationMs, error: outcome };
+    return { ok: true, durationMs, ...(outcome ?? {}) };
+  } catch (error) {
+    log.warn(`readiness check ${name} failed`, { err: error });
+    return { ok: false, durationMs: Math.round(performance.now() - begin), error: FAILURES[name] ?? "Kiểm tra thất bại." };
+  }
+}
+
+const FAILURES: Record<string, string> = {
+  database: "Không kết nối được cơ sở dữ liệu.",
+  migrations: "Không đọc được lịch sử migration của cơ sở dữ liệu.",
+  storage: "Không ghi được vào thư mục lưu tệp (STORAGE_DIR).",
+};
+
+// The migrations this build was deployed with: read once, so files pulled for an upgrade while
+// the old process still runs do not make it claim to be current.
+let expected: Promise<LocalMigration[]> | undefined;
+
+export async function readiness(): Promise<Readiness> {
+  const [database, migrations, storage] = await Promise.all([
+    timed("database", async () => {
+      // As the application role (the pool sets it on connect), the way every request queries.
+      await db().$queryRaw`SELECT 1`;
+    }),
+    timed("migrations", async () => {
+      expected ??= readMigrations();
+      const local = await expected;
+      const status = await migrationStatus(databaseUrl(), { migrations: local });
+      const problems = { pending: status.pending, changed: status.changed, missing: status.missing, failed: status.failed };
+      const current = Object.values(problems).every((list) => list.length === 0);
+      if (!current) {
+        return "Cơ sở dữ liệu chưa khớp phiên bản: chạy npm run db:status để xem, npm run db:migrate để cập nhật.";
+      }
+      return { applied: status.applied.length, latest: status.applied.at(-1) ?? null };
+    }),
+    timed("storage", async () => {
+      const dir = resolve(env().STORAGE_DIR);
+      await mkdir(dir, { recursive: true });
+      const probe = join(dir, `.ready-${randomUUID()}`);
+      await writeFile(probe, "ok");
+      await rm(probe, { force: true });
+    }),
+  ]);
+  const ok = database.ok && migrations.ok && storage.ok;
+  return { status: ok ? "ready" : "not_ready", checks: { database, migrations, storage } };
+}
