@@ -336,6 +336,8 @@ export interface CaseView {
   can: { self: boolean; review: boolean; appraise: boolean; decide: boolean; returnCase: boolean };
   /** Held review meetings of the branch in the period, for the review step. */
   reviewMeetings: { id: string; title: string; day: string }[];
+  /** A member's registered commitments for the period's year (the form edits them at this version). */
+  commitment: { content: string; registeredOn: string; version: number } | null;
   /** The cap at the deciding level as it stands (for whoever decides). */
   cap: (CapStatus & { unit: string; whom: "organisations" | "members"; names: string[] }) | null;
 }
@@ -480,8 +482,14 @@ export async function buildCaseView(tx: Tx, user: Principal, ctx: CaseContext, n
     effective,
     can,
     reviewMeetings: can.review ? await reviewMeetingChoices(tx, user.tenantId, branchId, ctx.period) : [],
+    commitment: ctx.member ? await commitmentOf(tx, user.tenantId, ctx.member.id, ctx.period.year) : null,
     cap: can.decide || (ctx.can.decide && state === "DECIDED") ? await capFor(tx, user.tenantId, ctx) : null,
   };
+}
+
+async function commitmentOf(tx: Tx, tenantId: string, memberId: string, year: number): Promise<CaseView["commitment"]> {
+  const row = await tx.memberCommitment.findUnique({ where: { tenantId_memberId_year: { tenantId, memberId, year } }, select: { content: true, registeredOn: true, version: true } });
+  return row ? { content: row.content, registeredOn: row.registeredOn.toISOString().slice(0, 10), version: row.version } : null;
 }
 
 /** The case view for `ref` (404 for what the user may not read). */

@@ -86,7 +86,7 @@ export interface ClassifyResult {
   total: number;
   totalTenths: Tenths;
   max: number;
-  /** The highest level the total and the conditions allow; null while `errors` is not empty. */
+  /** The highest level the total and the conditions allow; null while a mark is missing or invalid. */
   level: ClassificationLevel | null;
   levelLabel: string | null;
   conditions: ConditionResult[];
@@ -261,7 +261,8 @@ export function classify(frame: Frame, input: ClassifyInput, options: ClassifyOp
     }
   }
 
-  const level = errors.length > 0 ? null : attainable;
+  // A refused proposal does not hide what the record allows; any other error does.
+  const level = errors.some((e) => e.path !== "proposedLevel") ? null : attainable;
   return {
     frame: { code: frame.code, version: frame.version, name: frame.name, subject: frame.subject },
     perCriterion,

@@ -110,7 +110,7 @@ describe("worked examples W1–W10", () => {
       return;
     }
     // A refused proposal is an error naming what failed; the level the record allows stays readable.
-    expect(result.level).toBeNull();
+    expect(result.level).toBe(LEVEL_CELL[example.level]);
     expect(result.proposed?.allowed).toBe(false);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]!.path).toBe("proposedLevel");
