@@ -12,7 +12,7 @@ import type { ClassificationState, OrgUnitKind } from "@/lib/generated/prisma/en
 import { BRANCH_UNIT_KINDS, todayInVietnam } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
 import { capGroup, capStatus, countWith, type CapStatus } from "./cap";
-import { reviewMeetingChoices } from "./cases";
+import { caseHref, reviewMeetingChoices } from "./cases";
 import { classificationMessages } from "./messages";
 import { CLASSIFICATION_LEVELS, COLLECTIVE_UNIT_KINDS, type ClassificationLevel, type ClassificationSubject } from "./model";
 import { parsePeriod, yearPeriod, type Period } from "./period";
@@ -113,7 +113,7 @@ function rowOf(user: Principal, ownMemberId: string | null, period: Period, c: B
     state: c?.state ?? null,
     levels: { self: c?.selfLevel ?? null, review: c?.reviewLevel ?? null, appraisal: c?.appraisalLevel ?? null, decision: c?.decisionLevel ?? null },
     total: total === null || total === undefined ? null : total / 10,
-    href: subject.memberId ? `/classification/members/${subject.memberId}?period=${period.key}` : `/classification/units/${subject.id}?period=${period.key}`,
+    href: caseHref({ memberId: subject.memberId, unitId: subject.id }, period.key),
     next: nextStep(user, ownMemberId, { state: c?.state ?? null, unitPath: subject.unitPath, decidingPath: c?.decidingUnit.path ?? null, memberId: subject.memberId, needsReview }),
     returned: c?.state === "DRAFT" && c.returnReason !== null,
   };

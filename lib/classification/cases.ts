@@ -492,6 +492,11 @@ async function commitmentOf(tx: Tx, tenantId: string, memberId: string, year: nu
   return row ? { content: row.content, registeredOn: row.registeredOn.toISOString().slice(0, 10), version: row.version } : null;
 }
 
+/** The page of a subject's case for a period. */
+export function caseHref(subject: { memberId: string | null; unitId: string }, periodKey: string): string {
+  return subject.memberId ? `/classification/members/${subject.memberId}?period=${periodKey}` : `/classification/units/${subject.unitId}?period=${periodKey}`;
+}
+
 /** The case view for `ref` (404 for what the user may not read). */
 export async function readCase(tx: Tx, user: Principal, ref: CaseRefInput, now?: Date): Promise<CaseView> {
   return buildCaseView(tx, user, await caseContext(tx, user, ref), now);

@@ -15,7 +15,7 @@ import { meetingRefSelect } from "@/lib/meetings/access";
 import { HELD_STATES } from "@/lib/oversight/common";
 import { todayInVietnam } from "@/lib/org/unit-rules";
 import { scoreVote } from "@/lib/scoring/workflow";
-import { capFor, caseContext, readCase, storedFacts, storedMarks, type CaseContext, type CaseView, type ColumnMarks } from "./cases";
+import { capFor, caseContext, caseHref, readCase, storedFacts, storedMarks, type CaseContext, type CaseView, type ColumnMarks } from "./cases";
 import { classify, type ClassifyResult } from "./engine";
 import { collectiveEvidence, memberEvidence } from "./evidence";
 import { classificationMessages, fill } from "./messages";
@@ -35,6 +35,8 @@ export interface StepResult {
   version: number;
   total: number;
   level: ClassificationLevel | null;
+  /** The case's page. */
+  href: string;
 }
 
 // ─── Helpers ────────────────────────────────────────────────────────────────────────────────────
@@ -110,6 +112,8 @@ async function writeCase(tx: Tx, user: Principal, ctx: CaseContext, data: Record
   return { id: row.id, version: row.version + 1 };
 }
 
+const hrefOf = (ctx: CaseContext) => caseHref({ memberId: ctx.member?.id ?? null, unitId: ctx.unit.id }, ctx.period.key);
+
 const levelName = (level: ClassificationLevel | null | undefined) => (level ? LEVEL_LABELS[level] : "—");
 
 function sameColumn(a: ColumnMarks, aFacts: ConditionFacts, b: ColumnMarks, bFacts: ConditionFacts): boolean {
@@ -163,7 +167,7 @@ export async function saveSelfAssessment(user: Principal, input: unknown, step: 
       ...(data.submit ? { state: "SELF_ASSESSED", selfById: user.id, selfAt: now, returnReason: null, returnedById: null, returnedAt: null } : {}),
     });
     await audit(tx, user, saved.id, data.submit ? "classification.selfAssess" : "classification.draft", { marks: data.marks, facts: facts as Prisma.InputJsonValue, total: result.total, proposedLevel: data.proposedLevel ?? null, period: ctx.period.key }, step);
-    return { id: saved.id, state: data.submit ? "SELF_ASSESSED" : "DRAFT", version: saved.version, total: result.total, level: data.submit ? (data.proposedLevel ?? null) : null };
+    return { href: hrefOf(ctx), id: saved.id, state: data.submit ? "SELF_ASSESSED" : "DRAFT", version: saved.version, total: result.total, level: data.submit ? (data.proposedLevel ?? null) : null };
   });
 }
 
@@ -218,7 +222,7 @@ export async function recordBranchReview(user: Principal, input: unknown, step: 
       proposedLevel: data.proposedLevel,
       vote: { for: checked.value.tally.for, against: checked.value.tally.against, abstain: checked.value.tally.abstain, eligible: checked.value.denominator.value },
     }, step);
-    return { id: saved.id, state: "BRANCH_REVIEWED", version: saved.version, total: result.total, level: data.proposedLevel };
+    return { href: hrefOf(ctx), id: saved.id, state: "BRANCH_REVIEWED", version: saved.version, total: result.total, level: data.proposedLevel };
   });
 }
 
@@ -261,7 +265,7 @@ export async function appraise(user: Principal, input: unknown, step: StepContex
       appraisalAt: now,
     });
     await audit(tx, user, saved.id, data.mode === "adjust" ? "classification.appraiseAdjust" : "classification.appraise", { level: data.level, total: result.total, reason: data.reason || null, ...(data.mode === "adjust" ? { marks: data.marks } : {}) }, step, { level: proposal });
-    return { id: saved.id, state: "APPRAISED", version: saved.version, total: result.total, level: data.level };
+    return { href: hrefOf(ctx), id: saved.id, state: "APPRAISED", version: saved.version, total: result.total, level: data.level };
   });
 }
 
@@ -311,7 +315,7 @@ export async function decide(user: Principal, input: unknown, step: StepContext 
       decidedAt: now,
     });
     await audit(tx, user, saved.id, "classification.decide", { level: data.level, total: result.total, reason: data.reason || null, decidingUnitId: ctx.decidingUnit.id }, step, { level: row.appraisalLevel });
-    return { id: saved.id, state: "DECIDED", version: saved.version, total: result.total, level: data.level };
+    return { href: hrefOf(ctx), id: saved.id, state: "DECIDED", version: saved.version, total: result.total, level: data.level };
   });
 }
 
@@ -355,7 +359,7 @@ export async function returnCase(user: Principal, input: unknown, step: StepCont
       appraisalAt: null,
     });
     await audit(tx, user, saved.id, "classification.return", { reason: data.reason, from: state }, step);
-    return { id: saved.id, state: "DRAFT", version: saved.version, total: (ctx.row?.selfTotalTenths ?? 0) / 10, level: null };
+    return { href: hrefOf(ctx), id: saved.id, state: "DRAFT", version: saved.version, total: (ctx.row?.selfTotalTenths ?? 0) / 10, level: null };
   });
 }
 

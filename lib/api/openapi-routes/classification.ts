@@ -18,7 +18,7 @@ const level = z.enum(CLASSIFICATION_LEVELS);
 const state = z.enum(["DRAFT", "SELF_ASSESSED", "BRANCH_REVIEWED", "APPRAISED", "DECIDED"]);
 const periodQuery = z.string().describe('Kỳ đánh giá: năm "2026", quý "2026-Q4" hoặc nhiệm kỳ "2020-2025"');
 
-const stepResult = z.object({ id: z.string(), state, version: z.number().int(), total: z.number(), level: level.nullable() });
+const stepResult = z.object({ id: z.string(), state, version: z.number().int(), total: z.number(), level: level.nullable(), href: z.string().describe("Trang của hồ sơ") });
 
 const column = z.looseObject({
   marks: z.object({ marks: z.record(z.string(), z.union([z.number(), z.string()])), remarks: z.record(z.string(), z.string()) }),
