@@ -67,7 +67,7 @@ export async function PeriodSwitch({ board }: { board: Board }) {
 /** "Tự đánh giá", "Ghi kết quả chi bộ", … or a quiet "Xem". */
 async function RowAction({ row }: { row: BoardRow }) {
   const t = await getTranslations("classification.board.next");
-  const acting = row.next !== "done" && row.next !== "waiting";
+  const acting = row.next !== "done" && row.next !== "waiting" && row.next !== "selfOnBehalf";
   return (
     <Link href={row.href} className={buttonClass(acting ? "primary" : "secondary", "w-full sm:w-auto")} aria-label={`${t(row.next)}: ${row.name}`}>
       {t(row.next)}

@@ -12,17 +12,20 @@ import type { ClassificationState, OrgUnitKind } from "@/lib/generated/prisma/en
 import { BRANCH_UNIT_KINDS, todayInVietnam } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
 import { capGroup, capStatus, countWith, type CapStatus } from "./cap";
-import { caseHref, reviewMeetingChoices } from "./cases";
+import { caseHref, mayAppraise, reviewMeetingChoices } from "./cases";
 import { classificationMessages } from "./messages";
 import { CLASSIFICATION_LEVELS, COLLECTIVE_UNIT_KINDS, type ClassificationLevel, type ClassificationSubject } from "./model";
 import { parsePeriod, yearPeriod, type Period } from "./period";
 
 const text = classificationMessages.cases;
 
-export type NextStep = "self" | "review" | "appraise" | "decide" | "done" | "waiting";
+/** "selfOnBehalf": a member's own step that the branch's committee may take for them. */
+export type NextStep = "self" | "selfOnBehalf" | "review" | "appraise" | "decide" | "done" | "waiting";
 
 export interface BoardRow {
   caseId: string | null;
+  /** The case's version (0 before its first save), for lists that act on it. */
+  version: number;
   subject: ClassificationSubject | null;
   /** The unit id for an organisation, the member id for a member. */
   subjectId: string;
@@ -47,6 +50,14 @@ export interface BoardChild {
   members: { total: number; decided: number; inProgress: number; levels: LevelCounts };
 }
 
+/** A case in the subtree that waits for this user's step, with what a list needs to act on it. */
+export interface QueueRow extends BoardRow {
+  caseId: string;
+  unitName: string;
+  /** Decided at its appraised level from the list (Ban Tổ chức's bulk decision). */
+  decidable: boolean;
+}
+
 export interface Board {
   unit: ResolvedScope["unit"];
   trail: ResolvedScope["trail"];
@@ -62,13 +73,18 @@ export interface Board {
   /** Where this unit decides (its grassroots members or organisations below): the cap as it stands. */
   caps: { members: CapStatus | null; organisations: CapStatus | null };
   reviewMeetings: { id: string; title: string; day: string }[];
+  /** For a committee: the cases below it waiting for this user's step (at most QUEUE_LIMIT). */
+  queue: { rows: QueueRow[]; total: number };
   can: { planReviewMeeting: boolean };
 }
+
+export const QUEUE_LIMIT = 200;
 
 const emptyLevels = (): LevelCounts => Object.fromEntries(CLASSIFICATION_LEVELS.map((l) => [l, 0])) as LevelCounts;
 
 const caseSelect = {
   id: true,
+  version: true,
   subject: true,
   subjectId: true,
   unitId: true,
@@ -86,25 +102,41 @@ const caseSelect = {
 } as const;
 type BoardCase = Prisma.ClassificationGetPayload<{ select: typeof caseSelect }>;
 
-function nextStep(user: Principal, ownMemberId: string | null, row: { state: ClassificationState | null; unitPath: string; decidingPath: string | null; memberId: string | null; needsReview: boolean }): NextStep {
+function nextStep(
+  user: Principal,
+  ownMemberId: string | null,
+  row: { state: ClassificationState | null; unitPath: string; unitKind: OrgUnitKind; decidingPath: string | null; memberId: string | null; needsReview: boolean },
+): NextStep {
   const unit = { path: row.unitPath };
+  const appraise = () =>
+    row.decidingPath !== null && mayAppraise(user, row.memberId ? "MEMBER" : "COLLECTIVE", { id: "", name: "", path: row.unitPath, kind: row.unitKind }, { path: row.decidingPath });
   const state = row.state ?? "DRAFT";
   const selfOk = authorize(user, "score.self", unit) || (row.memberId !== null && row.memberId === ownMemberId);
-  if (state === "DRAFT") return selfOk ? "self" : "waiting";
+  if (state === "DRAFT") {
+    if (row.memberId !== null && row.memberId !== ownMemberId) return selfOk ? "selfOnBehalf" : "waiting";
+    return selfOk ? "self" : "waiting";
+  }
   if (state === "SELF_ASSESSED") {
     if (row.needsReview) return authorize(user, "score.self", unit) ? "review" : "waiting";
-    return authorize(user, "score.confirm", unit) || authorize(user, "score.review", unit) ? "appraise" : "waiting";
+    return appraise() ? "appraise" : "waiting";
   }
-  if (state === "BRANCH_REVIEWED") return authorize(user, "score.confirm", unit) || authorize(user, "score.review", unit) ? "appraise" : "waiting";
+  if (state === "BRANCH_REVIEWED") return appraise() ? "appraise" : "waiting";
   if (state === "APPRAISED") return row.decidingPath && authorize(user, "score.review", { path: row.decidingPath }) ? "decide" : "waiting";
   return "done";
 }
 
-function rowOf(user: Principal, ownMemberId: string | null, period: Period, c: BoardCase | undefined, subject: { id: string; name: string; detail: string | null; unitKind: OrgUnitKind | null; unitPath: string; memberId: string | null }): BoardRow {
+function rowOf(
+  user: Principal,
+  ownMemberId: string | null,
+  period: Period,
+  c: BoardCase | undefined,
+  subject: { id: string; name: string; detail: string | null; unitKind: OrgUnitKind | null; unitPath: string; memberId: string | null; branchKind?: OrgUnitKind },
+): BoardRow {
   const total = c ? (c.decisionTotalTenths ?? c.appraisalTotalTenths ?? c.selfTotalTenths) : null;
   const needsReview = subject.memberId !== null || (subject.unitKind !== null && BRANCH_UNIT_KINDS.includes(subject.unitKind));
   return {
     caseId: c?.id ?? null,
+    version: c?.version ?? 0,
     subject: c?.subject ?? null,
     subjectId: subject.id,
     name: subject.name,
@@ -114,7 +146,14 @@ function rowOf(user: Principal, ownMemberId: string | null, period: Period, c: B
     levels: { self: c?.selfLevel ?? null, review: c?.reviewLevel ?? null, appraisal: c?.appraisalLevel ?? null, decision: c?.decisionLevel ?? null },
     total: total === null || total === undefined ? null : total / 10,
     href: caseHref({ memberId: subject.memberId, unitId: subject.id }, period.key),
-    next: nextStep(user, ownMemberId, { state: c?.state ?? null, unitPath: subject.unitPath, decidingPath: c?.decidingUnit.path ?? null, memberId: subject.memberId, needsReview }),
+    next: nextStep(user, ownMemberId, {
+      state: c?.state ?? null,
+      unitPath: subject.unitPath,
+      unitKind: subject.unitKind ?? subject.branchKind ?? "BRANCH",
+      decidingPath: c?.decidingUnit.path ?? null,
+      memberId: subject.memberId,
+      needsReview,
+    }),
     returned: c?.state === "DRAFT" && c.returnReason !== null,
   };
 }
@@ -157,6 +196,38 @@ async function childSummaries(tx: Tx, tenantId: string, unit: { id: string }, pe
     out.push(summary);
   }
   return out;
+}
+
+const STEP_ORDER: Record<NextStep, number> = { decide: 0, appraise: 1, review: 2, self: 3, selfOnBehalf: 4, waiting: 5, done: 6 };
+
+/** Cases below a committee waiting for this user: appraisal (score.confirm/review) or decision (score.review). */
+async function queueOf(tx: Tx, user: Principal, own: string | null, unit: { path: string }, period: Period): Promise<Board["queue"]> {
+  const states: ClassificationState[] = [];
+  if (canAnywhere(user, "score.confirm") || canAnywhere(user, "score.review")) states.push("SELF_ASSESSED", "BRANCH_REVIEWED");
+  if (canAnywhere(user, "score.review")) states.push("APPRAISED");
+  if (states.length === 0) return { rows: [], total: 0 };
+  const rows = await tx.classification.findMany({
+    where: { tenantId: user.tenantId, periodKind: period.kind, periodStart: period.start, state: { in: states }, unit: { path: { startsWith: unit.path } } },
+    select: { ...caseSelect, unit: { select: { name: true, path: true, kind: true } }, member: { select: { fullName: true, sortKey: true } } },
+    orderBy: [{ state: "desc" }, { unitId: "asc" }],
+    take: 2000,
+  });
+  const waiting = rows
+    .map((c): QueueRow => {
+      const row = rowOf(user, own, period, c, {
+        id: c.memberId ?? c.unitId,
+        name: c.member?.fullName ?? c.unit.name,
+        detail: null,
+        unitKind: c.memberId ? null : c.unit.kind,
+        branchKind: c.unit.kind,
+        unitPath: c.unit.path,
+        memberId: c.memberId,
+      });
+      return { ...row, caseId: c.id, unitName: c.unit.name, decidable: row.next === "decide" && c.appraisalLevel !== null };
+    })
+    .filter((r) => r.next === "decide" || r.next === "appraise" || r.next === "review")
+    .sort((a, b) => STEP_ORDER[a.next] - STEP_ORDER[b.next] || a.unitName.localeCompare(b.unitName, "vi") || a.name.localeCompare(b.name, "vi"));
+  return { rows: waiting.slice(0, QUEUE_LIMIT), total: waiting.length };
 }
 
 async function capsAt(tx: Tx, tenantId: string, unit: { id: string; path: string }, period: Period): Promise<Board["caps"]> {
@@ -250,6 +321,7 @@ export async function getBoard(user: Principal, query: BoardQuery, options: { no
       children: isBranch ? [] : await childSummaries(tx, user.tenantId, unit, period),
       caps: await capsAt(tx, user.tenantId, unit, period),
       reviewMeetings: isBranch ? await reviewMeetingChoices(tx, user.tenantId, unit.id, period) : [],
+      queue: isBranch ? { rows: [], total: 0 } : await queueOf(tx, user, own, unit, period),
       can: { planReviewMeeting: isBranch && authorize(user, "meeting.record", unit) },
     };
   }).catch((error: unknown) => {

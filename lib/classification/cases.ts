@@ -9,7 +9,8 @@
 //   self       score.self on the unit (the branch's committee for the branch and, on their behalf,
 //              for its members), or the member themself
 //   review     score.self on the branch: records its review meeting (kind REVIEW) and vote
-//   appraise   score.confirm or score.review on the unit (the superior committee)
+//   appraise   score.confirm or score.review over the deciding unit (the superior committee), or
+//              over the unit for a member or a branch (an overseer following it)
 //   decide     score.review on the deciding unit (the competent level; the cap is counted there)
 //   return     whoever may appraise or decide; the branch too while only the self-assessment is in
 import { authorize, type Principal } from "@/lib/auth/permissions";
@@ -182,10 +183,21 @@ export function decidingUnitOf(chain: readonly CaseUnit[], collective: boolean):
   return [...above].reverse().find((u) => GRASSROOTS.includes(u.kind)) ?? above.at(-1) ?? self;
 }
 
+/**
+ * Appraisal is the superior's: whoever confirms or reviews over the deciding unit, or — for a
+ * member or a branch — an overseer following the unit itself. A grassroots organisation is never
+ * appraised by its own committee (their grants cover the unit but not the level above it).
+ */
+export function mayAppraise(user: Principal, subject: ClassificationSubject, unit: CaseUnit, deciding: { path: string }): boolean {
+  const over = (target: { path: string }) => authorize(user, "score.confirm", target) || authorize(user, "score.review", target);
+  if (over(deciding)) return true;
+  return !(subject === "COLLECTIVE" && GRASSROOTS.includes(unit.kind)) && over(unit);
+}
+
 function permissions(user: Principal, ownMemberId: string | null, subject: ClassificationSubject, unit: CaseUnit, member: CaseMember | null, deciding: { path: string }): CaseContext["can"] {
   const isSelf = member !== null && ownMemberId === member.id;
   const read = authorize(user, "meeting.read", unit) || isSelf;
-  const appraise = authorize(user, "score.confirm", unit) || authorize(user, "score.review", unit);
+  const appraise = mayAppraise(user, subject, unit, deciding);
   const decide = authorize(user, "score.review", deciding);
   const review = authorize(user, "score.self", unit);
   return {

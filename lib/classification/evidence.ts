@@ -68,9 +68,10 @@ export async function collectiveEvidence(tx: Tx, tenantId: string, unit: Collect
   const range = instantRange({ start: period.start, end: upTo });
   const subtree = { startsWith: unit.path };
 
-  const stats = await tx.unitMonthStats.aggregate({
+  const rows = await tx.unitMonthStats.findMany({
     where: { tenantId, unitId: unit.id, month: { gte: period.start, lte: upTo } },
-    _sum: {
+    select: {
+      month: true,
       meetingsHeld: true,
       regularBranches: true,
       thematicBranches: true,
@@ -84,20 +85,43 @@ export async function collectiveEvidence(tx: Tx, tenantId: string, unit: Collect
       awaitingScore: true,
       recordsDue: true,
       resolutionsOnTime: true,
-      visits: true,
     },
   });
-  const s = Object.fromEntries(Object.entries(stats._sum).map(([k, v]) => [k, Number(v ?? 0)])) as Record<keyof typeof stats._sum, number>;
+  type Row = (typeof rows)[number];
+  const sum = (key: Exclude<keyof Row, "month">) => rows.reduce((n, r) => n + r[key], 0);
+  const s = {
+    meetingsHeld: sum("meetingsHeld"),
+    regularBranches: sum("regularBranches"),
+    thematicBranches: sum("thematicBranches"),
+    present: sum("present"),
+    attendanceDenominator: sum("attendanceDenominator"),
+    absentUnexcused: sum("absentUnexcused"),
+    levelGood: sum("levelGood"),
+    levelFair: sum("levelFair"),
+    levelAverage: sum("levelAverage"),
+    levelPoor: sum("levelPoor"),
+    awaitingScore: sum("awaitingScore"),
+    recordsDue: sum("recordsDue"),
+    resolutionsOnTime: sum("resolutionsOnTime"),
+  };
   const branches = isBranch
     ? 1
     : await tx.orgUnit.count({
         where: { tenantId, path: subtree, kind: { in: [...BRANCH_UNIT_KINDS] }, activeFrom: { lte: upTo }, OR: [{ activeTo: null }, { activeTo: { gte: period.start } }] },
       });
-  const monthsDue = months.length * branches;
-  const quartersDue = new Set(months.map((m) => Math.floor(m.getUTCMonth() / 3))).size * branches;
+  // A month (or quarter) still running is only counted once its meeting was held: it is under way, not missed.
+  const monthKey = (d: Date) => d.getUTCFullYear() * 12 + d.getUTCMonth();
+  const current = upTo < period.end ? monthKey(upTo) : null;
+  const monthOf = (key: number) => rows.find((r) => monthKey(r.month) === key);
+  const monthsDue = months.filter((m) => monthKey(m) !== current).length * branches + (current !== null ? (monthOf(current)?.regularBranches ?? 0) : 0);
+  const quarters = [...new Set(months.map((m) => Math.floor(m.getUTCMonth() / 3)))];
+  const currentQuarter = current !== null ? Math.floor(upTo.getUTCMonth() / 3) : null;
+  const quarterMet = (q: number) => rows.filter((r) => Math.floor(r.month.getUTCMonth() / 3) === q).reduce((n, r) => n + r.thematicBranches, 0);
+  const quartersDue = quarters.filter((q) => q !== currentQuarter).length * branches + (currentQuarter !== null ? quarterMet(currentQuarter) : 0);
   const scored = s.levelGood + s.levelFair + s.levelAverage + s.levelPoor;
   const whose = isBranch ? "Chi bộ" : `${formatNumber(branches)} chi bộ trực thuộc`;
   const ratingHref = isBranch ? `/plans/${unit.id}/rating?year=${period.year}` : `/dashboard?unit=${unit.id}&year=${period.year}`;
+  const source = `Sổ sinh hoạt chi bộ: ${formatNumber(s.meetingsHeld)} kỳ đã họp và phiếu chấm điểm, đến ${formatCalendarDate(upTo)}`;
 
   const items: EvidenceSet = {};
   items.meetings = {
@@ -105,10 +129,16 @@ export async function collectiveEvidence(tx: Tx, tenantId: string, unit: Collect
     title: "Chế độ và chất lượng sinh hoạt",
     lines: [
       `${whose} sinh hoạt thường kỳ đủ ${formatNumber(s.regularBranches)}/${formatNumber(monthsDue)} ${isBranch ? "tháng" : "lượt chi bộ – tháng"} (${percent(s.regularBranches, monthsDue)}).`,
-      `Sinh hoạt chuyên đề đạt chỉ tiêu ${formatNumber(s.thematicBranches)}/${formatNumber(quartersDue)} ${isBranch ? "quý" : "lượt chi bộ – quý"}.`,
       `Chất lượng các kỳ đã chấm (${formatNumber(scored)} kỳ): ${formatNumber(s.levelGood)} Tốt, ${formatNumber(s.levelFair)} Khá, ${formatNumber(s.levelAverage)} Trung bình, ${formatNumber(s.levelPoor)} Kém${s.awaitingScore ? `; ${formatNumber(s.awaitingScore)} kỳ chưa có kết quả` : ""}.`,
     ],
-    source: `Sổ sinh hoạt chi bộ: ${formatNumber(s.meetingsHeld)} kỳ đã họp và phiếu chấm điểm, đến ${formatCalendarDate(upTo)}`,
+    source,
+    href: ratingHref,
+  };
+  items.thematic = {
+    key: "thematic",
+    title: "Sinh hoạt chuyên đề",
+    lines: [`Sinh hoạt chuyên đề đạt chỉ tiêu (ít nhất một kỳ mỗi quý) ${formatNumber(Math.min(s.thematicBranches, quartersDue))}/${formatNumber(quartersDue)} ${isBranch ? "quý" : "lượt chi bộ – quý"}.`],
+    source,
     href: ratingHref,
   };
   items.unitAttendance = {
@@ -127,7 +157,6 @@ export async function collectiveEvidence(tx: Tx, tenantId: string, unit: Collect
     select: { result: true, resultPercent: true },
   });
   const met = targetsMet(tasks);
-  const late = met.notDone + met.partly + met.pending;
   items.resolutions = {
     key: "resolutions",
     title: "Thực hiện nghị quyết, nhiệm vụ",
@@ -164,12 +193,9 @@ export async function collectiveEvidence(tx: Tx, tenantId: string, unit: Collect
 
   return {
     items,
-    suggestedFacts: {
-      allTasksOnTime: met.due > 0 ? late === 0 : null,
-      latePercent: met.due > 0 ? Math.round((late * 1000) / met.due) / 10 : null,
-      exceededPercent: null,
-      disciplined: null,
-    },
+    // An organisation's targets are its political tasks of the year, which the meeting record does
+    // not hold: the assessor declares them (the tasks of the resolutions above are a hint).
+    suggestedFacts: { allTasksOnTime: null, latePercent: null, exceededPercent: null, disciplined: null },
     asOf: isoDay(upTo),
   };
 }
@@ -227,7 +253,8 @@ export async function memberEvidence(tx: Tx, tenantId: string, member: MemberTar
   });
   const dueTasks = tasks.filter((t) => t.deadline <= upTo);
   const met = targetsMet(dueTasks);
-  const late = met.notDone + met.partly + met.pending;
+  // Not evaluated yet is not late: the report meeting has not weighed it.
+  const late = met.notDone + met.partly;
   items.tasks = {
     key: "tasks",
     title: "Nhiệm vụ chi bộ phân công",
@@ -306,7 +333,7 @@ export async function memberEvidence(tx: Tx, tenantId: string, member: MemberTar
     items,
     suggestedFacts: {
       allTasksOnTime: late === 0,
-      latePercent: met.due > 0 ? Math.round((late * 1000) / met.due) / 10 : 0,
+      latePercent: met.evaluated > 0 ? Math.round((late * 1000) / met.evaluated) / 10 : 0,
       exceededPercent: null,
       disciplined: null,
     },

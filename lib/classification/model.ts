@@ -43,10 +43,11 @@ export type Part = (typeof PARTS)[number];
 
 /**
  * What the record can show beside a criterion (lib/classification/evidence.ts reads each). The
- * first four describe a party organisation, the others a member.
+ * first five describe a party organisation, the others a member.
  */
 export const EVIDENCE_KEYS = [
   "meetings",
+  "thematic",
   "unitAttendance",
   "resolutions",
   "oversight",
@@ -59,7 +60,7 @@ export const EVIDENCE_KEYS = [
 ] as const;
 export type EvidenceKey = (typeof EVIDENCE_KEYS)[number];
 
-export const COLLECTIVE_EVIDENCE: readonly EvidenceKey[] = ["meetings", "unitAttendance", "resolutions", "oversight"];
+export const COLLECTIVE_EVIDENCE: readonly EvidenceKey[] = ["meetings", "thematic", "unitAttendance", "resolutions", "oversight"];
 export const MEMBER_EVIDENCE: readonly EvidenceKey[] = ["memberAttendance", "tasks", "speeches", "residence", "exemptions", "commitments"];
 
 /**

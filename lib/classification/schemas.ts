@@ -151,3 +151,31 @@ export const returnSchema = z.object({
 export type ReturnInput = z.input<typeof returnSchema>;
 
 export const openCaseSchema = z.object(caseRefShape);
+
+/** Form rows "items.<caseId>.version", "items.<caseId>.level", "items.<caseId>.selected" (or the API's array). */
+function bulkItems<S extends z.ZodType>(item: S) {
+  return z.preprocess((value) => {
+    if (Array.isArray(value)) return value;
+    if (!value || typeof value !== "object") return [];
+    const rows = Object.entries(value as Record<string, Record<string, unknown>>).filter(([, row]) => row && typeof row === "object");
+    // A form sends "selected" only for the ticked rows: once any row carries it, the others are out.
+    const ticked = rows.some(([, row]) => "selected" in row);
+    return rows.filter(([, row]) => !ticked || row.selected === "on" || row.selected === "true" || row.selected === true).map(([caseId, row]) => ({ ...row, caseId }));
+  }, z.array(item).min(1, "Chọn ít nhất một hồ sơ.").max(500, "Mỗi lần tối đa 500 hồ sơ."));
+}
+
+export const bulkReviewSchema = z.preprocess(
+  nestDottedKeys,
+  z.object({
+    meetingId: branchReviewSchema.shape.meetingId,
+    comments: optionalText(8000, "Ý kiến góp ý không quá 8000 ký tự."),
+    voteFor: branchReviewSchema.shape.voteFor,
+    voteAgainst: branchReviewSchema.shape.voteAgainst,
+    voteAbstain: branchReviewSchema.shape.voteAbstain,
+    items: bulkItems(z.object({ caseId: z.string().min(1), version, level: levelField })),
+  }),
+);
+export type BulkReviewInput = z.input<typeof bulkReviewSchema>;
+
+export const bulkDecisionSchema = z.preprocess(nestDottedKeys, z.object({ items: bulkItems(z.object({ caseId: z.string().min(1), version })) }));
+export type BulkDecisionInput = z.input<typeof bulkDecisionSchema>;

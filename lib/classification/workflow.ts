@@ -20,7 +20,7 @@ import { classify, type ClassifyResult } from "./engine";
 import { collectiveEvidence, memberEvidence } from "./evidence";
 import { classificationMessages, fill } from "./messages";
 import { CONDITION_FACTS, LEVEL_LABELS, type ClassificationLevel, type ConditionFact, type ConditionFacts } from "./model";
-import { appraisalSchema, branchReviewSchema, decisionSchema, returnSchema, selfAssessmentSchema } from "./schemas";
+import { appraisalSchema, branchReviewSchema, bulkDecisionSchema, bulkReviewSchema, decisionSchema, returnSchema, selfAssessmentSchema } from "./schemas";
 
 const text = classificationMessages.workflow;
 
@@ -179,7 +179,13 @@ export async function saveSelfAssessment(user: Principal, input: unknown, step: 
  */
 export async function recordBranchReview(user: Principal, input: unknown, step: StepContext = {}): Promise<StepResult> {
   const data = parseInput(branchReviewSchema, input);
-  return withTenant(user.tenantId, async (tx) => {
+  return withTenant(user.tenantId, (tx) => reviewInTx(tx, user, data, step));
+}
+
+type ReviewData = import("zod").output<typeof branchReviewSchema>;
+
+async function reviewInTx(tx: Tx, user: Principal, data: ReviewData, step: StepContext): Promise<StepResult> {
+  {
     const ctx = await caseContext(tx, user, { caseId: data.caseId }, { lock: true });
     if (!ctx.can.review) throw new ForbiddenError(text.reviewForbidden);
     if (!ctx.needsBranchReview) throw new ValidationError(text.reviewNotNeeded);
@@ -223,7 +229,7 @@ export async function recordBranchReview(user: Principal, input: unknown, step: 
       vote: { for: checked.value.tally.for, against: checked.value.tally.against, abstain: checked.value.tally.abstain, eligible: checked.value.denominator.value },
     }, step);
     return { href: hrefOf(ctx), id: saved.id, state: "BRANCH_REVIEWED", version: saved.version, total: result.total, level: data.proposedLevel };
-  });
+  }
 }
 
 /**
@@ -276,7 +282,13 @@ export async function appraise(user: Principal, input: unknown, step: StepContex
  */
 export async function decide(user: Principal, input: unknown, step: StepContext = {}): Promise<StepResult> {
   const data = parseInput(decisionSchema, input);
-  return withTenant(user.tenantId, async (tx) => {
+  return withTenant(user.tenantId, (tx) => decideInTx(tx, user, data, step));
+}
+
+type DecisionData = import("zod").output<typeof decisionSchema>;
+
+async function decideInTx(tx: Tx, user: Principal, data: DecisionData, step: StepContext): Promise<StepResult> {
+  {
     const ctx = await caseContext(tx, user, { caseId: data.caseId }, { lock: true });
     if (!ctx.can.decide) throw new ForbiddenError(fill(text.decideForbidden, { unit: ctx.decidingUnit.name }));
     assertVersion(ctx, data.version);
@@ -316,7 +328,7 @@ export async function decide(user: Principal, input: unknown, step: StepContext 
     });
     await audit(tx, user, saved.id, "classification.decide", { level: data.level, total: result.total, reason: data.reason || null, decidingUnitId: ctx.decidingUnit.id }, step, { level: row.appraisalLevel });
     return { href: hrefOf(ctx), id: saved.id, state: "DECIDED", version: saved.version, total: result.total, level: data.level };
-  });
+  }
 }
 
 /** Sends the case back to its draft with a reason; the self-assessment's marks stay to be corrected. */
@@ -361,6 +373,59 @@ export async function returnCase(user: Principal, input: unknown, step: StepCont
     await audit(tx, user, saved.id, "classification.return", { reason: data.reason, from: state }, step);
     return { href: hrefOf(ctx), id: saved.id, state: "DRAFT", version: saved.version, total: (ctx.row?.selfTotalTenths ?? 0) / 10, level: null };
   });
+}
+
+// ─── Many at once ───────────────────────────────────────────────────────────────────────────────
+
+/** A bulk step's refusal names the subject it is about; nothing of the batch is written. */
+async function each<T>(tx: Tx, user: Principal, caseIds: readonly string[], run: (caseId: string) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (const caseId of caseIds) {
+    try {
+      out.push(await run(caseId));
+    } catch (error) {
+      if (!(error instanceof ValidationError || error instanceof ConflictError || error instanceof ForbiddenError)) throw error;
+      const row = isUuid(caseId) ? await tx.classification.findUnique({ where: { tenantId_id: { tenantId: user.tenantId, id: caseId } }, select: { unit: { select: { name: true } }, member: { select: { fullName: true } } } }) : null;
+      const who = row?.member?.fullName ?? row?.unit.name ?? caseId;
+      const message = fill(text.bulkFailed, { who, message: error.message });
+      if (error instanceof ValidationError) throw new ValidationError(message, error.fieldErrors);
+      throw error instanceof ConflictError ? new ConflictError(message) : new ForbiddenError(message);
+    }
+  }
+  return out;
+}
+
+/**
+ * The branch's review meeting for several members (or the branch) at once: one meeting and one vote,
+ * each with the level proposed for it, in one transaction — all recorded or none.
+ */
+export async function recordBranchReviews(user: Principal, input: unknown, step: StepContext = {}): Promise<{ count: number; href: string | null }> {
+  const data = parseInput(bulkReviewSchema, input);
+  return withTenant(user.tenantId, async (tx) => {
+    const done = await each(tx, user, data.items.map((i) => i.caseId), (caseId) => {
+      const item = data.items.find((i) => i.caseId === caseId)!;
+      return reviewInTx(tx, user, { caseId, version: item.version, proposedLevel: item.level, meetingId: data.meetingId, comments: data.comments, voteFor: data.voteFor, voteAgainst: data.voteAgainst, voteAbstain: data.voteAbstain }, step);
+    });
+    return { count: done.length, href: null };
+  });
+}
+
+/**
+ * Decisions at the appraised level for several cases at once (Ban Tổ chức's list), in one
+ * transaction: each is checked as a single decision — the cap included, counted with the decisions
+ * before it in the batch — and any refusal names its subject and writes nothing.
+ */
+export async function decideMany(user: Principal, input: unknown, step: StepContext = {}): Promise<{ count: number }> {
+  const data = parseInput(bulkDecisionSchema, input);
+  return withTenant(user.tenantId, async (tx) => {
+    const done = await each(tx, user, data.items.map((i) => i.caseId), async (caseId) => {
+      const item = data.items.find((i) => i.caseId === caseId)!;
+      const row = isUuid(caseId) ? await tx.classification.findUnique({ where: { tenantId_id: { tenantId: user.tenantId, id: caseId } }, select: { appraisalLevel: true } }) : null;
+      if (!row?.appraisalLevel) throw new ValidationError(text.decideWrongState);
+      return decideInTx(tx, user, { caseId, version: item.version, level: row.appraisalLevel, reason: "" }, step);
+    });
+    return { count: done.length };
+  }, { timeout: 60_000 });
 }
 
 /** The case for a page or the API. */

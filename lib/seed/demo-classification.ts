@@ -298,10 +298,11 @@ export function generateDemoClassification(data: TenantDataset, options: { asOf:
     const deciding = decidingUnitOf(chainOf(unit.id), true).id;
     collectiveGroups.set(deciding, [...(collectiveGroups.get(deciding) ?? []), unit]);
   }
-  for (const [, group] of collectiveGroups) {
+  for (const [, all] of collectiveGroups) {
+    // bithu assesses the branch in the walkthrough; the others' levels keep within the cap without it.
+    const group = all.filter((unit) => unit.id !== budget.id);
     const levels = levelsFor(group.length, random, false);
     group.forEach((unit, i) => {
-      if (unit.id === budget.id) return; // bithu assesses the branch in the walkthrough
       const profile = profileOf.get(grassrootsOf(unit.id) ?? "") ?? "started";
       const own = GRASSROOTS.includes(unit.kind);
       // A grassroots organisation is decided above it: decided ones are those whose own review is done.

@@ -4,7 +4,8 @@
 // refusals (wrong role, outside the subtree, stale version, bad marks, failed conditions, a vote
 // that does not pass); and the cap on "xuất sắc" at the deciding level.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { appraise, decide, getCase, recordBranchReview, returnCase, saveSelfAssessment } from "@/lib/classification/workflow";
+import { getBoard } from "@/lib/classification/board";
+import { appraise, decide, decideMany, getCase, recordBranchReview, recordBranchReviews, returnCase, saveSelfAssessment } from "@/lib/classification/workflow";
 import { QD366_COLLECTIVE, QD366_MEMBER } from "@/lib/classification/frames";
 import type { Frame } from "@/lib/classification/model";
 import { db } from "@/lib/db/client";
@@ -246,5 +247,89 @@ describe("the cap on xuất sắc at the deciding level", () => {
     // "Tốt" needs a reason (it differs from the appraisal) and then passes.
     await refusal(decide(t.reviewer, { caseId: four.id, version: four.version, level: "GOOD" }, { now: NOW }), ValidationError);
     expect((await decide(t.reviewer, { caseId: four.id, version: four.version, level: "GOOD", reason: "Trong giới hạn 20 % của Đảng bộ" }, { now: NOW })).level).toBe("GOOD");
+  });
+});
+
+describe("many at once: the branch's review list and Ban Tổ chức's decisions", () => {
+  let u: MeetingTenant;
+  let meetingId: string;
+  beforeAll(async () => {
+    u = await makeMeetingTenant({ members: 4 });
+    meetingId = (await makeMeeting({ tenant: u, kind: "REVIEW", state: "MINUTES_ADOPTED", plannedStart: "2026-12-04T07:00:00.000Z" })).id;
+  });
+
+  const submit = (i: number, level: "EXCELLENT" | "GOOD", total: number) =>
+    saveSelfAssessment(
+      u.recorder,
+      { memberId: u.members[i]!.id, period: PERIOD, version: 0, submit: true, marks: marksFor(QD366_MEMBER, total), remarks: remarksFor(QD366_MEMBER), facts: goodFacts, proposedLevel: level },
+      { now: NOW },
+    );
+
+  test("one meeting and one vote for several members; a refusal names the member and writes nothing", async () => {
+    const a = await submit(0, "EXCELLENT", 94);
+    const b = await submit(1, "GOOD", 84);
+    const c = await submit(2, "GOOD", 72);
+    const votes = { voteFor: 4, voteAgainst: 0, voteAbstain: 0 };
+    // members[2]'s 72 points do not allow "xuất sắc": the whole list is refused, naming them.
+    const refused = await refusal(
+      recordBranchReviews(u.recorder, { meetingId, ...votes, items: [{ caseId: a.id, version: a.version, level: "EXCELLENT" }, { caseId: c.id, version: c.version, level: "EXCELLENT" }] }, { now: NOW }),
+      ValidationError,
+    );
+    expect(refused.message).toMatch(new RegExp(`^${u.members[2]!.fullName}: Chưa đủ điều kiện xếp loại "Hoàn thành xuất sắc nhiệm vụ"`));
+    expect((await ownerDb().classification.findUniqueOrThrow({ where: { tenantId_id: { tenantId: u.tenantId, id: a.id } } })).state).toBe("SELF_ASSESSED");
+    // Form rows (items.<id>.selected/version/level) reach the same schema; an unticked row is left out.
+    const done = await recordBranchReviews(
+      u.recorder,
+      {
+        meetingId,
+        ...votes,
+        [`items.${a.id}.selected`]: "on",
+        [`items.${a.id}.version`]: String(a.version),
+        [`items.${a.id}.level`]: "EXCELLENT",
+        [`items.${b.id}.selected`]: "on",
+        [`items.${b.id}.version`]: String(b.version),
+        [`items.${b.id}.level`]: "GOOD",
+        [`items.${c.id}.version`]: String(c.version),
+        [`items.${c.id}.level`]: "GOOD",
+      },
+      { now: NOW },
+    );
+    expect(done.count).toBe(2);
+    const states = await ownerDb().classification.findMany({ where: { tenantId: u.tenantId, id: { in: [a.id, b.id, c.id] } }, select: { id: true, state: true, voteFor: true } });
+    expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({ [a.id]: "BRANCH_REVIEWED", [b.id]: "BRANCH_REVIEWED", [c.id]: "SELF_ASSESSED" });
+  });
+
+  test("the reviewer's queue lists the appraised cases; deciding them together checks the cap with each decision", async () => {
+    const rows = await ownerDb().classification.findMany({ where: { tenantId: u.tenantId, state: "BRANCH_REVIEWED" }, select: { id: true, version: true, reviewLevel: true } });
+    for (const row of rows) await appraise(u.overseer, { caseId: row.id, version: row.version, mode: "confirm", level: row.reviewLevel! }, { now: NOW });
+    const board = await getBoard(u.reviewer, { unit: u.g.id, period: PERIOD }, { now: NOW });
+    expect(board.queue.rows.filter((r) => r.decidable).map((r) => r.name).sort()).toEqual([u.members[0]!.fullName, u.members[1]!.fullName].sort());
+    // One excellent of two good-or-better at 20 %: at most 0. The batch is refused on the excellent one.
+    const decidable = board.queue.rows.filter((r) => r.decidable);
+    const refused = await refusal(decideMany(u.reviewer, { items: decidable.map((r) => ({ caseId: r.caseId, version: r.version })) }, { now: NOW }), ValidationError);
+    expect(refused.message).toContain(`${u.members[0]!.fullName}: Vượt trần "Hoàn thành xuất sắc nhiệm vụ" tại ${u.g.name}`);
+    expect(await ownerDb().classification.count({ where: { tenantId: u.tenantId, state: "DECIDED" } })).toBe(0);
+    // Without the excellent one the list goes through; the board then shows it decided.
+    const good = decidable.find((r) => r.name === u.members[1]!.fullName)!;
+    expect((await decideMany(u.reviewer, { items: [{ caseId: good.caseId, version: good.version }] }, { now: NOW })).count).toBe(1);
+    const after = await getBoard(u.reviewer, { unit: u.branch.id, period: PERIOD }, { now: NOW });
+    expect(after.members.find((r) => r.name === u.members[1]!.fullName)).toMatchObject({ state: "DECIDED", levels: { decision: "GOOD" }, next: "done" });
+    // The overseer has no decision to take: nothing in their queue is decidable.
+    const overseerBoard = await getBoard(u.overseer, { unit: u.g.id, period: PERIOD }, { now: NOW });
+    expect(overseerBoard.queue.rows.some((r) => r.decidable)).toBe(false);
+  });
+
+  test("a grassroots organisation is appraised from above, never by its own committee", async () => {
+    const self = await saveSelfAssessment(
+      u.admin,
+      { unitId: u.g.id, period: PERIOD, version: 0, submit: true, marks: marksFor(QD366_COLLECTIVE, 85), remarks: remarksFor(QD366_COLLECTIVE), facts: goodFacts, proposedLevel: "GOOD" },
+      { now: NOW },
+    ).catch((e: unknown) => e);
+    // The admin has no recording role: only a RECORDER over the organisation assesses it.
+    expect(self).toBeInstanceOf(ForbiddenError);
+    const view = await getCase(u.overseer, { unitId: u.g.id, period: PERIOD }, { now: NOW });
+    expect(view.can).toMatchObject({ self: false, appraise: false });
+    expect(view.needsBranchReview).toBe(false);
+    expect(view.decidingUnit.id).toBe(u.root.id);
   });
 });

@@ -11,10 +11,10 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { saveCommitment, commitmentSchema } from "@/lib/classification/commitments";
 import { cloneFrame, createFrameAssignment, endFrameAssignment, importFrame, saveFrameVersion } from "@/lib/classification/frame-admin";
 import { cloneFrameSchema, createFrameAssignmentSchema, endFrameAssignmentSchema, saveFrameVersionSchema } from "@/lib/classification/frame-admin-schemas";
-import { appraisalSchema, branchReviewSchema, decisionSchema, returnSchema, selfAssessmentSchema } from "@/lib/classification/schemas";
+import { appraisalSchema, branchReviewSchema, bulkDecisionSchema, bulkReviewSchema, decisionSchema, returnSchema, selfAssessmentSchema } from "@/lib/classification/schemas";
 import { capSettingSchema, saveCapSetting } from "@/lib/classification/settings";
 import { classificationTargetsSchema, setClassificationTargets } from "@/lib/classification/shares";
-import { appraise, decide, recordBranchReview, returnCase, saveSelfAssessment, type StepResult } from "@/lib/classification/workflow";
+import { appraise, decide, decideMany, recordBranchReview, recordBranchReviews, returnCase, saveSelfAssessment, type StepResult } from "@/lib/classification/workflow";
 import { ValidationError } from "@/lib/errors";
 import type { UnitOption } from "@/lib/org/units";
 import { searchUnitsForRubrics } from "@/lib/scoring/rubric-admin";
@@ -38,6 +38,22 @@ export const appraisalAction = defineAction(appraisalSchema, async ({ user, inpu
 export const decisionAction = defineAction(decisionSchema, async ({ user, input, requestId }): Promise<null> => back(await decide(user, input, { requestId }), "decided"));
 
 export const returnAction = defineAction(returnSchema, async ({ user, input, requestId }): Promise<null> => back(await returnCase(user, input, { requestId }), "returned"));
+
+/** The board's lists: many cases of one unit at once; back to the board with the count. */
+const boardFields = z.object({ boardUnit: z.string().min(1), period: z.string().min(1) });
+
+export const bulkReviewAction = defineAction(z.intersection(bulkReviewSchema, boardFields), async ({ user, input, requestId }): Promise<null> => {
+  const { count } = await recordBranchReviews(user, input, { requestId });
+  revalidatePath("/classification", "layout");
+  redirect(`/classification?unit=${encodeURIComponent(input.boardUnit)}&period=${encodeURIComponent(input.period)}&done=reviewed&count=${count}`);
+});
+
+export const bulkDecisionAction = defineAction(z.intersection(bulkDecisionSchema, boardFields), async ({ user, input, requestId }): Promise<null> => {
+  const { count } = await decideMany(user, input, { requestId });
+  revalidatePath("/classification", "layout");
+  revalidatePath("/dashboard");
+  redirect(`/classification?unit=${encodeURIComponent(input.boardUnit)}&period=${encodeURIComponent(input.period)}&done=decided&count=${count}`);
+});
 
 const commitmentFormSchema = commitmentSchema.extend({ returnTo: z.string().startsWith("/classification/") });
 

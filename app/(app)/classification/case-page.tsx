@@ -86,10 +86,14 @@ export async function CasePage({ subject, searchParams }: { subject: { memberId:
         {view.cap ? <CapNotice cap={view.cap} /> : null}
 
         {view.can.self ? (
-          <Card title={t("selfTitle")}>
-            <p className="mb-4 text-base text-ink-700">{t("selfIntro", { frame: view.frame.name, asOf: view.evidence.asOf.split("-").reverse().join("/") })}</p>
+          // No card around it: the form's own sections are the cards (a phone keeps its width).
+          <section aria-labelledby="self-assessment" className="flex flex-col gap-3">
+            <h2 id="self-assessment" className="text-xl font-semibold text-ink-900">
+              {t("selfTitle")}
+            </h2>
+            <p className="text-base text-ink-700">{t("selfIntro", { frame: view.frame.name, asOf: view.evidence.asOf.split("-").reverse().join("/") })}</p>
             <SelfAssessmentForm action={selfAssessmentAction} view={view} />
-          </Card>
+          </section>
         ) : view.self ? (
           <section aria-labelledby="case-columns" className="flex flex-col gap-3">
             <h2 id="case-columns" className="text-xl font-semibold text-ink-900">

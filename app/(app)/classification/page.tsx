@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BoardRows, BoardTrail, CapSummary, ChildrenTable, PeriodSwitch, ReviewMeetings } from "@/components/classification/board-view";
+import { BulkReviewForm, DecisionQueue } from "@/components/classification/bulk-forms";
+import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,6 +12,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getBoard, ownCaseHref, type Board } from "@/lib/classification/board";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { todayInVietnam } from "@/lib/org/unit-rules";
+import { bulkDecisionAction, bulkReviewAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("classification.board");
@@ -36,8 +39,18 @@ export default async function ClassificationBoardPage({ searchParams }: { search
     throw error;
   }
   const t = await getTranslations("classification.board");
-  const toDo = [...board.organisations, ...board.members].filter((r) => r.next !== "done" && r.next !== "waiting");
+  const toDo = [...board.organisations, ...board.members].filter((r) => r.next !== "done" && r.next !== "waiting" && r.next !== "selfOnBehalf");
   const exportHref = `/api/v1/classification/export?unit=${board.unit.id}&period=${board.period.key}`;
+  const toReview = board.members.filter((r): r is typeof r & { caseId: string } => r.next === "review" && r.caseId !== null);
+  const done = first(query.done);
+  const count = Number(first(query.count) ?? 0);
+  const tb = await getTranslations("classification.bulk");
+  const boardFields = (
+    <>
+      <input type="hidden" name="boardUnit" value={board.unit.id} />
+      <input type="hidden" name="period" value={board.period.key} />
+    </>
+  );
   return (
     <>
       <PageHeader title={t("title")} description={t("intro", { unit: board.unit.name, period: board.period.label })}>
@@ -53,16 +66,33 @@ export default async function ClassificationBoardPage({ searchParams }: { search
             {canAnywhere(user, "settings.manage") ? <ButtonLink href="/classification/frames">{t("frames")}</ButtonLink> : null}
           </div>
         </div>
-        <Alert tone={toDo.length > 0 ? "info" : "success"} title={t("toDoTitle")}>
-          {toDo.length > 0 ? t("toDo", { count: toDo.length }) : t("nothingToDo")}
+        {done === "reviewed" || done === "decided" ? <Alert tone="success">{tb(`done.${done}`, { count })}</Alert> : null}
+        <Alert tone={toDo.length > 0 || board.queue.total > 0 ? "info" : "success"} title={t("toDoTitle")}>
+          {toDo.length + board.queue.total > 0 ? t("toDo", { count: toDo.length + board.queue.total }) : t("nothingToDo")}
         </Alert>
         {board.caps.members ? <CapSummary cap={board.caps.members} whom="members" /> : null}
         {board.caps.organisations ? <CapSummary cap={board.caps.organisations} whom="organisations" /> : null}
         <BoardRows id="classification-organisations" rows={board.organisations} title={t("organisationsTitle")} empty={t("noOrganisations")} />
         {board.unit.isBranch ? <BoardRows id="classification-members" rows={board.members} title={t("membersTitle", { count: board.members.length })} empty={t("noMembers")} /> : null}
+        {board.unit.isBranch && toReview.length > 1 && board.reviewMeetings.length > 0 ? (
+          <Card title={tb("reviewTitle")}>
+            <p className="mb-4 text-base text-ink-700">{tb("reviewIntro")}</p>
+            <BulkReviewForm action={bulkReviewAction} rows={toReview} meetings={board.reviewMeetings} extra={boardFields} />
+          </Card>
+        ) : null}
         {board.unit.isBranch ? <ReviewMeetings board={board} /> : null}
+        {board.queue.total > 0 ? (
+          <section aria-labelledby="classification-queue" className="flex flex-col gap-3">
+            <h2 id="classification-queue" className="text-xl font-semibold text-ink-900">
+              {tb("queueTitle", { count: board.queue.total })}
+            </h2>
+            <p className="text-base text-ink-700">{tb("queueIntro")}</p>
+            <DecisionQueue action={bulkDecisionAction} rows={board.queue.rows} total={board.queue.total} extra={boardFields} />
+          </section>
+        ) : null}
         {board.children.length > 0 ? <ChildrenTable board={board} /> : null}
       </div>
     </>
   );
 }
+

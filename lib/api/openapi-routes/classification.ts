@@ -6,7 +6,7 @@ import { commitmentSchema } from "@/lib/classification/commitments";
 import { cloneFrameSchema, createFrameAssignmentSchema, endFrameAssignmentSchema, saveFrameVersionSchema } from "@/lib/classification/frame-admin-schemas";
 import { CLASSIFICATION_LEVELS, PERIOD_KINDS, SUBJECTS, frameSchema } from "@/lib/classification/model";
 import { classificationPreviewSchema, classifyResultSchema } from "@/lib/classification/preview";
-import { appraisalSchema, branchReviewSchema, decisionSchema, returnSchema, selfAssessmentSchema } from "@/lib/classification/schemas";
+import { appraisalSchema, branchReviewSchema, bulkDecisionSchema, bulkReviewSchema, decisionSchema, returnSchema, selfAssessmentSchema } from "@/lib/classification/schemas";
 import { capSettingSchema } from "@/lib/classification/settings";
 import { CLASSIFICATION_INDICATORS, SHARE_GROUPS, classificationTargetsSchema } from "@/lib/classification/shares";
 import type { OpenApiRoute } from "./types";
@@ -62,7 +62,7 @@ const boardRow = z.looseObject({
   levels: z.object({ self: level.nullable(), review: level.nullable(), appraisal: level.nullable(), decision: level.nullable() }),
   total: z.number().nullable(),
   href: z.string(),
-  next: z.enum(["self", "review", "appraise", "decide", "done", "waiting"]),
+  next: z.enum(["self", "selfOnBehalf", "review", "appraise", "decide", "done", "waiting"]),
 });
 
 const groupShares = z.object({ total: z.number().int(), decided: z.number().int(), levels: z.record(level, z.number().int()), goodShare: z.number().nullable(), excellentShare: z.number().nullable() });
@@ -197,6 +197,22 @@ export const classificationRoutes: OpenApiRoute[] = [
     request: returnSchema,
     bodyFromPath: ["caseId"],
     response: stepResult,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/classification/reviews",
+    summary: "Ghi kết quả hội nghị kiểm điểm cho nhiều hồ sơ cùng lúc (một hội nghị, một kết quả biểu quyết, mức đề nghị từng hồ sơ); một hồ sơ không hợp lệ thì không ghi hồ sơ nào",
+    tag: TAG,
+    request: bulkReviewSchema,
+    response: z.object({ count: z.number().int(), href: z.string().nullable() }),
+  },
+  {
+    method: "POST",
+    path: "/api/v1/classification/decisions",
+    summary: "Quyết định xếp loại theo mức thẩm định cho nhiều hồ sơ cùng lúc; mức trần xuất sắc được kiểm tra với từng quyết định; một hồ sơ bị từ chối thì không ghi hồ sơ nào",
+    tag: TAG,
+    request: bulkDecisionSchema,
+    response: z.object({ count: z.number().int() }),
   },
   {
     method: "GET",

@@ -84,7 +84,7 @@ export const QD366_COLLECTIVE: Frame = {
           maxPoints: 10,
           step: 0.5,
           guidance: "Sinh hoạt chuyên đề đủ chỉ tiêu mỗi quý; nắm tình hình tư tưởng đảng viên.",
-          evidence: ["meetings"],
+          evidence: ["thematic"],
         },
         {
           code: "TC",
