@@ -1,27 +1,13 @@
 // Input schemas of frame administration, shared by the server actions, the /api/v1 twins and the
-// OpenAPI registry (as lib/scoring/rubric-admin-schemas.ts for rubrics).
+// OpenAPI registry; the field kinds (codes, names, decimals, texts) are the rubrics' own.
 import { z } from "zod";
 import { calendarDay } from "@/lib/org/units";
-import { nestDottedKeys } from "@/lib/scoring/rubric-admin-schemas";
+import { decimalField, definitionCodeSchema, definitionNameSchema, nestDottedKeys, optionalText } from "@/lib/scoring/rubric-admin-schemas";
 import { SUBJECTS } from "./model";
 
-const CODE = /^[A-Za-z][A-Za-z0-9_]*$/;
+export const frameCodeSchema = definitionCodeSchema("khung đánh giá", "DANG_VIEN_2026");
 
-export const frameCodeSchema = z
-  .string({ error: "Vui lòng nhập mã khung đánh giá." })
-  .transform((value) => value.trim())
-  .pipe(
-    z
-      .string()
-      .min(2, "Mã khung đánh giá cần ít nhất 2 ký tự.")
-      .max(40, "Mã khung đánh giá không được dài quá 40 ký tự.")
-      .regex(CODE, "Mã chỉ gồm chữ cái không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ cái (ví dụ DANG_VIEN_2026)."),
-  );
-
-const frameName = z
-  .string({ error: "Vui lòng nhập tên khung đánh giá." })
-  .transform((value) => value.normalize("NFC").trim().replace(/\s+/g, " "))
-  .pipe(z.string().min(3, "Tên khung đánh giá cần ít nhất 3 ký tự.").max(300, "Tên khung đánh giá không được dài quá 300 ký tự."));
+const frameName = definitionNameSchema("khung đánh giá");
 
 const id = (what: string) => z.string({ error: `Thiếu ${what}.` }).min(1, `Thiếu ${what}.`);
 
@@ -33,22 +19,6 @@ export const subjectsSchema = z.preprocess(
     .min(1, "Chọn ít nhất một đối tượng đánh giá.")
     .transform((subjects) => SUBJECTS.filter((s) => subjects.includes(s))),
 );
-
-/** A decimal typed in a form ("7,5" or "7.5") or sent as a JSON number. */
-const decimalField = z.union([z.number(), z.string()]).transform((value, ctx) => {
-  if (typeof value === "number") return value;
-  const text = value.trim().replace(",", ".");
-  if (!/^-?\d+(\.\d+)?$/.test(text)) {
-    ctx.addIssue({ code: "custom", message: "Nhập một số, ví dụ 7,5." });
-    return z.NEVER;
-  }
-  return Number(text);
-});
-
-const optionalText = z
-  .string()
-  .nullish()
-  .transform((value) => (value ?? "").normalize("NFC").trim());
 
 export const cloneFrameSchema = z.object({
   sourceId: id("khung đánh giá nguồn"),

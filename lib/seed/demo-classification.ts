@@ -170,8 +170,9 @@ export function generateDemoClassification(data: TenantDataset, options: { asOf:
   const finance = byCode.get(DEMO_UNITS.finance.code)!;
 
   // The grassroots organisation each unit belongs to (itself for a grassroots one), and its profile.
-  const grassroots = data.orgUnits.filter((u) => GRASSROOTS.includes(u.kind)).sort((a, b) => a.path.localeCompare(b.path));
-  const profileOf = new Map(grassroots.map((g, i) => [g.id, g.id === finance.id ? ("appraisal" as Profile) : PROFILES[i % PROFILES.length]!]));
+  // By code, not by path: ids (and so paths) differ from one seed to the next, codes do not.
+  const grassroots = data.orgUnits.filter((u) => GRASSROOTS.includes(u.kind) && u.id !== finance.id).sort((a, b) => a.code.localeCompare(b.code));
+  const profileOf = new Map<string, Profile>([[finance.id, "appraisal"], ...grassroots.map((g, i): [string, Profile] => [g.id, PROFILES[i % PROFILES.length]!])]);
   const grassrootsOf = (unitId: string) => chainOf(unitId).reverse().find((u) => GRASSROOTS.includes(u.kind))?.id ?? null;
 
   const memberById = new Map(data.members.map((m) => [m.id, m]));
@@ -292,22 +293,32 @@ export function generateDemoClassification(data: TenantDataset, options: { asOf:
   };
 
   // Organisations: every grassroots organisation, sub-committee and branch.
-  const collectives = data.orgUnits.filter((u) => COLLECTIVE_UNIT_KINDS.includes(u.kind)).sort((a, b) => a.path.localeCompare(b.path));
+  const collectives = data.orgUnits.filter((u) => COLLECTIVE_UNIT_KINDS.includes(u.kind)).sort((a, b) => a.code.localeCompare(b.code));
   const collectiveGroups = new Map<string, typeof collectives>();
   for (const unit of collectives) {
     const deciding = decidingUnitOf(chainOf(unit.id), true).id;
     collectiveGroups.set(deciding, [...(collectiveGroups.get(deciding) ?? []), unit]);
   }
+  /** Levels for the cases that count at the deciding unit (submitted ones), within the cap unless `capOver`. */
+  const levelsOfCounted = (stages: Stage[], capOver: boolean): ClassificationLevel[] => {
+    const counted = stages.map((stage, i) => (stage === "none" || stage === "DRAFT" ? -1 : i)).filter((i) => i >= 0);
+    const levels: ClassificationLevel[] = stages.map(() => "GOOD");
+    levelsFor(counted.length, random, capOver).forEach((level, k) => (levels[counted[k]!] = level));
+    return levels;
+  };
+
   for (const [, all] of collectiveGroups) {
     // bithu assesses the branch in the walkthrough; the others' levels keep within the cap without it.
     const group = all.filter((unit) => unit.id !== budget.id);
-    const levels = levelsFor(group.length, random, false);
-    group.forEach((unit, i) => {
+    const stages = group.map((unit, i): Stage => {
       const profile = profileOf.get(grassrootsOf(unit.id) ?? "") ?? "started";
-      const own = GRASSROOTS.includes(unit.kind);
       // A grassroots organisation is decided above it: decided ones are those whose own review is done.
-      const stage = own ? (profile === "decided" || profile === "capOver" ? "DECIDED" : profile === "appraisal" ? "SELF_ASSESSED" : "none") : stageFor(profile, true, i, group.length);
-      push({ collective: true, unitId: unit.id, memberId: null, frame: QD366_COLLECTIVE, leader: false }, levels[i]!, stage, { self: null, appraiser: unit.path.startsWith(finance.path) ? capuy : null });
+      if (GRASSROOTS.includes(unit.kind)) return profile === "decided" || profile === "capOver" ? "DECIDED" : profile === "appraisal" ? "SELF_ASSESSED" : "none";
+      return stageFor(profile, true, i, group.length);
+    });
+    const levels = levelsOfCounted(stages, false);
+    group.forEach((unit, i) => {
+      push({ collective: true, unitId: unit.id, memberId: null, frame: QD366_COLLECTIVE, leader: false }, levels[i]!, stages[i]!, { self: null, appraiser: unit.path.startsWith(finance.path) ? capuy : null });
     });
   }
 
@@ -322,16 +333,17 @@ export function generateDemoClassification(data: TenantDataset, options: { asOf:
   }
   for (const [decidingId, group] of memberGroups) {
     const profile = profileOf.get(decidingId) ?? "started";
-    const levels = levelsFor(group.length, random, profile === "capOver");
-    const capCase = profile === "capOver" ? levels.lastIndexOf("EXCELLENT") : -1;
+    const stages = group.map(({ member, branchId }, i): Stage => {
+      if (branchId !== budget.id) return stageFor(profile, false, i, group.length);
+      const account = accountMember.get(member.id);
+      return account === "dangvien" ? "none" : account === "bithu" ? "DRAFT" : i % 3 === 2 ? "DRAFT" : "SELF_ASSESSED";
+    });
+    const levels = levelsOfCounted(stages, profile === "capOver");
+    // The one above the cap (the last excellent) waits for Ban Tổ chức's decision.
+    if (profile === "capOver") stages[levels.lastIndexOf("EXCELLENT")] = "APPRAISED";
     group.forEach(({ member, branchId }, i) => {
       const leader = data.positions.some((p) => p.memberId === member.id && LEADERSHIP.has(p.kind) && p.termFrom <= period.end && (p.termTo === null || p.termTo >= period.start));
-      const account = accountMember.get(member.id);
-      let stage: Stage = stageFor(profile, false, i, group.length);
-      if (i === capCase) stage = "APPRAISED"; // the one above the cap waits for Ban Tổ chức
-      if (branchId === budget.id) stage = account === "dangvien" ? "none" : account === "bithu" ? "DRAFT" : i % 3 === 2 ? "DRAFT" : "SELF_ASSESSED";
-      const level = branchId === budget.id && levels[i] === "EXCELLENT" && i % 2 === 0 ? "GOOD" : levels[i]!;
-      push({ collective: false, unitId: branchId, memberId: member.id, frame: leader ? QD366_MEMBER_LEADER : QD366_MEMBER, leader }, level, stage, {
+      push({ collective: false, unitId: branchId, memberId: member.id, frame: leader ? QD366_MEMBER_LEADER : QD366_MEMBER, leader }, levels[i]!, stages[i]!, {
         self: branchId === budget.id ? bithu : null,
         appraiser: units.get(branchId)!.path.startsWith(finance.path) ? capuy : null,
       });
