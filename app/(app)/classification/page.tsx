@@ -72,15 +72,6 @@ export default async function ClassificationBoardPage({ searchParams }: { search
         </Alert>
         {board.caps.members ? <CapSummary cap={board.caps.members} whom="members" /> : null}
         {board.caps.organisations ? <CapSummary cap={board.caps.organisations} whom="organisations" /> : null}
-        <BoardRows id="classification-organisations" rows={board.organisations} title={t("organisationsTitle")} empty={t("noOrganisations")} />
-        {board.unit.isBranch ? <BoardRows id="classification-members" rows={board.members} title={t("membersTitle", { count: board.members.length })} empty={t("noMembers")} /> : null}
-        {board.unit.isBranch && toReview.length > 1 && board.reviewMeetings.length > 0 ? (
-          <Card title={tb("reviewTitle")}>
-            <p className="mb-4 text-base text-ink-700">{tb("reviewIntro")}</p>
-            <BulkReviewForm action={bulkReviewAction} rows={toReview} meetings={board.reviewMeetings} extra={boardFields} />
-          </Card>
-        ) : null}
-        {board.unit.isBranch ? <ReviewMeetings board={board} /> : null}
         {board.queue.total > 0 ? (
           <section aria-labelledby="classification-queue" className="flex flex-col gap-3">
             <h2 id="classification-queue" className="text-xl font-semibold text-ink-900">
@@ -90,6 +81,15 @@ export default async function ClassificationBoardPage({ searchParams }: { search
             <DecisionQueue action={bulkDecisionAction} rows={board.queue.rows} total={board.queue.total} extra={boardFields} />
           </section>
         ) : null}
+        <BoardRows id="classification-organisations" rows={board.organisations} title={t("organisationsTitle")} empty={t("noOrganisations")} />
+        {board.unit.isBranch ? <BoardRows id="classification-members" rows={board.members} title={t("membersTitle", { count: board.members.length })} empty={t("noMembers")} /> : null}
+        {board.unit.isBranch && toReview.length > 1 && board.reviewMeetings.length > 0 ? (
+          <Card title={tb("reviewTitle")}>
+            <p className="mb-4 text-base text-ink-700">{tb("reviewIntro")}</p>
+            <BulkReviewForm action={bulkReviewAction} rows={toReview} meetings={board.reviewMeetings} extra={boardFields} />
+          </Card>
+        ) : null}
+        {board.unit.isBranch ? <ReviewMeetings board={board} /> : null}
         {board.children.length > 0 ? <ChildrenTable board={board} /> : null}
       </div>
     </>
