@@ -18,6 +18,7 @@ import { QD366_COLLECTIVE, QD366_MEMBER, QD366_MEMBER_LEADER } from "@/lib/class
 import { COLLECTIVE_UNIT_KINDS, type ClassificationLevel, type ConditionFacts, type Frame } from "@/lib/classification/model";
 import { yearPeriod } from "@/lib/classification/period";
 import { DEMO_UNITS, type TenantDataset } from "@/lib/seed/demo-data";
+import { bulkInsert } from "@/lib/seed/demo-meetings";
 import { createRandom, type Random } from "@/lib/seed/random";
 
 const DAY_MS = 86_400_000;
@@ -363,17 +364,45 @@ export function generateDemoClassification(data: TenantDataset, options: { asOf:
   return out;
 }
 
-/** Inserts the rows in one tenant transaction, one statement per table. */
+/** JSON columns go through unnest as text and are cast by the column type. */
+const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/** Inserts the rows in one tenant transaction, one statement per table (INSERT … SELECT FROM unnest for the large ones). */
 export async function insertDemoClassification(tenantId: string, rows: DemoClassificationRows): Promise<void> {
+  const stamp = new Date();
   await withTenant(
     tenantId,
     async (tx) => {
       await tx.classificationFrame.createMany({ data: rows.frames, skipDuplicates: true });
       await tx.meeting.createMany({ data: rows.meetings });
-      await tx.attendance.createMany({ data: rows.attendances });
+      await bulkInsert(
+        tx,
+        "Attendance",
+        [["tenantId", "uuid"], ["id", "uuid"], ["meetingId", "uuid"], ["memberId", "uuid"], ["status", '"AttendanceStatus"'], ["updatedAt", "timestamptz"]],
+        rows.attendances.map((a) => ({ ...a, updatedAt: stamp })),
+      );
       await tx.minutes.createMany({ data: rows.minutes });
-      await tx.classification.createMany({ data: rows.classifications });
-      await tx.memberCommitment.createMany({ data: rows.commitments });
+      await bulkInsert(
+        tx,
+        "Classification",
+        [
+          ["tenantId", "uuid"], ["id", "uuid"], ["subject", '"ClassificationSubject"'], ["subjectId", "uuid"], ["unitId", "uuid"], ["memberId", "uuid"],
+          ["periodKind", '"ClassificationPeriodKind"'], ["periodStart", "date"], ["periodEnd", "date"], ["frameId", "uuid"], ["decidingUnitId", "uuid"],
+          ["state", '"ClassificationState"'], ["selfMarks", "jsonb"], ["selfFacts", "jsonb"], ["selfNotes", "jsonb"], ["selfTotalTenths", "int"],
+          ["selfLevel", '"ClassificationLevel"'], ["selfById", "uuid"], ["selfAt", "timestamptz"], ["reviewMeetingId", "uuid"], ["reviewComments", "text"],
+          ["reviewLevel", '"ClassificationLevel"'], ["voteFor", "int"], ["voteAgainst", "int"], ["voteAbstain", "int"], ["voteEligible", "int"],
+          ["reviewById", "uuid"], ["reviewAt", "timestamptz"], ["appraisalTotalTenths", "int"], ["appraisalLevel", '"ClassificationLevel"'],
+          ["appraisalById", "uuid"], ["appraisalAt", "timestamptz"], ["decisionLevel", '"ClassificationLevel"'], ["decisionTotalTenths", "int"],
+          ["decidedById", "uuid"], ["decidedAt", "timestamptz"], ["updatedAt", "timestamptz"],
+        ],
+        rows.classifications.map((c) => ({ ...c, selfMarks: json(c.selfMarks), selfFacts: json(c.selfFacts), selfNotes: json(c.selfNotes), updatedAt: c.decidedAt ?? c.appraisalAt ?? c.reviewAt ?? c.selfAt ?? stamp })),
+      );
+      await bulkInsert(
+        tx,
+        "MemberCommitment",
+        [["tenantId", "uuid"], ["id", "uuid"], ["memberId", "uuid"], ["year", "int"], ["content", "text"], ["registeredOn", "date"], ["updatedAt", "timestamptz"]],
+        rows.commitments.map((c) => ({ ...c, updatedAt: stamp })),
+      );
       await tx.dashboardTarget.createMany({ data: rows.targets, skipDuplicates: true });
     },
     { timeout: 120_000 },
