@@ -13,9 +13,9 @@
 //              over the unit for a member or a branch (an overseer following it)
 //   decide     score.review on the deciding unit (the competent level; the cap is counted there)
 //   return     whoever may appraise or decide; the branch too while only the self-assessment is in
-import { authorize, type Principal } from "@/lib/auth/permissions";
+import { authorize, canAnywhere, type Permission, type Principal } from "@/lib/auth/permissions";
 import { isUuid, type Tx } from "@/lib/db/tenant";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { ClassificationState, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { HELD_STATES } from "@/lib/oversight/common";
 import { pathIds } from "@/lib/org/path";
@@ -484,7 +484,7 @@ export async function buildCaseView(tx: Tx, user: Principal, ctx: CaseContext, n
     frame: { id: ctx.frame.id, code: ctx.frame.code, version: ctx.frame.version, name: ctx.frame.name, builtIn: ctx.frame.builtIn, source: ctx.frameSource },
     definition: frame,
     needsBranchReview: ctx.needsBranchReview,
-    evidence,
+    evidence: readableLinks(user, evidence),
     evidenceLive: kept === null,
     self,
     review,
@@ -509,12 +509,25 @@ export function caseHref(subject: { memberId: string | null; unitId: string }, p
   return subject.memberId ? `/classification/members/${subject.memberId}?period=${periodKey}` : `/classification/units/${subject.unitId}?period=${periodKey}`;
 }
 
+/** Evidence links lead to pages of other modules: kept only where the reader may open them. */
+const LINK_PERMISSIONS: readonly [prefix: string, permission: Permission][] = [
+  ["/dashboard", "dashboard.read"],
+  ["/oversight/coverage", "dashboard.read"],
+  ["/members/", "member.read"],
+  ["/plans/", "meeting.read"],
+];
+
+function readableLinks(user: Principal, bundle: EvidenceBundle): EvidenceBundle {
+  const items = Object.fromEntries(
+    Object.entries(bundle.items).map(([key, item]) => {
+      const rule = item.href ? LINK_PERMISSIONS.find(([prefix]) => item.href!.startsWith(prefix)) : undefined;
+      return [key, rule && !canAnywhere(user, rule[1]) ? { ...item, href: null } : item];
+    }),
+  );
+  return { ...bundle, items };
+}
+
 /** The case view for `ref` (404 for what the user may not read). */
 export async function readCase(tx: Tx, user: Principal, ref: CaseRefInput, now?: Date): Promise<CaseView> {
   return buildCaseView(tx, user, await caseContext(tx, user, ref), now);
-}
-
-/** A step the user may not take here: 403 with what they would need. */
-export function refuse(message: string): never {
-  throw new ForbiddenError(message);
 }

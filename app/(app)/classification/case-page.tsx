@@ -11,7 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { authorize } from "@/lib/auth/permissions";
+import { authorize, canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import type { CaseView } from "@/lib/classification/cases";
 import { getCase } from "@/lib/classification/workflow";
@@ -58,7 +58,8 @@ export async function CasePage({ subject, searchParams }: { subject: { memberId:
 
   return (
     <>
-      <BackLink href={boardHref} label={t("backToBoard", { unit: view.unit.name })} />
+      {/* A member without a reading role has no board to go back to. */}
+      {canAnywhere(user, "meeting.read") ? <BackLink href={boardHref} label={t("backToBoard", { unit: view.unit.name })} /> : null}
       <PageHeader
         title={title}
         description={t("intro", { period: view.period.label, subject: t(`subject.${view.subject}`), unit: view.member ? view.unit.name : view.decidingUnit.name })}

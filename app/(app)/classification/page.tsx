@@ -82,13 +82,13 @@ export default async function ClassificationBoardPage({ searchParams }: { search
           </section>
         ) : null}
         <BoardRows id="classification-organisations" rows={board.organisations} title={t("organisationsTitle")} empty={t("noOrganisations")} />
-        {board.unit.isBranch ? <BoardRows id="classification-members" rows={board.members} title={t("membersTitle", { count: board.members.length })} empty={t("noMembers")} /> : null}
         {board.unit.isBranch && toReview.length > 1 && board.reviewMeetings.length > 0 ? (
           <Card title={tb("reviewTitle")}>
             <p className="mb-4 text-base text-ink-700">{tb("reviewIntro")}</p>
             <BulkReviewForm action={bulkReviewAction} rows={toReview} meetings={board.reviewMeetings} extra={boardFields} />
           </Card>
         ) : null}
+        {board.unit.isBranch ? <BoardRows id="classification-members" rows={board.members} title={t("membersTitle", { count: board.members.length })} empty={t("noMembers")} /> : null}
         {board.unit.isBranch ? <ReviewMeetings board={board} /> : null}
         {board.children.length > 0 ? <ChildrenTable board={board} /> : null}
       </div>
