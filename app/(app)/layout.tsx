@@ -30,6 +30,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     // Issue 7: the leaders' dashboard and the review desk.
     ...(canAnywhere(user, "dashboard.read") ? [{ href: "/dashboard", label: (await getTranslations("dashboard"))("nav") }] : []),
     ...(canAnywhere(user, "score.review") ? [{ href: "/review", label: (await getTranslations("review"))("nav") }] : []),
+    // Issue 16: year-end classification (members without a reading role land on their own case).
+    ...(canAnywhere(user, "meeting.read") || canAnywhere(user, "meeting.attendOwn") ? [{ href: "/classification", label: (await getTranslations("classification"))("nav") }] : []),
     ...(canAnywhere(user, "audit.read") ? [{ href: "/audit", label: t("audit") }] : []),
     { href: "/account", label: t("account") },
   ];

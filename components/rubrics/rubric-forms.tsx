@@ -2,7 +2,9 @@
 
 // The forms of the rubric pages: clone, import a JSON file, edit (the usual fields, or the whole
 // JSON), assign a code to a unit, end an assignment, and "which rubric applies". Each keeps what
-// was typed when the server refuses and lists every issue the validator found.
+// was typed when the server refuses and lists every issue the validator found. Clone, import, the
+// JSON editor and "end" serve the classification frames too (issue 16): `catalog` names the
+// namespace whose clone/import/edit/assignments texts they show (same keys as "rubrics").
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
@@ -19,6 +21,9 @@ import type { Rubric } from "@/lib/scoring/model";
 import type { RubricPreview } from "@/lib/scoring/rubric-admin";
 
 type Search = (query: string) => Promise<UnitOption[]>;
+
+/** Namespaces that carry the texts of the shared forms under the same keys. */
+export type FormCatalog = "rubrics" | "classification.frameForms";
 
 /** The refusal and, below it, every issue found (the validator reports many at once). */
 function Issues({ state }: { state: ActionResult<unknown> | null }) {
@@ -38,8 +43,8 @@ function Issues({ state }: { state: ActionResult<unknown> | null }) {
   );
 }
 
-function Submit({ pending, children, variant = "primary" }: { pending: boolean; children: ReactNode; variant?: "primary" | "secondary" }) {
-  const t = useTranslations("rubrics");
+function Submit({ pending, children, variant = "primary", catalog = "rubrics" }: { pending: boolean; children: ReactNode; variant?: "primary" | "secondary"; catalog?: FormCatalog }) {
+  const t = useTranslations(catalog as "rubrics");
   return (
     <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending} className="self-start">
       {pending ? t("saving") : children}
@@ -71,8 +76,8 @@ function KindCheckboxes({ name, label, selected, errors }: { name: string; label
   );
 }
 
-export function CloneForm({ action, sourceId, sourceName }: { action: FormAction<null>; sourceId: string; sourceName: string }) {
-  const t = useTranslations("rubrics.clone");
+export function CloneForm({ action, sourceId, sourceName, catalog = "rubrics" }: { action: FormAction<null>; sourceId: string; sourceName: string; catalog?: FormCatalog }) {
+  const t = useTranslations(`${catalog}.clone` as "rubrics.clone");
   const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
@@ -80,13 +85,15 @@ export function CloneForm({ action, sourceId, sourceName }: { action: FormAction
       <Hidden values={{ sourceId }} />
       <TextField label={t("code")} hint={t("codeHint")} name="code" required maxLength={40} autoComplete="off" spellCheck={false} errors={fieldErrors.code} />
       <TextField label={t("name")} name="name" required maxLength={300} defaultValue={t("defaultName", { name: sourceName })} errors={fieldErrors.name} />
-      <Submit pending={pending}>{t("submit")}</Submit>
+      <Submit pending={pending} catalog={catalog}>
+        {t("submit")}
+      </Submit>
     </form>
   );
 }
 
-export function ImportForm({ action }: { action: FormAction<null> }) {
-  const t = useTranslations("rubrics.import");
+export function ImportForm({ action, catalog = "rubrics" }: { action: FormAction<null>; catalog?: FormCatalog }) {
+  const t = useTranslations(`${catalog}.import` as "rubrics.import");
   const { state, pending, onSubmit } = useKeptAction(action);
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
@@ -107,7 +114,7 @@ export function ImportForm({ action }: { action: FormAction<null> }) {
           className="min-h-12 w-full rounded-lg border border-ink-400 bg-white px-3 py-2 text-base text-ink-900 file:mr-3 file:rounded-md file:border-0 file:bg-ink-100 file:px-3 file:py-1.5 file:font-semibold"
         />
       </div>
-      <Submit pending={pending} variant="secondary">
+      <Submit pending={pending} variant="secondary" catalog={catalog}>
         {t("submit")}
       </Submit>
     </form>
@@ -238,8 +245,20 @@ export function RubricFieldsForm({
   );
 }
 
-export function RubricJsonForm({ action, code, json, latestVersion }: { action: FormAction<null>; code: string; json: string; latestVersion: number }) {
-  const t = useTranslations("rubrics.edit");
+export function RubricJsonForm({
+  action,
+  code,
+  json,
+  latestVersion,
+  catalog = "rubrics",
+}: {
+  action: FormAction<null>;
+  code: string;
+  json: string;
+  latestVersion: number;
+  catalog?: FormCatalog;
+}) {
+  const t = useTranslations(`${catalog}.edit` as "rubrics.edit");
   const { state, pending, onSubmit } = useKeptAction(action);
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
@@ -263,7 +282,9 @@ export function RubricJsonForm({ action, code, json, latestVersion }: { action: 
           className="min-h-96 w-full rounded-lg border border-ink-400 bg-white px-3 py-2 font-mono text-sm text-ink-900"
         />
       </div>
-      <Submit pending={pending}>{t("submitJson", { version: latestVersion + 1 })}</Submit>
+      <Submit pending={pending} catalog={catalog}>
+        {t("submitJson", { version: latestVersion + 1 })}
+      </Submit>
     </form>
   );
 }
@@ -298,8 +319,8 @@ export function AssignmentForm({
   );
 }
 
-export function EndAssignmentForm({ action, id, label }: { action: FormAction<null>; id: string; label: string }) {
-  const t = useTranslations("rubrics.assignments");
+export function EndAssignmentForm({ action, id, label, catalog = "rubrics" }: { action: FormAction<null>; id: string; label: string; catalog?: FormCatalog }) {
+  const t = useTranslations(`${catalog}.assignments` as "rubrics.assignments");
   const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
   return (
     <Disclosure summary={t("end")} label={label} tone="danger">
@@ -307,7 +328,7 @@ export function EndAssignmentForm({ action, id, label }: { action: FormAction<nu
         <Issues state={state} />
         <Hidden values={{ id }} />
         <TextField label={t("endReason")} name="reason" maxLength={500} errors={fieldErrors.reason} />
-        <Submit pending={pending} variant="secondary">
+        <Submit pending={pending} variant="secondary" catalog={catalog}>
           {t("endConfirm")}
         </Submit>
       </form>

@@ -21,6 +21,7 @@ const KIND_WORDS: Record<MeetingRecordData["meeting"]["kind"], string> = {
   THEMATIC: "chuyên đề",
   COMBINED: "thường kỳ kết hợp chuyên đề",
   EXTRAORDINARY: "đột xuất",
+  REVIEW: "kiểm điểm, đánh giá, xếp loại",
 };
 
 const RESULT_WORDS = { DONE: "Hoàn thành", PARTLY: "Hoàn thành một phần", NOT_DONE: "Chưa hoàn thành" } as const;

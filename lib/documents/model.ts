@@ -26,7 +26,8 @@ export interface Signature {
 }
 
 export interface OfficialDocument {
-  kind: "minutes" | "resolution";
+  /** "report": a report or self-review (bản kiểm điểm) filed by a person or a committee. */
+  kind: "minutes" | "resolution" | "report";
   /** Download name, ASCII-safe: "bien-ban-2026-11-05.docx". */
   fileName: string;
   header: {

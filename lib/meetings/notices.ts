@@ -32,6 +32,7 @@ const KIND_PHRASE: Record<MeetingKind, string> = {
   THEMATIC: "sinh hoạt chi bộ chuyên đề",
   COMBINED: "sinh hoạt chi bộ thường kỳ kết hợp chuyên đề",
   EXTRAORDINARY: "sinh hoạt chi bộ đột xuất",
+  REVIEW: "hội nghị kiểm điểm, đánh giá, xếp loại chất lượng",
 };
 
 const WEEKDAYS = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];

@@ -6,21 +6,33 @@ import { calendarDay } from "@/lib/org/units";
 
 const CODE = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-export const rubricCodeSchema = z
-  .string({ error: "Vui lòng nhập mã khung tiêu chí." })
-  .transform((value) => value.trim())
-  .pipe(
-    z
-      .string()
-      .min(2, "Mã khung tiêu chí cần ít nhất 2 ký tự.")
-      .max(40, "Mã khung tiêu chí không được dài quá 40 ký tự.")
-      .regex(CODE, "Mã chỉ gồm chữ cái không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ cái (ví dụ PHU_THO_2026)."),
-  );
+/**
+ * The code and the name of a versioned definition typed in a form (a rubric here, a classification
+ * frame in lib/classification): `what` names it in the messages, `example` shows a valid code.
+ */
+export function definitionCodeSchema(what: string, example: string) {
+  return z
+    .string({ error: `Vui lòng nhập mã ${what}.` })
+    .transform((value) => value.trim())
+    .pipe(
+      z
+        .string()
+        .min(2, `Mã ${what} cần ít nhất 2 ký tự.`)
+        .max(40, `Mã ${what} không được dài quá 40 ký tự.`)
+        .regex(CODE, `Mã chỉ gồm chữ cái không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ cái (ví dụ ${example}).`),
+    );
+}
 
-const rubricName = z
-  .string({ error: "Vui lòng nhập tên khung tiêu chí." })
-  .transform((value) => value.normalize("NFC").trim().replace(/\s+/g, " "))
-  .pipe(z.string().min(3, "Tên khung tiêu chí cần ít nhất 3 ký tự.").max(300, "Tên khung tiêu chí không được dài quá 300 ký tự."));
+export function definitionNameSchema(what: string) {
+  return z
+    .string({ error: `Vui lòng nhập tên ${what}.` })
+    .transform((value) => value.normalize("NFC").trim().replace(/\s+/g, " "))
+    .pipe(z.string().min(3, `Tên ${what} cần ít nhất 3 ký tự.`).max(300, `Tên ${what} không được dài quá 300 ký tự.`));
+}
+
+export const rubricCodeSchema = definitionCodeSchema("khung tiêu chí", "PHU_THO_2026");
+
+const rubricName = definitionNameSchema("khung tiêu chí");
 
 const id = (what: string) => z.string({ error: `Thiếu ${what}.` }).min(1, `Thiếu ${what}.`);
 
@@ -34,7 +46,7 @@ export const meetingKindsSchema = z.preprocess(
 );
 
 /** A decimal typed in a form ("4,5" or "4.5") or sent as a JSON number. */
-const decimalField = z.union([z.number(), z.string()]).transform((value, ctx) => {
+export const decimalField = z.union([z.number(), z.string()]).transform((value, ctx) => {
   if (typeof value === "number") return value;
   const text = value.trim().replace(",", ".");
   if (!/^-?\d+(\.\d+)?$/.test(text)) {
@@ -44,7 +56,7 @@ const decimalField = z.union([z.number(), z.string()]).transform((value, ctx) =>
   return Number(text);
 });
 
-const optionalText = z
+export const optionalText = z
   .string()
   .nullish()
   .transform((value) => (value ?? "").normalize("NFC").trim());

@@ -20,6 +20,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { MeetingKind, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch, formatCalendarDate } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
+import { jsonObjectInput } from "@/lib/json/object-input";
 import { isInSubtree } from "@/lib/org/path";
 import { isUniqueViolation } from "@/lib/org/tenants";
 import { BRANCH_UNIT_KINDS, isoDay } from "@/lib/org/unit-rules";
@@ -348,32 +349,9 @@ function validOrThrow(candidate: Record<string, unknown>): Rubric {
   );
 }
 
-/** " (lỗi ở dòng 3, cột 7)" from JSON.parse's English message, which is not shown as such. */
-function whereJsonFails(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : "";
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return ` (lỗi ở dòng ${lineColumn[1]}, cột ${lineColumn[2]})`;
-  const position = /position (\d+)/.exec(message);
-  if (!position) return /end of JSON input/i.test(message) ? " (nội dung bị cắt cụt)" : "";
-  const before = text.slice(0, Number(position[1])).split("\n");
-  return ` (lỗi ở dòng ${before.length}, cột ${before.at(-1)!.length + 1})`;
-}
-
 /** A JSON object from text (the editor, an uploaded file) or as sent by the API. */
 function jsonObject(value: string | Record<string, unknown>, field: string): Record<string, unknown> {
-  let parsed: unknown = value;
-  if (typeof value === "string") {
-    if (!value.trim()) throw fieldError(field, "Nội dung JSON đang trống.");
-    try {
-      parsed = JSON.parse(value);
-    } catch (error) {
-      throw fieldError(field, `Nội dung không phải JSON hợp lệ${whereJsonFails(value, error)}.`);
-    }
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw fieldError(field, "Nội dung JSON phải là một đối tượng khung tiêu chí ({ … }).");
-  }
-  return parsed as Record<string, unknown>;
+  return jsonObjectInput(value, field, "khung tiêu chí");
 }
 
 /**

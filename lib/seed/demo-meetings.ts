@@ -672,13 +672,13 @@ export function generateDemoMeetings(data: TenantDataset, options: DemoMeetingOp
 
 // ─── Insert ─────────────────────────────────────────────────────────────────────────────────────
 
-type Column<T> = readonly [keyof T & string, string];
+export type Column<T> = readonly [keyof T & string, string];
 
 /**
  * INSERT … SELECT FROM unnest(…): one statement and one parameter per column, as the roster import
  * does. Prisma's createMany binds every value separately and costs about a millisecond per row here.
  */
-async function bulkInsert<T extends object>(tx: Tx, table: string, columns: readonly Column<T>[], rows: readonly T[]): Promise<void> {
+export async function bulkInsert<T extends object>(tx: Tx, table: string, columns: readonly Column<T>[], rows: readonly T[]): Promise<void> {
   if (rows.length === 0) return;
   const names = Prisma.raw(columns.map(([name]) => `"${name}"`).join(", "));
   const arrays = columns.map(([name, type]) => Prisma.sql`${rows.map((row) => (row[name] as unknown) ?? null)}::${Prisma.raw(type)}[]`);

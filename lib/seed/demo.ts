@@ -18,6 +18,7 @@ import {
 import { generateDemoMeetings, insertDemoMeetings, writeDemoFiles, type DemoMeetingDataset } from "@/lib/seed/demo-meetings";
 import { seedDemoScorecards, type DemoScoreUsers } from "@/lib/seed/demo-scores";
 import { seedDemoOversight } from "@/lib/seed/demo-oversight";
+import { seedDemoClassification } from "@/lib/seed/demo-classification";
 
 export {
   DEMO_ACCOUNTS,
@@ -163,6 +164,7 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<{ created
         // Issue 6: assignments and a year of visits (after the scorecards, which some visits confirm).
         const visits = await seedDemoOversight(data.tenant.id, asOf, data);
         log(`Dự sinh hoạt mẫu: ${Object.entries(visits).map(([kind, n]) => `${kind} ${n}`).join(", ")}.`);
+        log(await seedDemoClassification(data, asOf)); // Issue 16: the year-end classification under way.
       }
       created = true;
       const meetingCount = meetings ? `, ${meetings.meetings.length} kỳ sinh hoạt trong 12 tháng` : "";

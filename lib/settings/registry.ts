@@ -56,6 +56,15 @@ export const SETTINGS = {
   "scoring.anomalyAdjustPoints": { schema: z.number().min(0).max(100), default: 10 },
   /** Issue 5: flag a branch whose effective totals are identical across at least this many scored months. */
   "scoring.anomalyIdenticalMonths": { schema: z.number().int().min(2).max(12), default: 3 },
+  /**
+   * SPEC §7 / §10.11 (unconfirmed; HD 21-2019 set it): "xuất sắc" may not exceed `percent` % of those
+   * rated "hoàn thành tốt" — counted with the excellent ones ("GOOD_OR_BETTER", the reading that
+   * excellent subjects are chosen among the good) or without ("GOOD") — at the deciding level.
+   */
+  "classification.excellentCap": {
+    schema: z.strictObject({ percent: z.number().min(0).max(100), base: z.enum(["GOOD_OR_BETTER", "GOOD"]) }),
+    default: { percent: 20, base: "GOOD_OR_BETTER" as "GOOD_OR_BETTER" | "GOOD" },
+  },
   /** SPEC §6 (Kon Tum QĐ 776, our default; the national frequency is unconfirmed): visits per year by committee level. */
   "oversight.quotaProvincial": { schema: z.number().int().min(0).max(100), default: 2 },
   "oversight.quotaDistrict": { schema: z.number().int().min(0).max(100), default: 6 },

@@ -16,6 +16,7 @@ import {
 } from "@/components/dashboard/dashboard-view";
 import { DataTableView } from "@/components/dashboard/data-table";
 import { OverseersPanel } from "@/components/dashboard/overseers-panel";
+import { ClassificationSharesSection } from "@/components/classification/dashboard-shares";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -95,6 +96,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <SummaryFigures d={d} />
 
         <TargetsPanel d={d} canManage={canManageTargets} />
+
+        {/* Issue 16: the year's classification shares against their targets. */}
+        <Suspense fallback={null}>
+          <ClassificationSharesSection user={user} unitId={d.unit.id} year={d.period.year} />
+        </Suspense>
 
         {d.children ? (
           <section aria-labelledby="dashboard-children" className="flex flex-col gap-3">

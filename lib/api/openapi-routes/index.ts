@@ -1,6 +1,7 @@
 // Every area's registry file, listed once. Each module may export any number of route arrays; all
 // of them are collected, so an area file names its arrays as it likes.
 import type { OpenApiRoute } from "./types";
+import * as classification from "./classification";
 import * as dashboard from "./dashboard";
 import * as meetings from "./meetings";
 import * as members from "./members";
@@ -40,4 +41,5 @@ export const OPENAPI_ROUTES: Record<string, readonly OpenApiRoute[]> = {
   outputs: collect(outputs),
   oversight: collect(oversight),
   dashboard: collect(dashboard),
+  classification: collect(classification),
 };

@@ -31,6 +31,7 @@ import oversight from "./vi/oversight.json";
 import dashboard from "./vi/dashboard.json";
 import review from "./vi/review.json";
 import backup from "./vi/backup.json";
+import classification from "./vi/classification.json";
 
 const messages = {
   app,
@@ -64,6 +65,7 @@ const messages = {
   dashboard,
   review,
   backup,
+  classification,
 };
 
 export type Messages = typeof messages;

@@ -114,7 +114,7 @@ export interface UnexcusedMonthSettings {
 export const DEFAULT_UNEXCUSED_MONTH_SETTINGS: UnexcusedMonthSettings = {
   warnAt: 2,
   flagAt: 3,
-  kinds: ["REGULAR", "THEMATIC", "COMBINED", "EXTRAORDINARY"],
+  kinds: ["REGULAR", "THEMATIC", "COMBINED", "EXTRAORDINARY", "REVIEW"],
 };
 
 export type UnexcusedMonthStatus = "OK" | "WARN" | "FLAG";

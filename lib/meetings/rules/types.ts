@@ -1,7 +1,7 @@
 // Vocabulary shared by the pure meeting rules and the scoring engine (GLOSSARY.md, "Meetings").
 // Kept free of Prisma so the rules run anywhere; the string values match the schema's enums.
 
-export const MEETING_KINDS = ["REGULAR", "THEMATIC", "COMBINED", "EXTRAORDINARY"] as const;
+export const MEETING_KINDS = ["REGULAR", "THEMATIC", "COMBINED", "EXTRAORDINARY", "REVIEW"] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 /** Kinds that are "the monthly meeting" (SPEC §2: a combined meeting counts as both). */

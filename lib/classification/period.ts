@@ -1,0 +1,73 @@
+// The period a classification covers (QĐ 366: the year by default, also a quarter or the term),
+// written as a short key in URLs and the API: "2026", "2026-Q4", "2020-2025".
+import { z } from "zod";
+import type { PeriodKind } from "./model";
+
+export interface Period {
+  key: string;
+  kind: PeriodKind;
+  /** First and last calendar day (UTC midnights), both inclusive. */
+  start: Date;
+  end: Date;
+  /** The year that closes the period (targets and shares are per year). */
+  year: number;
+  label: string;
+}
+
+const ROMAN = ["I", "II", "III", "IV"];
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+const inRange = (year: number) => year >= 2000 && year <= 2100;
+
+export function yearPeriod(year: number): Period {
+  return { key: String(year), kind: "YEAR", start: utc(year, 1, 1), end: utc(year, 12, 31), year, label: `Năm ${year}` };
+}
+
+/** The period of a key, or null when the key is not one. */
+export function parsePeriod(key: string | null | undefined): Period | null {
+  const text = (key ?? "").trim();
+  let match = /^(\d{4})$/.exec(text);
+  if (match) {
+    const year = Number(match[1]);
+    return inRange(year) ? yearPeriod(year) : null;
+  }
+  match = /^(\d{4})-Q([1-4])$/i.exec(text);
+  if (match) {
+    const year = Number(match[1]);
+    const quarter = Number(match[2]);
+    if (!inRange(year)) return null;
+    const end = new Date(Date.UTC(year, quarter * 3, 0));
+    return { key: `${year}-Q${quarter}`, kind: "QUARTER", start: utc(year, quarter * 3 - 2, 1), end, year, label: `Quý ${ROMAN[quarter - 1]}/${year}` };
+  }
+  match = /^(\d{4})-(\d{4})$/.exec(text);
+  if (match) {
+    const from = Number(match[1]);
+    const to = Number(match[2]);
+    if (!inRange(from) || !inRange(to) || to <= from || to - from > 10) return null;
+    return { key: `${from}-${to}`, kind: "TERM", start: utc(from, 1, 1), end: utc(to, 12, 31), year: to, label: `Nhiệm kỳ ${from}–${to}` };
+  }
+  return null;
+}
+
+/** The key of a stored period. */
+export function periodOf(kind: PeriodKind, start: Date, end: Date): Period {
+  const y = start.getUTCFullYear();
+  const key = kind === "YEAR" ? String(y) : kind === "QUARTER" ? `${y}-Q${Math.floor(start.getUTCMonth() / 3) + 1}` : `${y}-${end.getUTCFullYear()}`;
+  return parsePeriod(key)!;
+}
+
+export const periodField = z
+  .union([z.string(), z.number()], { error: "Vui lòng chọn kỳ đánh giá." })
+  .transform((value, ctx) => {
+    const period = parsePeriod(String(value));
+    if (!period) {
+      ctx.addIssue({ code: "custom", message: "Kỳ đánh giá không hợp lệ: năm (2026), quý (2026-Q4) hoặc nhiệm kỳ (2020-2025)." });
+      return z.NEVER;
+    }
+    return period;
+  });
+
+/** Vietnam is UTC+7 all year: an instant range that covers the period's calendar days in Vietnam. */
+export function instantRange(period: Pick<Period, "start" | "end">): { gte: Date; lt: Date } {
+  const offset = 7 * 3_600_000;
+  return { gte: new Date(period.start.getTime() - offset), lt: new Date(period.end.getTime() + 86_400_000 - offset) };
+}
