@@ -87,6 +87,7 @@ export function SelectField({
   errors,
   options,
   className,
+  required,
   ...props
 }: Omit<ComponentProps<"select">, "id" | "children"> & {
   label: string;
@@ -98,7 +99,7 @@ export function SelectField({
   const { id, hasError, describedBy } = useFieldIds(hint, errors);
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors} className={className}>
-      <select id={id} aria-invalid={hasError || undefined} aria-describedby={describedBy} className={controlClass(hasError)} {...props}>
+      <select id={id} aria-invalid={hasError || undefined} aria-required={required || undefined} aria-describedby={describedBy} className={controlClass(hasError)} {...props}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -109,11 +110,14 @@ export function SelectField({
   );
 }
 
+/** Like TextField: `required` and `minLength` are announced, never left to the browser's bubble. */
 export function TextAreaField({
   label,
   hint,
   errors,
   className,
+  required,
+  minLength: _minLength,
   ...props
 }: Omit<ComponentProps<"textarea">, "id"> & { label: string; name: string; hint?: string; errors?: readonly string[] }) {
   const { id, hasError, describedBy } = useFieldIds(hint, errors);
@@ -123,6 +127,7 @@ export function TextAreaField({
         id={id}
         rows={3}
         aria-invalid={hasError || undefined}
+        aria-required={required || undefined}
         aria-describedby={describedBy}
         className={clsx(controlClass(hasError), "min-h-24")}
         {...props}

@@ -6,7 +6,7 @@ import { DesktopNav, MobileNav, type NavItem } from "./main-nav";
 
 function LogoutForm({ action, label, className }: { action: () => Promise<void>; label: string; className?: string }) {
   return (
-    <form action={action} className={className}>
+    <form noValidate action={action} className={className}>
       <Button type="submit" variant="secondary" className="w-full">
         {label}
       </Button>

@@ -354,6 +354,7 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
                   </div>
                   {askReason && choicesFor(member).includes("ABSENT_EXCUSED") ? (
                     <form
+                      noValidate
                       className="flex flex-col gap-2"
                       onSubmit={(event) => {
                         event.preventDefault();

@@ -74,7 +74,7 @@ export function SpeechesPanel({
               {canEdit ? (
                 <div className="flex flex-wrap gap-2">
                   {index > 0 ? (
-                    <form onSubmit={reorder.onSubmit}>
+                    <form noValidate onSubmit={reorder.onSubmit}>
                       <input type="hidden" name="meetingId" value={meetingId} />
                       <input type="hidden" name="speechIds" value={moved(index, -1)} />
                       <Button type="submit" variant="secondary" disabled={reorder.pending} aria-label={t("upLabel", { name: speech.displayName })}>
@@ -83,7 +83,7 @@ export function SpeechesPanel({
                     </form>
                   ) : null}
                   {index < speeches.length - 1 ? (
-                    <form onSubmit={reorder.onSubmit}>
+                    <form noValidate onSubmit={reorder.onSubmit}>
                       <input type="hidden" name="meetingId" value={meetingId} />
                       <input type="hidden" name="speechIds" value={moved(index, 1)} />
                       <Button type="submit" variant="secondary" disabled={reorder.pending} aria-label={t("downLabel", { name: speech.displayName })}>
@@ -91,7 +91,7 @@ export function SpeechesPanel({
                       </Button>
                     </form>
                   ) : null}
-                  <form onSubmit={remove.onSubmit}>
+                  <form noValidate onSubmit={remove.onSubmit}>
                     <input type="hidden" name="meetingId" value={meetingId} />
                     <input type="hidden" name="speechId" value={speech.id} />
                     <Button type="submit" variant="ghost" disabled={remove.pending} aria-label={t("deleteLabel", { name: speech.displayName })}>

@@ -146,7 +146,7 @@ export function TasksPanel({
                   {task.result ? ` · ${tr(task.result)}` : ""}
                 </p>
                 {canEdit && !task.result ? (
-                  <form onSubmit={remove.onSubmit}>
+                  <form noValidate onSubmit={remove.onSubmit}>
                     <input type="hidden" name="meetingId" value={meetingId} />
                     <input type="hidden" name="taskId" value={task.id} />
                     <Button type="submit" variant="ghost" disabled={remove.pending} aria-label={t("deleteLabel", { name: task.memberName })}>

@@ -40,7 +40,7 @@ export function DecisionForms<A, R>({
       </h2>
       <div className="grid gap-6 lg:grid-cols-2">
         {canApprove ? (
-          <form onSubmit={approval.onSubmit} className="flex flex-col gap-3">
+          <form noValidate onSubmit={approval.onSubmit} className="flex flex-col gap-3">
             <input type="hidden" name="meetingId" value={meetingId} />
             <input type="hidden" name="version" value={cardVersion} />
             <input type="hidden" name="mode" value="approve" />
@@ -54,7 +54,7 @@ export function DecisionForms<A, R>({
           </form>
         ) : null}
         {canReturn ? (
-          <form onSubmit={giving.onSubmit} className="flex flex-col gap-3">
+          <form noValidate onSubmit={giving.onSubmit} className="flex flex-col gap-3">
             <input type="hidden" name="meetingId" value={meetingId} />
             <input type="hidden" name="version" value={cardVersion} />
             <TextAreaField name="reason" label={t("reason")} hint={t("reasonHint")} required minLength={3} maxLength={2000} errors={giving.fieldErrors.reason} />

@@ -34,7 +34,7 @@ export function ReviewList({ items, action }: { items: ReviewItem[]; action: For
     });
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4">
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
       <FormError state={state} />
       {state?.ok ? (
         <Alert tone={state.data.skipped.length > 0 ? "warning" : "success"} title={t("bulk.done", { approved: state.data.approved.length, skipped: state.data.skipped.length })}>

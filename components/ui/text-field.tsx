@@ -9,8 +9,12 @@ interface TextFieldProps extends Omit<ComponentProps<"input">, "id"> {
   errors?: readonly string[];
 }
 
-/** A labelled input with its hint and error messages announced to screen readers. */
-export function TextField({ label, hint, errors, className, required, ...props }: TextFieldProps) {
+/**
+ * A labelled input with its hint and error messages announced to screen readers. `required` and
+ * `minLength` are announced (aria-required) but never enforced by the browser: its English bubble
+ * would stand in for the server's Vietnamese message next to the field.
+ */
+export function TextField({ label, hint, errors, className, required, minLength: _minLength, ...props }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -28,7 +32,7 @@ export function TextField({ label, hint, errors, className, required, ...props }
       ) : null}
       <input
         id={id}
-        required={required}
+        aria-required={required || undefined}
         aria-invalid={hasError || undefined}
         aria-describedby={describedBy}
         className={clsx(
