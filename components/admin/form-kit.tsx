@@ -4,8 +4,9 @@
 // what was typed when the server refuses, and labelled select / textarea / checkbox fields that
 // announce their errors like components/ui/text-field.
 import clsx from "clsx";
-import { startTransition, useActionState, useId, type ComponentProps, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, type ComponentProps, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
+import { useConfirm, type ConfirmSpec } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/actions/define-action";
 
 export type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
@@ -13,16 +14,30 @@ export type FormAction<T> = (previous: ActionResult<T> | null, formData: FormDat
 /**
  * useActionState, submitted through a transition instead of the form's `action` prop: React resets
  * uncontrolled fields after a form action, and here what the user typed must stay when it fails.
+ * With `confirm`, the step first asks (render `dialog`); a second submit while one runs is ignored,
+ * so a double tap acts once.
  */
-export function useKeptAction<T>(action: FormAction<T>) {
+export function useKeptAction<T>(action: FormAction<T>, options: { confirm?: (formData: FormData) => ConfirmSpec | null } = {}) {
   const [state, dispatch, pending] = useActionState(action, null);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  const { ask, dialog } = useConfirm();
+  const busy = useRef(false);
+  useEffect(() => {
+    if (!pending) busy.current = false;
+  }, [pending, state]);
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+    if (busy.current) return;
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    const spec = options.confirm?.(formData) ?? null;
+    busy.current = true;
+    if (spec && !(await ask(spec))) {
+      busy.current = false;
+      return;
+    }
     startTransition(() => dispatch(formData));
   }
   const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  return { state, pending, onSubmit, fieldErrors };
+  return { state, pending, onSubmit, fieldErrors, dialog };
 }
 
 /** The form-level error, announced when it appears. */

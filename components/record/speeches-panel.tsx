@@ -25,7 +25,7 @@ export function SpeechesPanel({
 }: {
   meetingId: string;
   speeches: SpeechRow[];
-  presentMembers: { memberId: string; fullName: string }[];
+  presentMembers: { memberId: string; label: string }[];
   guests: { id: string; name: string }[];
   shareText: string | null;
   speakers: number;
@@ -114,7 +114,7 @@ export function SpeechesPanel({
             name="memberId"
             hint={presentMembers.length === 0 ? t("noPresent") : t("memberHint")}
             defaultValue=""
-            options={[{ value: "", label: t("pickMember") }, ...presentMembers.map((m) => ({ value: m.memberId, label: m.fullName }))]}
+            options={[{ value: "", label: t("pickMember") }, ...presentMembers.map((m) => ({ value: m.memberId, label: m.label }))]}
             errors={add.fieldErrors.memberId}
           />
           <TextField

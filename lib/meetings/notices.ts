@@ -100,13 +100,24 @@ export interface NoticeReach {
   recipients: number;
 }
 
+/** One person a notice goes to, and how. */
+export interface NoticeRecipient {
+  name: string;
+  /** In-app notification (an active account), e-mail (an address on file), or both. */
+  channels: ("app" | "email")[];
+  /** A superior-committee member following the branch (not on its roll). */
+  overseer: boolean;
+}
+
 interface Recipients {
   reach: NoticeReach;
+  /** Everyone reached, the sender left out (they wrote it). */
+  people: NoticeRecipient[];
   userIds: string[];
   emails: string[];
 }
 
-async function recipientsOf(tx: Tx, tenantId: string, branch: { id: string; path: string }, day: Date): Promise<Recipients> {
+async function recipientsOf(tx: Tx, tenantId: string, branch: { id: string; path: string }, day: Date, senderId: string | null): Promise<Recipients> {
   const roster = await branchRosterOn(tx, branch.id, day);
   const memberIds = roster.map((entry) => entry.memberId);
   const members = await tx.member.findMany({ where: { tenantId, id: { in: memberIds } }, select: { id: true, email: true } });
@@ -117,32 +128,37 @@ async function recipientsOf(tx: Tx, tenantId: string, branch: { id: string; path
   // Overseer grants on the branch or any unit above it (the ids on its path) cover it.
   const overseerGrants = await tx.roleGrant.findMany({
     where: { tenantId, role: "OVERSEER", orgUnitId: { in: pathIds(branch.path) }, user: { disabled: false } },
-    select: { user: { select: { id: true, memberId: true, member: { select: { email: true } } } } },
+    select: { user: { select: { id: true, displayName: true, memberId: true, member: { select: { email: true } } } } },
   });
   const emailOf = new Map(members.map((member) => [member.id, cleanAddress(member.email)]));
   const accountOf = new Map<string, string>();
   for (const account of accounts) if (account.memberId) accountOf.set(account.memberId, account.id);
-  const userIds = new Set(accounts.map((account) => account.id));
+  const people: NoticeRecipient[] = [];
+  const userIds = new Set<string>();
   const emails = new Set<string>();
   const unreachable: string[] = [];
   let withEmail = 0;
   for (const entry of roster) {
     const email = emailOf.get(entry.memberId) ?? null;
-    if (email) {
-      withEmail += 1;
-      emails.add(email);
+    const account = accountOf.get(entry.memberId) ?? null;
+    if (email) withEmail += 1;
+    if (!email && !account) {
+      unreachable.push(entry.label);
+      continue;
     }
-    if (!email && !accountOf.has(entry.memberId)) unreachable.push(entry.fullName);
+    if (account !== null && account === senderId) continue;
+    if (account) userIds.add(account);
+    if (email) emails.add(email);
+    people.push({ name: entry.label, channels: [...(account ? (["app"] as const) : []), ...(email ? (["email"] as const) : [])], overseer: false });
   }
-  const reachedMembers = roster.length - unreachable.length;
   const overseers = new Map(overseerGrants.map((grant) => [grant.user.id, grant.user]));
-  let extraPeople = 0;
   for (const overseer of overseers.values()) {
     const onRoll = overseer.memberId !== null && memberIds.includes(overseer.memberId);
-    if (!onRoll) extraPeople += 1;
+    if (onRoll || overseer.id === senderId) continue;
     userIds.add(overseer.id);
     const email = cleanAddress(overseer.member?.email);
     if (email) emails.add(email);
+    people.push({ name: overseer.displayName, channels: email ? ["app", "email"] : ["app"], overseer: true });
   }
   return {
     reach: {
@@ -151,16 +167,17 @@ async function recipientsOf(tx: Tx, tenantId: string, branch: { id: string; path
       withEmail,
       unreachable,
       overseers: overseers.size,
-      recipients: reachedMembers + extraPeople,
+      recipients: people.length,
     },
+    people,
     userIds: [...userIds],
     emails: [...emails],
   };
 }
 
-/** Who a notice would reach now (the page shows it next to the send button). */
-export async function noticeReach(tx: Tx, tenantId: string, branch: { id: string; path: string }, day: Date): Promise<NoticeReach> {
-  return (await recipientsOf(tx, tenantId, branch, day)).reach;
+/** Who a notice sent by `senderId` would reach now (the page shows it next to the send button). */
+export async function noticeReach(tx: Tx, tenantId: string, branch: { id: string; path: string }, day: Date, senderId: string | null = null): Promise<NoticeReach> {
+  return (await recipientsOf(tx, tenantId, branch, day, senderId)).reach;
 }
 
 // ─── Sending ────────────────────────────────────────────────────────────────────────────────────
@@ -193,6 +210,8 @@ export interface SendNoticeResult {
   includesOverseer: boolean;
   /** Members on the roll reached by neither channel. */
   unreachable: string[];
+  /** Who got it and through which channel (the sender left out). */
+  recipients: NoticeRecipient[];
   state: MeetingState;
   version: number;
 }
@@ -235,7 +254,7 @@ export async function sendNotice(
       where: { tenantId_id: { tenantId: user.tenantId, id: meeting.id } },
       select: { title: true, noticeSentAt: true, noticeToOverseer: true },
     });
-    const { reach, userIds, emails } = await recipientsOf(tx, user.tenantId, meeting.branch, vietnamDayOf(meeting.plannedStart));
+    const { reach, people, userIds, emails } = await recipientsOf(tx, user.tenantId, meeting.branch, vietnamDayOf(meeting.plannedStart), user.id);
     if (reach.recipients === 0) {
       throw new ValidationError(
         "Chưa gửi được: không đảng viên nào của chi bộ có tài khoản hoặc địa chỉ e-mail. Hãy bổ sung e-mail trong hồ sơ đảng viên hoặc tạo tài khoản, hoặc thông báo trực tiếp.",
@@ -256,11 +275,11 @@ export async function sendNotice(
       select: { id: true },
     });
     const link = `/meetings/${meeting.id}`;
-    // The sender (often a member of the branch too) does not need to be told what they just sent.
+    // The sender (often a member of the branch too) is not among them: they wrote it.
     const notifications = await createNotifications(
       tx,
       user.tenantId,
-      userIds.filter((userId) => userId !== user.id).map((userId) => ({ userId, title: data.subject, body: data.body, link })),
+      userIds.map((userId) => ({ userId, title: data.subject, body: data.body, link })),
     );
     const mailed = await enqueueMails(
       tx,
@@ -322,6 +341,7 @@ export async function sendNotice(
       emails: mailed,
       includesOverseer,
       unreachable: reach.unreachable,
+      recipients: people,
       state,
       version,
     };

@@ -227,7 +227,7 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
                 version={meeting.version}
                 committee={view.committee.map((member) => ({
                   memberId: member.memberId,
-                  fullName: member.fullName,
+                  fullName: member.label,
                   positionLabel: tp(member.position),
                 }))}
                 others={view.roster.filter((entry) => !view.committee.some((member) => member.memberId === entry.memberId))}
