@@ -46,8 +46,9 @@ export function FormError({ state }: { state: ActionResult<unknown> | null }) {
   return <Alert tone="error">{state.error}</Alert>;
 }
 
-function useFieldIds(hint: string | undefined, errors: readonly string[] | undefined) {
-  const id = useId();
+function useFieldIds(hint: string | undefined, errors: readonly string[] | undefined, givenId?: string) {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const hasError = Boolean(errors && errors.length > 0);
   const describedBy = [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return { id, hasError, describedBy };
@@ -133,9 +134,10 @@ export function TextAreaField({
   className,
   required,
   minLength: _minLength,
+  id: givenId,
   ...props
-}: Omit<ComponentProps<"textarea">, "id"> & { label: string; name: string; hint?: string; errors?: readonly string[] }) {
-  const { id, hasError, describedBy } = useFieldIds(hint, errors);
+}: ComponentProps<"textarea"> & { label: string; name: string; hint?: string; errors?: readonly string[] }) {
+  const { id, hasError, describedBy } = useFieldIds(hint, errors, givenId);
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors} className={className}>
       <textarea

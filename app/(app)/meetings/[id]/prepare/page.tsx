@@ -18,7 +18,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { formatDateTime, formatNumber, toLocalDateTimeInput } from "@/lib/i18n/format";
+import { formatDateTime, formatDuration, formatNumber, toLocalDateTimeInput } from "@/lib/i18n/format";
 import { getPreparation, type PreparationView } from "@/lib/meetings/preparation";
 import { getPreparationOversight } from "@/lib/oversight/follow-ups";
 import { closeFollowUpAction } from "../../../oversight/actions";
@@ -46,15 +46,6 @@ function fileSize(bytes: number): string {
 }
 
 /** "2 ngày 3 giờ" / "5 giờ 20 phút" / "45 phút". */
-function duration(minutes: number, units: { day: string; hour: string; minute: string }): string {
-  const abs = Math.abs(minutes);
-  const days = Math.floor(abs / 1440);
-  const hours = Math.floor((abs % 1440) / 60);
-  const mins = abs % 60;
-  const parts = [days ? `${days} ${units.day}` : "", hours ? `${hours} ${units.hour}` : "", !days && mins ? `${mins} ${units.minute}` : ""];
-  return parts.filter(Boolean).join(" ") || `0 ${units.minute}`;
-}
-
 export default async function PreparePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
@@ -73,7 +64,6 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
     getTranslations("members.position"),
   ]);
   const { meeting, can, timing } = view;
-  const units = { day: t("units.day"), hour: t("units.hour"), minute: t("units.minute") };
   const maxBytes = uploadMaxBytes();
   const maxMb = Math.floor(maxBytes / 1024 / 1024);
 
@@ -110,8 +100,8 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
           statusLabel: timing.leadOk ? t("status.done") : t("status.late"),
           detail:
             lead >= 0
-              ? t("steps.documentsLead", { lead: duration(lead, units), hours: timing.requiredLeadHours })
-              : t("steps.documentsAfter", { lead: duration(lead, units), hours: timing.requiredLeadHours }),
+              ? t("steps.documentsLead", { lead: formatDuration(lead), hours: timing.requiredLeadHours })
+              : t("steps.documentsAfter", { lead: formatDuration(lead), hours: timing.requiredLeadHours }),
           href: "#documents",
         };
   const lastNotice = view.notices[0];
