@@ -26,7 +26,9 @@ export function DecisionForms<A, R>({
 }) {
   const t = useTranslations("review.decision");
   const router = useRouter();
-  const approval = useKeptAction(approve);
+  const approval = useKeptAction(approve, {
+    confirm: () => ({ title: t("approveConfirm.title"), body: <p>{t("approveConfirm.body")}</p>, confirmLabel: t("approveConfirm.action") }),
+  });
   const giving = useKeptAction(giveBack);
   const done = approval.state?.ok ? "approved" : giving.state?.ok ? "returned" : null;
   useEffect(() => {
@@ -41,6 +43,7 @@ export function DecisionForms<A, R>({
       <div className="grid gap-6 lg:grid-cols-2">
         {canApprove ? (
           <form noValidate onSubmit={approval.onSubmit} className="flex flex-col gap-3">
+            {approval.dialog}
             <input type="hidden" name="meetingId" value={meetingId} />
             <input type="hidden" name="version" value={cardVersion} />
             <input type="hidden" name="mode" value="approve" />

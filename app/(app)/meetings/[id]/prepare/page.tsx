@@ -322,6 +322,7 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
                     version={meeting.version}
                     draft={view.noticeDraft}
                     notified={meeting.state === "NOTIFIED"}
+                    recipients={view.reach.recipients}
                   />
                 </>
               ) : view.notices.length === 0 ? (
