@@ -30,6 +30,7 @@ import scorecard from "./vi/scorecard.json";
 import oversight from "./vi/oversight.json";
 import dashboard from "./vi/dashboard.json";
 import review from "./vi/review.json";
+import settings from "./vi/settings.json";
 
 const messages = {
   app,
@@ -62,6 +63,7 @@ const messages = {
   oversight,
   dashboard,
   review,
+  settings,
 };
 
 export type Messages = typeof messages;
