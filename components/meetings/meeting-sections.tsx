@@ -175,7 +175,12 @@ export function MinutesSection({ summary, href }: { summary: RecordSummary | nul
           </Line>
           {summary.tasks.assigned > 0 ? <Line>{t("hub.tasks", { count: summary.tasks.assigned })}</Line> : null}
           {summary.previousTargets.due > 0 ? (
-            <Line>{t("hub.previousTargets", { due: summary.previousTargets.due, share: summary.previousTargets.shareText ?? "—" })}</Line>
+            // Nothing is a share before a result is recorded: "0 %" would read as a failure.
+            <Line>
+              {summary.previousTargets.evaluated === 0
+                ? t("hub.previousTargetsPending", { due: summary.previousTargets.due })
+                : t("hub.previousTargets", { due: summary.previousTargets.due, share: summary.previousTargets.shareText ?? "—" })}
+            </Line>
           ) : null}
         </>
       ) : (

@@ -60,7 +60,7 @@ export function FactsCard({ facts, live }: { facts: MeetingFacts; live: boolean 
           {t("attendanceValue", {
             present: facts.present,
             denominator: facts.attendanceDenominator,
-            rate: formatPercent(percentOf(facts.present, facts.attendanceDenominator)),
+            rate: facts.attendanceDenominator > 0 ? formatPercent(percentOf(facts.present, facts.attendanceDenominator)) : "—",
           })}
           <br />
           <span className="text-sm">{t("absences", { excused: facts.absentExcused, unexcused: facts.absentUnexcused })}</span>

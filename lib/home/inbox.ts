@@ -14,6 +14,7 @@ import { BRANCH_ACTION_STEPS, branchStep, stepHref, type BranchStep } from "@/li
 import { getRecordSummary } from "@/lib/meetings/record-summary";
 import { todayInVietnam, isActiveOn } from "@/lib/org/unit-rules";
 import { getDesk, type DeskView } from "@/lib/oversight/desk";
+import { isScoredKind } from "@/lib/scoring/workflow";
 
 /** A branch with more branches than this under the secretary's grant is summed up, not listed. */
 const BRANCH_LIST_LIMIT = 5;
@@ -95,7 +96,7 @@ type MeetingRow = {
   draftResolution: string | null;
 };
 
-async function toInboxMeeting(tx: Tx, user: Principal, row: MeetingRow, today: Date): Promise<InboxMeeting> {
+async function toInboxMeeting(tx: Tx, user: Principal, row: MeetingRow, today: Date, branch: { path: string }): Promise<InboxMeeting> {
   const day = vietnamDayOf(row.actualStart ?? row.plannedStart);
   let attendanceComplete: boolean | undefined;
   let minutesReady: boolean | undefined;
@@ -104,7 +105,9 @@ async function toInboxMeeting(tx: Tx, user: Principal, row: MeetingRow, today: D
     attendanceComplete = record.attendance.complete && record.times.actualStart !== null && record.times.actualEnd !== null;
     minutesReady = record.minutes.complete && record.resolution.voteRecorded;
   }
-  const step = branchStep({ state: row.state, day, today, prepared: Boolean(row.content || row.draftResolution), attendanceComplete, minutesReady });
+  const computed = branchStep({ state: row.state, day, today, prepared: Boolean(row.content || row.draftResolution), attendanceComplete, minutesReady });
+  // An extraordinary meeting the tenant does not score is done once its minutes are adopted.
+  const step = computed === "selfScore" && row.kind === "EXTRAORDINARY" && !(await isScoredKind(tx, { ...row, tenantId: user.tenantId, branch })) ? "done" : computed;
   return {
     id: row.id,
     title: row.title,
@@ -128,7 +131,7 @@ async function secretaryInbox(tx: Tx, user: Principal, today: Date): Promise<Sec
   };
   const units = await tx.orgUnit.findMany({
     where,
-    select: { id: true, name: true, activeFrom: true, activeTo: true, annualPlans: { where: { year: { gte: today.getUTCFullYear() } }, select: { year: true } } },
+    select: { id: true, name: true, path: true, activeFrom: true, activeTo: true, annualPlans: { where: { year: { gte: today.getUTCFullYear() } }, select: { year: true } } },
     orderBy: { path: "asc" },
     take: 200,
   });
@@ -155,11 +158,11 @@ async function secretaryInbox(tx: Tx, user: Principal, today: Date): Promise<Sec
     const ahead = rows.filter((row) => dayOf(row) > today.getTime());
     const dueItems: InboxMeeting[] = [];
     for (const row of due.reverse()) {
-      const item = await toInboxMeeting(tx, user, row, today);
+      const item = await toInboxMeeting(tx, user, row, today, unit);
       if (BRANCH_ACTION_STEPS.includes(item.step)) dueItems.push(item);
     }
     const aheadItems: InboxMeeting[] = [];
-    for (const row of ahead.slice(0, COMING + 1)) aheadItems.push(await toInboxMeeting(tx, user, row, today));
+    for (const row of ahead.slice(0, COMING + 1)) aheadItems.push(await toInboxMeeting(tx, user, row, today, unit));
     const current = dueItems[0] ?? aheadItems.find((item) => BRANCH_ACTION_STEPS.includes(item.step)) ?? null;
     const years = [today.getUTCFullYear(), ...(today.getUTCMonth() >= 10 ? [today.getUTCFullYear() + 1] : [])];
     branches.push({
