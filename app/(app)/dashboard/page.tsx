@@ -22,6 +22,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { authorize, canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/dashboard/dashboard";
+import { targetSetters } from "@/lib/dashboard/targets";
 import { dashboardTables, type DataTable, type TableId } from "@/lib/dashboard/tables";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatPercent } from "@/lib/i18n/format";
@@ -53,6 +54,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const monthLabel = (m: number) => t("monthShort", { month: m });
   // Targets are tenant-wide: the targets page itself checks the grant on the tenant's root.
   const canManageTargets = canAnywhere(user, "settings.manage");
+  const setters = d.targets.length === 0 && !canManageTargets ? await targetSetters(user) : [];
   const target = (indicator: string) => {
     const x = d.targets.find((row) => row.indicator === indicator);
     return x && x.unit === "percent" ? x.target / 100 : null;
@@ -94,7 +96,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
         <SummaryFigures d={d} />
 
-        <TargetsPanel d={d} canManage={canManageTargets} />
+        <TargetsPanel d={d} canManage={canManageTargets} setters={setters} />
 
         {d.children ? (
           <section aria-labelledby="dashboard-children" className="flex flex-col gap-3">
