@@ -345,7 +345,7 @@ function Tile({ href, label, value, detail }: { href: string; label: string; val
 export async function LeaderSection({ d }: { d: Dashboard }) {
   const t = await getTranslations("home.leader");
   const pct = (r: Ratio | null | undefined) => (r && r.rate !== null ? formatPercent(r.rate) : "—");
-  const of = (r: Ratio | null | undefined, key: "ofBranches" | "ofScored") => (r && r.of > 0 ? t(key, { value: formatNumber(r.value), of: formatNumber(r.of) }) : t("none"));
+  const of = (r: Ratio | null | undefined, key: "ofBranches" | "ofScored" | "ofPresent") => (r && r.of > 0 ? t(key, { value: formatNumber(r.value), of: formatNumber(r.of) }) : t("none"));
   const base = `/dashboard?unit=${d.unit.id}`;
   return (
     <InboxSection
@@ -362,9 +362,9 @@ export async function LeaderSection({ d }: { d: Dashboard }) {
     >
       <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Tile href={base} label={t("regular")} value={pct(d.month.regular)} detail={of(d.month.regular, "ofBranches")} />
-        <Tile href={base} label={t("attendance")} value={pct(d.month.attendance)} detail={of(d.month.attendance, "ofBranches").replace(/chi bộ$/, "")} />
+        <Tile href={base} label={t("attendance")} value={pct(d.month.attendance)} detail={of(d.month.attendance, "ofPresent")} />
         <Tile href={base} label={t("good")} value={pct(d.ytd.goodShare)} detail={of(d.ytd.goodShare, "ofScored")} />
-        <Tile href="/review" label={t("awaiting")} value={formatNumber(d.ytd.awaitingReview)} detail={d.unit.name} />
+        <Tile href={base} label={t("awaiting")} value={formatNumber(d.ytd.awaitingReview)} detail={t("awaitingDetail", { year: d.period.year })} />
       </ul>
     </InboxSection>
   );
