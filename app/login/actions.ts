@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import type { LoginState } from "@/components/login/login-form";
 import { signIn } from "@/lib/auth/auth";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { safeNextPath } from "@/lib/documents/urls";
 import { formatDate, formatTime } from "@/lib/i18n/format";
 
 function field(formData: FormData, name: string): string {
@@ -31,7 +32,8 @@ export async function login(_previous: LoginState | null, formData: FormData): P
 
   try {
     // On success Auth.js sets the session cookie and redirects by throwing Next's redirect error.
-    await signIn("credentials", { username, password, redirectTo: "/" });
+    // Only a path of this app (checked again here: the field comes from the browser).
+    await signIn("credentials", { username, password, redirectTo: safeNextPath(field(formData, "next")) ?? "/" });
     return { username };
   } catch (error) {
     unstable_rethrow(error);

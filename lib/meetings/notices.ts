@@ -6,7 +6,7 @@
 // (a double click) is refused; so is any send once NOTIFIED unless "gửi lại" is chosen.
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import type { Principal } from "@/lib/auth/permissions";
+import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
@@ -344,6 +344,76 @@ export async function sendNotice(
       recipients: people,
       state,
       version,
+    };
+  });
+}
+
+// ─── The shareable notice (printed, or an image sent where members already talk) ───────────────
+
+export interface NoticeSheet {
+  meetingId: string;
+  title: string;
+  kind: MeetingKind;
+  state: MeetingState;
+  branchName: string;
+  /** "14 giờ 00, thứ Năm, ngày 05/03/2026". */
+  when: string;
+  place: string | null;
+  /** The agenda: the meeting's content, else its topic, else the usual agenda of a monthly meeting. */
+  agenda: string;
+  /** The notice as sent (latest), else the text that would be sent now. */
+  subject: string;
+  body: string;
+  sentAt: Date | null;
+  /** The members of the roll reached by neither the app nor e-mail (shown to the secretary only). */
+  unreachable: string[];
+  /** The meeting's posted documents (downloaded after signing in). */
+  documents: { id: string; title: string }[];
+}
+
+/**
+ * What the printable notice and its image show. Anyone who may read the meeting sees it (a member
+ * opens it from the QR code after signing in); the names of the unreachable members only to those
+ * who record the branch's meetings.
+ */
+export async function getNoticeSheet(user: Principal, meetingId: string): Promise<NoticeSheet> {
+  return withTenant(user.tenantId, async (tx) => {
+    const ref = await loadMeeting(tx, user, meetingId);
+    const meeting = await tx.meeting.findUniqueOrThrow({
+      where: { tenantId_id: { tenantId: user.tenantId, id: ref.id } },
+      select: {
+        title: true,
+        kind: true,
+        state: true,
+        topic: true,
+        plannedStart: true,
+        plannedEnd: true,
+        place: true,
+        content: true,
+        noticeToOverseer: true,
+        notices: { select: { subject: true, body: true, sentAt: true }, orderBy: { sentAt: "desc" }, take: 1 },
+        documents: { select: { id: true, title: true }, orderBy: { postedAt: "asc" } },
+      },
+    });
+    const draft = composeNotice({ ...meeting, branchName: ref.branch.name, toOverseer: meeting.noticeToOverseer });
+    const sent = meeting.notices[0] ?? null;
+    const recorder = authorize(user, "meeting.record", ref.branch);
+    const unreachable = recorder ? (await recipientsOf(tx, user.tenantId, ref.branch, vietnamDayOf(meeting.plannedStart), user.id)).reach.unreachable : [];
+    const content = meeting.content?.trim();
+    return {
+      meetingId: ref.id,
+      title: meeting.title,
+      kind: meeting.kind,
+      state: meeting.state,
+      branchName: ref.branch.name,
+      when: noticeDateTime(meeting.plannedStart),
+      place: meeting.place?.trim() || null,
+      agenda: content || (meeting.topic ? `Sinh hoạt theo chủ đề: ${meeting.topic}.` : "Đánh giá tình hình thực hiện nghị quyết tháng trước; thảo luận, thống nhất nhiệm vụ thời gian tới."),
+      subject: sent?.subject ?? draft.subject,
+      body: sent?.body ?? draft.body,
+      sentAt: sent?.sentAt ?? null,
+      unreachable,
+      documents: meeting.documents,
     };
   });
 }
