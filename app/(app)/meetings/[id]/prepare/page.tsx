@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { noticeUrl } from "@/lib/documents/urls";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/members/back-link";
@@ -310,7 +312,10 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
                         {t("notice.unreachable", {
                           names: view.reach.unreachable.slice(0, UNREACHABLE_SHOWN).join(", "),
                           more: Math.max(0, view.reach.unreachable.length - UNREACHABLE_SHOWN),
-                        })}
+                        })}{" "}
+                        <Link href={noticeUrl(meeting.id)} className="font-semibold underline">
+                          {t("notice.shareLink")}
+                        </Link>
                       </Alert>
                     ) : null}
                     {!view.emailConfigured ? <Alert tone="info">{t("notice.emailNotConfigured")}</Alert> : null}
