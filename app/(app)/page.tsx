@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getInbox } from "@/lib/home/inbox";
 import { getGrantedUnits } from "@/lib/org/tree";
+import { registerAction } from "./oversight/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("home");
@@ -25,7 +26,7 @@ export default async function HomePage() {
       <div className="flex flex-col gap-6">
         {inbox.secretary ? <SecretarySection inbox={inbox.secretary} /> : null}
         {user.grants.some((g) => g.role === "MEMBER") ? <MemberSection overview={inbox.member} today={inbox.today} /> : null}
-        {inbox.overseer ? <OverseerSection desk={inbox.overseer} /> : null}
+        {inbox.overseer ? <OverseerSection desk={inbox.overseer} register={registerAction} /> : null}
         {inbox.reviewer ? <ReviewerSection summary={inbox.reviewer} /> : null}
         {inbox.leader ? <LeaderSection d={inbox.leader} /> : null}
         {inbox.admin ? <AdminSection inbox={inbox.admin} /> : null}

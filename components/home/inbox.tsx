@@ -4,7 +4,9 @@ import clsx from "clsx";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import type { FormAction } from "@/components/admin/form-kit";
 import { MeetingKindBadge } from "@/components/meetings/meeting-badges";
+import { RegistrationButton } from "@/components/oversight/oversight-forms";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import type { Ratio } from "@/lib/dashboard/indicators";
@@ -244,7 +246,7 @@ export async function MemberSection({ overview, today }: { overview: MemberOverv
 
 // ─── Overseer ───────────────────────────────────────────────────────────────────────────────────
 
-export async function OverseerSection({ desk }: { desk: DeskView }) {
+export async function OverseerSection({ desk, register }: { desk: DeskView; register: FormAction<null> }) {
   const t = await getTranslations("home.overseer");
   const label = (m: { title: string; branch: { name: string } }) => `${m.branch.name} — ${m.title}`;
   return (
@@ -255,16 +257,22 @@ export async function OverseerSection({ desk }: { desk: DeskView }) {
         <Quiet>{t("noUpcoming")}</Quiet>
       ) : (
         <ul className="flex flex-col gap-2">
-          {desk.upcoming.slice(0, 3).map((m) => (
-            <InboxItem
-              key={m.id}
-              href={m.canRegister ? "/oversight#upcoming" : `/meetings/${m.id}`}
-              title={label(m)}
-              detail={`${when(m.plannedStart)}${m.place ? ` · ${m.place}` : ""}`}
-              action={m.canRegister ? t("register") : t("registered")}
-              tone={m.canRegister ? "primary" : "neutral"}
-            />
-          ))}
+          {desk.upcoming.slice(0, 3).map((m) =>
+            m.canRegister ? (
+              // Registering is the work itself: the button is here, not a page away.
+              <li key={m.id} className="flex flex-col gap-2 rounded-lg border border-brand-200 bg-brand-50 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+                <span className="flex min-w-0 flex-col gap-0.5">
+                  <Link href={`/meetings/${m.id}`} className="text-base font-semibold text-ink-950 underline-offset-2 hover:underline">
+                    {label(m)}
+                  </Link>
+                  <span className="text-sm text-ink-700">{`${when(m.plannedStart)}${m.place ? ` · ${m.place}` : ""}`}</span>
+                </span>
+                <RegistrationButton action={register} meetingId={m.id} mode="register" label={t("registerLabel", { meeting: label(m) })} />
+              </li>
+            ) : (
+              <InboxItem key={m.id} href={`/meetings/${m.id}`} title={label(m)} detail={`${when(m.plannedStart)}${m.place ? ` · ${m.place}` : ""}`} action={t("registered")} />
+            ),
+          )}
         </ul>
       )}
       <Subheading>{t("visits", { count: desk.awaitingRecord.length })}</Subheading>
