@@ -124,7 +124,7 @@ export async function SecretarySection({ inbox }: { inbox: SecretaryInbox }) {
           footer={
             <>
               <ButtonLink href={`/meetings?branchId=${branch.id}`}>{t("secretary.allMeetings")}</ButtonLink>
-              <ButtonLink href={`/meetings/new?branchId=${branch.id}`} variant="ghost">
+              <ButtonLink href={`/meetings/new?branch=${branch.id}`} variant="ghost">
                 {t("secretary.newMeeting")}
               </ButtonLink>
             </>

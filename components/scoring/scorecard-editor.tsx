@@ -294,6 +294,9 @@ function ScorecardBody({
 
   /** What the server would refuse for a step that needs a complete column, found before asking it. */
   function precheck(step: Step, formData: FormData): Problem[] {
+    if (step === "return") {
+      return String(formData.get("reason") ?? "").trim().length < 3 ? [{ message: t("problems.reason.return"), code: null, fieldId: fieldIds.reason }] : [];
+    }
     if (step !== "selfScore" && step !== "adjust" && step !== "adjustFinalise") return [];
     const out: Problem[] = [];
     for (const issue of live?.errors ?? []) {
@@ -317,7 +320,7 @@ function ScorecardBody({
         if (!/^\d+$/.test(value)) out.push({ message: t(`problems.vote.${part}`), code: null, fieldId: fieldIds.vote(part) });
       }
     } else if (String(formData.get("reason") ?? "").trim().length < 3) {
-      out.push({ message: t("problems.reason"), code: null, fieldId: fieldIds.reason });
+      out.push({ message: t(`problems.reason.${step}`), code: null, fieldId: fieldIds.reason });
     }
     return out;
   }

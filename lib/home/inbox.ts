@@ -100,7 +100,7 @@ async function toInboxMeeting(tx: Tx, user: Principal, row: MeetingRow, today: D
   const day = vietnamDayOf(row.actualStart ?? row.plannedStart);
   let attendanceComplete: boolean | undefined;
   let minutesReady: boolean | undefined;
-  if (row.state === "HELD") {
+  if (row.state === "HELD" || (row.state === "NOTIFIED" && day.getTime() <= today.getTime())) {
     const record = await getRecordSummary(tx, user, row.id);
     attendanceComplete = record.attendance.complete && record.times.actualStart !== null && record.times.actualEnd !== null;
     minutesReady = record.minutes.complete && record.resolution.voteRecorded;

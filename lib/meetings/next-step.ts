@@ -37,7 +37,10 @@ export function branchStep(facts: StepFacts): BranchStep {
     case "PLANNED":
       return facts.prepared ? "notify" : "prepare";
     case "NOTIFIED":
-      return facts.day.getTime() > facts.today.getTime() ? "waitDay" : "attendance";
+      // On the day the record is taken as the meeting goes; "adopt" (the meeting page) confirms it was held first.
+      if (facts.day.getTime() > facts.today.getTime()) return "waitDay";
+      if (!facts.attendanceComplete) return "attendance";
+      return facts.minutesReady ? "adopt" : "minutes";
     case "HELD":
       if (!facts.attendanceComplete) return "attendance";
       return facts.minutesReady ? "adopt" : "minutes";

@@ -12,6 +12,8 @@ describe("the secretary's next step", () => {
     [{ state: "PLANNED", day: tomorrow, prepared: true }, "notify", "/meetings/m/prepare#notice"],
     [{ state: "NOTIFIED", day: tomorrow }, "waitDay", "/meetings/m/prepare"],
     [{ state: "NOTIFIED", day: today }, "attendance", "/meetings/m/attendance"],
+    [{ state: "NOTIFIED", day: today, attendanceComplete: true, minutesReady: false }, "minutes", "/meetings/m/minutes"],
+    [{ state: "NOTIFIED", day: today, attendanceComplete: true, minutesReady: true }, "adopt", "/meetings/m"],
     [{ state: "HELD", day: today, attendanceComplete: false }, "attendance", "/meetings/m/attendance"],
     [{ state: "HELD", day: today, attendanceComplete: true, minutesReady: false }, "minutes", "/meetings/m/minutes"],
     [{ state: "HELD", day: today, attendanceComplete: true, minutesReady: true }, "adopt", "/meetings/m"],
