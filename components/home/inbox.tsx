@@ -87,7 +87,7 @@ async function CurrentMeeting({ meeting }: { meeting: InboxMeeting }) {
     <div className="flex flex-col gap-3 rounded-xl border-2 border-brand-700 bg-brand-50 p-4">
       <div className="flex flex-wrap items-center gap-2">
         <MeetingKindBadge kind={meeting.kind} />
-        {meeting.daysAgo > 0 ? <Badge tone="neutral">{t("daysLate", { days: meeting.daysAgo })}</Badge> : null}
+        {meeting.daysAgo > 0 ? <Badge tone="neutral">{t("daysAgo", { days: meeting.daysAgo })}</Badge> : null}
       </div>
       <p className="text-lg font-semibold text-ink-950">{meeting.title}</p>
       <p className="text-base text-ink-800">

@@ -715,7 +715,9 @@ function ScorecardBody({
                       {column === editing
                         ? t("totals.running")
                         : c?.at
-                          ? t("totals.byValue", { name: c.by?.name || "—", time: formatDateTime(c.at) })
+                          ? c.by?.name
+                            ? t("totals.byValue", { name: c.by.name, time: formatDateTime(c.at) })
+                            : formatDateTime(c.at)
                           : column === "self" && c
                             ? t("totals.draft")
                             : null}

@@ -3,11 +3,13 @@
 // "Create accounts for these members": every member of the branch without an account is ticked;
 // one confirmation, one request; then the usernames and temporary passwords, once, ready to print
 // and hand out (each must change it at first sign-in).
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormError, useKeptAction, type FormAction } from "@/components/admin/form-kit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { CreatedAccount, MemberWithoutAccount } from "@/lib/auth/member-accounts";
 
 export function MemberAccountsForm({
@@ -69,6 +71,16 @@ export function MemberAccountsForm({
           </table>
         </div>
       </section>
+    );
+  }
+
+  if (branch.members.length === 0) {
+    return (
+      <EmptyState title={t("noneInBranch")}>
+        <Link href="/admin/users/accounts" className="font-semibold text-brand-800 underline">
+          {t("otherBranches")}
+        </Link>
+      </EmptyState>
     );
   }
 

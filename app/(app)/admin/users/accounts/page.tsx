@@ -37,15 +37,9 @@ export default async function MemberAccountsPage({ searchParams }: { searchParam
       <BackLink href="/admin/users" label={t("back")} />
       <PageHeader title={view.branch ? t("branchTitle", { branch: view.branch.name }) : t("title")} description={t("intro")} />
       {view.branch ? (
-        view.branch.members.length === 0 ? (
-          <EmptyState title={t("noneInBranch")}>
-            <Link href="/admin/users/accounts" className="font-semibold text-brand-800 underline">
-              {t("otherBranches")}
-            </Link>
-          </EmptyState>
-        ) : (
-          <MemberAccountsForm action={createMemberAccountsAction} branch={view.branch} signInUrl={signInUrl} />
-        )
+        // The form stays mounted after it succeeds (the page then has no member left to list): it
+        // holds the passwords to print, shown once.
+        <MemberAccountsForm action={createMemberAccountsAction} branch={view.branch} signInUrl={signInUrl} />
       ) : view.branches.length === 0 ? (
         <EmptyState title={t("none")} />
       ) : (

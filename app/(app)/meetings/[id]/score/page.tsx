@@ -139,7 +139,7 @@ export default async function ScorePage({ params }: Props) {
             <a href={scoreSheetDocxUrl(view.meeting.id)} download className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
               {t("download")}
             </a>
-            <PrintButton label={t("print")} variant="ghost" />
+            <PrintButton label={t("print")} variant="link" />
             {locked && view.can.reopen ? (
               <ButtonLink href={`/meetings/${view.meeting.id}`} variant="ghost">
                 {t("reopenLink")}
