@@ -219,9 +219,16 @@ test.describe("on a 390 px phone", () => {
     await chosen.click();
     await expect(page.getByRole("button", { name })).toHaveCount(0);
 
-    // Visit: the held meeting waiting for his record.
-    const visits = page.getByRole("link", { name: /Ghi kết quả dự/ });
-    await visits.nth((await visits.count()) - 1).click();
+    // The meeting oversight.spec works on (the first self-scored one of the year without his visit)
+    // is left alone here: this journey takes the others the home page offers.
+    const desk = (await (await page.request.get("/api/v1/oversight/desk")).json()) as { year: number; awaitingScore: { id: string; day: string; visit: unknown }[] };
+    const kept = desk.awaitingScore.find((m) => m.visit === null && new Date(m.day).getUTCFullYear() === desk.year)?.id ?? "none";
+    const other = (selector: string) => page.locator(`${selector}:not([href*="${kept}"])`);
+
+    // Visit: a held meeting waiting for his record.
+    const visits = other('main a[href^="/oversight/visits/"]');
+    expect(await visits.count()).toBeGreaterThan(0);
+    await visits.last().click();
     await page.getByLabel("Có dự", { exact: true }).check();
     await page.getByLabel("Nhận xét", { exact: true }).fill("Chi bộ chuẩn bị chu đáo; đảng viên phát biểu sát nhiệm vụ.");
     await page.getByRole("button", { name: "Lưu ghi nhận" }).click();
@@ -229,8 +236,9 @@ test.describe("on a 390 px phone", () => {
 
     // Confirm: the self-scored meeting waiting for him; the scoring page folds, the total stays in sight.
     await home(page);
-    const scores = page.getByRole("link", { name: /Xác nhận điểm/ });
-    await scores.nth((await scores.count()) - 1).click();
+    const scores = other('main a[href$="/score"]');
+    expect(await scores.count()).toBeGreaterThan(0);
+    await scores.last().click();
     await expect(page.getByTestId("sticky-total")).toBeVisible();
     expect((await page.evaluate(() => document.documentElement.scrollHeight)) / SCREEN).toBeLessThan(6);
     await noHorizontalScroll(page);
@@ -285,6 +293,7 @@ test.describe("at 1280 px", () => {
 
     // Members without an account: one branch, all of them, one confirmation, a sheet to print.
     await page.getByRole("link", { name: /Tạo tài khoản cho đảng viên/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Tạo tài khoản cho đảng viên" })).toBeVisible();
     await page.locator("main ul a").first().click();
     const create = page.getByRole("button", { name: /^Tạo \d+ tài khoản$/ });
     const count = Number(/\d+/.exec((await create.textContent()) ?? "")![0]);
