@@ -1,6 +1,7 @@
 // The one place that reads process.env. Parsed once with zod; a bad value stops the process with
 // a message that names the variable.
 import { z } from "zod";
+import "@/lib/i18n/zod-errors";
 
 const postgresUrl = z
   .string()

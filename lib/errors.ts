@@ -1,4 +1,6 @@
 import type { z } from "zod";
+// zod speaks Vietnamese wherever a schema is parsed (every service and action imports this module).
+import "@/lib/i18n/zod-errors";
 
 // Errors a person can act on. Services throw them; the action helper and API handlers turn them
 // into { ok: false, error, fieldErrors } or HTTP statuses. Anything else is logged and shown generically.

@@ -8,6 +8,7 @@ import type { LoginState } from "@/components/login/login-form";
 import { signIn } from "@/lib/auth/auth";
 import { deviceCookieFor } from "@/lib/auth/device-cookie";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { safeNextPath } from "@/lib/documents/urls";
 import { formatTime } from "@/lib/i18n/format";
 
 function field(formData: FormData, name: string): string {
@@ -54,5 +55,6 @@ export async function login(_previous: LoginState | null, formData: FormData): P
   const secure = (await headers()).get("x-forwarded-proto") === "https";
   const device = deviceCookieFor(username, secure);
   (await cookies()).set(device.name, device.value, device.options);
-  redirect("/");
+  // Only a path of this app (checked again here: the field comes from the browser).
+  redirect(safeNextPath(field(formData, "next")) ?? "/");
 }

@@ -4,8 +4,9 @@
 // what was typed when the server refuses, and labelled select / textarea / checkbox fields that
 // announce their errors like components/ui/text-field.
 import clsx from "clsx";
-import { startTransition, useActionState, useId, type ComponentProps, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useId, useRef, type ComponentProps, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
+import { useConfirm, type ConfirmSpec } from "@/components/ui/confirm-dialog";
 import type { ActionResult } from "@/lib/actions/define-action";
 
 export type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
@@ -13,16 +14,30 @@ export type FormAction<T> = (previous: ActionResult<T> | null, formData: FormDat
 /**
  * useActionState, submitted through a transition instead of the form's `action` prop: React resets
  * uncontrolled fields after a form action, and here what the user typed must stay when it fails.
+ * With `confirm`, the step first asks (render `dialog`); a second submit while one runs is ignored,
+ * so a double tap acts once.
  */
-export function useKeptAction<T>(action: FormAction<T>) {
+export function useKeptAction<T>(action: FormAction<T>, options: { confirm?: (formData: FormData) => ConfirmSpec | null } = {}) {
   const [state, dispatch, pending] = useActionState(action, null);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  const { ask, dialog } = useConfirm();
+  const busy = useRef(false);
+  useEffect(() => {
+    if (!pending) busy.current = false;
+  }, [pending, state]);
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+    if (busy.current) return;
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    const spec = options.confirm?.(formData) ?? null;
+    busy.current = true;
+    if (spec && !(await ask(spec))) {
+      busy.current = false;
+      return;
+    }
     startTransition(() => dispatch(formData));
   }
   const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  return { state, pending, onSubmit, fieldErrors };
+  return { state, pending, onSubmit, fieldErrors, dialog };
 }
 
 /** The form-level error, announced when it appears. */
@@ -31,8 +46,9 @@ export function FormError({ state }: { state: ActionResult<unknown> | null }) {
   return <Alert tone="error">{state.error}</Alert>;
 }
 
-function useFieldIds(hint: string | undefined, errors: readonly string[] | undefined) {
-  const id = useId();
+function useFieldIds(hint: string | undefined, errors: readonly string[] | undefined, givenId?: string) {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const hasError = Boolean(errors && errors.length > 0);
   const describedBy = [hint ? `${id}-hint` : null, hasError ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return { id, hasError, describedBy };
@@ -87,6 +103,7 @@ export function SelectField({
   errors,
   options,
   className,
+  required,
   ...props
 }: Omit<ComponentProps<"select">, "id" | "children"> & {
   label: string;
@@ -98,7 +115,7 @@ export function SelectField({
   const { id, hasError, describedBy } = useFieldIds(hint, errors);
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors} className={className}>
-      <select id={id} aria-invalid={hasError || undefined} aria-describedby={describedBy} className={controlClass(hasError)} {...props}>
+      <select id={id} aria-invalid={hasError || undefined} aria-required={required || undefined} aria-describedby={describedBy} className={controlClass(hasError)} {...props}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -109,20 +126,25 @@ export function SelectField({
   );
 }
 
+/** Like TextField: `required` and `minLength` are announced, never left to the browser's bubble. */
 export function TextAreaField({
   label,
   hint,
   errors,
   className,
+  required,
+  minLength: _minLength,
+  id: givenId,
   ...props
-}: Omit<ComponentProps<"textarea">, "id"> & { label: string; name: string; hint?: string; errors?: readonly string[] }) {
-  const { id, hasError, describedBy } = useFieldIds(hint, errors);
+}: ComponentProps<"textarea"> & { label: string; name: string; hint?: string; errors?: readonly string[] }) {
+  const { id, hasError, describedBy } = useFieldIds(hint, errors, givenId);
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors} className={className}>
       <textarea
         id={id}
         rows={3}
         aria-invalid={hasError || undefined}
+        aria-required={required || undefined}
         aria-describedby={describedBy}
         className={clsx(controlClass(hasError), "min-h-24")}
         {...props}

@@ -2,15 +2,28 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { DesktopNav, MobileNav, type NavItem } from "./main-nav";
+import { DesktopNav, MobileNav, type NavGroupLabels, type NavItem } from "./main-nav";
 
 function LogoutForm({ action, label, className }: { action: () => Promise<void>; label: string; className?: string }) {
   return (
-    <form action={action} className={className}>
+    <form noValidate action={action} className={className}>
       <Button type="submit" variant="secondary" className="w-full">
         {label}
       </Button>
     </form>
+  );
+}
+
+/** The one way to the user's own account (password, roles, tokens): their name, labelled "Tài khoản". */
+function AccountLink({ name, label }: { name: string; label: string }) {
+  return (
+    <Link
+      href="/account"
+      className="flex min-h-11 flex-col justify-center rounded-lg px-3 leading-tight no-underline hover:bg-ink-50"
+    >
+      <span className="text-sm text-ink-600">{label}</span>
+      <span className="max-w-56 truncate text-base font-semibold text-ink-900">{name}</span>
+    </Link>
   );
 }
 
@@ -19,6 +32,7 @@ export function AppFrame({
   tenantName,
   displayName,
   navItems,
+  navGroups,
   logoutAction,
   mustChangePassword,
   headerActions,
@@ -27,6 +41,7 @@ export function AppFrame({
   tenantName: string;
   displayName: string;
   navItems: NavItem[];
+  navGroups: NavGroupLabels;
   logoutAction: () => Promise<void>;
   mustChangePassword: boolean;
   /** Small controls beside the menu (the notifications bell). */
@@ -50,19 +65,20 @@ export function AppFrame({
           </Link>
           <div className="flex shrink-0 items-center gap-2 md:gap-4">
             {headerActions}
-            <div className="hidden shrink-0 items-center gap-4 md:flex">
-              <span className="text-base text-ink-700">{t("header.signedInAs", { name: displayName })}</span>
+            <div className="hidden shrink-0 items-center gap-3 md:flex">
+              <AccountLink name={displayName} label={t("nav.account")} />
               <LogoutForm action={logoutAction} label={t("header.logout")} />
             </div>
             <MobileNav
               items={navItems}
+              groups={navGroups}
               label={t("nav.label")}
               menuLabel={t("nav.menu")}
               openLabel={t("nav.openMenu")}
               closeLabel={t("nav.closeMenu")}
               footer={
                 <div className="flex flex-col gap-3">
-                  <p className="px-1 text-base text-ink-700">{t("header.signedInAs", { name: displayName })}</p>
+                  <AccountLink name={displayName} label={t("nav.account")} />
                   <LogoutForm action={logoutAction} label={t("header.logout")} />
                 </div>
               }
@@ -70,7 +86,7 @@ export function AppFrame({
           </div>
         </div>
         <div className="mx-auto hidden max-w-6xl px-2 sm:px-4 md:block">
-          <DesktopNav items={navItems} label={t("nav.label")} />
+          <DesktopNav items={navItems} groups={navGroups} label={t("nav.label")} />
         </div>
       </header>
       {mustChangePassword ? (

@@ -192,20 +192,21 @@ export async function SummaryFigures({ d }: { d: Dashboard }) {
   );
 }
 
-export async function TargetsPanel({ d, canManage }: { d: Dashboard; canManage: boolean }) {
+export async function TargetsPanel({ d, canManage, setters = [] }: { d: Dashboard; canManage: boolean; setters?: string[] }) {
   const t = await getTranslations("dashboard.targetsPanel");
   const names = await getTranslations("dashboard.indicators");
   const status = await getTranslations("dashboard.targetStatus");
-  const manage = canManage ? (
+  // Everyone who reads the dashboard may open the targets; only administrators change them there.
+  const manage = (
     <Link href={`/dashboard/targets?year=${d.period.year}`} className={buttonClass("secondary")}>
-      {t("manage")}
+      {canManage ? t("manage") : t("view")}
     </Link>
-  ) : null;
+  );
   const number = (v: number, unit: "percent" | "count") => (unit === "percent" ? formatPercent(v / 100, { maximumFractionDigits: 2 }) : formatNumber(v));
   return (
     <Card title={t("title", { year: d.period.year })} actions={manage}>
       {d.targets.length === 0 ? (
-        <p className="text-base text-ink-700">{canManage ? t("emptyAdmin") : t("empty")}</p>
+        <p className="text-base text-ink-700">{canManage ? t("emptyAdmin") : t("empty", { names: setters.length ? setters.join(", ") : "none" })}</p>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2">
           {d.targets.map((x) => {

@@ -32,7 +32,7 @@ export function TargetsForm<T>({
   const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
   return (
     <div className="flex flex-col gap-6">
-      <form method="get" action="/dashboard/targets" className="flex flex-wrap items-end gap-3">
+      <form noValidate method="get" action="/dashboard/targets" className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1.5">
           <label htmlFor="targets-year" className="text-base font-semibold text-ink-900">
             {t("year")}
@@ -58,7 +58,7 @@ export function TargetsForm<T>({
         </noscript>
       </form>
 
-      <form onSubmit={onSubmit} className="flex flex-col gap-5 rounded-xl border border-ink-200 bg-white p-4 shadow-sm sm:p-6" key={year}>
+      <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5 rounded-xl border border-ink-200 bg-white p-4 shadow-sm sm:p-6" key={year}>
         <input type="hidden" name="year" value={year} />
         <FormError state={state} />
         {state?.ok ? <Alert tone="success">{t("saved", { year })}</Alert> : null}

@@ -12,12 +12,13 @@ export interface LoginState {
   error?: string;
 }
 
-export function LoginForm({ action }: { action: (previous: LoginState | null, formData: FormData) => Promise<LoginState> }) {
+export function LoginForm({ action, next = null }: { action: (previous: LoginState | null, formData: FormData) => Promise<LoginState>; next?: string | null }) {
   const t = useTranslations("login");
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-col gap-5" noValidate>
       {state?.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       <TextField
         // React resets the form after each submission; defaultValue puts the typed username back.
         label={t("username")}

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
-import { formatDateTime, formatNumber } from "@/lib/i18n/format";
+import { formatDateTime, formatDuration } from "@/lib/i18n/format";
 import type { PreparationSummary } from "@/lib/meetings/preparation";
 import type { RecordSummary } from "@/lib/meetings/record-summary";
 
@@ -34,15 +34,8 @@ function Line({ children, tone }: { children: ReactNode; tone?: "ok" | "warn" })
 }
 
 /** Minutes as "48 giờ" / "35 phút". */
-function useLead() {
-  const t = useTranslations("meetings.hub");
-  return (minutes: number) =>
-    minutes >= 60 ? t("hours", { hours: formatNumber(minutes / 60, { maximumFractionDigits: 1 }) }) : t("minutes", { minutes });
-}
-
 export function PreparationSection({ summary, href }: { summary: PreparationSummary | null; href: string }) {
   const t = useTranslations("meetings");
-  const lead = useLead();
   return (
     <Section
       title={t("detail.prepare")}
@@ -75,9 +68,9 @@ export function PreparationSection({ summary, href }: { summary: PreparationSumm
               ? t("hub.noDocuments")
               : summary.documents.leadMinutes === null
                 ? t("hub.documents", { count: summary.documents.count })
-                : t("hub.documentsLead", {
+                : t(summary.documents.leadMinutes >= 0 ? "hub.documentsLead" : "hub.documentsLag", {
                     count: summary.documents.count,
-                    lead: lead(summary.documents.leadMinutes),
+                    lead: formatDuration(summary.documents.leadMinutes),
                     required: summary.documents.requiredLeadHours,
                   })}
           </Line>
@@ -182,7 +175,12 @@ export function MinutesSection({ summary, href }: { summary: RecordSummary | nul
           </Line>
           {summary.tasks.assigned > 0 ? <Line>{t("hub.tasks", { count: summary.tasks.assigned })}</Line> : null}
           {summary.previousTargets.due > 0 ? (
-            <Line>{t("hub.previousTargets", { due: summary.previousTargets.due, share: summary.previousTargets.shareText ?? "—" })}</Line>
+            // Nothing is a share before a result is recorded: "0 %" would read as a failure.
+            <Line>
+              {summary.previousTargets.evaluated === 0
+                ? t("hub.previousTargetsPending", { due: summary.previousTargets.due })
+                : t("hub.previousTargets", { due: summary.previousTargets.due, share: summary.previousTargets.shareText ?? "—" })}
+            </Line>
           ) : null}
         </>
       ) : (

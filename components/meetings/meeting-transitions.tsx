@@ -14,6 +14,8 @@ export interface TransitionDefaults {
 
 // Moves that set something aside (or undo a lock) open behind a disclosure and need a reason.
 const GUARDED: readonly MeetingTransition[] = ["postpone", "cancel", "reopen"];
+// Forward moves the branch cannot take back: asked once more, in words, before they happen.
+const CONFIRMED: readonly MeetingTransition[] = ["hold", "adoptMinutes"];
 
 function TransitionForm({
   action,
@@ -29,10 +31,16 @@ function TransitionForm({
   defaults: TransitionDefaults;
 }) {
   const t = useTranslations("meetings");
-  const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
+  const { state, pending, onSubmit, fieldErrors, dialog } = useKeptAction(action, {
+    confirm: () =>
+      transition === "hold" || transition === "adoptMinutes"
+        ? { title: t(`transition.${transition}.confirm.title`), body: <p>{t(`transition.${transition}.confirm.body`)}</p>, confirmLabel: t(`transition.${transition}.confirm.action`) }
+        : null,
+  });
   const guarded = GUARDED.includes(transition);
   const body = (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      {CONFIRMED.includes(transition) ? dialog : null}
       <FormError state={state} />
       <input type="hidden" name="id" value={meetingId} />
       <input type="hidden" name="version" value={String(version)} />

@@ -36,7 +36,7 @@ export function ImportApply({ importId, creates, updates, action }: { importId: 
     );
   }
   return (
-    <form action={formAction} className="flex flex-col gap-4" aria-busy={pending}>
+    <form noValidate action={formAction} className="flex flex-col gap-4" aria-busy={pending}>
       <input type="hidden" name="importId" value={importId} />
       <p className="text-base text-ink-800">{t("hint", { create: n(creates), update: n(updates) })}</p>
       {pending ? <ImportProgressBar percent={null} label={t("progressLabel")} detail={t("working", { count: n(creates + updates) })} /> : null}

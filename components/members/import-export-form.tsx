@@ -17,7 +17,7 @@ export function ImportExportForm({ units, truncated }: { units: ExportUnitOption
   const id = useId();
   return (
     <div className="flex flex-col gap-5">
-      <form action="/api/v1/members/export" method="get" className="flex flex-col gap-5">
+      <form noValidate action="/api/v1/members/export" method="get" className="flex flex-col gap-5">
         <div className="flex flex-col gap-1.5">
           <label htmlFor={`${id}-unit`} className="text-base font-semibold text-ink-900">
             {t("unit")}
@@ -57,7 +57,7 @@ export function ImportExportForm({ units, truncated }: { units: ExportUnitOption
         </button>
       </form>
       {/* Blank forms to fill in: the same route with template=1 (a GET form, so the browser downloads). */}
-      <form action="/api/v1/members/export" method="get" className="flex flex-wrap items-center gap-x-3 text-base text-ink-700">
+      <form noValidate action="/api/v1/members/export" method="get" className="flex flex-wrap items-center gap-x-3 text-base text-ink-700">
         <input type="hidden" name="template" value="1" />
         <span>{t("templateIntro")}</span>
         <button type="submit" name="format" value="xlsx" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">

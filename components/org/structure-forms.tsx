@@ -66,9 +66,12 @@ export function CloseForm({
   today: string;
 }) {
   const t = useTranslations("orgAdmin.close");
-  const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
+  const { state, pending, onSubmit, fieldErrors, dialog } = useKeptAction(action, {
+    confirm: () => ({ title: t("confirm.title"), body: <p>{t("confirm.body")}</p>, confirmLabel: t("confirm.action"), tone: "danger" }),
+  });
   return (
     <form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-5" noValidate>
+      {dialog}
       <FormError state={state} />
       <input type="hidden" name="id" value={unit.id} />
       <input type="hidden" name="version" value={unit.version} />
@@ -93,9 +96,12 @@ export function MergeForm({
   today: string;
 }) {
   const t = useTranslations("orgAdmin.merge");
-  const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
+  const { state, pending, onSubmit, fieldErrors, dialog } = useKeptAction(action, {
+    confirm: () => ({ title: t("confirm.title"), body: <p>{t("confirm.body")}</p>, confirmLabel: t("confirm.action"), tone: "danger" }),
+  });
   return (
     <form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-5" noValidate>
+      {dialog}
       <FormError state={state} />
       <input type="hidden" name="sourceId" value={unit.id} />
       <input type="hidden" name="version" value={unit.version} />

@@ -2,9 +2,17 @@
 
 import { Button } from "@/components/ui/button";
 
-export function PrintButton({ label }: { label: string }) {
+/** Prints the page (its print styles decide what goes to paper). `link`: drawn as a text link among others. */
+export function PrintButton({ label, variant = "primary" }: { label: string; variant?: "primary" | "secondary" | "link" }) {
+  if (variant === "link") {
+    return (
+      <button type="button" onClick={() => window.print()} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+        {label}
+      </button>
+    );
+  }
   return (
-    <Button onClick={() => window.print()} className="w-full sm:w-auto">
+    <Button onClick={() => window.print()} variant={variant} className="w-full sm:w-auto">
       {label}
     </Button>
   );

@@ -34,7 +34,7 @@ function RevokeForm({ token, action }: { token: TokenRow; action: RevokeAction }
     startTransition(() => formAction(formData));
   }
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-2">
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-2">
       <input type="hidden" name="id" value={token.id} />
       {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
       <Button type="submit" variant="secondary" disabled={pending} aria-disabled={pending}>

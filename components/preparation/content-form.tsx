@@ -14,7 +14,7 @@ export function ContentForm({
 }: {
   action: FormAction<{ id: string; version: number }>;
   meeting: { id: string; version: number; content: string | null; draftResolution: string | null; preparedByMemberId: string | null };
-  roster: readonly { memberId: string; fullName: string }[];
+  roster: readonly { memberId: string; label: string }[];
 }) {
   const t = useTranslations("preparation.content");
   const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
@@ -29,7 +29,7 @@ export function ContentForm({
         hint={t("preparedByHint")}
         name="preparedByMemberId"
         defaultValue={meeting.preparedByMemberId ?? ""}
-        options={[{ value: "", label: t("preparedByNone") }, ...roster.map((m) => ({ value: m.memberId, label: m.fullName }))]}
+        options={[{ value: "", label: t("preparedByNone") }, ...roster.map((m) => ({ value: m.memberId, label: m.label }))]}
         errors={fieldErrors.preparedByMemberId}
       />
       <TextAreaField

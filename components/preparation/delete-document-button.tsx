@@ -27,7 +27,7 @@ export function DeleteDocumentButton({
     onSubmit(event);
   }
   return (
-    <form onSubmit={confirmFirst} className="flex flex-col gap-1">
+    <form noValidate onSubmit={confirmFirst} className="flex flex-col gap-1">
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="documentId" value={documentId} />
       <Button type="submit" variant="ghost" disabled={pending} aria-disabled={pending} className="text-danger-700">

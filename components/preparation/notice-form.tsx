@@ -17,6 +17,7 @@ export function NoticeForm({
   version,
   draft,
   notified,
+  recipients,
 }: {
   action: FormAction<SendNoticeResult>;
   meetingId: string;
@@ -24,18 +25,36 @@ export function NoticeForm({
   draft: { subject: string; body: string };
   /** Already sent once: sending again must be chosen explicitly. */
   notified: boolean;
+  /** People the notice will reach (the sender left out), for the confirmation. */
+  recipients: number;
 }) {
   const t = useTranslations("preparation.notice");
-  const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
+  const { state, pending, onSubmit, fieldErrors, dialog } = useKeptAction(action, {
+    confirm: () => ({ title: t("confirm.title"), body: <p>{t("confirm.body", { recipients })}</p>, confirmLabel: t("confirm.action") }),
+  });
   return (
     <form onSubmit={onSubmit} className="flex max-w-3xl flex-col gap-4" noValidate>
+      {dialog}
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="version" value={version} />
       {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
       {state?.ok ? (
         <Alert tone="success" title={t("sentTitle", { count: state.data.recipientCount })}>
           <p>{t("sentDetail", { notifications: state.data.notifications, emails: state.data.emails })}</p>
-          {state.data.includesOverseer ? <p>{t("sentOverseer")}</p> : null}
+          {state.data.recipients.length > 0 ? (
+            <>
+              <p className="mt-1 font-semibold">{t("sentWho")}</p>
+              <ul className="list-disc pl-5">
+                {state.data.recipients.map((person, i) => (
+                  <li key={`${i}-${person.name}`}>
+                    {person.name}
+                    {person.overseer ? ` (${t("channel.overseer")})` : ""}: {person.channels.map((channel) => t(`channel.${channel}`)).join(", ")}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p className="mt-1">{t("sentNotSelf")}</p>
           {state.data.unreachable.length > 0 ? (
             <p>{t("sentUnreachable", { names: state.data.unreachable.join(", ") })}</p>
           ) : null}

@@ -33,7 +33,7 @@ function ItemActions({
   return (
     <div className="flex flex-wrap items-center gap-2">
       {row.link ? (
-        <form onSubmit={open.onSubmit}>
+        <form noValidate onSubmit={open.onSubmit}>
           <input type="hidden" name="ids" value={row.id} />
           <Button type="submit" variant="secondary" disabled={open.pending} aria-disabled={open.pending}>
             {t("open")}
@@ -42,7 +42,7 @@ function ItemActions({
         </form>
       ) : null}
       {row.unread ? (
-        <form onSubmit={mark.onSubmit}>
+        <form noValidate onSubmit={mark.onSubmit}>
           <input type="hidden" name="ids" value={row.id} />
           <Button type="submit" variant="ghost" disabled={mark.pending} aria-disabled={mark.pending}>
             {t("markRead")}
@@ -99,7 +99,7 @@ export function MarkAllRead({ action }: { action: FormAction<{ updated: number }
   const t = useTranslations("preparation.notifications");
   const { state, pending, onSubmit } = useKeptAction(action);
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-2">
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-2">
       <input type="hidden" name="all" value="1" />
       {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
       <Button type="submit" variant="secondary" disabled={pending} aria-disabled={pending} className="self-start">

@@ -28,7 +28,7 @@ export function PreMeetingForm({
   version: number;
   committee: readonly CommitteeChoice[];
   /** The rest of the roll on the meeting day, behind a disclosure (a member picker). */
-  others: readonly { memberId: string; fullName: string }[];
+  others: readonly { memberId: string; label: string }[];
   initial: { heldAt: string; attendeeMemberIds: readonly string[]; otherAttendees: string; notes: string; minuted: boolean };
   /** datetime-local upper bound (the meeting's start). */
   maxHeldAt: string;
@@ -73,7 +73,7 @@ export function PreMeetingForm({
                   key={member.memberId}
                   name="attendeeMemberIds"
                   value={member.memberId}
-                  label={member.fullName}
+                  label={member.label}
                   defaultChecked={initial.attendeeMemberIds.includes(member.memberId)}
                 />
               ))}

@@ -103,6 +103,8 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
       if (sequence.current[id] !== seq) return;
       confirmed.current[id] = saved;
       setMarks((current) => ({ ...current, [id]: saved }));
+      // A refusal shown earlier no longer stands over the roll once a save goes through.
+      toast.hide();
     } catch (error) {
       if (sequence.current[id] !== seq) return;
       const previous = confirmed.current[id];
@@ -113,7 +115,7 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
         return next;
       });
       const message = error instanceof TypeError ? t("offline") : error instanceof Error ? error.message : t("saveFailed");
-      toast.show(t("notSaved", { name: member.fullName, message }));
+      toast.show(t("notSaved", { name: member.label, message }));
     } finally {
       if (sequence.current[id] === seq) setPending((current) => ({ ...current, [id]: false }));
     }
@@ -169,6 +171,7 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
       const response = await fetch(`/api/v1/meetings/${sheet.meeting.id}/attendance/all-present`, { method: "POST" });
       const body = (await response.json().catch(() => null)) as { error?: string } | null;
       if (!response.ok) throw new Error(body?.error ?? t("saveFailed"));
+      toast.hide();
       setMarks((current) => {
         const next = { ...current };
         for (const member of summoned) {
@@ -243,7 +246,7 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
         <Alert tone="warning" title={t("ruleErrors")}>
           <ul className="list-disc pl-5">
             {figures.errors.map((e) => (
-              <li key={`${e.code}-${e.memberId}`}>{sheet.roll.reduce((text, m) => text.replaceAll(m.memberId, m.fullName), e.message)}</li>
+              <li key={`${e.code}-${e.memberId}`}>{sheet.roll.reduce((text, m) => text.replaceAll(m.memberId, m.label), e.message)}</li>
             ))}
           </ul>
         </Alert>
@@ -301,7 +304,7 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
                   aria-expanded={editable ? isOpen : undefined}
                   className="flex min-h-12 flex-1 flex-col items-start justify-center text-left"
                 >
-                  <span className="text-lg font-semibold text-ink-900">{member.fullName}</span>
+                  <span className="text-lg font-semibold text-ink-900">{member.label}</span>
                   <span className="flex flex-wrap items-center gap-1.5 text-base">
                     {mark && (mark.status !== "PRESENT" || !editable) ? (
                       <span className={clsx("rounded-md border px-2 py-0.5 text-sm font-semibold", TONE[mark.status])}>
@@ -322,7 +325,7 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
                     type="button"
                     onClick={() => tapQuick(member)}
                     aria-pressed={mark?.status === "PRESENT"}
-                    aria-label={t("quickLabel", { status: quickLabel, name: member.fullName })}
+                    aria-label={t("quickLabel", { status: quickLabel, name: member.label })}
                     className={clsx(
                       "min-h-12 min-w-24 rounded-lg border-2 px-3 text-base font-bold",
                       mark?.status === "PRESENT"
@@ -354,6 +357,7 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
                   </div>
                   {askReason && choicesFor(member).includes("ABSENT_EXCUSED") ? (
                     <form
+                      noValidate
                       className="flex flex-col gap-2"
                       onSubmit={(event) => {
                         event.preventDefault();
@@ -413,7 +417,7 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
           <ul className="mt-2 flex flex-col gap-2">
             {watch.map(({ member, counters }) => (
               <li key={member.memberId} className="rounded-lg border border-ink-200 p-3">
-                <p className="font-semibold text-ink-900">{member.fullName}</p>
+                <p className="font-semibold text-ink-900">{member.label}</p>
                 {counters.streak.longest >= thresholds.maxExcusedStreak ? (
                   <p className={clsx("text-base", counters.streak.longestViolates ? "font-semibold text-danger-700" : "text-warning-900")}>
                     {counters.streak.longestViolates

@@ -133,7 +133,7 @@ export function GuestsPanel({
                 {guest.title ? <p className="text-base text-ink-700">{guest.title}</p> : null}
               </div>
               {canEdit ? (
-                <form onSubmit={remove.onSubmit}>
+                <form noValidate onSubmit={remove.onSubmit}>
                   <input type="hidden" name="meetingId" value={meetingId} />
                   <input type="hidden" name="guestId" value={guest.id} />
                   <Button type="submit" variant="ghost" disabled={remove.pending} aria-label={t("removeLabel", { name: guest.name })}>

@@ -13,6 +13,7 @@ import { RecordFormError } from "./record-toast";
 export interface PersonChoice {
   memberId: string;
   fullName: string;
+  label: string;
 }
 
 export function MinutesForm({
@@ -43,7 +44,7 @@ export function MinutesForm({
 }) {
   const t = useTranslations("record.minutes");
   const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
-  const options = [{ value: "", label: t("nobody") }, ...people.map((p) => ({ value: p.memberId, label: p.fullName }))];
+  const options = [{ value: "", label: t("nobody") }, ...people.map((p) => ({ value: p.memberId, label: p.label }))];
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="meetingId" value={meetingId} />

@@ -25,7 +25,7 @@ export function SpeechesPanel({
 }: {
   meetingId: string;
   speeches: SpeechRow[];
-  presentMembers: { memberId: string; fullName: string }[];
+  presentMembers: { memberId: string; label: string }[];
   guests: { id: string; name: string }[];
   shareText: string | null;
   speakers: number;
@@ -74,7 +74,7 @@ export function SpeechesPanel({
               {canEdit ? (
                 <div className="flex flex-wrap gap-2">
                   {index > 0 ? (
-                    <form onSubmit={reorder.onSubmit}>
+                    <form noValidate onSubmit={reorder.onSubmit}>
                       <input type="hidden" name="meetingId" value={meetingId} />
                       <input type="hidden" name="speechIds" value={moved(index, -1)} />
                       <Button type="submit" variant="secondary" disabled={reorder.pending} aria-label={t("upLabel", { name: speech.displayName })}>
@@ -83,7 +83,7 @@ export function SpeechesPanel({
                     </form>
                   ) : null}
                   {index < speeches.length - 1 ? (
-                    <form onSubmit={reorder.onSubmit}>
+                    <form noValidate onSubmit={reorder.onSubmit}>
                       <input type="hidden" name="meetingId" value={meetingId} />
                       <input type="hidden" name="speechIds" value={moved(index, 1)} />
                       <Button type="submit" variant="secondary" disabled={reorder.pending} aria-label={t("downLabel", { name: speech.displayName })}>
@@ -91,7 +91,7 @@ export function SpeechesPanel({
                       </Button>
                     </form>
                   ) : null}
-                  <form onSubmit={remove.onSubmit}>
+                  <form noValidate onSubmit={remove.onSubmit}>
                     <input type="hidden" name="meetingId" value={meetingId} />
                     <input type="hidden" name="speechId" value={speech.id} />
                     <Button type="submit" variant="ghost" disabled={remove.pending} aria-label={t("deleteLabel", { name: speech.displayName })}>
@@ -114,7 +114,7 @@ export function SpeechesPanel({
             name="memberId"
             hint={presentMembers.length === 0 ? t("noPresent") : t("memberHint")}
             defaultValue=""
-            options={[{ value: "", label: t("pickMember") }, ...presentMembers.map((m) => ({ value: m.memberId, label: m.fullName }))]}
+            options={[{ value: "", label: t("pickMember") }, ...presentMembers.map((m) => ({ value: m.memberId, label: m.label }))]}
             errors={add.fieldErrors.memberId}
           />
           <TextField

@@ -79,7 +79,7 @@ export function TasksPanel({
 }: {
   meetingId: string;
   tasks: TasksView;
-  members: { memberId: string; fullName: string }[];
+  members: { memberId: string; label: string }[];
   canEdit: boolean;
   assignAction: FormAction<{ id: string }>;
   deleteAction: FormAction<{ id: string }>;
@@ -146,7 +146,7 @@ export function TasksPanel({
                   {task.result ? ` · ${tr(task.result)}` : ""}
                 </p>
                 {canEdit && !task.result ? (
-                  <form onSubmit={remove.onSubmit}>
+                  <form noValidate onSubmit={remove.onSubmit}>
                     <input type="hidden" name="meetingId" value={meetingId} />
                     <input type="hidden" name="taskId" value={task.id} />
                     <Button type="submit" variant="ghost" disabled={remove.pending} aria-label={t("deleteLabel", { name: task.memberName })}>
@@ -167,7 +167,7 @@ export function TasksPanel({
               label={t("member")}
               name="memberId"
               defaultValue=""
-              options={[{ value: "", label: t("pickMember") }, ...members.map((m) => ({ value: m.memberId, label: m.fullName }))]}
+              options={[{ value: "", label: t("pickMember") }, ...members.map((m) => ({ value: m.memberId, label: m.label }))]}
               errors={assign.fieldErrors.memberId}
             />
             <TextAreaField label={t("content")} name="content" rows={3} maxLength={2000} errors={assign.fieldErrors.content} />

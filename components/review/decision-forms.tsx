@@ -26,7 +26,9 @@ export function DecisionForms<A, R>({
 }) {
   const t = useTranslations("review.decision");
   const router = useRouter();
-  const approval = useKeptAction(approve);
+  const approval = useKeptAction(approve, {
+    confirm: () => ({ title: t("approveConfirm.title"), body: <p>{t("approveConfirm.body")}</p>, confirmLabel: t("approveConfirm.action") }),
+  });
   const giving = useKeptAction(giveBack);
   const done = approval.state?.ok ? "approved" : giving.state?.ok ? "returned" : null;
   useEffect(() => {
@@ -40,7 +42,8 @@ export function DecisionForms<A, R>({
       </h2>
       <div className="grid gap-6 lg:grid-cols-2">
         {canApprove ? (
-          <form onSubmit={approval.onSubmit} className="flex flex-col gap-3">
+          <form noValidate onSubmit={approval.onSubmit} className="flex flex-col gap-3">
+            {approval.dialog}
             <input type="hidden" name="meetingId" value={meetingId} />
             <input type="hidden" name="version" value={cardVersion} />
             <input type="hidden" name="mode" value="approve" />
@@ -54,7 +57,7 @@ export function DecisionForms<A, R>({
           </form>
         ) : null}
         {canReturn ? (
-          <form onSubmit={giving.onSubmit} className="flex flex-col gap-3">
+          <form noValidate onSubmit={giving.onSubmit} className="flex flex-col gap-3">
             <input type="hidden" name="meetingId" value={meetingId} />
             <input type="hidden" name="version" value={cardVersion} />
             <TextAreaField name="reason" label={t("reason")} hint={t("reasonHint")} required minLength={3} maxLength={2000} errors={giving.fieldErrors.reason} />

@@ -18,7 +18,13 @@ export function ReviewList({ items, action }: { items: ReviewItem[]; action: For
   const t = useTranslations("review");
   const lv = useTranslations("dashboard.levels");
   const states = useTranslations("meetings.state");
-  const { state, pending, onSubmit } = useKeptAction(action);
+  const { state, pending, onSubmit, dialog } = useKeptAction(action, {
+    confirm: (formData) => {
+      const count = formData.getAll("item").length;
+      if (count === 0) return null;
+      return { title: t("bulk.confirm.title", { count }), body: <p>{t("bulk.confirm.body")}</p>, confirmLabel: t("bulk.confirm.action", { count }) };
+    },
+  });
   const clean = items.filter((i) => i.flags.length === 0);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const all = clean.length > 0 && clean.every((i) => picked.has(i.meetingId));
@@ -34,7 +40,8 @@ export function ReviewList({ items, action }: { items: ReviewItem[]; action: For
     });
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4">
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
+      {dialog}
       <FormError state={state} />
       {state?.ok ? (
         <Alert tone={state.data.skipped.length > 0 ? "warning" : "success"} title={t("bulk.done", { approved: state.data.approved.length, skipped: state.data.skipped.length })}>

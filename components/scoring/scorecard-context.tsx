@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
-import { formatCalendarDate } from "@/lib/i18n/format";
+import { formatCalendarDate, formatDuration } from "@/lib/i18n/format";
 import { formatPercent, percentOf } from "@/lib/scoring/exact";
 import type { MeetingFacts } from "@/lib/scoring/facts";
 import type { Rubric } from "@/lib/scoring/model";
@@ -38,18 +38,6 @@ export function RubricCard({ rubric, definition, hasThematicPart }: { rubric: Ru
   );
 }
 
-/** "48 giờ", "2 giờ 30 phút", "45 phút". */
-function useSpan() {
-  const t = useTranslations("scorecard.facts");
-  return (minutes: number) => {
-    const abs = Math.abs(minutes);
-    const hours = Math.floor(abs / 60);
-    const rest = abs % 60;
-    if (hours === 0) return t("minutes", { minutes: rest });
-    return rest === 0 ? t("hours", { hours }) : t("hoursMinutes", { hours, minutes: rest });
-  };
-}
-
 function Fact({ label, children, tone }: { label: string; children: ReactNode; tone?: "ok" | "warn" }) {
   return (
     <div className="flex flex-col gap-0.5 rounded-lg bg-ink-50 px-3 py-2">
@@ -61,7 +49,7 @@ function Fact({ label, children, tone }: { label: string; children: ReactNode; t
 
 export function FactsCard({ facts, live }: { facts: MeetingFacts; live: boolean }) {
   const t = useTranslations("scorecard.facts");
-  const span = useSpan();
+  const span = formatDuration;
   const shortfall = facts.requiredMinutes - facts.actualMinutes;
   const lead = facts.documentsLeadMinutes;
   return (
@@ -72,7 +60,7 @@ export function FactsCard({ facts, live }: { facts: MeetingFacts; live: boolean 
           {t("attendanceValue", {
             present: facts.present,
             denominator: facts.attendanceDenominator,
-            rate: formatPercent(percentOf(facts.present, facts.attendanceDenominator)),
+            rate: facts.attendanceDenominator > 0 ? formatPercent(percentOf(facts.present, facts.attendanceDenominator)) : "—",
           })}
           <br />
           <span className="text-sm">{t("absences", { excused: facts.absentExcused, unexcused: facts.absentUnexcused })}</span>

@@ -1,29 +1,43 @@
 "use client";
 
-// The scorecard screen: every criterion of the rubric, grouped, with the three columns side by side
-// (Tự chấm / Cấp ủy cấp trên / Thẩm định). The column the user may score now is editable: MANUAL
-// criteria take a mark and a remark, AUTO criteria keep the record's evidence unless overridden with
-// a reason. The pure engine runs here as the user types, so totals, level and conditions are live;
-// the server scores again on submit and its Vietnamese errors land next to the fields.
+// The scorecard screen, built to be scored on a phone in a few screens: each group of the rubric is
+// folded behind its running subtotal; an AUTO criterion is one line with the record's evidence; a
+// MANUAL one is its name and a mark field; a sticky bar keeps the total and level in sight; a failed
+// step lists every problem with a jump to its field. The three columns (Tự chấm / Cấp ủy cấp trên /
+// Thẩm định) stay side by side in a table that fits 390 px. The pure engine runs here as the user
+// types; the server scores again on each step. Steps that lock a column ask first, and act once.
 import clsx from "clsx";
 import { useTranslations } from "next-intl";
-import { startTransition as outerTransition, useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
+import {
+  startTransition as outerTransition,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useTransition,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
 import { TextAreaField } from "@/components/admin/form-kit";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useConfirm, type ConfirmSpec } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { formatDateTime } from "@/lib/i18n/format";
 import { score, type AutoOverride, type ScoreResult } from "@/lib/scoring/engine";
 import { Points } from "@/lib/scoring/exact";
-import { layoutFor, type CriterionLayout } from "@/lib/scoring/layout";
+import { layoutFor, type CriterionLayout, type GroupLayout } from "@/lib/scoring/layout";
 import type { Level } from "@/lib/scoring/model";
 import type { ColumnName, ScoreColumn, ScorecardView } from "@/lib/scoring/workflow";
 
 export type ScoringMode = "draft" | "confirm" | "finalise";
 type Step = "draft" | "selfScore" | "confirm" | "adjust" | "approve" | "adjustFinalise" | "return";
 const STEPS: readonly Step[] = ["draft", "selfScore", "confirm", "adjust", "approve", "adjustFinalise", "return"];
+/** Steps that settle a column the same person cannot take back: asked once more before they run. */
+const CONFIRMED_STEPS: readonly Step[] = ["selfScore", "confirm", "adjust", "approve", "adjustFinalise", "return"];
 
 type StepAnswer = { total: number; level: Level | null };
 /** A server action of actions.ts (defineAction): (previous state, form) → result. */
@@ -38,6 +52,7 @@ export interface ScoreActions {
 
 const COLUMNS: readonly ColumnName[] = ["self", "overseer", "final"];
 const EDITED: Record<ScoringMode, ColumnName> = { draft: "self", confirm: "overseer", finalise: "final" };
+const NOT_MARKED = "Chưa chấm";
 
 /** 4.5 → "4,5". */
 function pts(points: number): string {
@@ -84,6 +99,55 @@ function fingerprint(draft: Draft): string {
   ]);
 }
 
+// ─── Problems: every one listed, each with the field to fix ─────────────────────────────────────
+
+/** One thing to fix, and where: a criterion's field, a vote count, the reason, or the card as a whole. */
+export interface Problem {
+  message: string;
+  /** The criterion it is about (its group is opened to show the field). */
+  code: string | null;
+  /** The id of the field to focus. */
+  fieldId: string | null;
+}
+
+const fieldIds = {
+  mark: (code: string) => `score-mark-${code}`,
+  remark: (code: string) => `score-remark-${code}`,
+  overridePoints: (code: string) => `score-override-${code}-points`,
+  overrideReason: (code: string) => `score-override-${code}-reason`,
+  auto: (code: string) => `score-auto-${code}`,
+  vote: (part: "for" | "against" | "abstain") => `score-vote-${part}`,
+  reason: "score-reason",
+  notes: "score-notes",
+};
+
+/** The server's field errors ("mark.C1", "remarks.C1", "overrides.T1.reason", "voteFor", "_") as problems. */
+export function problemsFromFieldErrors(fieldErrors: Record<string, string[]>, manualCodes: ReadonlySet<string>): Problem[] {
+  const out: Problem[] = [];
+  for (const [key, messages] of Object.entries(fieldErrors)) {
+    const [head, code, part] = key.split(".");
+    for (const message of messages) {
+      if ((head === "mark" || head === "marks") && code) {
+        out.push({ message, code, fieldId: manualCodes.has(code) ? fieldIds.mark(code) : fieldIds.auto(code) });
+      } else if ((head === "remark" || head === "remarks") && code) {
+        out.push({ message, code, fieldId: fieldIds.remark(code) });
+      } else if ((head === "override" || head === "overrides") && code) {
+        out.push({ message, code, fieldId: part === "points" ? fieldIds.overridePoints(code) : fieldIds.overrideReason(code) });
+      } else if (head === "voteFor" || head === "voteAgainst" || head === "voteAbstain") {
+        out.push({ message, code: null, fieldId: fieldIds.vote(head === "voteFor" ? "for" : head === "voteAgainst" ? "against" : "abstain") });
+      } else if (head === "reason") {
+        out.push({ message, code: null, fieldId: fieldIds.reason });
+      } else if (head === "notes") {
+        out.push({ message, code: null, fieldId: fieldIds.notes });
+      } else {
+        out.push({ message, code: null, fieldId: null });
+      }
+    }
+  }
+  // One line per message: the service may file the same sentence under two keys.
+  return out.filter((p, i) => out.findIndex((q) => q.message === p.message) === i);
+}
+
 interface Outcome {
   step: Step;
   result: ActionResult<StepAnswer>;
@@ -102,37 +166,10 @@ export function ScorecardEditor({
   own: Record<ColumnName, boolean>;
   actions: ScoreActions;
 }) {
-  const t = useTranslations("scorecard");
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const bannerRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (outcome) bannerRef.current?.scrollIntoView({ block: "center", behavior: "smooth" });
-  }, [outcome]);
-  const fieldErrors = outcome && !outcome.result.ok ? (outcome.result.fieldErrors ?? {}) : {};
-  let banner: ReactNode = null;
-  if (outcome?.result.ok) {
-    const { total, level } = outcome.result.data;
-    banner = <Alert tone="success">{t(`done.${outcome.step}`, { total: pts(total), level: level ? t(`levels.${level}`) : t("totals.noLevel") })}</Alert>;
-  } else if (outcome && !outcome.result.ok) {
-    const underFields = Object.entries(fieldErrors)
-      .filter(([key]) => key !== "_")
-      .flatMap(([, messages]) => messages);
-    banner = <Alert tone="error">{underFields.includes(outcome.result.error) ? t("checkFields") : outcome.result.error}</Alert>;
-  }
   // A new card version or state (after any save, here or elsewhere) starts the form over from the server's data.
   const key = `${view.card?.version ?? 0}:${view.meeting.state}:${mode ?? "read"}`;
-  return (
-    <ScorecardBody
-      key={key}
-      view={view}
-      mode={mode}
-      own={own}
-      actions={actions}
-      fieldErrors={fieldErrors}
-      banner={<div ref={bannerRef}>{banner}</div>}
-      onOutcome={setOutcome}
-    />
-  );
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  return <ScorecardBody key={key} view={view} mode={mode} own={own} actions={actions} outcome={outcome} onOutcome={setOutcome} />;
 }
 
 function ScorecardBody({
@@ -140,28 +177,35 @@ function ScorecardBody({
   mode,
   own,
   actions,
-  fieldErrors,
-  banner,
+  outcome,
   onOutcome,
 }: {
   view: ScorecardView;
   mode: ScoringMode | null;
   own: Record<ColumnName, boolean>;
   actions: ScoreActions;
-  fieldErrors: Record<string, string[]>;
-  banner: ReactNode;
-  onOutcome: (outcome: Outcome) => void;
+  outcome: Outcome | null;
+  onOutcome: (outcome: Outcome | null) => void;
 }) {
   const t = useTranslations("scorecard");
   const definition = view.definition!;
   const facts = view.facts!;
   const layout = useMemo(() => layoutFor(definition, facts.hasThematicPart), [definition, facts]);
+  const manualCodes = useMemo(() => new Set(layout.criteria.filter((c) => c.criterion.mode === "MANUAL").map((c) => c.criterion.code)), [layout]);
+  const groupOf = useMemo(() => new Map(layout.criteria.map((c) => [c.criterion.code, c.group.code])), [layout]);
   const editing = mode ? EDITED[mode] : null;
   // The overseer starts from the self-score, the reviewer from the overseer's column (or the self-score).
   const source = mode === "finalise" ? (view.columns.overseer ?? view.columns.self) : view.columns.self;
   const initial = useMemo(() => draftOf(source), [source]);
   const [draft, setDraft] = useState<Draft>(initial);
   const [pending, startTransition] = useTransition();
+  const [openGroups, setOpenGroups] = useState<ReadonlySet<string>>(() => new Set());
+  const [shownRemarks, setShownRemarks] = useState<ReadonlySet<string>>(() => new Set());
+  const [localProblems, setLocalProblems] = useState<Problem[] | null>(null);
+  const focusAfterRender = useRef<string | null>(null);
+  const busy = useRef(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const { ask, dialog } = useConfirm();
 
   const live = useMemo(
     () => (editing ? score(definition, facts, postedMarks(draft), { overrides: postedOverrides(draft) }) : null),
@@ -179,23 +223,55 @@ function ScorecardBody({
   const focusColumn: ColumnName | null = editing ?? view.effective?.column ?? (view.columns.self ? "self" : null);
   const focus = (focusColumn ? results[focusColumn] : null) ?? blank;
   const changed = mode !== null && mode !== "draft" && fingerprint(draft) !== fingerprint(initial);
+  const shownColumns = COLUMNS.filter((column) => column === editing || view.columns[column] !== null);
 
-  const liveIssues = (code: string) =>
-    (live?.errors ?? []).filter((e) => e.path === code && !e.message.startsWith("Chưa chấm")).map((e) => e.message);
-  const errorsFor = (...keys: string[]) => {
-    const list = keys.flatMap((key) => fieldErrors[key] ?? []);
-    return list.length > 0 ? list : undefined;
-  };
+  const serverFieldErrors = outcome && !outcome.result.ok ? (outcome.result.fieldErrors ?? {}) : {};
+  const problems: Problem[] =
+    localProblems ??
+    (outcome && !outcome.result.ok
+      ? (() => {
+          const listed = problemsFromFieldErrors(serverFieldErrors, manualCodes);
+          const error = outcome.result.error;
+          return listed.length > 0 ? listed : [{ message: error, code: null, fieldId: null }];
+        })()
+      : []);
+  const problemsAt = (fieldId: string) => problems.filter((p) => p.fieldId === fieldId).map((p) => p.message);
 
-  function cellText(column: ColumnName, c: CriterionLayout): string {
-    const result = results[column];
-    const code = c.criterion.code;
-    if (!result || !c.applicable) return "—";
-    const scored = result.perCriterion.find((p) => p.code === code);
-    if (!scored) return "—";
-    if (scored.mode === "MANUAL" && marksIn(column)?.[code] === undefined) return "—";
-    if (column === editing && result.errors.some((e) => e.path === code)) return "?";
-    return pts(scored.points);
+  const liveIssues = (code: string) => (live?.errors ?? []).filter((e) => e.path === code && !e.message.startsWith(NOT_MARKED)).map((e) => e.message);
+  const unmarked = live ? live.errors.filter((e) => e.message.startsWith(NOT_MARKED)).map((e) => e.path).filter((code): code is string => Boolean(code)) : [];
+
+  // Jumps: open the group, render, then focus the field.
+  useEffect(() => {
+    const id = focusAfterRender.current;
+    if (!id) return;
+    focusAfterRender.current = null;
+    const element = document.getElementById(id);
+    element?.scrollIntoView({ block: "center" });
+    element?.focus({ preventScroll: true });
+  });
+  useEffect(() => {
+    if (problems.length > 0) {
+      summaryRef.current?.scrollIntoView({ block: "start" });
+      summaryRef.current?.focus({ preventScroll: true });
+    }
+    // Only when a new set of problems arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [outcome, localProblems]);
+
+  function jumpTo(problem: Problem) {
+    if (problem.code) {
+      const group = groupOf.get(problem.code);
+      if (group) setOpenGroups((current) => new Set([...current, group]));
+      if (problem.fieldId === fieldIds.remark(problem.code)) setShownRemarks((current) => new Set([...current, problem.code!]));
+      if (problem.fieldId?.startsWith("score-override-")) setOverride(problem.code, { open: true });
+    }
+    focusAfterRender.current = problem.fieldId ?? (problem.code ? fieldIds.auto(problem.code) : null);
+    if (!problem.code && problem.fieldId) {
+      const element = document.getElementById(problem.fieldId);
+      element?.scrollIntoView({ block: "center" });
+      element?.focus({ preventScroll: true });
+      focusAfterRender.current = null;
+    }
   }
 
   function route(step: Step): { action: ScoreAction; mode?: string } {
@@ -216,16 +292,79 @@ function ScorecardBody({
     }
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  /** What the server would refuse for a step that needs a complete column, found before asking it. */
+  function precheck(step: Step, formData: FormData): Problem[] {
+    if (step === "return") {
+      return String(formData.get("reason") ?? "").trim().length < 3 ? [{ message: t("problems.reason.return"), code: null, fieldId: fieldIds.reason }] : [];
+    }
+    if (step !== "selfScore" && step !== "adjust" && step !== "adjustFinalise") return [];
+    const out: Problem[] = [];
+    for (const issue of live?.errors ?? []) {
+      const code = issue.path ?? null;
+      out.push({ message: issue.message, code, fieldId: code ? (manualCodes.has(code) ? fieldIds.mark(code) : fieldIds.auto(code)) : null });
+    }
+    for (const [code, o] of Object.entries(postedOverrides(draft))) {
+      if (o.reason.trim().length < 3) out.push({ message: t("problems.overrideReason", { code }), code, fieldId: fieldIds.overrideReason(code) });
+    }
+    if (step === "selfScore") {
+      if (view.deductionNeedsReason) {
+        for (const c of live?.perCriterion ?? []) {
+          const marked = (draft.marks[c.code] ?? "").trim() !== "";
+          if (c.mode === "MANUAL" && c.applicable && marked && c.points < c.max && !draft.remarks[c.code]?.trim()) {
+            out.push({ message: t("problems.deduction", { code: c.code, points: pts(c.points), max: pts(c.max) }), code: c.code, fieldId: fieldIds.remark(c.code) });
+          }
+        }
+      }
+      for (const [name, part] of [["voteFor", "for"], ["voteAgainst", "against"], ["voteAbstain", "abstain"]] as const) {
+        const value = String(formData.get(name) ?? "").trim();
+        if (!/^\d+$/.test(value)) out.push({ message: t(`problems.vote.${part}`), code: null, fieldId: fieldIds.vote(part) });
+      }
+    } else if (String(formData.get("reason") ?? "").trim().length < 3) {
+      out.push({ message: t(`problems.reason.${step}`), code: null, fieldId: fieldIds.reason });
+    }
+    return out;
+  }
+
+  function confirmation(step: Step): ConfirmSpec {
+    const result = live ?? focus;
+    const values = { total: pts(result.total), max: pts(result.max), level: result.level ? t(`levels.${result.level}`) : t("totals.noLevel") };
+    return {
+      title: t(`confirmSteps.${step as Exclude<Step, "draft">}.title`),
+      body: (
+        <>
+          <p className="font-semibold">{t("confirmSteps.result", values)}</p>
+          <p>{t(`confirmSteps.${step as Exclude<Step, "draft">}.body`)}</p>
+        </>
+      ),
+      confirmLabel: t(`confirmSteps.${step as Exclude<Step, "draft">}.action`),
+      tone: step === "return" ? "danger" : "primary",
+    };
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (busy.current) return;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const step = (submitter instanceof HTMLButtonElement ? submitter.value : "") as Step;
     if (!STEPS.includes(step)) return;
     const formData = new FormData(event.currentTarget);
+    const found = precheck(step, formData);
+    if (found.length > 0) {
+      onOutcome(null);
+      setLocalProblems(found);
+      return;
+    }
+    setLocalProblems(null);
+    busy.current = true;
+    if (CONFIRMED_STEPS.includes(step) && !(await ask(confirmation(step)))) {
+      busy.current = false;
+      return;
+    }
     const { action, mode: stepMode } = route(step);
     if (stepMode) formData.set("mode", stepMode);
     startTransition(async () => {
       const result = await action(null, formData);
+      busy.current = false;
       outerTransition(() => onOutcome({ step, result }));
     });
   }
@@ -237,232 +376,365 @@ function ScorecardBody({
 
   const setMark = (code: string, value: string) => setDraft((d) => ({ ...d, marks: { ...d.marks, [code]: value } }));
   const setRemark = (code: string, value: string) => setDraft((d) => ({ ...d, remarks: { ...d.remarks, [code]: value } }));
-  const setOverride = (code: string, patch: Partial<Draft["overrides"][string]>) =>
+  function setOverride(code: string, patch: Partial<Draft["overrides"][string]>) {
     setDraft((d) => ({ ...d, overrides: { ...d.overrides, [code]: { points: "", reason: "", open: false, ...d.overrides[code], ...patch } } }));
+  }
+  const toggleGroup = (code: string, open: boolean) =>
+    setOpenGroups((current) => {
+      const next = new Set(current);
+      if (open) next.add(code);
+      else next.delete(code);
+      return next;
+    });
+  const allOpen = openGroups.size === layout.groups.length;
 
   const columnLabel = (column: ColumnName) => t(`columns.${column}`);
+  const shortLabel = (column: ColumnName) => t(`columnsShort.${column}`);
   const levelText = (result: ScoreResult | null) => (result?.level ? t(`levels.${result.level}`) : t("totals.noLevel"));
-  const missing = live ? live.errors.filter((e) => e.message.startsWith("Chưa chấm")).length : 0;
+
+  function cellText(column: ColumnName, c: CriterionLayout): string {
+    const result = results[column];
+    const code = c.criterion.code;
+    if (!result || !c.applicable) return "—";
+    const scored = result.perCriterion.find((p) => p.code === code);
+    if (!scored) return "—";
+    if (scored.mode === "MANUAL" && marksIn(column)?.[code] === undefined) return "—";
+    if (column === editing && result.errors.some((e) => e.path === code)) return "?";
+    return pts(scored.points);
+  }
+
+  /** "Tự chấm 5 · Cấp trên 4": the columns other than the one being scored, where they exist. */
+  function otherColumns(c: CriterionLayout): ReactNode {
+    const others = shownColumns.filter((column) => column !== editing);
+    if (others.length === 0 || !c.applicable) return null;
+    return (
+      <p className="text-sm text-ink-700">
+        {others.map((column, i) => (
+          <span key={column}>
+            {i > 0 ? " · " : ""}
+            {shortLabel(column)} <span className="font-semibold text-ink-900">{cellText(column, c)}</span>
+          </span>
+        ))}
+      </p>
+    );
+  }
+
+  function remarksOfOthers(code: string): ReactNode {
+    return COLUMNS.filter((column) => column !== editing && own[column]).map((column) => {
+      const remark = view.columns[column]?.remarks[code]?.trim();
+      return remark ? (
+        <p key={column} className="text-sm text-ink-800">
+          <span className="font-semibold">{t("criteria.remarkOf", { column: columnLabel(column) })}: </span>
+          {remark}
+        </p>
+      ) : null;
+    });
+  }
+
+  function autoCriterion(c: CriterionLayout) {
+    const code = c.criterion.code;
+    const scored = focus.perCriterion.find((p) => p.code === code);
+    const override = draft.overrides[code];
+    const issues = [...problemsAt(fieldIds.overridePoints(code)), ...problemsAt(fieldIds.auto(code)), ...liveIssues(code)];
+    return (
+      <li key={code} id={fieldIds.auto(code)} tabIndex={-1} className="flex flex-col gap-1 border-t border-ink-100 py-3 first:border-t-0 focus:outline-2 focus:outline-brand-700">
+        <div className="flex items-start justify-between gap-3">
+          <p className="min-w-0 text-base text-ink-900">
+            <span className="mr-1.5 font-mono font-bold">{code}</span>
+            {c.criterion.name}
+          </p>
+          <p className="shrink-0 text-base font-bold text-ink-950 tabular-nums">
+            {c.applicable && scored ? `${pts(scored.points)}/${Points.format(c.maxTenths)}` : "—"}
+          </p>
+        </div>
+        <p className="text-sm text-info-900">
+          <span className="font-semibold">{t("criteria.auto")}</span>
+          {c.applicable && scored?.evidence ? ` · ${scored.evidence}` : null}
+          {!c.applicable ? ` · ${t("criteria.notApplicable")}` : null}
+          {editing && c.applicable ? (
+            <>
+              {" · "}
+              <button
+                type="button"
+                aria-expanded={override?.open ?? false}
+                onClick={() => setOverride(code, { open: !(override?.open ?? false) })}
+                className="inline min-h-0 font-semibold text-brand-800 underline"
+              >
+                {override?.open ? t("input.overrideCancel", { code }) : t("input.overrideOpen", { code })}
+              </button>
+            </>
+          ) : null}
+        </p>
+        {otherColumns(c)}
+        {remarksOfOthers(code)}
+        {editing && c.applicable ? (
+          <div className="flex flex-col gap-2">
+            {override?.open ? (
+              <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
+                <TextField
+                  id={fieldIds.overridePoints(code)}
+                  label={t("input.overridePoints", { code })}
+                  name={`override.${code}.points`}
+                  value={override.points}
+                  onChange={(e) => setOverride(code, { points: e.target.value })}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  hint={t("input.markHintShort", { max: Points.format(c.maxTenths), step: Points.format(c.stepTenths) })}
+                />
+                <TextField
+                  id={fieldIds.overrideReason(code)}
+                  label={t("input.overrideReason", { code })}
+                  name={`override.${code}.reason`}
+                  value={override.reason}
+                  onChange={(e) => setOverride(code, { reason: e.target.value })}
+                  autoComplete="off"
+                  hint={t("input.overrideHint")}
+                  errors={problemsAt(fieldIds.overrideReason(code)).length ? problemsAt(fieldIds.overrideReason(code)) : undefined}
+                />
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+        {issues.length > 0 ? (
+          <ul className="text-base font-medium text-danger-700">
+            {[...new Set(issues)].map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        ) : null}
+      </li>
+    );
+  }
+
+  function manualCriterion(c: CriterionLayout) {
+    const code = c.criterion.code;
+    const markValue = draft.marks[code] ?? "";
+    const parsed = Points.parse(markValue);
+    const needsRemark = view.deductionNeedsReason && parsed !== null && parsed < c.maxTenths;
+    const remark = draft.remarks[code] ?? "";
+    const showRemark = needsRemark || remark.trim() !== "" || shownRemarks.has(code) || problemsAt(fieldIds.remark(code)).length > 0;
+    const markErrors = [...problemsAt(fieldIds.mark(code)), ...liveIssues(code)];
+    const hintId = `${fieldIds.mark(code)}-hint`;
+    const errorId = `${fieldIds.mark(code)}-error`;
+    const editable = editing !== null && c.applicable;
+    return (
+      <li key={code} className="flex flex-col gap-2 border-t border-ink-100 py-3 first:border-t-0">
+        <div className="flex items-start justify-between gap-3">
+          <div className="min-w-0">
+            <p className="text-base text-ink-900">
+              <span className="mr-1.5 font-mono font-bold">{code}</span>
+              {c.criterion.name}
+            </p>
+            <p className="text-sm text-ink-600">
+              <span id={hintId}>
+                {!c.applicable
+                  ? t("criteria.notApplicable")
+                  : editable
+                    ? t("input.markHintShort", { max: Points.format(c.maxTenths), step: Points.format(c.stepTenths) })
+                    : t("criteria.max", { max: Points.format(c.maxTenths) })}
+              </span>
+              {editable && !showRemark ? (
+                <>
+                  {" · "}
+                  <button
+                    type="button"
+                    onClick={() => setShownRemarks((current) => new Set([...current, code]))}
+                    aria-label={t("input.addRemarkLabel", { code })}
+                    className="inline font-semibold text-brand-800 underline"
+                  >
+                    {t("input.addRemark", { code })}
+                  </button>
+                </>
+              ) : null}
+            </p>
+          </div>
+          {editable ? (
+            <div className="shrink-0">
+              <label htmlFor={fieldIds.mark(code)} className="sr-only">
+                {t("input.mark", { code })}
+              </label>
+              <input
+                id={fieldIds.mark(code)}
+                name={`mark.${code}`}
+                value={markValue}
+                onChange={(e) => setMark(code, e.target.value)}
+                inputMode="decimal"
+                autoComplete="off"
+                aria-invalid={markErrors.length > 0 || undefined}
+                aria-describedby={[hintId, markErrors.length > 0 ? errorId : null].filter(Boolean).join(" ")}
+                className={clsx(
+                  "min-h-12 w-20 rounded-lg border bg-white px-2 text-center text-lg font-semibold text-ink-900",
+                  markErrors.length > 0 ? "border-danger-700 ring-1 ring-danger-700" : "border-ink-400",
+                )}
+              />
+            </div>
+          ) : (
+            <p className="shrink-0 text-base font-bold text-ink-950 tabular-nums">{focusColumn ? cellText(focusColumn, c) : "—"}</p>
+          )}
+        </div>
+        {markErrors.length > 0 ? (
+          <ul id={errorId} className="text-base font-medium text-danger-700">
+            {[...new Set(markErrors)].map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        ) : null}
+        {c.criterion.guidance ? (
+          <details className="text-sm text-ink-700">
+            <summary className="min-h-9 cursor-pointer font-semibold text-ink-800">{t("criteria.guidance")}</summary>
+            <p className="mt-1">{c.criterion.guidance}</p>
+          </details>
+        ) : null}
+        {otherColumns(c)}
+        {remarksOfOthers(code)}
+        {editable && showRemark ? (
+          <TextField
+            id={fieldIds.remark(code)}
+            label={t("input.remark", { code })}
+            name={`remark.${code}`}
+            value={remark}
+            onChange={(e) => setRemark(code, e.target.value)}
+            autoComplete="off"
+            aria-required={needsRemark || undefined}
+            hint={needsRemark ? t("input.remarkRequired") : undefined}
+            errors={problemsAt(fieldIds.remark(code)).length ? problemsAt(fieldIds.remark(code)) : undefined}
+          />
+        ) : null}
+      </li>
+    );
+  }
+
+  function groupSection(g: GroupLayout) {
+    const code = g.group.code;
+    const total = focus.groupTotals.find((x) => x.code === code);
+    const open = openGroups.has(code);
+    const waiting = editing ? g.criteria.filter((c) => unmarked.includes(c.criterion.code)).length : 0;
+    const groupProblems = problems.filter((p) => p.code && groupOf.get(p.code) === code).length;
+    const headingId = `group-${code}`;
+    return (
+      <section key={code} aria-labelledby={headingId} className="rounded-xl border border-ink-200 bg-white shadow-sm">
+        <details open={open} onToggle={(e) => toggleGroup(code, (e.currentTarget as HTMLDetailsElement).open)}>
+          <summary className="flex min-h-14 cursor-pointer list-none items-center gap-3 px-4 py-3 sm:px-5 [&::-webkit-details-marker]:hidden">
+            <span aria-hidden="true" className={clsx("text-brand-800 transition-transform", open && "rotate-90")}>
+              ▶
+            </span>
+            <span className="min-w-0 flex-1">
+              <span id={headingId} className="block text-base font-semibold text-ink-900 sm:text-lg">
+                {t("criteria.group", { code, name: g.group.name })}
+              </span>
+              <span className="flex flex-wrap gap-x-3 text-sm">
+                {waiting > 0 ? <span className="text-warning-900">{t("criteria.waiting", { count: waiting })}</span> : null}
+                {groupProblems > 0 ? <span className="font-semibold text-danger-700">{t("criteria.groupProblems", { count: groupProblems })}</span> : null}
+              </span>
+            </span>
+            <span className="shrink-0 text-base font-bold text-ink-950 tabular-nums" data-testid={`group-total-${code}`}>
+              {total ? t("totals.points", { points: pts(total.points), max: pts(total.max) }) : `—/${Points.format(g.pointsTenths)}`}
+            </span>
+          </summary>
+          <ol className="flex flex-col border-t border-ink-100 px-4 sm:px-5">
+            {g.criteria.map((c) => (c.criterion.mode === "AUTO" ? autoCriterion(c) : manualCriterion(c)))}
+          </ol>
+        </details>
+      </section>
+    );
+  }
+
+  const done = outcome?.result.ok ? outcome : null;
+  const stickyResult = results[focusColumn ?? "self"] ?? null;
 
   return (
-    <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="flex flex-col gap-6">
+    <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="flex flex-col gap-4">
+      {dialog}
       <input type="hidden" name="meetingId" value={view.meeting.id} />
       <input type="hidden" name="version" value={String(view.card?.version ?? 0)} />
 
-      {layout.groups.map((g) => {
-        const headingId = `group-${g.group.code}`;
-        return (
-          <section key={g.group.code} aria-labelledby={headingId} className="rounded-xl border border-ink-200 bg-white p-4 shadow-sm sm:p-6">
-            <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-              <h3 id={headingId} className="text-xl font-semibold text-ink-900">
-                {t("criteria.group", { code: g.group.code, name: g.group.name })}
-              </h3>
-              <span className="text-base text-ink-700">{t("criteria.groupMax", { max: Points.format(g.pointsTenths) })}</span>
-            </div>
-            <ol className="flex flex-col">
-              {g.criteria.map((c) => {
-                const code = c.criterion.code;
-                const auto = c.criterion.mode === "AUTO";
-                const evidence = focus.perCriterion.find((p) => p.code === code)?.evidence;
-                const override = draft.overrides[code];
-                const markValue = draft.marks[code] ?? "";
-                const parsed = Points.parse(markValue);
-                const needsRemark = view.deductionNeedsReason && parsed !== null && parsed < c.maxTenths;
-                return (
-                  <li key={code} className={clsx("border-t border-ink-100 py-4 first:border-t-0", !c.applicable && "opacity-70")}>
-                    <div className="flex flex-col gap-3 lg:grid lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-6">
-                      <div className="flex min-w-0 flex-col gap-1.5">
-                        <p className="text-lg text-ink-900">
-                          <span className="mr-2 font-mono font-bold">{code}</span>
-                          <span className="font-semibold">{c.criterion.name}</span>
-                        </p>
-                        <p className="flex flex-wrap items-center gap-2 text-sm text-ink-700">
-                          <span>{c.applicable ? t("criteria.max", { max: Points.format(c.maxTenths) }) : t("criteria.notApplicable")}</span>
-                          <Badge tone={auto ? "brand" : "neutral"}>{auto ? t("criteria.auto") : t("criteria.manual")}</Badge>
-                        </p>
-                        {c.criterion.guidance ? <p className="text-sm text-ink-600">{c.criterion.guidance}</p> : null}
-                        {auto && c.applicable && evidence ? (
-                          <p className="rounded-md bg-info-50 px-3 py-2 text-base text-info-900">
-                            <span className="font-semibold">{t("criteria.evidence")}: </span>
-                            {evidence}
-                          </p>
-                        ) : null}
-                        {COLUMNS.filter((column) => column !== editing && own[column]).map((column) => {
-                          const remark = view.columns[column]?.remarks[code]?.trim();
-                          return remark ? (
-                            <p key={column} className="text-base text-ink-800">
-                              <span className="font-semibold">{t("criteria.remarkOf", { column: columnLabel(column) })}: </span>
-                              {remark}
-                            </p>
-                          ) : null;
-                        })}
-                      </div>
-                      <div className="flex flex-col gap-3">
-                        <dl className="grid grid-cols-3 gap-2 text-center">
-                          {COLUMNS.map((column) => (
-                            <div
-                              key={column}
-                              className={clsx(
-                                "flex flex-col justify-between gap-1 rounded-lg px-1 py-2",
-                                column === editing ? "bg-brand-50 ring-1 ring-brand-200" : "bg-ink-50",
-                              )}
-                            >
-                              <dt className="text-xs font-semibold text-ink-700">{columnLabel(column)}</dt>
-                              <dd className="text-lg font-semibold text-ink-900">{cellText(column, c)}</dd>
-                            </div>
-                          ))}
-                        </dl>
-                        {editing && c.applicable && !auto ? (
-                          <>
-                            <TextField
-                              label={t("input.mark", { code })}
-                              name={`mark.${code}`}
-                              value={markValue}
-                              onChange={(e) => setMark(code, e.target.value)}
-                              inputMode="decimal"
-                              autoComplete="off"
-                              hint={t("input.markHint", { max: Points.format(c.maxTenths), step: Points.format(c.stepTenths) })}
-                              errors={errorsFor(`mark.${code}`, `marks.${code}`) ?? (liveIssues(code).length ? liveIssues(code) : undefined)}
-                            />
-                            <TextField
-                              label={t("input.remark", { code })}
-                              name={`remark.${code}`}
-                              value={draft.remarks[code] ?? ""}
-                              onChange={(e) => setRemark(code, e.target.value)}
-                              autoComplete="off"
-                              aria-required={needsRemark || undefined}
-                              hint={needsRemark ? t("input.remarkRequired") : undefined}
-                              errors={errorsFor(`remark.${code}`, `remarks.${code}`)}
-                            />
-                          </>
-                        ) : null}
-                        {editing && c.applicable && auto ? (
-                          <div className="flex flex-col gap-3">
-                            <Button
-                              variant="ghost"
-                              className="self-start underline"
-                              aria-expanded={override?.open ?? false}
-                              onClick={() => setOverride(code, { open: !(override?.open ?? false) })}
-                            >
-                              {override?.open ? t("input.overrideCancel", { code }) : t("input.overrideOpen", { code })}
-                            </Button>
-                            {override?.open ? (
-                              <>
-                                <TextField
-                                  label={t("input.overridePoints", { code })}
-                                  name={`override.${code}.points`}
-                                  value={override.points}
-                                  onChange={(e) => setOverride(code, { points: e.target.value })}
-                                  inputMode="decimal"
-                                  autoComplete="off"
-                                  hint={t("input.markHint", { max: Points.format(c.maxTenths), step: Points.format(c.stepTenths) })}
-                                />
-                                <TextField
-                                  label={t("input.overrideReason", { code })}
-                                  name={`override.${code}.reason`}
-                                  value={override.reason}
-                                  onChange={(e) => setOverride(code, { reason: e.target.value })}
-                                  autoComplete="off"
-                                  hint={t("input.overrideHint")}
-                                  errors={errorsFor(`override.${code}.reason`, `overrides.${code}.reason`)}
-                                />
-                              </>
-                            ) : null}
-                            {(() => {
-                              const errors = errorsFor(`mark.${code}`, `overrides.${code}.points`) ?? (liveIssues(code).length ? liveIssues(code) : undefined);
-                              return errors ? (
-                                <ul className="flex flex-col gap-0.5 text-base font-medium text-danger-700">
-                                  {errors.map((m) => (
-                                    <li key={m}>{m}</li>
-                                  ))}
-                                </ul>
-                              ) : null;
-                            })()}
-                          </div>
-                        ) : null}
-                      </div>
-                    </div>
-                  </li>
-                );
-              })}
-            </ol>
-            <div className="mt-2 flex flex-col gap-2 border-t border-ink-200 pt-3 lg:grid lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-6">
-              <p className="text-base font-semibold text-ink-900">{t("totals.group", { code: g.group.code })}</p>
-              <dl className="grid grid-cols-3 gap-2 text-center">
-                {COLUMNS.map((column) => {
-                  const total = results[column]?.groupTotals.find((x) => x.code === g.group.code);
-                  return (
-                    <div key={column} className="flex flex-col gap-1">
-                      <dt className="text-xs font-semibold text-ink-700">{columnLabel(column)}</dt>
-                      <dd className="text-base font-semibold text-ink-900">
-                        {total ? t("totals.points", { points: pts(total.points), max: pts(total.max) }) : "—"}
-                      </dd>
-                    </div>
-                  );
-                })}
-              </dl>
-            </div>
-          </section>
-        );
-      })}
+      {done?.result.ok ? (
+        <Alert tone="success">
+          {t(`done.${done.step}`, { total: pts(done.result.data.total), level: done.result.data.level ? t(`levels.${done.result.data.level}`) : t("totals.noLevel") })}
+        </Alert>
+      ) : null}
+      {problems.length > 0 ? (
+        <div ref={summaryRef} tabIndex={-1} id="score-problems" role="alert" className="rounded-lg border-l-4 border-danger-700 bg-danger-50 px-4 py-3 text-base text-danger-900 focus:outline-2 focus:outline-danger-700">
+          <p className="font-semibold">{t("problems.title", { count: problems.length })}</p>
+          <ul className="mt-2 flex flex-col gap-1">
+            {problems.map((problem, i) => (
+              <li key={`${i}-${problem.message}`}>
+                {problem.fieldId || problem.code ? (
+                  <button type="button" onClick={() => jumpTo(problem)} className="flex min-h-11 w-full items-start gap-2 text-left">
+                    <span aria-hidden="true">→</span>
+                    <span className="underline underline-offset-2">{problem.message}</span>
+                  </button>
+                ) : (
+                  <span className="flex gap-2">
+                    <span aria-hidden="true">•</span>
+                    {problem.message}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="flex items-center justify-between gap-3">
+        <p className="text-sm text-ink-700">{editing ? t("criteria.foldHint") : t("criteria.foldHintRead")}</p>
+        <Button variant="ghost" className="shrink-0 underline" onClick={() => setOpenGroups(allOpen ? new Set() : new Set(layout.groups.map((g) => g.group.code)))}>
+          {allOpen ? t("criteria.closeAll") : t("criteria.openAll")}
+        </Button>
+      </div>
+
+      {layout.groups.map((g) => groupSection(g))}
 
       <section aria-labelledby="score-summary" className="rounded-xl border border-ink-200 bg-white p-4 shadow-sm sm:p-6">
-        <h3 id="score-summary" className="mb-4 text-xl font-semibold text-ink-900">
+        <h3 id="score-summary" className="mb-3 text-xl font-semibold text-ink-900">
           {t("totals.title")}
         </h3>
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[20rem] border-collapse text-left text-base">
-            <thead>
-              <tr className="border-b border-ink-300">
-                <th scope="col" className="py-2 pr-2 font-semibold text-ink-700">
-                  <span className="sr-only">{t("totals.item")}</span>
-                </th>
-                {COLUMNS.map((column) => (
-                  <th key={column} scope="col" className={clsx("px-2 py-2 text-center font-semibold", column === editing ? "text-brand-800" : "text-ink-900")}>
+        {/* One row per column: it fits a 390 px screen whatever the names. */}
+        <table className="w-full table-fixed border-collapse text-left text-base">
+          <thead>
+            <tr className="border-b border-ink-300 text-sm text-ink-700">
+              <th scope="col" className="w-[44%] py-2 pr-2 font-semibold">
+                {t("totals.column")}
+              </th>
+              <th scope="col" className="py-2 pr-2 text-right font-semibold">
+                {t("totals.total", { max: pts(focus.max) })}
+              </th>
+              <th scope="col" className="py-2 text-right font-semibold">
+                {t("totals.level")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {COLUMNS.map((column) => {
+              const c = view.columns[column];
+              return (
+                <tr key={column} className={clsx("border-b border-ink-100 align-top", column === editing && "bg-brand-50")}>
+                  <th scope="row" className="py-2 pr-2 font-semibold text-ink-900">
                     {columnLabel(column)}
-                    {column === editing ? <span className="block text-xs font-normal">{t("totals.running")}</span> : null}
+                    <span className="block text-xs font-normal text-ink-700">
+                      {column === editing
+                        ? t("totals.running")
+                        : c?.at
+                          ? c.by?.name
+                            ? t("totals.byValue", { name: c.by.name, time: formatDateTime(c.at) })
+                            : formatDateTime(c.at)
+                          : column === "self" && c
+                            ? t("totals.draft")
+                            : null}
+                    </span>
                   </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr className="border-b border-ink-100">
-                <th scope="row" className="py-2 pr-2 font-semibold text-ink-900">
-                  {t("totals.total", { max: pts(focus.max) })}
-                </th>
-                {COLUMNS.map((column) => (
-                  <td key={column} className="px-2 py-2 text-center text-xl font-bold text-ink-950" data-testid={`total-${column}`}>
+                  <td className="py-2 pr-2 text-right text-xl font-bold text-ink-950 tabular-nums" data-testid={`total-${column}`}>
                     {results[column] ? pts(results[column].total) : "—"}
                   </td>
-                ))}
-              </tr>
-              <tr className="border-b border-ink-100">
-                <th scope="row" className="py-2 pr-2 font-semibold text-ink-900">
-                  {t("totals.level")}
-                </th>
-                {COLUMNS.map((column) => (
-                  <td key={column} className="px-2 py-2 text-center font-semibold text-ink-900" data-testid={`level-${column}`}>
+                  <td className="py-2 text-right font-semibold break-words text-ink-900" data-testid={`level-${column}`}>
                     {results[column] ? levelText(results[column]) : "—"}
                   </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row" className="py-2 pr-2 align-top font-semibold text-ink-900">
-                  {t("totals.by")}
-                </th>
-                {COLUMNS.map((column) => {
-                  const c = view.columns[column];
-                  return (
-                    <td key={column} className="px-2 py-2 text-center align-top text-sm text-ink-700">
-                      {c?.at ? t("totals.byValue", { name: c.by?.name || "—", time: formatDateTime(c.at) }) : column === "self" && c ? t("totals.draft") : "—"}
-                    </td>
-                  );
-                })}
-              </tr>
-            </tbody>
-          </table>
-        </div>
-        {editing && missing > 0 ? <p className="mt-3 text-base text-warning-900">{t("totals.incomplete", { count: missing })}</p> : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {editing && unmarked.length > 0 ? <p className="mt-3 text-base text-warning-900">{t("totals.incomplete", { count: unmarked.length })}</p> : null}
         {view.columns.overseer?.reason ? (
           <p className="mt-3 text-base text-ink-800">
             <span className="font-semibold">{own.overseer ? t("reasons.overseerAdjust") : t("reasons.overseerConfirm")}: </span>
@@ -488,10 +760,10 @@ function ScorecardBody({
           </p>
         ) : null}
 
-        <div className="mt-5">
-          <h4 className="text-lg font-semibold text-ink-900">
+        <details className="mt-4" open={focus.conditions.some((condition) => !condition.held)}>
+          <summary className="min-h-11 cursor-pointer text-lg font-semibold text-ink-900">
             {focusColumn ? t("conditions.titleOf", { column: columnLabel(focusColumn) }) : t("conditions.title")}
-          </h4>
+          </summary>
           {focus.conditions.length === 0 ? (
             <p className="mt-1 text-base text-ink-700">{t("conditions.none")}</p>
           ) : (
@@ -510,27 +782,36 @@ function ScorecardBody({
               ))}
             </ul>
           )}
-        </div>
+        </details>
       </section>
 
       {mode ? (
-        <section aria-labelledby="score-actions" className="rounded-xl border border-ink-200 bg-white p-4 shadow-sm sm:p-6 print:hidden">
-          <h3 id="score-actions" className="mb-4 text-xl font-semibold text-ink-900">
+        <section id="score-actions" aria-labelledby="score-actions-title" className="scroll-mt-4 rounded-xl border border-ink-200 bg-white p-4 shadow-sm sm:p-6 print:hidden">
+          <h3 id="score-actions-title" className="mb-4 text-xl font-semibold text-ink-900">
             {t("actions.title")}
           </h3>
           <div className="flex flex-col gap-4">
             {mode === "draft" ? (
               <>
                 <p className="text-base text-ink-700">{t("actions.draftHint")}</p>
-                <TextAreaField label={t("actions.notes")} name="notes" defaultValue={view.card?.notes ?? ""} rows={3} errors={errorsFor("notes")} />
+                <TextAreaField id={fieldIds.notes} label={t("actions.notes")} name="notes" defaultValue={view.card?.notes ?? ""} rows={3} errors={problemsAt(fieldIds.notes).length ? problemsAt(fieldIds.notes) : undefined} />
                 {view.can.selfScore ? (
                   <fieldset className="flex flex-col gap-3">
                     <legend className="text-base font-semibold text-ink-900">{t("vote.title")}</legend>
                     <p className="text-sm text-ink-600">{t("vote.hint")}</p>
-                    <div className="grid gap-3 sm:grid-cols-3">
-                      <TextField label={t("vote.for")} name="voteFor" type="number" inputMode="numeric" min={0} defaultValue={view.vote ? String(view.vote.for) : ""} errors={errorsFor("voteFor")} />
-                      <TextField label={t("vote.against")} name="voteAgainst" type="number" inputMode="numeric" min={0} defaultValue={view.vote ? String(view.vote.against) : "0"} errors={errorsFor("voteAgainst")} />
-                      <TextField label={t("vote.abstain")} name="voteAbstain" type="number" inputMode="numeric" min={0} defaultValue={view.vote ? String(view.vote.abstain) : "0"} errors={errorsFor("voteAbstain")} />
+                    <div className="grid grid-cols-3 items-end gap-2 sm:gap-3">
+                      {(["for", "against", "abstain"] as const).map((part) => (
+                        <TextField
+                          key={part}
+                          id={fieldIds.vote(part)}
+                          label={t(`vote.${part}`)}
+                          name={part === "for" ? "voteFor" : part === "against" ? "voteAgainst" : "voteAbstain"}
+                          inputMode="numeric"
+                          autoComplete="off"
+                          defaultValue={view.vote ? String(view.vote[part]) : part === "for" ? "" : "0"}
+                          errors={problemsAt(fieldIds.vote(part)).length ? problemsAt(fieldIds.vote(part)) : undefined}
+                        />
+                      ))}
                     </div>
                   </fieldset>
                 ) : (
@@ -541,11 +822,12 @@ function ScorecardBody({
               <>
                 <p className="text-base text-ink-700">{mode === "confirm" ? t("actions.confirmHint") : t("actions.finaliseHint")}</p>
                 <TextAreaField
+                  id={fieldIds.reason}
                   label={t("actions.reason")}
                   name="reason"
                   rows={3}
                   hint={mode === "confirm" ? t("actions.reasonConfirmHint") : t("actions.reasonFinaliseHint")}
-                  errors={errorsFor("reason")}
+                  errors={problemsAt(fieldIds.reason).length ? problemsAt(fieldIds.reason) : undefined}
                 />
                 {changed ? (
                   <div className="flex flex-col gap-2 rounded-lg bg-warning-50 px-4 py-3 text-base text-warning-900 sm:flex-row sm:items-center sm:justify-between">
@@ -557,18 +839,17 @@ function ScorecardBody({
                 ) : null}
               </>
             )}
-            {banner}
             <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
               {mode === "draft" ? (
                 <>
-                  <Button type="submit" name="step" value="draft" variant="secondary" disabled={pending}>
-                    {t("actions.saveDraft")}
-                  </Button>
                   {view.can.selfScore ? (
                     <Button type="submit" name="step" value="selfScore" disabled={pending}>
                       {t("actions.submitSelf")}
                     </Button>
                   ) : null}
+                  <Button type="submit" name="step" value="draft" variant="secondary" disabled={pending}>
+                    {t("actions.saveDraft")}
+                  </Button>
                 </>
               ) : null}
               {mode === "confirm" ? (
@@ -608,9 +889,42 @@ function ScorecardBody({
             ) : null}
           </div>
         </section>
-      ) : (
-        banner
-      )}
+      ) : null}
+
+      {/* The total and level stay in sight while scrolling through the groups (it settles here at the end). */}
+      <div className="sticky bottom-0 z-20 -mx-4 border-t border-ink-200 bg-white/95 px-4 py-2 shadow-[0_-4px_12px_rgb(0_0_0/0.06)] backdrop-blur sm:mx-0 sm:rounded-t-xl print:hidden">
+        <div className="flex items-center justify-between gap-3">
+          <p className="min-w-0 text-base text-ink-900" aria-live="polite">
+            <span className="block text-xs text-ink-700">
+              {focusColumn ? (focusColumn === editing ? t("sticky.running", { column: columnLabel(focusColumn) }) : columnLabel(focusColumn)) : t("sticky.none")}
+            </span>
+            <span className="font-bold tabular-nums" data-testid="sticky-total">
+              {stickyResult ? t("sticky.total", { total: pts(stickyResult.total), max: pts(stickyResult.max) }) : "—"}
+            </span>
+            {" · "}
+            <span className="font-semibold" data-testid="sticky-level">
+              {levelText(stickyResult)}
+            </span>
+          </p>
+          {problems.length > 0 ? (
+            <a href="#score-problems" className="shrink-0 text-sm font-semibold text-danger-700 underline">
+              {t("sticky.problems", { count: problems.length })}
+            </a>
+          ) : editing && unmarked.length > 0 ? (
+            <button
+              type="button"
+              className="min-h-11 shrink-0 text-sm font-semibold text-warning-900 underline"
+              onClick={() => jumpTo({ message: "", code: unmarked[0]!, fieldId: manualCodes.has(unmarked[0]!) ? fieldIds.mark(unmarked[0]!) : fieldIds.auto(unmarked[0]!) })}
+            >
+              {t("sticky.unmarked", { count: unmarked.length })}
+            </button>
+          ) : mode ? (
+            <a href="#score-actions" className="shrink-0 text-sm font-semibold text-brand-800 underline">
+              {t("sticky.toActions")}
+            </a>
+          ) : null}
+        </div>
+      </div>
     </form>
   );
 }

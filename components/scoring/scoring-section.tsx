@@ -23,9 +23,11 @@ export function ScoringSection({ summary, href }: { summary: ScorecardSummary; h
               level: effective.level ? tl(effective.level) : t("noLevel"),
               from: t(`from.${effective.column}`),
             })
-          : summary.started
-            ? t("draft")
-            : t("notYet")}
+          : summary.notScored
+            ? t("notScored")
+            : summary.started
+              ? t("draft")
+              : t("notYet")}
       </p>
       <div className="mt-auto flex flex-wrap gap-2 pt-1">
         <Link href={href} className={buttonClass("secondary")}>

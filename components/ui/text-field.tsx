@@ -1,7 +1,7 @@
 import clsx from "clsx";
 import { useId, type ComponentProps } from "react";
 
-interface TextFieldProps extends Omit<ComponentProps<"input">, "id"> {
+interface TextFieldProps extends ComponentProps<"input"> {
   label: string;
   name: string;
   /** Shown under the label, tied to the input with aria-describedby. */
@@ -9,9 +9,15 @@ interface TextFieldProps extends Omit<ComponentProps<"input">, "id"> {
   errors?: readonly string[];
 }
 
-/** A labelled input with its hint and error messages announced to screen readers. */
-export function TextField({ label, hint, errors, className, required, ...props }: TextFieldProps) {
-  const id = useId();
+/**
+ * A labelled input with its hint and error messages announced to screen readers. `required` and
+ * `minLength` are announced (aria-required) but never enforced by the browser: its English bubble
+ * would stand in for the server's Vietnamese message next to the field.
+ */
+export function TextField({ label, hint, errors, className, required, minLength: _minLength, id: givenId, ...props }: TextFieldProps) {
+  const generatedId = useId();
+  // A given id lets a list of problems jump to the field.
+  const id = givenId ?? generatedId;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const hasError = Boolean(errors && errors.length > 0);
@@ -28,7 +34,7 @@ export function TextField({ label, hint, errors, className, required, ...props }
       ) : null}
       <input
         id={id}
-        required={required}
+        aria-required={required || undefined}
         aria-invalid={hasError || undefined}
         aria-describedby={describedBy}
         className={clsx(

@@ -103,6 +103,8 @@ export interface MeetingRow {
   attendanceDenominator: number;
   absentUnexcused: number;
   effective: { level: Level; total: number | null; source: "final" | "overseer" | "self" } | null;
+  /** An extraordinary meeting the tenant does not score (scoring.scoreExtraordinary): never "unscored". */
+  notScored: boolean;
   awaitingReview: boolean;
   /** null: not held (or no end time), so nothing is due yet. */
   resolutionOnTime: boolean | null;
@@ -374,6 +376,8 @@ async function branchMeetings(tx: Tx, tenantId: string, branch: { id: string; pa
     const unexcused = count("ABSENT_UNEXCUSED");
     let resolutionOnTime: boolean | null = null;
     let minutesOnTime: boolean | null = null;
+    const notScored =
+      m.kind === "EXTRAORDINARY" && !(await settingsFor(tx, tenantId, branch.path, new Date(`${day}T00:00:00.000Z`)))["scoring.scoreExtraordinary"];
     if (held && m.actualEnd) {
       if (!hoursByDay.has(day)) {
         const settings = await settingsFor(tx, tenantId, branch.path, new Date(`${day}T00:00:00.000Z`));
@@ -405,6 +409,7 @@ async function branchMeetings(tx: Tx, tenantId: string, branch: { id: string; pa
       attendanceDenominator: present + excused + unexcused,
       absentUnexcused: unexcused,
       effective: held ? effectiveResult(m.state, m.scorecard) : null,
+      notScored,
       awaitingReview: m.state === "SELF_SCORED" || m.state === "CONFIRMED",
       resolutionOnTime,
       minutesOnTime,

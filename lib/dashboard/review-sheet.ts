@@ -87,14 +87,20 @@ interface MeetingFact {
   finalTotalTenths: number | null;
   overseerReason: string | null;
   finalReason: string | null;
+  /** False for an extraordinary meeting the tenant does not score (scoring.scoreExtraordinary). */
+  scoredKind: boolean;
 }
 
 async function chunkFacts(tx: Tx, tenantId: string, ids: readonly string[], from: Date, to: Date, rollDay: Date) {
   const meetings = await tx.$queryRaw<MeetingFact[]>`
     SELECT m."id", m."branchId", m."kind"::text AS "kind", m."state"::text AS "state", coalesce(m."actualStart", m."plannedStart") AS "start",
            m."stateReason", s."selfLevel"::text AS "selfLevel", s."selfTotalTenths", s."overseerLevel"::text AS "overseerLevel", s."overseerTotalTenths",
-           s."finalLevel"::text AS "finalLevel", s."finalTotalTenths", s."overseerReason", s."finalReason"
+           s."finalLevel"::text AS "finalLevel", s."finalTotalTenths", s."overseerReason", s."finalReason",
+           CASE WHEN m."kind" = 'EXTRAORDINARY'
+                THEN app_setting_bool(m."tenantId", 'scoring.scoreExtraordinary', u."path", app_vn_day(coalesce(m."actualStart", m."plannedStart")), false)
+                ELSE true END AS "scoredKind"
     FROM "Meeting" m LEFT JOIN "Scorecard" s ON s."tenantId" = m."tenantId" AND s."meetingId" = m."id"
+    JOIN "OrgUnit" u ON u."tenantId" = m."tenantId" AND u."id" = m."branchId"
     WHERE m."tenantId" = ${tenantId}::uuid AND m."branchId" = ANY(${ids}::uuid[])
       AND coalesce(m."actualStart", m."plannedStart") >= ${from} AND coalesce(m."actualStart", m."plannedStart") < ${to}
     ORDER BY coalesce(m."actualStart", m."plannedStart"), m."id"`;
@@ -113,7 +119,7 @@ function noteOf(m: MeetingFact, effective: ReturnType<typeof effectiveResult>): 
   else if (m.state === "PLANNED" || m.state === "NOTIFIED") parts.push(text.notes.planned);
   else if (m.state === "SELF_SCORED" || m.state === "CONFIRMED") parts.push(text.notes.awaiting);
   else if (m.state === "FINALISED") parts.push(text.notes.finalised);
-  else if (!effective) parts.push(text.notes.unscored);
+  else if (!effective) parts.push(m.scoredKind ? text.notes.unscored : text.notes.notScored);
   if (m.finalReason) parts.push(fill(text.notes.finalReason, { reason: m.finalReason }));
   else if (m.overseerReason && (m.state === "CONFIRMED" || m.state === "FINALISED")) parts.push(fill(text.notes.overseerReason, { reason: m.overseerReason }));
   return parts.join(" ");

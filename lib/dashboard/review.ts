@@ -350,6 +350,55 @@ export async function reviewQueue(user: Principal, query: ReviewQuery = {}): Pro
   }, { timeout: 60_000 });
 }
 
+/** At most this many waiting cards get their flags counted for the summary (the newest). */
+export const SUMMARY_FLAG_LIMIT = 2000;
+
+export interface ReviewSummary {
+  scope: ResolvedScope;
+  total: number;
+  byState: { SELF_SCORED: number; CONFIRMED: number };
+  /** Cards with each flag, and with none, among the newest `flagged.counted` waiting cards. */
+  flags: { counted: number; byCode: Record<AnomalyCode, number>; clean: number };
+  /** The oldest waiting meeting's day (yyyy-mm-dd), or null. */
+  oldestDay: string | null;
+}
+
+/**
+ * The reviewer's queue in figures, for the home page: waiting cards by state and by flag. Flags are
+ * counted on at most SUMMARY_FLAG_LIMIT newest cards (a province's backlog is not flagged whole on
+ * every visit to the home page); `flags.counted` says how many.
+ */
+export async function reviewSummary(user: Principal): Promise<ReviewSummary> {
+  return withTenant(user.tenantId, async (tx) => {
+    const scope = await resolveScope(tx, user, "score.review", null);
+    const where = whereClause(user.tenantId, scope.unit.path, { month: null, unit: null, level: null, anomaly: null, state: null });
+    const states = await tx.$queryRaw<{ state: MeetingState; n: number; oldest: Date | null }[]>`
+      SELECT m."state"::text AS "state", count(*)::int AS n, min(coalesce(m."actualStart", m."plannedStart")) AS "oldest" ${FROM} WHERE ${where} GROUP BY m."state"`;
+    const byState = { SELF_SCORED: 0, CONFIRMED: 0 };
+    let oldest: Date | null = null;
+    for (const row of states) {
+      if (row.state === "SELF_SCORED" || row.state === "CONFIRMED") byState[row.state] = row.n;
+      if (row.oldest && (!oldest || row.oldest < oldest)) oldest = row.oldest;
+    }
+    const rows = await candidates(tx, where, { limit: SUMMARY_FLAG_LIMIT, offset: 0 });
+    const flags = await flagsFor(tx, user.tenantId, rows);
+    const byCode = Object.fromEntries(ANOMALY_CODES.map((code) => [code, 0])) as Record<AnomalyCode, number>;
+    let clean = 0;
+    for (const row of rows) {
+      const list = flags.get(row.meetingId) ?? [];
+      if (list.length === 0) clean += 1;
+      for (const code of new Set(list.map((f) => f.code))) byCode[code] += 1;
+    }
+    return {
+      scope,
+      total: byState.SELF_SCORED + byState.CONFIRMED,
+      byState,
+      flags: { counted: rows.length, byCode, clean },
+      oldestDay: oldest ? isoDay(new Date(oldest.getTime() + VIETNAM_OFFSET_MS)) : null,
+    };
+  }, { timeout: 60_000 });
+}
+
 // ─── Bulk approval ──────────────────────────────────────────────────────────────────────────────
 
 export interface BulkItem {

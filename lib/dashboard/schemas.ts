@@ -77,6 +77,7 @@ export const dashboardResponseSchema = z.object({
         attendanceDenominator: z.number().int(),
         absentUnexcused: z.number().int(),
         effective: z.object({ level: z.enum(Level), total: z.number().nullable(), source: z.enum(["final", "overseer", "self"]) }).nullable(),
+        notScored: z.boolean(),
         awaitingReview: z.boolean(),
         resolutionOnTime: z.boolean().nullable(),
         minutesOnTime: z.boolean().nullable(),

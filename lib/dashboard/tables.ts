@@ -210,7 +210,7 @@ export function dashboardTables(d: Dashboard): DataTable[] {
         attendance: r.held && r.attendanceDenominator > 0 ? r.present / r.attendanceDenominator : null,
         unexcused: r.held ? r.absentUnexcused : null,
         total: r.effective?.total != null ? r.effective.total.toLocaleString("vi-VN", { maximumFractionDigits: 1 }) : null,
-        level: r.effective ? levelText[r.effective.level] : r.held ? levelText.unscored : null,
+        level: r.effective ? levelText[r.effective.level] : r.held ? (r.notScored ? levelText.notScored : levelText.unscored) : null,
         resolution: yesNo(r.resolutionOnTime),
         minutes: yesNo(r.minutesOnTime),
         visits: r.held ? r.visits : null,

@@ -52,6 +52,24 @@ function parseTarget(indicator: Indicator, value: unknown): number | null | { er
   return n;
 }
 
+/**
+ * Who sets the targets (the tenant administrators of the whole tenant), for the empty state that
+ * tells a reader whom to ask. At most five names.
+ */
+export async function targetSetters(user: Principal): Promise<string[]> {
+  if (!canAnywhere(user, "dashboard.read") && !canAnywhere(user, "settings.manage")) throw new ForbiddenError(text.errors.noPermission);
+  return withTenant(user.tenantId, async (tx) => {
+    const root = await tx.orgUnit.findFirst({ where: { tenantId: user.tenantId, parentId: null }, select: { id: true }, orderBy: { depth: "asc" } });
+    if (!root) return [];
+    const grants = await tx.roleGrant.findMany({
+      where: { tenantId: user.tenantId, role: "TENANT_ADMIN", orgUnitId: root.id, user: { disabled: false } },
+      select: { user: { select: { displayName: true } } },
+      take: 5,
+    });
+    return [...new Set(grants.map((g) => g.user.displayName))];
+  });
+}
+
 /** The targets of a year (those set), in the indicators' order. */
 export async function getTargets(user: Principal, forYear: number): Promise<TargetRow[]> {
   if (!canAnywhere(user, "dashboard.read") && !canAnywhere(user, "settings.manage")) throw new ForbiddenError(text.errors.noPermission);

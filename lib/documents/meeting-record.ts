@@ -103,6 +103,8 @@ export async function loadMeetingRecord(user: Principal, meetingId: string): Pro
         place: true,
         ideologyMinutes: true,
         content: true,
+        chairMemberId: true,
+        clerkMemberId: true,
         chair: { select: { fullName: true } },
         clerk: { select: { fullName: true } },
         branch: { select: { id: true, name: true, path: true, hasCommittee: true, parent: { select: { name: true } } } },
@@ -142,6 +144,7 @@ export async function loadMeetingRecord(user: Principal, meetingId: string): Pro
       await tx.taskAssignment.findMany({
         where: { tenantId, meetingId: meeting.id },
         select: {
+          memberId: true,
           content: true,
           deadline: true,
           member: { select: { fullName: true } },
@@ -151,19 +154,22 @@ export async function loadMeetingRecord(user: Principal, meetingId: string): Pro
       }),
       await tx.taskAssignment.findMany({
         where: { tenantId, reportMeetingId: meeting.id },
-        select: { content: true, result: true, resultPercent: true, resultNote: true, member: { select: { fullName: true } } },
+        select: { memberId: true, content: true, result: true, resultPercent: true, resultNote: true, member: { select: { fullName: true } } },
         orderBy: [{ deadline: "asc" }, { id: "asc" }],
       }),
       await secretaryOn(tx, tenantId, meeting.branch.id, day),
       await settingsFor(tx, tenantId, meeting.branch.path, day),
     ];
 
+    // Namesakes of the roll are told apart (birth year, then card number) on paper too.
+    const labels = new Map(roll.map((member) => [member.memberId, member.label]));
+    const nameOf = (memberId: string | null, fallback: string | null | undefined) => (memberId ? labels.get(memberId) : undefined) ?? fallback ?? "";
     // Roll order first (the order people are read out), then anyone marked but no longer on it.
     const order = new Map(roll.map((member, index) => [member.memberId, index]));
     const attendance: AttendanceLine[] = marks
       .map((mark) => ({
         memberId: mark.memberId,
-        fullName: mark.member.fullName,
+        fullName: nameOf(mark.memberId, mark.member.fullName),
         status: mark.status,
         reason: memberVersion ? null : mark.reason,
         exempt: mark.exempt,
@@ -200,8 +206,8 @@ export async function loadMeetingRecord(user: Principal, meetingId: string): Pro
         superiorName: meeting.branch.parent?.name ?? null,
       },
       placeName,
-      chair: meeting.chair?.fullName ?? null,
-      clerk: meeting.clerk?.fullName ?? null,
+      chair: meeting.chair ? nameOf(meeting.chairMemberId, meeting.chair.fullName) : null,
+      clerk: meeting.clerk ? nameOf(meeting.clerkMemberId, meeting.clerk.fullName) : null,
       secretary,
       attendance,
       summary: computed.ok && marks.length > 0 ? computed.value : null,
@@ -215,14 +221,14 @@ export async function loadMeetingRecord(user: Principal, meetingId: string): Pro
       minutes,
       speeches: speeches.map((s) => ({
         memberId: s.memberId,
-        speaker: s.member?.fullName ?? s.speakerName ?? "",
+        speaker: s.member ? nameOf(s.memberId, s.member.fullName) : (s.speakerName ?? ""),
         summary: s.summary,
         isDiscussion: s.isDiscussion,
       })),
       resolution,
-      tasks: tasks.map((t) => ({ memberName: t.member.fullName, content: t.content, deadline: t.deadline, reportMeeting: t.reportMeeting })),
+      tasks: tasks.map((t) => ({ memberName: nameOf(t.memberId, t.member.fullName), content: t.content, deadline: t.deadline, reportMeeting: t.reportMeeting })),
       reportedTasks: reportedTasks.map((t) => ({
-        memberName: t.member.fullName,
+        memberName: nameOf(t.memberId, t.member.fullName),
         content: t.content,
         result: t.result,
         resultPercent: t.resultPercent,

@@ -63,6 +63,19 @@ export function formatDateTime(value: DateInput): string {
   return `${formatTime(value)} ${formatDate(value)}`;
 }
 
+/**
+ * A length of time, unsigned: "58 giờ 4 phút", "6 giờ", "45 phút" (hours are not turned into days,
+ * so it reads against rules written in hours: "ít nhất 24 giờ"). The one formatter of lead and lag
+ * times: whether it is before or after is said by the sentence around it, never by a minus sign.
+ */
+export function formatDuration(minutes: number): string {
+  const abs = Math.abs(Math.round(minutes));
+  const hours = Math.floor(abs / 60);
+  const rest = abs % 60;
+  if (hours === 0) return `${rest} phút`;
+  return rest === 0 ? `${formatNumber(hours)} giờ` : `${formatNumber(hours)} giờ ${rest} phút`;
+}
+
 /** "12.345" / "1.234,5": vi-VN grouping (dot) and decimal comma. */
 export function formatNumber(value: number, options: { maximumFractionDigits?: number } = {}): string {
   return new Intl.NumberFormat(INTL_LOCALE, { maximumFractionDigits: options.maximumFractionDigits ?? 2 }).format(value);

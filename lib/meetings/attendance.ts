@@ -5,9 +5,9 @@
 import { z } from "zod";
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { AttendanceStatus, type MeetingKind, type MeetingState } from "@/lib/generated/prisma/enums";
-import { parseLocalDateTime } from "@/lib/i18n/format";
+import { formatCalendarDate, parseLocalDateTime, vietnamDayOf } from "@/lib/i18n/format";
 import {
   MEETING_NOT_FOUND,
   assertRecordEditable,
@@ -161,6 +161,20 @@ export async function loadRecordMeeting(tx: Tx, user: Principal, id: string): Pr
   return { ...meeting, title: extra?.title ?? "" };
 }
 
+/**
+ * Attendance is taken from the meeting day (or `attendance.openDaysBefore` days before it): a
+ * meeting dated a month ahead cannot have its roll marked. Null when open, else the refusal.
+ */
+export async function attendanceNotOpen(tx: Tx, meeting: MeetingRef, now: Date = new Date()): Promise<string | null> {
+  const day = meetingDay(meeting);
+  const today = vietnamDayOf(now);
+  if (day.getTime() <= today.getTime()) return null;
+  const settings = await settingsFor(tx, meeting.tenantId, meeting.branch.path, day);
+  const opens = new Date(day.getTime() - settings["attendance.openDaysBefore"] * 86_400_000);
+  if (opens.getTime() <= today.getTime()) return null;
+  return `Chưa đến ngày họp (${formatCalendarDate(day)}): điểm danh mở từ ngày ${formatCalendarDate(opens)}.`;
+}
+
 export function editState(user: Principal, meeting: MeetingRef): { canRecord: boolean; canEdit: boolean; lockedReason: string | null } {
   const canRecord = authorize(user, "meeting.record", meeting.branch);
   const editable = RECORD_EDITABLE.includes(meeting.state);
@@ -239,7 +253,9 @@ export async function getAttendanceSheet(user: Principal, id: string): Promise<A
       select: { id: true, name: true, title: true, userId: true },
       orderBy: { id: "asc" },
     });
-    const edit = editState(user, meeting);
+    const opened = editState(user, meeting);
+    const notOpen = opened.canEdit ? await attendanceNotOpen(tx, meeting) : null;
+    const edit = notOpen ? { ...opened, canEdit: false, lockedReason: notOpen } : opened;
     const overseers = edit.canEdit ? await overseersOf(tx, user.tenantId, meeting.branch.path) : [];
     return {
       meeting: meetingInfo(meeting),
@@ -297,6 +313,8 @@ export async function markAttendance(user: Principal, input: MarkAttendanceInput
   return withTenant(user.tenantId, async (tx) => {
     const { meeting, member } = await tapContext(tx, user, data.meetingId, data.memberId);
     assertRecordEditable(meeting);
+    const notOpen = await attendanceNotOpen(tx, meeting);
+    if (notOpen) throw new ValidationError(notOpen);
     if (!member) throw fieldError("memberId", NOT_ON_ROLL);
     const check = resolveAttendance(rollEntries([member]), [{ memberId: member.memberId, mark: data.status }]);
     if (!check.ok) throw fieldError("status", withNames(check.errors[0]!.message, [member]));
@@ -426,6 +444,7 @@ async function tapContext(
     member: {
       memberId,
       fullName: row.fullName,
+      label: row.fullName,
       status: row.officialOn && row.officialOn.getTime() <= day.getTime() ? "OFFICIAL" : "PROBATIONARY",
       exempt: row.exempt === true,
       exemptReason: null,
@@ -457,6 +476,8 @@ export async function markAllPresent(user: Principal, input: unknown, context: S
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
     assertRecordEditable(meeting);
+    const notOpen = await attendanceNotOpen(tx, meeting);
+    if (notOpen) throw new ValidationError(notOpen);
     const roll = await loadRoll(tx, user.tenantId, meeting.branchId, meetingDay(meeting));
     const existing = await tx.attendance.findMany({
       where: { tenantId: user.tenantId, meetingId: meeting.id },
@@ -651,7 +672,7 @@ export function membersToWatch(sheet: Pick<AttendanceSheet, "roll" | "marks" | "
     if (!streakWatch && counters.months.status === "OK") continue;
     out.push({
       memberId: member.memberId,
-      fullName: member.fullName,
+      fullName: member.label,
       longestExcusedStreak: counters.streak.longest,
       currentExcusedStreak: counters.streak.current,
       streakViolates: counters.streak.longestViolates,
@@ -676,6 +697,8 @@ export function attendanceSheetJson(sheet: AttendanceSheet) {
       .map((m) => ({
         memberId: m.memberId,
         fullName: m.fullName,
+        /** The name told apart from namesakes on the roll. */
+        label: m.label,
         status: m.status,
         exempt: m.exempt,
         attachedElsewhere: m.attachedElsewhere,

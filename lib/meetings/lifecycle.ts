@@ -289,7 +289,7 @@ async function checkRecordComplete(
   const entries: AttendanceEntry[] = marks.map((mark) => ({ memberId: mark.memberId, mark: mark.status }));
   const resolved = resolveAttendance(rollEntries(roll), entries);
   if (!resolved.ok) {
-    const names = new Map(roll.map((entry) => [entry.memberId, entry.fullName]));
+    const names = new Map(roll.map((entry) => [entry.memberId, entry.label]));
     const missing = resolved.errors.filter((error) => error.code === "MISSING_MARK").map((error) => names.get(error.memberId!) ?? "");
     if (missing.length > 0) problems.push(`chưa điểm danh ${missing.length} đảng viên (${missing.join(", ")})`);
     for (const error of resolved.errors.filter((e) => e.code !== "MISSING_MARK")) {

@@ -113,7 +113,7 @@ export interface MinutesSheet {
   clerkMemberId: string | null;
   ideologyMinutes: number | null;
   /** Members on the roll (not suspended) with their mark, for the pickers. */
-  roll: { memberId: string; fullName: string; mark: AttendanceMark | null }[];
+  roll: { memberId: string; fullName: string; label: string; mark: AttendanceMark | null }[];
   attendanceComplete: boolean;
   guests: { id: string; name: string; title: string | null }[];
   speeches: SpeechRow[];
@@ -122,7 +122,7 @@ export interface MinutesSheet {
   tasks: TasksView;
 }
 
-export async function loadSpeeches(tx: Tx, tenantId: string, meetingId: string): Promise<SpeechRow[]> {
+export async function loadSpeeches(tx: Tx, tenantId: string, meetingId: string, labels?: ReadonlyMap<string, string>): Promise<SpeechRow[]> {
   const rows = await tx.speech.findMany({
     where: { tenantId, meetingId },
     select: { id: true, memberId: true, speakerName: true, summary: true, position: true, isDiscussion: true, member: { select: { fullName: true } } },
@@ -132,7 +132,7 @@ export async function loadSpeeches(tx: Tx, tenantId: string, meetingId: string):
     id: r.id,
     memberId: r.memberId,
     speakerName: r.speakerName,
-    displayName: r.member?.fullName ?? r.speakerName ?? "",
+    displayName: (r.memberId ? labels?.get(r.memberId) : undefined) ?? r.member?.fullName ?? r.speakerName ?? "",
     summary: r.summary,
     position: r.position,
     isDiscussion: r.isDiscussion,
@@ -159,10 +159,11 @@ export async function getMinutesSheet(user: Principal, id: string): Promise<Minu
       select: { id: true, name: true, title: true },
       orderBy: { id: "asc" },
     });
-    const speeches = await loadSpeeches(tx, user.tenantId, meeting.id);
+    const labels = new Map(roll.map((m) => [m.memberId, m.label]));
+    const speeches = await loadSpeeches(tx, user.tenantId, meeting.id, labels);
     const present = new Set(marks.filter((m) => m.status === "PRESENT").map((m) => m.memberId));
     const resolution = await loadResolutionView(tx, user.tenantId, meeting, roll, marks);
-    const tasks = await loadTasksView(tx, user.tenantId, meeting);
+    const tasks = await loadTasksView(tx, user.tenantId, meeting, labels);
     return {
       meeting: meetingInfo(meeting),
       ...editState(user, meeting),
@@ -177,7 +178,7 @@ export async function getMinutesSheet(user: Principal, id: string): Promise<Minu
       chairMemberId: people?.chairMemberId ?? null,
       clerkMemberId: people?.clerkMemberId ?? null,
       ideologyMinutes: people?.ideologyMinutes ?? null,
-      roll: roll.filter((m) => !m.suspended).map((m) => ({ memberId: m.memberId, fullName: m.fullName, mark: markOf.get(m.memberId) ?? null })),
+      roll: roll.filter((m) => !m.suspended).map((m) => ({ memberId: m.memberId, fullName: m.fullName, label: m.label, mark: markOf.get(m.memberId) ?? null })),
       attendanceComplete: figures.complete && figures.errors.length === 0,
       guests,
       speeches,
@@ -224,6 +225,10 @@ export interface SavedMinutes {
  */
 export async function saveMinutes(user: Principal, input: unknown, context: ServiceContext = {}): Promise<SavedMinutes> {
   const data = parseRecordInput(saveMinutesSchema, input);
+  // Nothing written at all is not a record: say so rather than "saved".
+  if (!data.opening && !data.proceedings && !data.closing && !data.chairMemberId && !data.clerkMemberId && data.ideologyMinutes === null) {
+    throw fieldError("proceedings", "Biên bản đang trống: hãy ghi ít nhất nội dung phần tiến hành (hoặc người chủ trì, thư ký) rồi lưu.");
+  }
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
     assertRecordEditable(meeting);

@@ -6,7 +6,7 @@
 // (a double click) is refused; so is any send once NOTIFIED unless "gửi lại" is chosen.
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import type { Principal } from "@/lib/auth/permissions";
+import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
@@ -101,13 +101,24 @@ export interface NoticeReach {
   recipients: number;
 }
 
+/** One person a notice goes to, and how. */
+export interface NoticeRecipient {
+  name: string;
+  /** In-app notification (an active account), e-mail (an address on file), or both. */
+  channels: ("app" | "email")[];
+  /** A superior-committee member following the branch (not on its roll). */
+  overseer: boolean;
+}
+
 interface Recipients {
   reach: NoticeReach;
+  /** Everyone reached, the sender left out (they wrote it). */
+  people: NoticeRecipient[];
   userIds: string[];
   emails: string[];
 }
 
-async function recipientsOf(tx: Tx, tenantId: string, branch: { id: string; path: string }, day: Date): Promise<Recipients> {
+async function recipientsOf(tx: Tx, tenantId: string, branch: { id: string; path: string }, day: Date, senderId: string | null): Promise<Recipients> {
   const roster = await branchRosterOn(tx, branch.id, day);
   const memberIds = roster.map((entry) => entry.memberId);
   const members = await tx.member.findMany({ where: { tenantId, id: { in: memberIds } }, select: { id: true, email: true } });
@@ -118,32 +129,37 @@ async function recipientsOf(tx: Tx, tenantId: string, branch: { id: string; path
   // Overseer grants on the branch or any unit above it (the ids on its path) cover it.
   const overseerGrants = await tx.roleGrant.findMany({
     where: { tenantId, role: "OVERSEER", orgUnitId: { in: pathIds(branch.path) }, user: { disabled: false } },
-    select: { user: { select: { id: true, memberId: true, member: { select: { email: true } } } } },
+    select: { user: { select: { id: true, displayName: true, memberId: true, member: { select: { email: true } } } } },
   });
   const emailOf = new Map(members.map((member) => [member.id, cleanAddress(member.email)]));
   const accountOf = new Map<string, string>();
   for (const account of accounts) if (account.memberId) accountOf.set(account.memberId, account.id);
-  const userIds = new Set(accounts.map((account) => account.id));
+  const people: NoticeRecipient[] = [];
+  const userIds = new Set<string>();
   const emails = new Set<string>();
   const unreachable: string[] = [];
   let withEmail = 0;
   for (const entry of roster) {
     const email = emailOf.get(entry.memberId) ?? null;
-    if (email) {
-      withEmail += 1;
-      emails.add(email);
+    const account = accountOf.get(entry.memberId) ?? null;
+    if (email) withEmail += 1;
+    if (!email && !account) {
+      unreachable.push(entry.label);
+      continue;
     }
-    if (!email && !accountOf.has(entry.memberId)) unreachable.push(entry.fullName);
+    if (account !== null && account === senderId) continue;
+    if (account) userIds.add(account);
+    if (email) emails.add(email);
+    people.push({ name: entry.label, channels: [...(account ? (["app"] as const) : []), ...(email ? (["email"] as const) : [])], overseer: false });
   }
-  const reachedMembers = roster.length - unreachable.length;
   const overseers = new Map(overseerGrants.map((grant) => [grant.user.id, grant.user]));
-  let extraPeople = 0;
   for (const overseer of overseers.values()) {
     const onRoll = overseer.memberId !== null && memberIds.includes(overseer.memberId);
-    if (!onRoll) extraPeople += 1;
+    if (onRoll || overseer.id === senderId) continue;
     userIds.add(overseer.id);
     const email = cleanAddress(overseer.member?.email);
     if (email) emails.add(email);
+    people.push({ name: overseer.displayName, channels: email ? ["app", "email"] : ["app"], overseer: true });
   }
   return {
     reach: {
@@ -152,16 +168,17 @@ async function recipientsOf(tx: Tx, tenantId: string, branch: { id: string; path
       withEmail,
       unreachable,
       overseers: overseers.size,
-      recipients: reachedMembers + extraPeople,
+      recipients: people.length,
     },
+    people,
     userIds: [...userIds],
     emails: [...emails],
   };
 }
 
-/** Who a notice would reach now (the page shows it next to the send button). */
-export async function noticeReach(tx: Tx, tenantId: string, branch: { id: string; path: string }, day: Date): Promise<NoticeReach> {
-  return (await recipientsOf(tx, tenantId, branch, day)).reach;
+/** Who a notice sent by `senderId` would reach now (the page shows it next to the send button). */
+export async function noticeReach(tx: Tx, tenantId: string, branch: { id: string; path: string }, day: Date, senderId: string | null = null): Promise<NoticeReach> {
+  return (await recipientsOf(tx, tenantId, branch, day, senderId)).reach;
 }
 
 // ─── Sending ────────────────────────────────────────────────────────────────────────────────────
@@ -194,6 +211,8 @@ export interface SendNoticeResult {
   includesOverseer: boolean;
   /** Members on the roll reached by neither channel. */
   unreachable: string[];
+  /** Who got it and through which channel (the sender left out). */
+  recipients: NoticeRecipient[];
   state: MeetingState;
   version: number;
 }
@@ -236,7 +255,7 @@ export async function sendNotice(
       where: { tenantId_id: { tenantId: user.tenantId, id: meeting.id } },
       select: { title: true, noticeSentAt: true, noticeToOverseer: true },
     });
-    const { reach, userIds, emails } = await recipientsOf(tx, user.tenantId, meeting.branch, vietnamDayOf(meeting.plannedStart));
+    const { reach, people, userIds, emails } = await recipientsOf(tx, user.tenantId, meeting.branch, vietnamDayOf(meeting.plannedStart), user.id);
     if (reach.recipients === 0) {
       throw new ValidationError(
         "Chưa gửi được: không đảng viên nào của chi bộ có tài khoản hoặc địa chỉ e-mail. Hãy bổ sung e-mail trong hồ sơ đảng viên hoặc tạo tài khoản, hoặc thông báo trực tiếp.",
@@ -257,11 +276,11 @@ export async function sendNotice(
       select: { id: true },
     });
     const link = `/meetings/${meeting.id}`;
-    // The sender (often a member of the branch too) does not need to be told what they just sent.
+    // The sender (often a member of the branch too) is not among them: they wrote it.
     const notifications = await createNotifications(
       tx,
       user.tenantId,
-      userIds.filter((userId) => userId !== user.id).map((userId) => ({ userId, title: data.subject, body: data.body, link })),
+      userIds.map((userId) => ({ userId, title: data.subject, body: data.body, link })),
     );
     const mailed = await enqueueMails(
       tx,
@@ -323,8 +342,79 @@ export async function sendNotice(
       emails: mailed,
       includesOverseer,
       unreachable: reach.unreachable,
+      recipients: people,
       state,
       version,
+    };
+  });
+}
+
+// ─── The shareable notice (printed, or an image sent where members already talk) ───────────────
+
+export interface NoticeSheet {
+  meetingId: string;
+  title: string;
+  kind: MeetingKind;
+  state: MeetingState;
+  branchName: string;
+  /** "14 giờ 00, thứ Năm, ngày 05/03/2026". */
+  when: string;
+  place: string | null;
+  /** The agenda: the meeting's content, else its topic, else the usual agenda of a monthly meeting. */
+  agenda: string;
+  /** The notice as sent (latest), else the text that would be sent now. */
+  subject: string;
+  body: string;
+  sentAt: Date | null;
+  /** The members of the roll reached by neither the app nor e-mail (shown to the secretary only). */
+  unreachable: string[];
+  /** The meeting's posted documents (downloaded after signing in). */
+  documents: { id: string; title: string }[];
+}
+
+/**
+ * What the printable notice and its image show. Anyone who may read the meeting sees it (a member
+ * opens it from the QR code after signing in); the names of the unreachable members only to those
+ * who record the branch's meetings.
+ */
+export async function getNoticeSheet(user: Principal, meetingId: string): Promise<NoticeSheet> {
+  return withTenant(user.tenantId, async (tx) => {
+    const ref = await loadMeeting(tx, user, meetingId);
+    const meeting = await tx.meeting.findUniqueOrThrow({
+      where: { tenantId_id: { tenantId: user.tenantId, id: ref.id } },
+      select: {
+        title: true,
+        kind: true,
+        state: true,
+        topic: true,
+        plannedStart: true,
+        plannedEnd: true,
+        place: true,
+        content: true,
+        noticeToOverseer: true,
+        notices: { select: { subject: true, body: true, sentAt: true }, orderBy: { sentAt: "desc" }, take: 1 },
+        documents: { select: { id: true, title: true }, orderBy: { postedAt: "asc" } },
+      },
+    });
+    const draft = composeNotice({ ...meeting, branchName: ref.branch.name, toOverseer: meeting.noticeToOverseer });
+    const sent = meeting.notices[0] ?? null;
+    const recorder = authorize(user, "meeting.record", ref.branch);
+    const unreachable = recorder ? (await recipientsOf(tx, user.tenantId, ref.branch, vietnamDayOf(meeting.plannedStart), user.id)).reach.unreachable : [];
+    const content = meeting.content?.trim();
+    return {
+      meetingId: ref.id,
+      title: meeting.title,
+      kind: meeting.kind,
+      state: meeting.state,
+      branchName: ref.branch.name,
+      when: noticeDateTime(meeting.plannedStart),
+      place: meeting.place?.trim() || null,
+      agenda: content || (meeting.topic ? `Sinh hoạt theo chủ đề: ${meeting.topic}.` : "Đánh giá tình hình thực hiện nghị quyết tháng trước; thảo luận, thống nhất nhiệm vụ thời gian tới."),
+      subject: sent?.subject ?? draft.subject,
+      body: sent?.body ?? draft.body,
+      sentAt: sent?.sentAt ?? null,
+      unreachable,
+      documents: meeting.documents,
     };
   });
 }

@@ -150,6 +150,8 @@ export type PreMeetingInput = z.input<typeof preMeetingSchema>;
 export interface CommitteeMember {
   memberId: string;
   fullName: string;
+  /** Told apart from namesakes on the roll, where the page has the roll. */
+  label: string;
   position: PositionKind;
 }
 
@@ -174,14 +176,16 @@ export async function committeeOn(tx: Tx, tenantId: string, branchId: string, da
         COMMITTEE_ORDER.indexOf(a.kind) - COMMITTEE_ORDER.indexOf(b.kind) || a.member.sortKey.localeCompare(b.member.sortKey),
     )
     .filter((row) => (seen.has(row.member.id) ? false : (seen.add(row.member.id), true)))
-    .map((row) => ({ memberId: row.member.id, fullName: row.member.fullName, position: row.kind }));
+    .map((row) => ({ memberId: row.member.id, fullName: row.member.fullName, label: row.member.fullName, position: row.kind }));
 }
 
 /** "A, B; khác" → the names picked from a list and the rest, to show the form again. */
-export function splitAttendees(text: string | null, names: readonly { memberId: string; fullName: string }[]) {
+export function splitAttendees(text: string | null, names: readonly { memberId: string; fullName: string; label?: string }[]) {
   const parts = (text ?? "").split(/[,;\n]/).map((part) => part.trim()).filter(Boolean);
-  const picked = names.filter((entry) => parts.includes(entry.fullName)).map((entry) => entry.memberId);
-  const rest = parts.filter((part) => !names.some((entry) => entry.fullName === part));
+  // Saved as the label (namesakes told apart); older records hold the plain name.
+  const matches = (entry: { fullName: string; label?: string }, part: string) => part === (entry.label ?? entry.fullName) || (entry.label === entry.fullName && part === entry.fullName);
+  const picked = names.filter((entry) => parts.some((part) => matches(entry, part))).map((entry) => entry.memberId);
+  const rest = parts.filter((part) => !names.some((entry) => matches(entry, part)));
   return { memberIds: picked, other: rest.join(", ") || null };
 }
 
@@ -210,7 +214,7 @@ export async function savePreMeeting(
     }
     const day = meetingDayOf(meeting);
     const roster = await branchRosterOn(tx, meeting.branchId, day);
-    const names = new Map(roster.map((entry) => [entry.memberId, entry.fullName]));
+    const names = new Map(roster.map((entry) => [entry.memberId, entry.label]));
     const unknown = data.attendeeMemberIds.filter((id) => !names.has(id));
     if (unknown.length > 0) {
       throw fieldError("attendeeMemberIds", "Người dự họp chi ủy được chọn phải là đảng viên của chi bộ vào ngày sinh hoạt.");
@@ -299,7 +303,7 @@ export interface PreparationView {
     sendNotice: boolean;
   };
   /** The roll on the meeting day (preparer choice). */
-  roster: { memberId: string; fullName: string }[];
+  roster: { memberId: string; fullName: string; label: string }[];
   committee: CommitteeMember[];
   preMeeting: {
     heldAt: Date;
@@ -366,10 +370,11 @@ export async function getPreparation(user: Principal, meetingId: string, context
     const day = meetingDayOf(meeting);
     // One connection per transaction: queries run one after another (pg refuses overlapping ones).
     const roster = await branchRosterOn(tx, meeting.branch.id, day);
-    const committee = await committeeOn(tx, user.tenantId, meeting.branch.id, day);
+    const labelOf = new Map(roster.map((entry) => [entry.memberId, entry.label]));
+    const committee = (await committeeOn(tx, user.tenantId, meeting.branch.id, day)).map((c) => ({ ...c, label: labelOf.get(c.memberId) ?? c.fullName }));
     const documents = await documentsOf(tx, ref);
     const settings = await settingsFor(tx, user.tenantId, meeting.branch.path, day);
-    const reach = recorder ? await noticeReach(tx, user.tenantId, meeting.branch, day) : emptyReach;
+    const reach = recorder ? await noticeReach(tx, user.tenantId, meeting.branch, day, user.id) : emptyReach;
     const timing = documentTiming({
       documents,
       plannedStart: meeting.plannedStart,
@@ -407,7 +412,7 @@ export async function getPreparation(user: Principal, meetingId: string, context
         sendNotice: recorder && (meeting.state === "PLANNED" || meeting.state === "NOTIFIED"),
       },
       // The roll is for the recorder's choices; readers (members) only see the meeting's own record.
-      roster: recorder ? roster.map((entry) => ({ memberId: entry.memberId, fullName: entry.fullName })) : [],
+      roster: recorder ? roster.map((entry) => ({ memberId: entry.memberId, fullName: entry.fullName, label: entry.label })) : [],
       committee: recorder ? committee : [],
       preMeeting: pre
         ? { ...pre, attendeeMemberIds: picked?.memberIds ?? [], otherAttendees: picked?.other ?? null }

@@ -160,6 +160,8 @@ export function meetingDay(meeting: { plannedStart: Date; actualStart: Date | nu
 export interface RollMember {
   memberId: string;
   fullName: string;
+  /** The name told apart from namesakes on the roll ("Nguyễn Văn Lộc (1975)"): what people read. */
+  label: string;
   status: MemberStatus;
   /** An exemption is in force on the day. */
   exempt: boolean;
@@ -192,6 +194,7 @@ export async function loadRoll(tx: Tx, tenantId: string, branchId: string, day: 
   return roster.map((entry) => ({
     memberId: entry.memberId,
     fullName: entry.fullName,
+    label: entry.label,
     status: entry.statusOn,
     exempt: exempt.has(entry.memberId),
     exemptReason: exempt.get(entry.memberId) ?? null,
@@ -229,6 +232,8 @@ export async function rollMemberOn(tx: Tx, tenantId: string, branchId: string, d
   return {
     memberId: m.id,
     fullName: m.fullName,
+    // One member read alone (the attendance tap): namesakes are told apart where the roll is listed.
+    label: m.fullName,
     status: m.officialOn && m.officialOn.getTime() <= day.getTime() ? "OFFICIAL" : "PROBATIONARY",
     exempt: m.exemptions.length > 0,
     exemptReason: m.exemptions[0]?.reason ?? null,
@@ -249,11 +254,11 @@ export function rollEntries(roll: readonly RollMember[]): RollEntry[] {
   }));
 }
 
-/** Rule messages name members by id; people read names. */
-export function withNames(message: string, roll: readonly { memberId: string; fullName: string }[]): string {
+/** Rule messages name members by id; people read names (told apart from namesakes). */
+export function withNames(message: string, roll: readonly { memberId: string; fullName: string; label?: string }[]): string {
   let text = message;
   for (const member of roll) {
-    if (text.includes(member.memberId)) text = text.replaceAll(member.memberId, member.fullName);
+    if (text.includes(member.memberId)) text = text.replaceAll(member.memberId, member.label ?? member.fullName);
   }
   return text;
 }

@@ -194,7 +194,7 @@ export async function saveResolution(user: Principal, input: unknown, context: S
       const marks = (await loadMarks(tx, user.tenantId, meeting.id)).map((m) => ({ memberId: m.memberId, mark: m.status }));
       const figures = attendanceFigures(rollEntries(roll), marks);
       if (!figures.complete || figures.errors.length > 0) {
-        const missing = roll.filter((m) => figures.unmarked.includes(m.memberId)).map((m) => m.fullName);
+        const missing = roll.filter((m) => figures.unmarked.includes(m.memberId)).map((m) => m.label);
         const message =
           missing.length > 0
             ? `Chưa điểm danh xong (còn ${missing.length} đồng chí: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? "…" : ""}); cần điểm danh đủ để tính số đảng viên được biểu quyết.`

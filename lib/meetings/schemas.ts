@@ -38,7 +38,7 @@ export function instant(message: string) {
 /** Like instant(), but "" / null / missing mean "not given". */
 export function optionalInstant(message: string) {
   return z
-    .union([z.literal(""), z.null(), instant(message)])
+    .union([z.literal(""), z.null(), instant(message)], { error: message })
     .optional()
     .transform((value) => (value instanceof Date ? value : null));
 }

@@ -142,12 +142,15 @@ type TaskRecord = {
   reportMeeting: MeetingLite | null;
 };
 
-function toRow(task: TaskRecord, resolvedNext: MeetingLite | null): TaskRow {
+/** Member ids → names told apart from namesakes of the branch (RollMember.label). */
+export type MemberLabels = ReadonlyMap<string, string>;
+
+function toRow(task: TaskRecord, resolvedNext: MeetingLite | null, labels?: MemberLabels): TaskRow {
   const report = task.reportMeeting ?? resolvedNext;
   return {
     id: task.id,
     memberId: task.memberId,
-    memberName: task.member.fullName,
+    memberName: labels?.get(task.memberId) ?? task.member.fullName,
     content: task.content,
     deadline: isoDay(task.deadline),
     meeting: lite(task.meeting),
@@ -164,7 +167,7 @@ function toRow(task: TaskRecord, resolvedNext: MeetingLite | null): TaskRow {
  * Tasks due at `meeting`: those reported there by choice, and the "kỳ sau" tasks of the branch's
  * previous live meeting.
  */
-export async function dueTasks(tx: Tx, tenantId: string, meeting: { id: string; branchId: string; plannedStart: Date }): Promise<TaskRow[]> {
+export async function dueTasks(tx: Tx, tenantId: string, meeting: { id: string; branchId: string; plannedStart: Date }, labels?: MemberLabels): Promise<TaskRow[]> {
   const previous = await previousLiveMeeting(tx, tenantId, meeting.branchId, meeting);
   const rows = await tx.taskAssignment.findMany({
     where: {
@@ -175,7 +178,7 @@ export async function dueTasks(tx: Tx, tenantId: string, meeting: { id: string; 
     orderBy: [{ deadline: "asc" }, { id: "asc" }],
   });
   const self = await tx.meeting.findUnique({ where: { tenantId_id: { tenantId, id: meeting.id } }, select: meetingLite });
-  return rows.map((task) => toRow(task, task.reportMeetingId === null ? self : null));
+  return rows.map((task) => toRow(task, task.reportMeetingId === null ? self : null, labels));
 }
 
 export interface TasksView {
@@ -190,7 +193,7 @@ export interface TasksView {
   nextMeeting: { id: string; title: string; day: string } | null;
 }
 
-export async function loadTasksView(tx: Tx, tenantId: string, meeting: MeetingRef): Promise<TasksView> {
+export async function loadTasksView(tx: Tx, tenantId: string, meeting: MeetingRef, labels?: MemberLabels): Promise<TasksView> {
   const assignedRows = await tx.taskAssignment.findMany({
     where: { tenantId, meetingId: meeting.id },
     select: taskSelect,
@@ -203,9 +206,9 @@ export async function loadTasksView(tx: Tx, tenantId: string, meeting: MeetingRe
     orderBy: [{ plannedStart: "asc" }, { id: "asc" }],
     take: 12,
   });
-  const due = await dueTasks(tx, tenantId, meeting);
+  const due = await dueTasks(tx, tenantId, meeting, labels);
   return {
-    assigned: assignedRows.map((task) => toRow(task, next)),
+    assigned: assignedRows.map((task) => toRow(task, next, labels)),
     due,
     targets: targetsMet(due),
     laterMeetings: later.map(lite),

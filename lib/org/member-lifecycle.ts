@@ -3,6 +3,7 @@
 // transaction that locks the member, re-checks member.manage on the member's branch and on any
 // target unit, refuses dates that contradict the history (all end dates are inclusive last days),
 // and writes an audit entry on the member (entityType "Member") with before and after.
+import { distinctNames, namedMemberSelect } from "@/lib/org/member-names";
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { withTenant, type Tx } from "@/lib/db/tenant";
@@ -235,6 +236,8 @@ export async function transferMember(
 export interface RosterEntry {
   memberId: string;
   fullName: string;
+  /** The name told apart from namesakes on the same roll (lib/org/member-names.ts). */
+  label: string;
   membershipId: string;
   /** The status on that day: official once officialOn has come. */
   statusOn: MemberStatus;
@@ -244,17 +247,25 @@ export interface RosterEntry {
  * The members of a branch on a calendar day: those whose BranchMembership covers it (both ends
  * inclusive), in Vietnamese name order. Meetings use it for attendance denominators, so a member
  * transferred on day D counts in the old branch up to D−1 and in the new one from D. The caller
- * authorizes; `tx` is a tenant transaction (row-level security keeps it inside the tenant).
+ * authorizes; `tx` is a tenant transaction (row-level security keeps it inside the tenant). A member
+ * who left the roll (endedOn) before the day is never on it, whatever their membership row says.
  */
 export async function branchRosterOn(tx: Tx, branchId: string, day: Date): Promise<RosterEntry[]> {
   const rows = await tx.branchMembership.findMany({
-    where: { branchId, validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] },
-    select: { id: true, member: { select: { id: true, fullName: true, officialOn: true } } },
+    where: {
+      branchId,
+      validFrom: { lte: day },
+      OR: [{ validTo: null }, { validTo: { gte: day } }],
+      member: { OR: [{ endedOn: null }, { endedOn: { gte: day } }] },
+    },
+    select: { id: true, member: { select: { ...namedMemberSelect, officialOn: true } } },
     orderBy: [{ member: { sortKey: "asc" } }, { memberId: "asc" }],
   });
+  const labels = distinctNames(rows.map((row) => row.member));
   return rows.map((row) => ({
     memberId: row.member.id,
     fullName: row.member.fullName,
+    label: labels.get(row.member.id) ?? row.member.fullName,
     membershipId: row.id,
     statusOn: row.member.officialOn && row.member.officialOn.getTime() <= day.getTime() ? "OFFICIAL" : "PROBATIONARY",
   }));

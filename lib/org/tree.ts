@@ -28,7 +28,7 @@ export interface OrgTreeNode {
   active: boolean;
   /** Active branches in the subtree, the unit itself included. */
   branchCount: number;
-  /** Members whose current branch is in the subtree. */
+  /** Members on the roll (not ended) whose current branch is in the subtree. */
   memberCount: number;
   /** Direct children that exist (may be more than `children` when the tree was cut). */
   childCount: number;
@@ -104,9 +104,10 @@ export async function getOrgTree(
       where: { tenantId: user.tenantId, OR: scope },
       select: unitSelect,
     });
+    // Members on the roll only: those who left (endedOn) are history, not members (as the dashboard counts).
     const counts = await tx.member.groupBy({
       by: ["branchId"],
-      where: { tenantId: user.tenantId, branch: { OR: scope } },
+      where: { tenantId: user.tenantId, endedOn: null, branch: { OR: scope } },
       _count: { _all: true },
     });
     return { units, counts };
@@ -301,7 +302,7 @@ export async function getOrgUnitDetail(user: Principal, id: string): Promise<Org
         where: { tenantId: user.tenantId, parentId: unit.id },
         select: { id: true, name: true, kind: true, category: true, activeTo: true },
       }),
-      tx.member.count({ where: { tenantId: user.tenantId, branch: { path: { startsWith: unit.path } } } }),
+      tx.member.count({ where: { tenantId: user.tenantId, endedOn: null, branch: { path: { startsWith: unit.path } } } }),
       tx.orgUnit.count({
         where: {
           tenantId: user.tenantId,

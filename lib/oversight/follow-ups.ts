@@ -12,7 +12,7 @@ import { canReadMeeting, loadMeeting } from "@/lib/meetings/access";
 import { existingVersionField, parseRecordInput, requiredParagraphs, uuidField } from "@/lib/meetings/record-common";
 import { isoDay } from "@/lib/org/member-dates";
 import { STALE, meetingDayOf, optionalDay, type ServiceContext } from "@/lib/oversight/common";
-import { ownRecordedVisit } from "@/lib/oversight/visits";
+import { assertDueAfterMeeting, ownRecordedVisit } from "@/lib/oversight/visits";
 
 export const addFollowUpSchema = z.object({
   visitId: uuidField("Thiếu mã lượt dự."),
@@ -34,6 +34,7 @@ export async function addFollowUp(user: Principal, input: unknown, context: Serv
   return withTenant(user.tenantId, async (tx) => {
     const { row, meeting } = await ownRecordedVisit(tx, user, data.visitId);
     if (row.status !== "ATTENDED") throw new ValidationError("Chỉ nêu vấn đề cần chi bộ khắc phục khi đồng chí đã dự kỳ sinh hoạt.");
+    if (data.dueDate) assertDueAfterMeeting(data.dueDate, meetingDayOf(meeting), "dueDate");
     const followUp = await tx.oversightFollowUp.create({
       data: { tenantId: user.tenantId, visitId: row.id, branchId: meeting.branchId, text: data.text, dueDate: data.dueDate, createdById: user.id },
       select: { id: true },

@@ -11,7 +11,7 @@ import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Level, MeetingKind, MeetingState, QuotaExclusion, VisitApproval, VisitStatus } from "@/lib/generated/prisma/enums";
-import { formatDateTime, vietnamDayOf } from "@/lib/i18n/format";
+import { formatCalendarDate, formatDateTime, vietnamDayOf } from "@/lib/i18n/format";
 import { loadMeeting, type MeetingRef } from "@/lib/meetings/access";
 import { existingVersionField, fieldError, optionalParagraphs, parseRecordInput, uuidField } from "@/lib/meetings/record-common";
 import { LOCKED_STATES, RECORD_EDITABLE } from "@/lib/meetings/states";
@@ -266,6 +266,7 @@ export async function recordVisit(user: Principal, input: unknown, context: Serv
         `Bạn đã ghi nhận việc dự kỳ sinh hoạt này lúc ${formatDateTime(existing.recordedAt ?? now)}; mỗi người chỉ có một bản ghi cho một kỳ sinh hoạt. Hãy sửa nhận xét trong bản ghi đã có.`,
       );
     }
+    if (data.followUpDue) assertDueAfterMeeting(data.followUpDue, day, "followUpDue");
     const settings = await settingsFor(tx, user.tenantId, meeting.branch.path, day);
     const attended = data.status === "ATTENDED";
     const exclusion = await quotaExclusionFor(tx, user.tenantId, user, meeting.branchId, day, basis, settings);
@@ -350,6 +351,13 @@ export async function recordVisit(user: Principal, input: unknown, context: Serv
 }
 
 /** Loads the caller's own recorded visit with its meeting, locked; refuses once the meeting is locked. */
+/** A follow-up is due after the meeting it follows (else it would show as overdue at once). */
+export function assertDueAfterMeeting(due: Date, meetingDay: Date, field: string): void {
+  if (due.getTime() < meetingDay.getTime()) {
+    throw fieldError(field, `Hạn khắc phục không được trước ngày chi bộ họp (${formatCalendarDate(meetingDay)}).`);
+  }
+}
+
 export async function ownRecordedVisit(tx: Tx, user: Principal, visitId: string) {
   const row = isUuid(visitId)
     ? await tx.overseerVisit.findUnique({

@@ -5,13 +5,15 @@ import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
 import type { Level } from "@/lib/generated/prisma/enums";
 import { loadMeeting } from "@/lib/meetings/access";
-import type { ColumnName } from "./workflow";
+import { isScoredKind, type ColumnName } from "./workflow";
 
 export interface ScorecardSummary {
   /** The score that counts now; null until the branch has submitted its self-score. */
   effective: { column: ColumnName; total: number; level: Level | null } | null;
   /** A card exists (at least a saved draft). */
   started: boolean;
+  /** An extraordinary meeting the tenant does not score (scoring.scoreExtraordinary). */
+  notScored: boolean;
 }
 
 /**
@@ -36,15 +38,16 @@ export async function scorecardSummary(user: Principal, meetingId: string): Prom
         finalLevel: true,
       },
     });
-    if (!card) return { effective: null, started: false };
+    const notScored = !(await isScoredKind(tx, meeting));
+    if (!card) return { effective: null, started: false, notScored };
     // A returned card has no self-score until the branch submits again (its old columns do not count).
-    if (!card.selfAt) return { effective: null, started: true };
+    if (!card.selfAt) return { effective: null, started: true, notScored };
     const pick = (column: ColumnName, tenths: number | null, level: Level | null) =>
       tenths === null ? null : { column, total: tenths / 10, level };
     const effective =
       (card.finalAt ? pick("final", card.finalTotalTenths, card.finalLevel) : null) ??
       (card.overseerAt ? pick("overseer", card.overseerTotalTenths, card.overseerLevel) : null) ??
       pick("self", card.selfTotalTenths, card.selfLevel);
-    return { effective, started: true };
+    return { effective, started: true, notScored };
   });
 }

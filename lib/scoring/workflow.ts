@@ -224,6 +224,19 @@ async function userNames(tx: Tx, tenantId: string, ids: (string | null)[]): Prom
   return new Map(users.map((u) => [u.id, u.displayName]));
 }
 
+export const EXTRAORDINARY_NOT_SCORED =
+  "Kỳ sinh hoạt bất thường không chấm điểm chất lượng: các khung tiêu chí toàn quốc không áp dụng cho loại kỳ này. Nếu đơn vị có khung tiêu chí riêng cho kỳ bất thường, quản trị viên bật thiết lập “Chấm điểm kỳ sinh hoạt bất thường”.";
+
+/** An extraordinary meeting is scored only when the tenant setting says so (scoring.scoreExtraordinary). */
+export async function isScoredKind(
+  tx: Tx,
+  meeting: Pick<MeetingRef, "kind" | "tenantId" | "plannedStart" | "actualStart"> & { branch: { path: string } },
+): Promise<boolean> {
+  if (meeting.kind !== "EXTRAORDINARY") return true;
+  const settings = await settingsFor(tx, meeting.tenantId, meeting.branch.path, meetingDay(meeting));
+  return settings["scoring.scoreExtraordinary"];
+}
+
 function notScorableReason(state: MeetingState): string | null {
   if (NOT_HELD.includes(state)) return "Kỳ sinh hoạt chưa diễn ra (hoặc đã hoãn, hủy): chỉ chấm điểm kỳ sinh hoạt đã họp.";
   return null;
@@ -298,10 +311,11 @@ export async function scorecardView(tx: Tx, user: Principal, meetingId: string):
     select: { title: true, lockedAt: true },
   });
   const header = { ...meeting, title: extra.title, day: isoDay(meetingDay(meeting)), lockedAt: extra.lockedAt?.toISOString() ?? null };
-  const notScorable = notScorableReason(meeting.state);
+  const scoredKind = await isScoredKind(tx, meeting);
+  const notScorable = scoredKind ? notScorableReason(meeting.state) : EXTRAORDINARY_NOT_SCORED;
   const card = await loadCard(tx, user.tenantId, meeting.id);
-  const follows = canUserTransition(user, meeting, "confirm") && (await followsBranch(tx, user, meeting));
-  const can = abilities(user, meeting, follows);
+  const follows = scoredKind && canUserTransition(user, meeting, "confirm") && (await followsBranch(tx, user, meeting));
+  const can = scoredKind ? abilities(user, meeting, follows) : { draft: false, selfScore: false, confirm: false, finalise: false, returnScore: false, reopen: false };
   const empty = { self: null, overseer: null, final: null };
   if (notScorable && !card) {
     return { meeting: header, rubric: null, definition: null, facts: null, factsLive: false, card: null, columns: empty, vote: null, effective: null, can, notScorable, deductionNeedsReason: true, anomalies: [] };
@@ -455,6 +469,7 @@ async function stepContext(tx: Tx, user: Principal, meetingId: string, version: 
   const meeting = await loadMeeting(tx, user, meetingId, { lock: true });
   const notScorable = notScorableReason(meeting.state);
   if (notScorable) throw new ValidationError(notScorable);
+  if (!(await isScoredKind(tx, meeting))) throw new ValidationError(EXTRAORDINARY_NOT_SCORED);
   const card = await loadCard(tx, user.tenantId, meeting.id);
   assertCardVersion(card, version);
   const ctx = await scoringContext(tx, meeting, card);

@@ -28,6 +28,8 @@ export const SETTINGS = {
   /** SPEC §4.2: distinct months with an unexcused absence: warn at, flag at (Charter Art. 8.1). */
   "attendance.unexcusedMonthsWarn": { schema: z.number().int().min(1).max(12), default: 2 },
   "attendance.unexcusedMonthsFlag": { schema: z.number().int().min(1).max(12), default: 3 },
+  /** Issue 12 (our modelling choice): attendance may be taken this many days before the meeting day (0: from the day itself). */
+  "attendance.openDaysBefore": { schema: z.number().int().min(0).max(7), default: 0 },
   /** SPEC §4.2: HD 12 attendance threshold (rate must exceed it), in percent. */
   "attendance.minRatePercent": { schema: z.number().min(0).max(100), default: 85 },
   /** SPEC §5.5 (our modelling choice): a MANUAL mark below its maximum needs a written reason. */
@@ -52,6 +54,8 @@ export const SETTINGS = {
       missingMonthLevel: PHU_THO_ROLLUP.missingMonthLevel,
     },
   },
+  /** Issue 12: extraordinary meetings are not scored (no national frame covers them) unless this is true. */
+  "scoring.scoreExtraordinary": { schema: z.boolean(), default: false },
   /** Issue 5 (reviewers' flags): an overseer who moves the self-score by more than this many points is flagged. */
   "scoring.anomalyAdjustPoints": { schema: z.number().min(0).max(100), default: 10 },
   /** Issue 5: flag a branch whose effective totals are identical across at least this many scored months. */

@@ -4,13 +4,13 @@
 // with an anomaly flag, with a reason.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { confirmStep, loginAndWait, openNavLink } from "./helpers";
 
 test("lanhdao drills down from the tenant to a meeting and downloads the XLSX", async ({ page }) => {
   test.setTimeout(120_000);
   await loginAndWait(page, "lanhdao");
 
-  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Tình hình sinh hoạt" }).first().click();
+  await openNavLink(page, "Theo dõi, đánh giá", "Tình hình sinh hoạt");
   await expect(page).toHaveURL(/\/dashboard/);
   await expect(page.getByRole("heading", { level: 1, name: "Tình hình sinh hoạt chi bộ" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Chi bộ sinh hoạt thường kỳ (đủ kỳ)" })).toBeVisible();
@@ -59,6 +59,7 @@ test("bantochuc approves a clean scorecard and returns a flagged one with a reas
   await expect(page.getByText("Không có cảnh báo bất thường.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Điểm danh" })).toBeVisible();
   await page.getByRole("button", { name: "Thẩm định, giữ nguyên điểm" }).click();
+  await confirmStep(page, "Thẩm định và khóa");
   await expect(page).toHaveURL(/\/review\?done=approved/);
   await expect(page.getByText("Đã thẩm định phiếu chấm.")).toBeVisible();
 

@@ -18,3 +18,18 @@ export async function loginAndWait(page: Page, username: string, password = DEMO
 export function alertIn(page: Page) {
   return page.getByRole("alert").filter({ hasText: /\S/ });
 }
+
+/** A step that asks first (components/ui/confirm-dialog.tsx): answer the dialog with its button. */
+export async function confirmStep(page: Page, button: string | RegExp) {
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: button }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** A link of the main navigation, opening its group's menu first on wide screens. */
+export async function openNavLink(page: Page, group: string, link: string) {
+  const nav = page.getByRole("navigation", { name: "Điều hướng chính" }).first();
+  await nav.getByRole("button", { name: group }).click();
+  await nav.getByRole("link", { name: link, exact: true }).click();
+}

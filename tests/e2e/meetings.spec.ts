@@ -3,7 +3,7 @@
 // confirm the meeting was held, and download the biên bản as a Word file.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { confirmStep, loginAndWait } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -71,6 +71,7 @@ test("bithu plans, prepares, records and exports a meeting on a phone", async ({
 
   // 3. Send the notice to the members and the overseer.
   await page.getByRole("button", { name: "Gửi thông báo" }).click();
+  await confirmStep(page, "Gửi thông báo");
   await expect(page.getByText(/Đã gửi thông báo/).first()).toBeVisible();
   await page.goto(`/meetings/${meetingId}`);
   await expect(page.getByText("Đã thông báo").first()).toBeVisible();
@@ -152,6 +153,7 @@ test("bithu plans, prepares, records and exports a meeting on a phone", async ({
   // 6. Confirm the meeting was held, then download the biên bản.
   await page.goto(`/meetings/${meetingId}`);
   await page.getByRole("button", { name: "Xác nhận đã họp" }).click();
+  await confirmStep(page, "Xác nhận đã họp");
   await expect(page.getByText("Đã họp").first()).toBeVisible();
   const link = page.getByRole("link", { name: /biên bản.*DOCX/i }).first();
   await expect(link).toBeVisible();

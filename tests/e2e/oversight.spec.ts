@@ -5,7 +5,7 @@
 // A visit recorded later than the tenant's window counts only once a reviewer approves it: when the
 // demo meeting was held longer ago than that, the figure must stay put until `bantochuc` approves.
 import { expect, test, type Page } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { confirmStep, loginAndWait } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -76,6 +76,7 @@ test("capuy registers, records a visit with remarks, adjusts the score, and the 
   // 4. The score: lower one mark, with its note and the reason for the adjustment.
   await page.getByRole("link", { name: "Xác nhận hoặc điều chỉnh điểm" }).click();
   await expect(page).toHaveURL(new RegExp(`/meetings/${held.id}/score$`));
+  await page.getByRole("button", { name: "Mở tất cả nhóm" }).click();
   const mark = page.getByLabel(MARK_LABEL).first();
   await expect(mark).toBeVisible();
   const code = (await mark.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? "")).replace("Điểm", "").trim();
@@ -84,6 +85,7 @@ test("capuy registers, records a visit with remarks, adjusts the score, and the 
   await page.getByLabel(`Ghi chú ${code}`, { exact: true }).fill("Qua dự sinh hoạt, ít đảng viên phát biểu về nội dung này");
   await page.getByLabel("Lý do", { exact: true }).fill("Điều chỉnh sau khi trực tiếp dự sinh hoạt của chi bộ");
   await page.getByRole("button", { name: "Điều chỉnh", exact: true }).click();
+  await confirmStep(page, "Điều chỉnh");
   await expect(page.getByText("Cấp trên đã xác nhận").first()).toBeVisible();
 
   // 5. A late record counts only once the reviewer approves it.

@@ -2,12 +2,14 @@
 // (with a deduction and its reason, and the branch vote), `capuy` adjusts a mark with a reason,
 // `bantochuc` finalises, and the meeting is locked. Each sees the columns side by side.
 import { expect, test, type Page } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { confirmStep, loginAndWait } from "./helpers";
 
 const MARK_LABEL = /^Điểm [A-Z][A-Z0-9_]*$/;
 
 /** Fills every editable MANUAL mark with its maximum (read from the field's hint). */
 async function fillFullMarks(page: Page): Promise<string[]> {
+  // The groups are folded on arrival: open them all.
+  await page.getByRole("button", { name: "Mở tất cả nhóm" }).click();
   const inputs = page.getByLabel(MARK_LABEL);
   const count = await inputs.count();
   expect(count).toBeGreaterThan(5);
@@ -26,6 +28,8 @@ async function fillFullMarks(page: Page): Promise<string[]> {
 }
 
 async function lowerByOne(page: Page, code: string): Promise<void> {
+  const openAll = page.getByRole("button", { name: "Mở tất cả nhóm" });
+  if (await openAll.isVisible()) await openAll.click();
   const input = page.getByLabel(`Điểm ${code}`, { exact: true });
   const value = Number((await input.inputValue()).replace(",", "."));
   await input.fill(String(value - 1).replace(".", ","));
@@ -57,8 +61,13 @@ test("bithu self-scores, capuy adjusts with a reason, bantochuc finalises and th
   await page.getByLabel("Số đồng chí không biểu quyết").fill("0");
   await page.getByRole("button", { name: "Gửi kết quả tự chấm" }).click();
   await expect(page.getByText(/lý do trừ điểm/).first()).toBeVisible();
+  // Every problem is listed; a tap on it lands on the field.
+  await page.locator("#score-problems").getByRole("button", { name: new RegExp(`Tiêu chí ${deducted} bị trừ điểm`) }).click();
+  await expect(page.getByLabel(`Ghi chú ${deducted}`, { exact: true })).toBeFocused();
   await page.getByLabel(`Ghi chú ${deducted}`, { exact: true }).fill("Nội dung sinh hoạt chưa sát nhiệm vụ của phòng");
   await page.getByRole("button", { name: "Gửi kết quả tự chấm" }).click();
+  // It settles the branch's column: asked once more, in words.
+  await confirmStep(page, "Gửi kết quả tự chấm");
   await expect(page.getByText("Chi ủy đã tự chấm").first()).toBeVisible();
 
   // 2. capuy (the overseer of the branch's organisation) adjusts one mark, with a reason.
@@ -73,6 +82,7 @@ test("bithu self-scores, capuy adjusts with a reason, bantochuc finalises and th
   await expect(page.getByText(/lý do điều chỉnh/i).first()).toBeVisible();
   await page.getByLabel("Lý do", { exact: true }).fill("Qua dự sinh hoạt, thảo luận chưa sâu ở tiêu chí này");
   await page.getByRole("button", { name: "Điều chỉnh", exact: true }).click();
+  await confirmStep(page, "Điều chỉnh");
   await expect(page.getByText("Cấp trên đã xác nhận").first()).toBeVisible();
 
   // 3. bantochuc finalises; the meeting locks.
@@ -81,6 +91,7 @@ test("bithu self-scores, capuy adjusts with a reason, bantochuc finalises and th
   await page.goto(`/meetings/${meetingId}/score`);
   await expect(page.getByText("Qua dự sinh hoạt, thảo luận chưa sâu ở tiêu chí này").first()).toBeVisible();
   await page.getByRole("button", { name: "Thẩm định", exact: true }).click();
+  await confirmStep(page, "Thẩm định và khóa");
   await expect(page.getByText("Đã thẩm định, khóa").first()).toBeVisible();
   const meeting = await (await page.request.get(`/api/v1/meetings/${meetingId}`)).json();
   expect(meeting.state).toBe("FINALISED");

@@ -88,6 +88,10 @@ describe("sending the notice", () => {
       version: 2,
     });
     expect([...result.unreachable].sort()).toEqual([tenant.members[3]!.fullName, tenant.members[4]!.fullName].sort());
+    // Who got it and how: the count, the notifications and the e-mails describe the same people.
+    expect(result.recipients).toHaveLength(result.recipientCount);
+    expect(result.recipients.filter((r) => r.channels.includes("app"))).toHaveLength(result.notifications);
+    expect(result.recipients.find((r) => r.overseer)).toMatchObject({ channels: ["app"] });
 
     const owner = ownerDb();
     const notice = await owner.notice.findFirstOrThrow({ where: { tenantId: tenant.tenantId, meetingId: meeting.id } });

@@ -160,6 +160,7 @@ describe("draft → self-score → overseer adjusts → reviewer finalises, thro
     expect(await scorecardSummary(t.recorder, meeting.id)).toEqual({
       effective: { column: "final", total: selfTotal - 5, level: view.effective?.level },
       started: true,
+      notScored: false,
     });
     // A member of the branch sees the meeting but not its scorecard.
     expect(await scorecardSummary(t.member, meeting.id)).toBeNull();
@@ -205,13 +206,13 @@ describe("return", () => {
     const view = await getView(meeting);
     expect(view.can).toMatchObject({ draft: true, selfScore: true });
     expect(view.effective).toBeNull();
-    expect(await scorecardSummary(t.recorder, meeting.id)).toEqual({ effective: null, started: true });
+    expect(await scorecardSummary(t.recorder, meeting.id)).toEqual({ effective: null, started: true, notScored: false });
   });
 
   test("a body that is not JSON never reaches the service", async () => {
     const meeting = await makeMeeting({ tenant: t, state: "MINUTES_ADOPTED", plannedStart: NOVEMBER });
     const response = await scorecardRoute.PUT(apiRequest("PUT", path(meeting), "version=0", { "content-type": "application/x-www-form-urlencoded" }), ctx(meeting));
     expect(response.status).toBe(415);
-    expect(await scorecardSummary(t.recorder, meeting.id)).toEqual({ effective: null, started: false });
+    expect(await scorecardSummary(t.recorder, meeting.id)).toEqual({ effective: null, started: false, notScored: false });
   });
 });

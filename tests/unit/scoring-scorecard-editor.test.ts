@@ -5,7 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { createElement, type ComponentProps, type ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, test } from "vitest";
-import { ScorecardEditor, type ScoreActions, type ScoringMode } from "@/components/scoring/scorecard-editor";
+import { problemsFromFieldErrors, ScorecardEditor, type ScoreActions, type ScoringMode } from "@/components/scoring/scorecard-editor";
 import messages from "@/lib/i18n/messages";
 import type { ColumnName, ScorecardView } from "@/lib/scoring/workflow";
 import { FULL, scoreColumn, scorecardView } from "@/tests/fixtures/scorecard-view";
@@ -49,7 +49,7 @@ describe("the branch drafting its self-score", () => {
     // AUTO: no mark input, the record's evidence and the way to override it.
     expect(label(html, "Điểm T1")).toBe(false);
     expect(html).toContain("Thời lượng 100/120 phút, thiếu 20 phút → 3 điểm");
-    expect(button(html, "Ghi đè điểm tự động T1 \\(kèm lý do\\)")).toBe(true);
+    expect(button(html, "Ghi đè T1")).toBe(true);
     // C3 applies only with a thematic part.
     expect(label(html, "Điểm C3")).toBe(false);
   });
@@ -118,8 +118,64 @@ describe("the overseer and the reviewer", () => {
     const view = scorecardView({ self, overseer, final }, { effective: { column: "final", total: 85, totalTenths: 850, level: "FAIR" } });
     const html = render(view, null, { self: true, overseer: true, final: false });
     expect(html).not.toContain('name="mark.');
-    expect(html).not.toContain("<button");
+    // Nothing to submit: only the fold-all control, no step button.
+    expect(html).not.toMatch(/<button[^>]*type="submit"/);
+    expect(button(html, "Mở tất cả nhóm")).toBe(true);
     expect([cell(html, "total-self"), cell(html, "total-overseer"), cell(html, "total-final")]).toEqual(["95", "85", "85"]);
     expect([cell(html, "level-self"), cell(html, "level-overseer"), cell(html, "level-final")]).toEqual(["Tốt", "Khá", "Khá"]);
+  });
+});
+
+describe("a phone-sized screen", () => {
+  const view = scorecardView(
+    { self: scoreColumn({ C1: "4,5" }), overseer: null, final: null },
+    { meeting: { ...scorecardView({ self: null, overseer: null, final: null }).meeting, state: "MINUTES_ADOPTED", lockedAt: null }, vote: null, card: { id: "c1", version: 1, notes: null, updatedAt: "2025-11-05T09:00:00.000Z" }, can: { draft: true, selfScore: true, confirm: false, finalise: false, returnScore: false, reopen: false } },
+  );
+  const html = render(view, "draft");
+
+  test("every group is folded behind its running subtotal, the criteria inside", () => {
+    const groups = html.match(/<details(?![^>]*\bopen\b)[^>]*>\s*<summary/g) ?? [];
+    expect(groups.length).toBeGreaterThanOrEqual(view.definition!.groups.length);
+    expect(html).not.toMatch(/<details[^>]*\bopen=""[^>]*>\s*<summary[^>]*>\s*<span aria-hidden="true"/);
+    // The T group's subtotal (AUTO T1 on 100/120 minutes: 3 of 5) is on its folded line.
+    expect(cell(html, "group-total-T")).toMatch(/^3\/5$/);
+  });
+
+  test("the total and level stay in a sticky bar, and the totals table has one row per column (no wide grid)", () => {
+    expect(html).toMatch(/class="sticky bottom-0/);
+    expect(cell(html, "sticky-total")).toBe("52,5/100 điểm");
+    expect(html).toContain("table-fixed");
+    expect(html).not.toContain("min-w-[20rem]");
+  });
+});
+
+describe("the list of problems after a refused step", () => {
+  const manual = new Set(["C1", "C2"]);
+
+  test("each field error becomes one line pointing at its field", () => {
+    const problems = problemsFromFieldErrors(
+      {
+        "mark.C1": ["Chưa chấm tiêu chí C1."],
+        "mark.T1": ["Ghi đè điểm tiêu chí T1 cần lý do."],
+        "remarks.C2": ["Tiêu chí C2 bị trừ điểm: vui lòng ghi rõ lý do trừ điểm."],
+        voteFor: ["Số phiếu phải là số nguyên từ 0 trở lên."],
+        reason: ["Vui lòng ghi lý do."],
+        _: ["Biểu quyết không hợp lệ."],
+      },
+      manual,
+    );
+    expect(problems).toEqual([
+      { message: "Chưa chấm tiêu chí C1.", code: "C1", fieldId: "score-mark-C1" },
+      { message: "Ghi đè điểm tiêu chí T1 cần lý do.", code: "T1", fieldId: "score-auto-T1" },
+      { message: "Tiêu chí C2 bị trừ điểm: vui lòng ghi rõ lý do trừ điểm.", code: "C2", fieldId: "score-remark-C2" },
+      { message: "Số phiếu phải là số nguyên từ 0 trở lên.", code: null, fieldId: "score-vote-for" },
+      { message: "Vui lòng ghi lý do.", code: null, fieldId: "score-reason" },
+      { message: "Biểu quyết không hợp lệ.", code: null, fieldId: null },
+    ]);
+  });
+
+  test("four problems are four lines (not one named and three counted)", () => {
+    const problems = problemsFromFieldErrors({ "mark.C1": ["a", "b"], "mark.C2": ["c"], "remark.C1": ["d"] }, manual);
+    expect(problems.map((p) => p.message)).toEqual(["a", "b", "c", "d"]);
   });
 });

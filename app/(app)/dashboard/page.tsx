@@ -23,6 +23,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { authorize, canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/dashboard/dashboard";
+import { targetSetters } from "@/lib/dashboard/targets";
 import { dashboardTables, type DataTable, type TableId } from "@/lib/dashboard/tables";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatPercent } from "@/lib/i18n/format";
@@ -54,6 +55,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const monthLabel = (m: number) => t("monthShort", { month: m });
   // Targets are tenant-wide: the targets page itself checks the grant on the tenant's root.
   const canManageTargets = canAnywhere(user, "settings.manage");
+  const setters = d.targets.length === 0 && !canManageTargets ? await targetSetters(user) : [];
   const target = (indicator: string) => {
     const x = d.targets.find((row) => row.indicator === indicator);
     return x && x.unit === "percent" ? x.target / 100 : null;
@@ -95,7 +97,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
         <SummaryFigures d={d} />
 
-        <TargetsPanel d={d} canManage={canManageTargets} />
+        <TargetsPanel d={d} canManage={canManageTargets} setters={setters} />
 
         {/* Issue 16: the year's classification shares against their targets. */}
         <Suspense fallback={null}>

@@ -122,38 +122,41 @@ export default async function MyPage() {
             </div>
           )}
         </Card>
-        <Card title={t("my.tasks")}>
-          {view.tasks.length === 0 ? (
-            <p className="text-base text-ink-700">{t("my.tasksEmpty")}</p>
-          ) : (
-            <ul className="-mx-4 flex flex-col divide-y divide-ink-200">
-              {view.tasks.map((task) => {
-                const overdue = task.result === null && task.deadline.getTime() < today;
-                return (
-                  <li key={task.id} className="flex flex-col gap-1 p-4">
-                    <p className="text-base font-semibold whitespace-pre-line text-ink-950">{task.content}</p>
-                    <p className="flex flex-wrap items-center gap-2 text-base text-ink-800">
-                      {t("my.deadline", { date: formatCalendarDate(task.deadline) })}
-                      {overdue ? <Badge tone="brand">{t("my.overdue")}</Badge> : null}
-                      <Badge tone={task.result === "DONE" ? "success" : "muted"}>
-                        {task.result ? t(`taskResult.${task.result}`, { percent: task.resultPercent ?? 0 }) : t("taskResult.pending")}
-                      </Badge>
-                    </p>
-                    <p className="text-sm text-ink-700">
-                      {t("my.assignedAt", { title: task.meeting.title, date: formatDate(task.meeting.plannedStart) })}
-                    </p>
-                    {task.reportMeeting ? (
-                      <p className="text-sm text-ink-700">
-                        {t("my.reportAt", { title: task.reportMeeting.title, date: formatDate(task.reportMeeting.plannedStart) })}
+        {/* The home page's "own tasks" link lands here. */}
+        <div id="tasks" className="scroll-mt-4">
+          <Card title={t("my.tasks")}>
+            {view.tasks.length === 0 ? (
+              <p className="text-base text-ink-700">{t("my.tasksEmpty")}</p>
+            ) : (
+              <ul className="-mx-4 flex flex-col divide-y divide-ink-200">
+                {view.tasks.map((task) => {
+                  const overdue = task.result === null && task.deadline.getTime() < today;
+                  return (
+                    <li key={task.id} className="flex flex-col gap-1 p-4">
+                      <p className="text-base font-semibold whitespace-pre-line text-ink-950">{task.content}</p>
+                      <p className="flex flex-wrap items-center gap-2 text-base text-ink-800">
+                        {t("my.deadline", { date: formatCalendarDate(task.deadline) })}
+                        {overdue ? <Badge tone="brand">{t("my.overdue")}</Badge> : null}
+                        <Badge tone={task.result === "DONE" ? "success" : "muted"}>
+                          {task.result ? t(`taskResult.${task.result}`, { percent: task.resultPercent ?? 0 }) : t("taskResult.pending")}
+                        </Badge>
                       </p>
-                    ) : null}
-                    {task.resultNote ? <p className="text-sm text-ink-700">{t("my.resultNote", { note: task.resultNote })}</p> : null}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </Card>
+                      <p className="text-sm text-ink-700">
+                        {t("my.assignedAt", { title: task.meeting.title, date: formatDate(task.meeting.plannedStart) })}
+                      </p>
+                      {task.reportMeeting ? (
+                        <p className="text-sm text-ink-700">
+                          {t("my.reportAt", { title: task.reportMeeting.title, date: formatDate(task.reportMeeting.plannedStart) })}
+                        </p>
+                      ) : null}
+                      {task.resultNote ? <p className="text-sm text-ink-700">{t("my.resultNote", { note: task.resultNote })}</p> : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </Card>
+        </div>
         <Card title={t("my.documents")}>
           {view.documents.length === 0 ? (
             <p className="text-base text-ink-700">{t("my.documentsEmpty")}</p>

@@ -34,6 +34,8 @@ import {
 
 function refreshMeeting(meetingId: string): void {
   revalidatePath("/oversight");
+  // The overseer's home page lists the same meetings.
+  revalidatePath("/");
   revalidatePath(`/oversight/visits/${meetingId}`);
   revalidatePath(`/meetings/${meetingId}`, "layout");
 }

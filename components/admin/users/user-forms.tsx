@@ -68,9 +68,16 @@ export function ResetPasswordForm({ action, user }: { action: FormAction<{ tempo
 
 export function DisableForm({ action, user }: { action: FormAction<null>; user: Versioned & { disabled: boolean; isSelf: boolean } }) {
   const t = useTranslations("users");
-  const { state, pending, onSubmit } = useKeptAction(action);
+  // Disabling signs the person out at once: asked first. Enabling again needs no question.
+  const { state, pending, onSubmit, dialog } = useKeptAction(action, {
+    confirm: () =>
+      user.disabled
+        ? null
+        : { title: t("detail.disableConfirm.title"), body: <p>{t("detail.disableConfirm.body")}</p>, confirmLabel: t("detail.disableConfirm.action"), tone: "danger" },
+  });
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
+      {dialog}
       <FormError state={state} />
       <Hidden values={{ id: user.id, version: user.version, disabled: String(!user.disabled) }} />
       <p className="text-base text-ink-700">
@@ -117,9 +124,12 @@ export function GrantForm({
 
 export function RevokeButton({ action, userId, grantId, label }: { action: FormAction<null>; userId: string; grantId: string; label: string }) {
   const t = useTranslations("users");
-  const { state, pending, onSubmit } = useKeptAction(action);
+  const { state, pending, onSubmit, dialog } = useKeptAction(action, {
+    confirm: () => ({ title: t("detail.revokeConfirm.title"), body: <p>{t("detail.revokeConfirm.body", { label })}</p>, confirmLabel: t("detail.revokeConfirm.action"), tone: "danger" }),
+  });
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate>
+      {dialog}
       <FormError state={state} />
       <Hidden values={{ userId, grantId }} />
       <Button type="submit" variant="ghost" disabled={pending} aria-disabled={pending} aria-label={label} className="self-start text-danger-700">

@@ -180,6 +180,7 @@ export const preparationRoutes: OpenApiRoute[] = [
       emails: z.number().int(),
       includesOverseer: z.boolean(),
       unreachable: z.array(z.string()),
+      recipients: z.array(z.object({ name: z.string(), channels: z.array(z.enum(["app", "email"])), overseer: z.boolean() })),
       state: z.enum(MeetingState),
       version: z.number().int(),
     }),

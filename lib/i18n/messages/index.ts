@@ -32,6 +32,7 @@ import dashboard from "./vi/dashboard.json";
 import review from "./vi/review.json";
 import backup from "./vi/backup.json";
 import classification from "./vi/classification.json";
+import settings from "./vi/settings.json";
 
 const messages = {
   app,
@@ -66,6 +67,7 @@ const messages = {
   review,
   backup,
   classification,
+  settings,
 };
 
 export type Messages = typeof messages;

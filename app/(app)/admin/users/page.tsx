@@ -30,10 +30,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")}>
-        <div>
+        <div className="flex flex-wrap gap-2">
           <ButtonLink href="/admin/users/new" variant="primary">
             {t("list.create")}
           </ButtonLink>
+          <ButtonLink href="/admin/users/accounts">{t("bulk.title")}</ButtonLink>
         </div>
       </PageHeader>
       <div className="mb-6 rounded-xl border border-ink-200 bg-white p-4 shadow-sm sm:p-5">

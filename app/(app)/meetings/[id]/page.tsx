@@ -12,7 +12,10 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { minutesDocxUrl, printUrl, resolutionDocxUrl } from "@/lib/documents/urls";
+import { qrSvg } from "@/lib/documents/qr";
+import { minutesDocxUrl, noticeUrl, printUrl, requestOrigin, resolutionDocxUrl, signInThenUrl } from "@/lib/documents/urls";
+import { QrCode } from "@/components/outputs/qr-code";
+import { headers } from "next/headers";
 import { NotFoundError } from "@/lib/errors";
 import type { MeetingState } from "@/lib/generated/prisma/enums";
 import { formatDate, formatDateTime, formatTime, toLocalDateTimeInput, vietnamDayOf } from "@/lib/i18n/format";
@@ -72,6 +75,12 @@ export default async function MeetingPage({
   // Null for a member of the branch (they do not see scorecards).
   const scoring = held ? await scorecardSummary(await requireUser(), meeting.id) : null;
   const recordLinks = meeting.can.read || meeting.can.record;
+  // Before the meeting: a notice to print or send as an image, and its QR code, for members who
+  // have no account or e-mail (the QR opens the notice and documents after signing in).
+  const upcoming = meeting.state === "PLANNED" || meeting.state === "NOTIFIED" || meeting.state === "POSTPONED";
+  const shareLink = upcoming ? signInThenUrl(requestOrigin(await headers()), noticeUrl(meeting.id)) : null;
+  const shareQr = shareLink ? await qrSvg(shareLink) : null;
+  const ts = await getTranslations("preparation.share");
 
   return (
     <>
@@ -165,6 +174,20 @@ export default async function MeetingPage({
             {scoring ? <ScoringSection summary={scoring} href={`${base}/score`} /> : null}
           </div>
         </section>
+
+        {shareQr ? (
+          <Card title={ts("card")}>
+            <div className="flex flex-col gap-4 sm:flex-row sm:items-center">
+              <QrCode svg={shareQr} label={ts("qrLabel")} className="size-36 shrink-0 [&>svg]:size-full" />
+              <div className="flex flex-col gap-3">
+                <p className="text-base text-ink-700">{ts("cardHint")}</p>
+                <ButtonLink href={noticeUrl(meeting.id)} className="self-start">
+                  {ts("open")}
+                </ButtonLink>
+              </div>
+            </div>
+          </Card>
+        ) : null}
       </div>
     </>
   );

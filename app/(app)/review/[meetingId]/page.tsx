@@ -12,7 +12,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { formatCalendarDate, formatDateTime, formatNumber, formatPercent } from "@/lib/i18n/format";
+import { formatCalendarDate, formatDateTime, formatDuration, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { getMinutesSheet } from "@/lib/meetings/minutes";
 import { getScorecard } from "@/lib/scoring/workflow";
 import { approveAction, returnAction } from "../actions";
@@ -169,7 +169,7 @@ export default async function ReviewDetailPage({ params }: Props) {
               <div>
                 <dt className="text-sm text-ink-600">{t("facts.filing")}</dt>
                 <dd className="text-base font-semibold">
-                  {facts.finalDocumentsDelayMinutes === null ? t("facts.notFiled") : t("facts.filedAfter", { hours: formatNumber(facts.finalDocumentsDelayMinutes / 60, { maximumFractionDigits: 1 }) })}
+                  {facts.finalDocumentsDelayMinutes === null ? t("facts.notFiled") : t("facts.filedAfter", { delay: formatDuration(facts.finalDocumentsDelayMinutes) })}
                 </dd>
               </div>
             </dl>

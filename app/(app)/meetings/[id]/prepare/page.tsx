@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { noticeUrl } from "@/lib/documents/urls";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/members/back-link";
@@ -18,7 +20,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { formatDateTime, formatNumber, toLocalDateTimeInput } from "@/lib/i18n/format";
+import { formatDateTime, formatDuration, formatNumber, toLocalDateTimeInput } from "@/lib/i18n/format";
 import { getPreparation, type PreparationView } from "@/lib/meetings/preparation";
 import { getPreparationOversight } from "@/lib/oversight/follow-ups";
 import { closeFollowUpAction } from "../../../oversight/actions";
@@ -46,15 +48,6 @@ function fileSize(bytes: number): string {
 }
 
 /** "2 ngày 3 giờ" / "5 giờ 20 phút" / "45 phút". */
-function duration(minutes: number, units: { day: string; hour: string; minute: string }): string {
-  const abs = Math.abs(minutes);
-  const days = Math.floor(abs / 1440);
-  const hours = Math.floor((abs % 1440) / 60);
-  const mins = abs % 60;
-  const parts = [days ? `${days} ${units.day}` : "", hours ? `${hours} ${units.hour}` : "", !days && mins ? `${mins} ${units.minute}` : ""];
-  return parts.filter(Boolean).join(" ") || `0 ${units.minute}`;
-}
-
 export default async function PreparePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
@@ -73,7 +66,6 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
     getTranslations("members.position"),
   ]);
   const { meeting, can, timing } = view;
-  const units = { day: t("units.day"), hour: t("units.hour"), minute: t("units.minute") };
   const maxBytes = uploadMaxBytes();
   const maxMb = Math.floor(maxBytes / 1024 / 1024);
 
@@ -110,8 +102,8 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
           statusLabel: timing.leadOk ? t("status.done") : t("status.late"),
           detail:
             lead >= 0
-              ? t("steps.documentsLead", { lead: duration(lead, units), hours: timing.requiredLeadHours })
-              : t("steps.documentsAfter", { lead: duration(lead, units), hours: timing.requiredLeadHours }),
+              ? t("steps.documentsLead", { lead: formatDuration(lead), hours: timing.requiredLeadHours })
+              : t("steps.documentsAfter", { lead: formatDuration(lead), hours: timing.requiredLeadHours }),
           href: "#documents",
         };
   const lastNotice = view.notices[0];
@@ -227,7 +219,7 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
                 version={meeting.version}
                 committee={view.committee.map((member) => ({
                   memberId: member.memberId,
-                  fullName: member.fullName,
+                  fullName: member.label,
                   positionLabel: tp(member.position),
                 }))}
                 others={view.roster.filter((entry) => !view.committee.some((member) => member.memberId === entry.memberId))}
@@ -320,7 +312,10 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
                         {t("notice.unreachable", {
                           names: view.reach.unreachable.slice(0, UNREACHABLE_SHOWN).join(", "),
                           more: Math.max(0, view.reach.unreachable.length - UNREACHABLE_SHOWN),
-                        })}
+                        })}{" "}
+                        <Link href={noticeUrl(meeting.id)} className="font-semibold underline">
+                          {t("notice.shareLink")}
+                        </Link>
                       </Alert>
                     ) : null}
                     {!view.emailConfigured ? <Alert tone="info">{t("notice.emailNotConfigured")}</Alert> : null}
@@ -332,6 +327,7 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
                     version={meeting.version}
                     draft={view.noticeDraft}
                     notified={meeting.state === "NOTIFIED"}
+                    recipients={view.reach.recipients}
                   />
                 </>
               ) : view.notices.length === 0 ? (

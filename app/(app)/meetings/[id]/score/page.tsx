@@ -9,7 +9,7 @@ import { ScorecardEditor, type ScoringMode } from "@/components/scoring/scorecar
 import { ScoreSheetPrint } from "@/components/scoring/score-sheet-print";
 import { MeetingStateBadge } from "@/components/meetings/meeting-badges";
 import { Alert } from "@/components/ui/alert";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -100,31 +100,22 @@ export default async function ScorePage({ params }: Props) {
           </Alert>
         ) : null}
 
-        {scorable ? (
-          <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
-            {/* A plain link: a file, not a page. */}
-            <a href={scoreSheetDocxUrl(view.meeting.id)} download className={buttonClass("secondary")}>
-              {t("download")}
-            </a>
-            <PrintButton label={t("print")} />
-            {locked && view.can.reopen ? (
-              <ButtonLink href={`/meetings/${view.meeting.id}`} variant="ghost">
-                {t("reopenLink")}
-              </ButtonLink>
-            ) : null}
-          </div>
-        ) : null}
-
         {view.rubric && view.definition && view.facts ? (
-          <div className="grid gap-6 lg:grid-cols-2">
-            <RubricCard rubric={view.rubric} definition={view.definition} hasThematicPart={view.facts.hasThematicPart} />
-            <FactsCard facts={view.facts} live={view.factsLive} />
-          </div>
+          // Folded: each AUTO criterion below already shows the figure it was scored on.
+          <details className="group rounded-xl border border-ink-200 bg-white shadow-sm">
+            <summary className="flex min-h-14 cursor-pointer items-center px-4 py-3 text-base font-semibold text-ink-900 sm:px-5 sm:text-lg">
+              {t("basisSummary", { rubric: view.rubric.name })}
+            </summary>
+            <div className="grid gap-4 border-t border-ink-100 p-3 sm:p-4 lg:grid-cols-2">
+              <RubricCard rubric={view.rubric} definition={view.definition} hasThematicPart={view.facts.hasThematicPart} />
+              <FactsCard facts={view.facts} live={view.factsLive} />
+            </div>
+          </details>
         ) : null}
 
         {scorable ? (
           <section aria-labelledby="criteria-title" className="flex flex-col gap-4">
-            <h2 id="criteria-title" className="text-2xl font-semibold text-ink-900">
+            <h2 id="criteria-title" className="sr-only">
               {t("criteria.title")}
             </h2>
             <ScorecardEditor
@@ -140,6 +131,21 @@ export default async function ScorePage({ params }: Props) {
               }}
             />
           </section>
+        ) : null}
+        {scorable ? (
+          // The sheet on paper or in Word: after the scoring itself, which is the work of this page.
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            {/* A plain link: a file, not a page. */}
+            <a href={scoreSheetDocxUrl(view.meeting.id)} download className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+              {t("download")}
+            </a>
+            <PrintButton label={t("print")} variant="link" />
+            {locked && view.can.reopen ? (
+              <ButtonLink href={`/meetings/${view.meeting.id}`} variant="ghost">
+                {t("reopenLink")}
+              </ButtonLink>
+            ) : null}
+          </div>
         ) : null}
       </div>
 
