@@ -11,7 +11,7 @@ import { db } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { isUnsafeText } from "@/lib/input/unsafe-text";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
-import { ACCOUNT_POLICY, IP_POLICY, PAIR_POLICY, accountKey, claimAttempt, clearFailures, ipKey, pairKey, pruneThrottle, type ThrottleKey } from "@/lib/auth/throttle";
+import { ACCOUNT_POLICY, IP_POLICY, PAIR_POLICY, accountKey, claimAttempt, clearFailures, ipKey, pairKey, pruneThrottle, refundAttempt, type ThrottleKey } from "@/lib/auth/throttle";
 
 export const loginSchema = z.object({
   username: z.string().trim().toLowerCase().min(1, "Nhập tên đăng nhập.").max(100),
@@ -81,6 +81,7 @@ export async function authenticate(input: LoginAttempt): Promise<LoginResult> {
   if (account.disabled) return { ok: false, reason: "disabled" };
 
   await clearFailures([accountKey(username), pairKey(username, input.ip)]);
+  await refundAttempt({ key: ipKey(input.ip), policy: IP_POLICY });
   await withTenant(account.tenantId, async (tx) => {
     await tx.user.update({
       where: { tenantId_id: { tenantId: account.tenantId, id: account.userId } },

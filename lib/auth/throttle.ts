@@ -91,6 +91,19 @@ export async function clearFailures(keys: readonly string[]): Promise<void> {
   await db().loginThrottle.deleteMany({ where: { key: { in: [...keys] } } });
 }
 
+/**
+ * A successful login gives back the slot its attempt claimed on the address's counter, so the
+ * address counts failures only: an office where forty people sign in behind one address is never
+ * slowed down, while a spray of wrong guesses from it still is.
+ */
+export async function refundAttempt(key: ThrottleKey): Promise<void> {
+  const { key: name, policy } = key;
+  await db().$executeRaw`
+    UPDATE "LoginThrottle" SET "failures" = GREATEST("failures" - 1, 0),
+           "retryAfter" = CASE WHEN "failures" - 1 <= ${policy.free} THEN NULL ELSE "retryAfter" END
+    WHERE "key" = ${name}`;
+}
+
 /** Counters nobody touched for a day are dropped (a spray of unknown names must not grow the table forever). */
 export async function pruneThrottle(): Promise<void> {
   await db().$executeRaw`DELETE FROM "LoginThrottle" WHERE "updatedAt" < now() - interval '1 day'`;

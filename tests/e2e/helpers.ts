@@ -33,3 +33,18 @@ export async function openNavLink(page: Page, group: string, link: string) {
   await nav.getByRole("button", { name: group }).click();
   await nav.getByRole("link", { name: link, exact: true }).click();
 }
+
+/** A one-page PDF with its cross-reference table and trailer: uploads are checked by structure, not by name. */
+export const ONE_PAGE_PDF = (() => {
+  const objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"];
+  let body = "%PDF-1.4\n";
+  const offsets = objects.map((object, index) => {
+    const offset = body.length;
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, "latin1");
+})();

@@ -4,7 +4,7 @@
 // the overseer (register, visit, confirm). At 1280 px: the reviewer, the leader and the administrator.
 // Screenshots of every home page and of the scoring page go to tests/.tmp/journeys/.
 import { expect, test, type Page } from "@playwright/test";
-import { confirmStep, loginAndWait, openNavLink } from "./helpers";
+import { ONE_PAGE_PDF as PDF, confirmStep, loginAndWait, openNavLink } from "./helpers";
 
 const SHOTS = "tests/.tmp/journeys";
 const SCREEN = 844;
@@ -18,12 +18,6 @@ function vietnamLocal(hours: number): string {
 function vietnamDate(days: number): string {
   return vietnamLocal(days * 24).slice(0, 10);
 }
-
-// A one-page PDF: the upload is checked by its content, not its name.
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n" +
-    "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
-);
 
 async function noHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

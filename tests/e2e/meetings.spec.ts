@@ -3,7 +3,7 @@
 // confirm the meeting was held, and download the biên bản as a Word file.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { confirmStep, loginAndWait } from "./helpers";
+import { ONE_PAGE_PDF as PDF, confirmStep, loginAndWait } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -19,22 +19,6 @@ function vietnamLocal(daysFromToday: number, time: string): string {
 function vietnamDate(daysFromToday: number): string {
   return vietnamLocal(daysFromToday, "00:00").slice(0, 10);
 }
-
-// A one-page PDF: the upload is checked by its content, not its name.
-/** A one-page PDF with its cross-reference table and trailer (uploads are checked by structure). */
-const PDF = (() => {
-  const objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"];
-  let body = "%PDF-1.4\n";
-  const offsets = objects.map((object, index) => {
-    const offset = body.length;
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-    return offset;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, "latin1");
-})();
 
 async function noHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -87,6 +87,18 @@ describe("authenticate", () => {
     expect(fromElsewhere.ok).toBe(true);
   });
 
+  it("never slows an address whose users all sign in successfully (one office behind one address)", async () => {
+    const address = ip();
+    const user = await makeUser();
+    for (let i = 0; i < IP_POLICY.free + 5; i++) {
+      const result = await authenticate({ username: user.username, password: user.password, ip: address });
+      expect(result.ok).toBe(true);
+    }
+    // Its wrong guesses are still counted from where they stood.
+    const row = await ownerDb().loginThrottle.findUnique({ where: { key: `ip:${address}` } });
+    expect(row?.failures ?? 0).toBe(0);
+  });
+
   it("counts concurrent failures without losing any", async () => {
     const user = await makeUser();
     await Promise.all(
