@@ -103,7 +103,7 @@ export interface MeetingRow {
   attendanceDenominator: number;
   absentUnexcused: number;
   effective: { level: Level; total: number | null; source: "final" | "overseer" | "self" } | null;
-  /** An extraordinary meeting the tenant does not score (scoring.scoreExtraordinary): never "unscored". */
+  /** A review meeting, or an extraordinary one the tenant does not score (scoring.scoreExtraordinary): never "unscored". */
   notScored: boolean;
   awaitingReview: boolean;
   /** null: not held (or no end time), so nothing is due yet. */
@@ -377,7 +377,8 @@ async function branchMeetings(tx: Tx, tenantId: string, branch: { id: string; pa
     let resolutionOnTime: boolean | null = null;
     let minutesOnTime: boolean | null = null;
     const notScored =
-      m.kind === "EXTRAORDINARY" && !(await settingsFor(tx, tenantId, branch.path, new Date(`${day}T00:00:00.000Z`)))["scoring.scoreExtraordinary"];
+      m.kind === "REVIEW" ||
+      (m.kind === "EXTRAORDINARY" && !(await settingsFor(tx, tenantId, branch.path, new Date(`${day}T00:00:00.000Z`)))["scoring.scoreExtraordinary"]);
     if (held && m.actualEnd) {
       if (!hoursByDay.has(day)) {
         const settings = await settingsFor(tx, tenantId, branch.path, new Date(`${day}T00:00:00.000Z`));

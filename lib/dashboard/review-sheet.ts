@@ -96,7 +96,8 @@ async function chunkFacts(tx: Tx, tenantId: string, ids: readonly string[], from
     SELECT m."id", m."branchId", m."kind"::text AS "kind", m."state"::text AS "state", coalesce(m."actualStart", m."plannedStart") AS "start",
            m."stateReason", s."selfLevel"::text AS "selfLevel", s."selfTotalTenths", s."overseerLevel"::text AS "overseerLevel", s."overseerTotalTenths",
            s."finalLevel"::text AS "finalLevel", s."finalTotalTenths", s."overseerReason", s."finalReason",
-           CASE WHEN m."kind" = 'EXTRAORDINARY'
+           CASE WHEN m."kind" = 'REVIEW' THEN false
+                WHEN m."kind" = 'EXTRAORDINARY'
                 THEN app_setting_bool(m."tenantId", 'scoring.scoreExtraordinary', u."path", app_vn_day(coalesce(m."actualStart", m."plannedStart")), false)
                 ELSE true END AS "scoredKind"
     FROM "Meeting" m LEFT JOIN "Scorecard" s ON s."tenantId" = m."tenantId" AND s."meetingId" = m."id"

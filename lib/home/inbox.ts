@@ -106,8 +106,9 @@ async function toInboxMeeting(tx: Tx, user: Principal, row: MeetingRow, today: D
     minutesReady = record.minutes.complete && record.resolution.voteRecorded;
   }
   const computed = branchStep({ state: row.state, day, today, prepared: Boolean(row.content || row.draftResolution), attendanceComplete, minutesReady });
-  // An extraordinary meeting the tenant does not score is done once its minutes are adopted.
-  const step = computed === "selfScore" && row.kind === "EXTRAORDINARY" && !(await isScoredKind(tx, { ...row, tenantId: user.tenantId, branch })) ? "done" : computed;
+  // A meeting of a kind that is not scored (a review meeting; an extraordinary one unless the
+  // tenant scores them) is done once its minutes are adopted.
+  const step = computed === "selfScore" && !(await isScoredKind(tx, { ...row, tenantId: user.tenantId, branch })) ? "done" : computed;
   return {
     id: row.id,
     title: row.title,

@@ -227,14 +227,25 @@ async function userNames(tx: Tx, tenantId: string, ids: (string | null)[]): Prom
 export const EXTRAORDINARY_NOT_SCORED =
   "Kỳ sinh hoạt bất thường không chấm điểm chất lượng: các khung tiêu chí toàn quốc không áp dụng cho loại kỳ này. Nếu đơn vị có khung tiêu chí riêng cho kỳ bất thường, quản trị viên bật thiết lập “Chấm điểm kỳ sinh hoạt bất thường”.";
 
-/** An extraordinary meeting is scored only when the tenant setting says so (scoring.scoreExtraordinary). */
-export async function isScoredKind(
-  tx: Tx,
-  meeting: Pick<MeetingRef, "kind" | "tenantId" | "plannedStart" | "actualStart"> & { branch: { path: string } },
-): Promise<boolean> {
-  if (meeting.kind !== "EXTRAORDINARY") return true;
+export const REVIEW_NOT_SCORED =
+  "Hội nghị kiểm điểm, xếp loại cuối năm không chấm điểm theo khung sinh hoạt hằng tháng: kết quả của hội nghị là xếp loại chất lượng (mục Kiểm điểm, xếp loại).";
+
+type KindRef = Pick<MeetingRef, "kind" | "tenantId" | "plannedStart" | "actualStart"> & { branch: { path: string } };
+
+/**
+ * Why a meeting of this kind is not scored, or null when it is: a year-end review meeting never
+ * is (its outcome is the classification); an extraordinary one only when the tenant setting says
+ * so (scoring.scoreExtraordinary).
+ */
+export async function notScoredKindReason(tx: Tx, meeting: KindRef): Promise<string | null> {
+  if (meeting.kind === "REVIEW") return REVIEW_NOT_SCORED;
+  if (meeting.kind !== "EXTRAORDINARY") return null;
   const settings = await settingsFor(tx, meeting.tenantId, meeting.branch.path, meetingDay(meeting));
-  return settings["scoring.scoreExtraordinary"];
+  return settings["scoring.scoreExtraordinary"] ? null : EXTRAORDINARY_NOT_SCORED;
+}
+
+export async function isScoredKind(tx: Tx, meeting: KindRef): Promise<boolean> {
+  return (await notScoredKindReason(tx, meeting)) === null;
 }
 
 function notScorableReason(state: MeetingState): string | null {
@@ -311,8 +322,9 @@ export async function scorecardView(tx: Tx, user: Principal, meetingId: string):
     select: { title: true, lockedAt: true },
   });
   const header = { ...meeting, title: extra.title, day: isoDay(meetingDay(meeting)), lockedAt: extra.lockedAt?.toISOString() ?? null };
-  const scoredKind = await isScoredKind(tx, meeting);
-  const notScorable = scoredKind ? notScorableReason(meeting.state) : EXTRAORDINARY_NOT_SCORED;
+  const kindReason = await notScoredKindReason(tx, meeting);
+  const scoredKind = kindReason === null;
+  const notScorable = kindReason ?? notScorableReason(meeting.state);
   const card = await loadCard(tx, user.tenantId, meeting.id);
   const follows = scoredKind && canUserTransition(user, meeting, "confirm") && (await followsBranch(tx, user, meeting));
   const can = scoredKind ? abilities(user, meeting, follows) : { draft: false, selfScore: false, confirm: false, finalise: false, returnScore: false, reopen: false };
@@ -469,7 +481,8 @@ async function stepContext(tx: Tx, user: Principal, meetingId: string, version: 
   const meeting = await loadMeeting(tx, user, meetingId, { lock: true });
   const notScorable = notScorableReason(meeting.state);
   if (notScorable) throw new ValidationError(notScorable);
-  if (!(await isScoredKind(tx, meeting))) throw new ValidationError(EXTRAORDINARY_NOT_SCORED);
+  const kindReason = await notScoredKindReason(tx, meeting);
+  if (kindReason) throw new ValidationError(kindReason);
   const card = await loadCard(tx, user.tenantId, meeting.id);
   assertCardVersion(card, version);
   const ctx = await scoringContext(tx, meeting, card);

@@ -137,6 +137,20 @@ describe("extraordinary meetings", () => {
   });
 });
 
+describe("the year-end review meeting", () => {
+  test("is not scored on a monthly frame and never waits for a score on the dashboard", async () => {
+    const meeting = await makeMeeting({ tenant: t, state: "MINUTES_ADOPTED", kind: "REVIEW", plannedStart: at14("2025-12-15") });
+    const view = await getScorecard(t.recorder, meeting.id);
+    expect(view.notScorable).toMatch(/Hội nghị kiểm điểm, xếp loại cuối năm không chấm điểm/);
+    expect(view.can).toMatchObject({ draft: false, selfScore: false });
+    await refusal(saveScoreDraft(t.recorder, { meetingId: meeting.id, version: 0, marks: {} }), ValidationError);
+
+    const december = await ownerDb().branchMonthStats.findMany({ where: { tenantId: t.tenantId, branchId: t.branch.id, month: fixtureDay("2025-12-01") } });
+    expect(december.map((row) => row.meetingsHeld)).toEqual([1]);
+    expect(december.map((row) => row.awaitingScore)).toEqual([0]);
+  });
+});
+
 describe("the settings screen's service", () => {
   test("a value set for a subtree from a date applies there from that day, keeps the default before, and is audited", async () => {
     await saveSetting(t.admin, { key: "meeting.minMinutesRegular", unitId: t.g2.id, effectiveFrom: "2025-07-01", value: "100" });

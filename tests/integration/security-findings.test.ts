@@ -250,7 +250,8 @@ describe("finding 6: hostile queries and bodies are 422 or 404, never 500", () =
 
 describe("finding 7: cross-site form posts are refused, whatever the body", () => {
   test("a bodiless all-present from another site marks nobody (403)", async () => {
-    const meeting = await makeMeeting({ tenant: a, state: "PLANNED", plannedStart: "2030-05-05T07:00:00.000Z" });
+    // Today's meeting: attendance opens on the meeting day (attendance.openDaysBefore = 0).
+    const meeting = await makeMeeting({ tenant: a, state: "PLANNED", plannedStart: new Date().toISOString() });
     await signIn(a.recorder);
     const forged = (headers: Record<string, string>) =>
       allPresentRoute.POST(apiRequest("POST", `/api/v1/meetings/${meeting.id}/attendance/all-present`, undefined, headers), ctx({ id: meeting.id }));
