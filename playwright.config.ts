@@ -10,7 +10,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: the suite must pass on a busy 2-core machine; a passing step never waits this long.
+  expect: { timeout: 20_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
@@ -26,7 +27,8 @@ export default defineConfig({
   webServer: {
     command: `npx tsx tests/e2e/server.ts`,
     url: `http://127.0.0.1:${port}/login`,
-    timeout: 180_000,
+    // Migrations and the demo seed come first; on a busy 2-core machine that can take minutes.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

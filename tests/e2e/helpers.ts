@@ -11,7 +11,8 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 
 export async function loginAndWait(page: Page, username: string, password = DEMO_PASSWORD) {
   await login(page, username, password);
-  await expect(page).not.toHaveURL(/\/login/);
+  // The first sign-in of a run (argon2 and a cold server) can take many seconds on a busy machine.
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 60_000 });
 }
 
 /** The page's own alert (Next.js adds an empty role="alert" route announcer of its own). */
