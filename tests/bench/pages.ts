@@ -8,6 +8,8 @@
 //   npm run bench:pages -- --db postgresql://…/db     (a database already migrated and seeded with
 //                                                      the demo data; default: a throw-away one)
 //   npm run bench:pages -- --workers 2                (serve with `npm start`'s cluster, 2 workers)
+//   npm run bench:pages -- --profile /tmp/prof         (servers run with node --cpu-prof; prints where
+//                                                      their CPU time went, tests/bench/cpu-profile.ts)
 //   npm run bench:pages -- --duration 10 --connections 20 --only bare,bithu-home --json out.json
 //
 // The machine is shared and its speed moves from run to run, so every figure is read against the
@@ -18,11 +20,12 @@
 // Pages are signed in as the demo accounts bithu (secretary), capuy (overseer) and dangvien
 // (member), through Auth.js's credentials endpoint as the login form does. Only 127.0.0.1 is loaded.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
+import { summarise } from "@/tests/bench/cpu-profile";
 import { createTestDatabase, dropTestDatabase } from "@/tests/fixtures/database";
 
 const { values: args } = parseArgs({
@@ -36,6 +39,7 @@ const { values: args } = parseArgs({
     json: { type: "string" },
     workers: { type: "string" },
     port: { type: "string", default: "3791" },
+    profile: { type: "string" },
   },
 });
 
@@ -97,9 +101,10 @@ async function signIn(base: string, username: string): Promise<string> {
 }
 
 /** Starts a checkout's server (scripts/serve.ts, or scripts/start.ts with --workers) on the database. */
-async function startServer(dir: string, databaseUrl: string, port: number, workers?: string): Promise<ChildProcess> {
+async function startServer(dir: string, databaseUrl: string, port: number, workers?: string, profileDir?: string): Promise<ChildProcess> {
   const script = workers ? "scripts/start.ts" : "scripts/serve.ts";
-  const child = spawn(process.execPath, ["--import", "tsx", script, "--port", String(port), "--hostname", "127.0.0.1"], {
+  const profiling = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
+  const child = spawn(process.execPath, [...profiling, "--import", "tsx", script, "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: dir,
     env: {
       ...process.env,
@@ -205,7 +210,9 @@ async function load(base: string, endpoint: Endpoint, cookie: string | undefined
 async function benchBuild(label: string, dir: string, databaseUrl: string, port: number, meetingId: string): Promise<Result[]> {
   const duration = Number(args.duration);
   const connections = Number(args.connections);
-  const server = await startServer(dir, databaseUrl, port, label === "current" ? args.workers : undefined);
+  const profileDir = args.profile ? path.resolve(args.profile, label) : undefined;
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  const server = await startServer(dir, databaseUrl, port, label === "current" ? args.workers : undefined, profileDir);
   const base = `http://127.0.0.1:${port}`;
   try {
     const cookies: Record<string, string | undefined> = { anonymous: undefined };
@@ -236,6 +243,13 @@ async function benchBuild(label: string, dir: string, databaseUrl: string, port:
     return results;
   } finally {
     await stopServer(server);
+    if (profileDir && existsSync(profileDir)) {
+      for (const file of readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"))) {
+        const summary = summarise(JSON.parse(readFileSync(path.join(profileDir, file), "utf8")), 30);
+        writeFileSync(path.join(profileDir, `${file}.txt`), summary);
+        console.log(`\nCPU profile [${label}] ${path.join(profileDir, file)}\n${summary}`);
+      }
+    }
   }
 }
 
