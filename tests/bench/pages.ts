@@ -23,6 +23,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
 import { summarise } from "@/tests/bench/cpu-profile";
@@ -66,6 +67,8 @@ interface Result {
   errors: number;
   bytes: number;
   status: number;
+  /** Pages: the JavaScript the HTML loads (script tags), gzip-compressed, as a phone downloads it first. */
+  jsGzip?: number;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -207,6 +210,23 @@ async function load(base: string, endpoint: Endpoint, cookie: string | undefined
   };
 }
 
+const gzipSizes = new Map<string, number>();
+
+/** First-load JavaScript of a page: every script the HTML names, gzip -6, summed. */
+async function firstLoadJs(base: string, html: string): Promise<number> {
+  let total = 0;
+  for (const match of new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))) {
+    let size = gzipSizes.get(match);
+    if (size === undefined) {
+      const body = Buffer.from(await (await fetch(new URL(match, base))).arrayBuffer());
+      size = gzipSync(body, { level: 6 }).byteLength;
+      gzipSizes.set(match, size);
+    }
+    total += size;
+  }
+  return total;
+}
+
 async function benchBuild(label: string, dir: string, databaseUrl: string, port: number, meetingId: string): Promise<Result[]> {
   const duration = Number(args.duration);
   const connections = Number(args.connections);
@@ -224,19 +244,25 @@ async function benchBuild(label: string, dir: string, databaseUrl: string, port:
       // Warm-up: compile paths, fill caches and pools; also the body size and the status a user gets.
       let bytes = 0;
       let status = 0;
+      let body = "";
       for (let i = 0; i < 3; i += 1) {
         const response = await fetch(`${base}${endpoint.path}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-        bytes = (await response.arrayBuffer()).byteLength;
+        const buffer = Buffer.from(await response.arrayBuffer());
+        bytes = buffer.byteLength;
+        body = buffer.toString("utf8");
         status = response.status;
       }
+      const jsGzip = endpoint.kind === "page" ? await firstLoadJs(base, body) : undefined;
       await load(base, endpoint, cookie, 2, connections);
       const measured = await load(base, endpoint, cookie, duration, connections);
       if (endpoint.kind === "bare") bare = measured.rps;
-      const row: Result = { key: endpoint.key, path: endpoint.path, kind: endpoint.kind, ...measured, ratio: measured.rps / bare, bytes, status };
+      const row: Result = { key: endpoint.key, path: endpoint.path, kind: endpoint.kind, ...measured, ratio: measured.rps / bare, bytes, status, jsGzip };
       results.push(row);
       console.log(
         `  [${label}] ${row.key.padEnd(18)} ${row.rps.toFixed(1).padStart(7)} req/s  ×${row.ratio.toFixed(3)} of bare  ` +
-          `p50 ${row.p50} ms  p95 ${row.p95} ms  ${(row.bytes / 1024).toFixed(1)} KB  status ${row.status}` +
+          `p50 ${row.p50.toFixed(0)} ms  p95 ${row.p95.toFixed(0)} ms  ${(row.bytes / 1024).toFixed(1)} KB` +
+          (row.jsGzip ? `  JS ${(row.jsGzip / 1024).toFixed(0)} KB gz` : "") +
+          `  status ${row.status}` +
           (row.non2xx || row.errors ? `  non-2xx ${row.non2xx} errors ${row.errors}` : ""),
       );
     }
@@ -256,15 +282,16 @@ async function benchBuild(label: string, dir: string, databaseUrl: string, port:
 function table(title: string, results: Result[], compare?: Result[]): string {
   const lines = [
     `\n${title}`,
-    "| endpoint | path | req/s | ÷ bare | p50 ms | p95 ms | KB | status | non-2xx/errors |" + (compare ? " req/s ÷ compare's |" : ""),
-    "|---|---|---|---|---|---|---|---|---|" + (compare ? "---|" : ""),
+    "| endpoint | path | req/s | ÷ bare | p50 ms | p95 ms | body KB | first-load JS KB gz | status | non-2xx/errors |" +
+      (compare ? " ÷ bare, compare | req/s ÷ compare's |" : ""),
+    "|---|---|---|---|---|---|---|---|---|---|" + (compare ? "---|---|" : ""),
   ];
   for (const row of results) {
     const other = compare?.find((c) => c.key === row.key);
     lines.push(
-      `| ${row.key} | ${row.path.replace(/[0-9a-f-]{36}/, "{id}")} | ${row.rps.toFixed(1)} | ${row.ratio.toFixed(3)} | ${row.p50} | ${row.p95} | ` +
-        `${(row.bytes / 1024).toFixed(1)} | ${row.status} | ${row.non2xx}/${row.errors} |` +
-        (compare ? ` ${other ? (row.rps / other.rps).toFixed(2) : "—"} |` : ""),
+      `| ${row.key} | ${row.path.replace(/[0-9a-f-]{36}/, "{id}")} | ${row.rps.toFixed(1)} | ${row.ratio.toFixed(3)} | ${row.p50.toFixed(0)} | ${row.p95.toFixed(0)} | ` +
+        `${(row.bytes / 1024).toFixed(1)} | ${row.jsGzip ? (row.jsGzip / 1024).toFixed(0) : ""} | ${row.status} | ${row.non2xx}/${row.errors} |` +
+        (compare ? ` ${other ? other.ratio.toFixed(3) : "—"} | ${other ? (row.rps / other.rps).toFixed(2) : "—"} |` : ""),
     );
   }
   return lines.join("\n");
