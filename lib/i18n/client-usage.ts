@@ -58,6 +58,17 @@ function existingPrefix(dotted: string): string | null {
   return kept.length > 0 ? kept.join(".") : null;
 }
 
+/** Every dotted path of the catalog that ends with `suffix` (".import"). */
+function pathsEndingWith(suffix: string): string[] {
+  const out: string[] = [];
+  const walk = (node: string | Tree, path: string) => {
+    if (path.endsWith(suffix)) out.push(path.slice(1));
+    if (typeof node === "object") for (const [key, child] of Object.entries(node)) walk(child, `${path}.${key}`);
+  };
+  walk(messages as unknown as Tree, "");
+  return out;
+}
+
 const KEY_CALL = /^(?:\.(?:rich|markup|raw|has))?\(\s*(?:"([^"]*)"|'([^']*)'|`([^`$]*)(\$\{)?[^`]*`)?/;
 
 /**
@@ -100,6 +111,11 @@ export function namespacesOfSource(source: string): string[] {
       const existing = existingPrefix(path);
       if (existing) found.add(existing);
     }
+  }
+  // A namespace built at run time (useTranslations(`${catalog}.import`)): every namespace of the
+  // catalog that ends the same way, whole.
+  for (const match of source.matchAll(/useTranslations\(\s*`\$\{[^}]+\}((?:\.[A-Za-z0-9_]+)+)`/g)) {
+    for (const path of pathsEndingWith(match[1]!)) found.add(path);
   }
   // A hook used without a declaration (useTranslations("ns")("key") or passed on directly).
   for (const match of source.matchAll(/useTranslations\(\s*["'`]([A-Za-z0-9_.]+)["'`]\s*\)/g)) {

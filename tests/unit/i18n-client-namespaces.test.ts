@@ -50,6 +50,11 @@ describe("reading what a client component uses", () => {
     );
   });
 
+  it("sends every namespace a run-time namespace could name (found in Chromium: rubrics.import)", () => {
+    const found = namespacesOfSource("const t = useTranslations(`${catalog}.import` as \"rubrics.import\");");
+    expect(found).toEqual(expect.arrayContaining(["rubrics.import", "classification.frameForms.import"]));
+  });
+
   it("takes the whole namespace when the translator is handed to other code", () => {
     expect(namespacesOfSource(`const t = useTranslations("record"); return format(t);`)).toEqual(["record"]);
   });
