@@ -1,10 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { RequestIdProvider } from "@/components/errors/request-id";
+import { SegmentMessages } from "@/components/i18n/segment-messages";
 import "./globals.css";
 
 // Be Vietnam Pro, shipped with the app (no remote fonts), as two subsets split by unicode-range
@@ -66,9 +66,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="vi" className={`${beVietnamLatin.variable} ${beVietnamVietnamese.variable}`}>
       <body className="min-h-dvh">
-        <NextIntlClientProvider>
+        {/* Not the whole catalog: each segment's layout sends what its client components read. */}
+        <SegmentMessages segment="">
           <RequestIdProvider id={requestId}>{children}</RequestIdProvider>
-        </NextIntlClientProvider>
+        </SegmentMessages>
       </body>
     </html>
   );

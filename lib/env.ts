@@ -24,6 +24,8 @@ const schema = z
     AUTH_SECRET: z.string().min(32, "phải dài ít nhất 32 ký tự").optional(),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** `npm start`'s web server processes (node:cluster, one port); default: one per core with DATABASE_URL, 1 on the embedded database. */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     STORAGE_DIR: z.string().trim().min(1).default(".data/files"),
     /** Where `npm run backup` writes its archives (and prunes old ones with --keep). */

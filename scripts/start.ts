@@ -1,11 +1,17 @@
 // `npm start`: serve the production build. Without DATABASE_URL, start the embedded PostgreSQL
 // (data in .data/), apply migrations, load the demo tenant on the first run, and keep an auth
 // secret in .data/. With DATABASE_URL, use that server (migrations applied, no demo data).
-// Everything runs in this one process (lib/server/http-server.ts serves Next.js in-process), and
+// The web server (lib/server/http-server.ts serves Next.js in-process) runs in WEB_CONCURRENCY
+// processes on one port (node:cluster; default: one per core with DATABASE_URL, one on the
+// embedded database, whose PGlite is a single process the workers would queue on). With one, it
+// runs in this process; with more, this process (the primary) owns the database set-up and the
+// embedded database (served over a socket, lib/db/embedded.ts), and workers connect to it.
 // package.json starts it with `exec node --import tsx` (no shell or tsx process in between), so
-// SIGTERM to the pid npm runs, or Ctrl-C, stops the web server, then the embedded database, and
-// frees the port.
+// SIGTERM to the pid npm runs, or Ctrl-C, stops the web server(s) (requests in flight finish),
+// then the embedded database, and frees the port.
 import { spawnSync } from "node:child_process";
+import cluster, { type Worker } from "node:cluster";
+import { availableParallelism } from "node:os";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -59,7 +65,7 @@ async function main() {
       embedded = await startEmbeddedPostgres({
         dataDir: join(root, EMBEDDED_DATA_DIR),
         role: "app",
-        maxConnections: poolMax + OPERATOR_CONNECTIONS,
+        maxConnections: workerCount(env) * poolMax + OPERATOR_CONNECTIONS,
       });
     } catch (error) {
       if (error instanceof EmbeddedBusyError) {
@@ -96,9 +102,12 @@ async function main() {
     }
   }
 
+  const workers = workerCount(env);
+  if (workers > 1) return runPrimary(workers, env.PORT, stopDatabase);
+
   const { startHttpServer } = await import("../lib/server/http-server");
   const { log } = await import("../lib/log");
-  const server = await startHttpServer({ port: env.PORT, dir: root });
+  const server = await startHttpServer({ port: env.PORT, hostname: hostnameArg(), dir: root });
   log.info(`Sổ sinh hoạt chi bộ: http://localhost:${server.port}`, { port: server.port, database: stopDatabase ? "embedded" : "postgresql" });
 
   let stopping = false;
@@ -120,4 +129,95 @@ async function main() {
   process.on("SIGTERM", (signal) => void shutdown(signal));
 }
 
-main().catch((error) => fail(`Không khởi động được: ${(error as Error).stack ?? error}`));
+/** WEB_CONCURRENCY, else one per core on PostgreSQL and one on the embedded database. */
+function workerCount(env: { WEB_CONCURRENCY?: number; DATABASE_URL?: string }): number {
+  return env.WEB_CONCURRENCY ?? (env.DATABASE_URL ? availableParallelism() : 1);
+}
+
+/** `--hostname <address>` (the benches listen on 127.0.0.1 only); all interfaces by default. */
+function hostnameArg(): string | undefined {
+  const index = process.argv.indexOf("--hostname");
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+/**
+ * The cluster's primary: forks the workers (which inherit the environment set above: database URL,
+ * secret, pool size), replaces one that dies, and on SIGTERM/SIGINT stops them all (each finishes
+ * its requests in flight), then the embedded database.
+ */
+async function runPrimary(count: number, port: number, stopDatabase: (() => Promise<void>) | undefined): Promise<void> {
+  const { log } = await import("../lib/log");
+  let stopping = false;
+  const fork = () => cluster.fork({ SOSH_WORKER: "1" });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    log.error("worker exited; starting another", { pid: worker.process.pid, code, signal });
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, 1_000).unref();
+  });
+  const workers: Worker[] = Array.from({ length: count }, fork);
+  await Promise.all(workers.map((worker) => new Promise<void>((resolve) => worker.once("listening", () => resolve()))));
+  log.info(`Sổ sinh hoạt chi bộ: http://localhost:${port} (${count} tiến trình)`, { port, workers: count, database: stopDatabase ? "embedded" : "postgresql" });
+
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("stopping", { signal, workers: Object.keys(cluster.workers ?? {}).length });
+    const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w));
+    await Promise.all(
+      alive.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            if (worker.isDead()) return resolve();
+            const timer = setTimeout(() => worker.process.kill("SIGKILL"), 15_000);
+            worker.once("exit", () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            worker.process.kill("SIGTERM");
+          }),
+      ),
+    );
+    try {
+      await stopDatabase?.();
+      log.info("stopped", { signal });
+      process.exit(0);
+    } catch (error) {
+      log.error("stop failed", { err: error });
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", (signal) => void shutdown(signal));
+  process.on("SIGTERM", (signal) => void shutdown(signal));
+}
+
+/** A cluster worker: the web server only (the primary prepared the database and the build). */
+async function runWorker(): Promise<void> {
+  const env = parseEnv(process.env);
+  const { startHttpServer } = await import("../lib/server/http-server");
+  const { log } = await import("../lib/log");
+  const server = await startHttpServer({ port: env.PORT, hostname: hostnameArg(), dir: root });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      await server.close();
+      const { closeDb } = await import("../lib/db/client");
+      await closeDb();
+    } finally {
+      process.exit(0);
+    }
+  };
+  // Ctrl-C reaches the whole process group; the primary's SIGTERM reaches each worker.
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+  // The primary is gone (killed without a chance to stop us): do not linger holding the port.
+  process.on("disconnect", () => {
+    log.warn("primary gone; worker stopping");
+    void stop();
+  });
+}
+
+(cluster.isWorker ? runWorker() : main()).catch((error) => fail(`Không khởi động được: ${(error as Error).stack ?? error}`));

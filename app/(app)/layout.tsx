@@ -4,6 +4,7 @@ import { AppFrame } from "@/components/app-shell/app-frame";
 import type { NavItem } from "@/components/app-shell/main-nav";
 import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { SegmentMessages } from "@/components/i18n/segment-messages";
 import { NotificationBell } from "@/components/preparation/notification-bell";
 import { countUnreadNotifications } from "@/lib/notifications/notifications";
 import { logout } from "./actions";
@@ -41,6 +42,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     ...(can("audit.read") ? [{ href: "/audit", label: t("audit"), group: "admin" as const }] : []),
   ];
   return (
+    <SegmentMessages segment="(app)">
     <AppFrame
       tenantName={user.tenantName}
       displayName={user.displayName}
@@ -52,5 +54,6 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     >
       {children}
     </AppFrame>
+    </SegmentMessages>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { MeetingKindBadge, MeetingStateBadge } from "@/components/meetings/meeting-badges";
 import { AttendanceSection, DocumentsSection, MinutesSection, PreparationSection } from "@/components/meetings/meeting-sections";
 import { MeetingTransitions } from "@/components/meetings/meeting-transitions";
@@ -19,7 +20,7 @@ import { headers } from "next/headers";
 import { NotFoundError } from "@/lib/errors";
 import type { MeetingState } from "@/lib/generated/prisma/enums";
 import { formatDate, formatDateTime, formatTime, toLocalDateTimeInput, vietnamDayOf } from "@/lib/i18n/format";
-import { getMeeting, getMeetingHub, type MeetingHub } from "@/lib/meetings/meetings";
+import { getMeetingHub, type MeetingHub } from "@/lib/meetings/meetings";
 import { TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
 import { scorecardSummary } from "@/lib/scoring/scorecard-summary";
 import { transitionAction } from "../actions";
@@ -29,7 +30,8 @@ type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 /** States after which the record (and so the official documents) exists. */
 const RECORDED: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"];
 
-async function load(id: string): Promise<MeetingHub> {
+// cache(): the title in the metadata and the page share one read per request.
+const load = cache(async (id: string): Promise<MeetingHub> => {
   const user = await requireUser();
   try {
     return await getMeetingHub(user, id);
@@ -37,13 +39,12 @@ async function load(id: string): Promise<MeetingHub> {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations("meetings");
   try {
-    const user = await requireUser();
-    const meeting = await getMeeting(user, (await params).id);
+    const { meeting } = await load((await params).id);
     return { title: meeting.title };
   } catch {
     return { title: t("title") };
