@@ -26,7 +26,8 @@ export default defineConfig({
   webServer: {
     command: `npx tsx tests/e2e/server.ts`,
     url: `http://127.0.0.1:${port}/login`,
-    timeout: 180_000,
+    // Migrations and the demo seed come first; on a busy 2-core machine that can take minutes.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
