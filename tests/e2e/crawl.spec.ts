@@ -63,8 +63,33 @@ async function linksOf(page: Page, selector: string): Promise<string[]> {
   return [...new Set(hrefs.filter((href): href is string => href !== null))];
 }
 
+/** The icons and manifest a page's head links (Chromium fetches favicons outside the page's own requests). */
+async function headAssets(page: Page): Promise<string[]> {
+  return page
+    .locator('link[rel~="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+}
+
+/** Fetches each icon (and /favicon.ico, and the manifest's icons): all must be there. */
+async function checkAssets(page: Page, assets: Set<string>, problems: Problem[]) {
+  for (const path of new Set([...assets, "/favicon.ico"])) {
+    const response = await page.request.get(path);
+    if (response.status() !== 200) {
+      problems.push({ where: path, what: `icon or manifest answered ${response.status()}` });
+      continue;
+    }
+    if (path.endsWith(".webmanifest")) {
+      const manifest = (await response.json()) as { icons?: { src: string }[] };
+      for (const icon of manifest.icons ?? []) {
+        const iconResponse = await page.request.get(icon.src);
+        if (iconResponse.status() !== 200) problems.push({ where: icon.src, what: `manifest icon answered ${iconResponse.status()}` });
+      }
+    }
+  }
+}
+
 /** Opens `path` and checks what a user would see there. */
-async function visit(page: Page, path: string, problems: Problem[]) {
+async function visit(page: Page, path: string, problems: Problem[], assets: Set<string>) {
   if (path.startsWith("/api/")) {
     // A file (XLSX, DOCX, ICS) linked from the page: it must answer, not be a page.
     const response = await page.request.get(path);
@@ -78,6 +103,7 @@ async function visit(page: Page, path: string, problems: Problem[]) {
   await expect(heading, `${path} has a heading`).toBeVisible();
   const title = (await heading.textContent())?.trim() ?? "";
   if (FAILURE_HEADINGS.test(title)) problems.push({ where: path, what: `shows "${title}"` });
+  for (const asset of await headAssets(page)) assets.add(asset);
   const text = await page.locator("body").innerText();
   const english = text.match(ENGLISH);
   if (english) problems.push({ where: path, what: `English text "${english[0]}"` });
@@ -100,14 +126,15 @@ test.describe("crawl of every menu item and home page link", () => {
       test.setTimeout(15 * 60_000);
       const problems: Problem[] = [];
       const visited: string[] = [];
+      const assets = new Set<string>();
 
       // Wide screen: every drop-down of the bar opens and shows its links; the home page's links.
       const desk = await browser.newContext({ viewport: DESK });
       watch(desk, problems);
       const page = await desk.newPage();
       await loginAndWait(page, username);
-      await page.goto("/");
       visited.push("/");
+      await visit(page, "/", problems, assets);
       const bar = page.getByRole("navigation", { name: NAV }).first();
       for (const group of await bar.locator("button[aria-expanded]").all()) {
         await group.click();
@@ -122,13 +149,15 @@ test.describe("crawl of every menu item and home page link", () => {
       for (const path of [...new Set([...menu, ...home])]) {
         if (visited.includes(path)) continue;
         visited.push(path);
-        await visit(page, path, problems);
+        await visit(page, path, problems, assets);
       }
       // The header's own link (the account page) is part of every role's menu as well.
       if (!visited.includes("/account")) {
         visited.push("/account");
-        await visit(page, "/account", problems);
+        await visit(page, "/account", problems, assets);
       }
+      await checkAssets(page, assets, problems);
+      expect(assets.size, "pages link their icons and manifest").toBeGreaterThan(2);
       await desk.close();
 
       // Phone: the menu button opens the same links; each is followed by tapping it.
