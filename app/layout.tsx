@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { RequestIdProvider } from "@/components/errors/request-id";
 import { SegmentMessages } from "@/components/i18n/segment-messages";
+import { BRAND_COLOR } from "@/lib/brand";
 import "./globals.css";
 
 // Be Vietnam Pro, shipped with the app (no remote fonts), as two subsets split by unicode-range
@@ -51,13 +52,24 @@ export async function generateMetadata(): Promise<Metadata> {
     description: t("description"),
     applicationName: t("name"),
     robots: { index: false, follow: false },
+    // Files of public/, rendered from public/icon.svg by scripts/render-icons.ts; the manifest
+    // (app/manifest.ts) is linked by Next.js itself.
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "48x48" },
+        { url: "/icon.svg", type: "image/svg+xml" },
+        { url: "/icon-192.png", type: "image/png", sizes: "192x192" },
+      ],
+      apple: [{ url: "/apple-touch-icon.png", sizes: "180x180" }],
+    },
+    appleWebApp: { capable: true, title: t("shortName"), statusBarStyle: "default" },
   };
 }
 
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
-  themeColor: "#b0191a",
+  themeColor: BRAND_COLOR,
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

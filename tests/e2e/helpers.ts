@@ -9,10 +9,10 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole("button", { name: "Đăng nhập" }).click();
 }
 
+/** Signs in and waits for the app. Generous: hashing the password on a busy 2-core machine, right after the server starts, may take tens of seconds. */
 export async function loginAndWait(page: Page, username: string, password = DEMO_PASSWORD) {
   await login(page, username, password);
-  // The first sign-in of a run (argon2 and a cold server) can take many seconds on a busy machine.
-  await expect(page).not.toHaveURL(/\/login/, { timeout: 60_000 });
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 90_000 });
 }
 
 /** The page's own alert (Next.js adds an empty role="alert" route announcer of its own). */
