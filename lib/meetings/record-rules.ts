@@ -88,10 +88,12 @@ export interface MemberCounters {
  */
 export function memberCounters(
   history: readonly MemberMeetingRecord[],
-  current: { date: IsoDate; kind: MeetingKind; mark: MemberMeetingRecord["mark"] | null },
+  current: { date: IsoDate; kind: MeetingKind; mark: MemberMeetingRecord["mark"] | null; meetingId?: string; branchName?: string },
   thresholds: CounterThresholds,
 ): MemberCounters {
-  const records = current.mark ? [...history, { date: current.date, kind: current.kind, mark: current.mark }] : [...history];
+  const records: MemberMeetingRecord[] = current.mark
+    ? [...history, { date: current.date, kind: current.kind, mark: current.mark, meetingId: current.meetingId, branchName: current.branchName }]
+    : [...history];
   const year = yearOf(current.date);
   return {
     streak: excusedStreak(records, year, current.date, {

@@ -16,6 +16,12 @@ export interface MemberMeetingRecord {
   date: IsoDate;
   kind: MeetingKind;
   mark: AttendanceMark;
+  /**
+   * Where the mark was taken: the counters follow the member across transfers, temporary
+   * attachments and merges, so a count can come from another branch than the one asking.
+   */
+  meetingId?: string;
+  branchName?: string;
 }
 
 export interface StreakSettings {
@@ -33,6 +39,10 @@ export const DEFAULT_STREAK_SETTINGS: StreakSettings = {
 export interface ExcusedStreak {
   /** The run still open at `asOf` (or at the member's last meeting of the year). */
   current: number;
+  /** The meetings of the open run, oldest first (where each absence was recorded). */
+  currentRun: MemberMeetingRecord[];
+  /** The meetings of the longest run, oldest first. */
+  longestRun: MemberMeetingRecord[];
   /** The longest run in the year up to `asOf`. */
   longest: number;
   currentViolates: boolean;
@@ -57,19 +67,23 @@ export function excusedStreak(
   asOf?: IsoDate,
   settings: StreakSettings = DEFAULT_STREAK_SETTINGS,
 ): ExcusedStreak {
-  let current = 0;
-  let longest = 0;
+  let run: MemberMeetingRecord[] = [];
+  let longestRun: MemberMeetingRecord[] = [];
   for (const record of inYearUpTo(records, year, asOf)) {
     if (!settings.kinds.includes(record.kind)) continue;
     if (record.mark === "ABSENT_EXCUSED") {
-      current += 1;
-      longest = Math.max(longest, current);
+      run = [...run, record];
+      if (run.length > longestRun.length) longestRun = run;
     } else if (record.mark === "PRESENT" || record.mark === "ABSENT_UNEXCUSED") {
-      current = 0;
+      run = [];
     }
   }
+  const current = run.length;
+  const longest = longestRun.length;
   return {
     current,
+    currentRun: run,
+    longestRun,
     longest,
     currentViolates: current > settings.maxConsecutiveExcused,
     longestViolates: longest > settings.maxConsecutiveExcused,
@@ -123,6 +137,8 @@ export interface UnexcusedMonths {
   /** Distinct months (1–12) with at least one unexcused absence, ascending. */
   months: number[];
   count: number;
+  /** The unexcused absences counted, oldest first, with the branch and meeting of each. */
+  sources: MemberMeetingRecord[];
   status: UnexcusedMonthStatus;
   /** Vietnamese explanation for the member's record. */
   explanation: string;
@@ -139,8 +155,12 @@ export function unexcusedMonths(
   settings: UnexcusedMonthSettings = DEFAULT_UNEXCUSED_MONTH_SETTINGS,
 ): UnexcusedMonths {
   const months = new Set<number>();
+  const sources: MemberMeetingRecord[] = [];
   for (const record of inYearUpTo(records, year, asOf)) {
-    if (record.mark === "ABSENT_UNEXCUSED" && settings.kinds.includes(record.kind)) months.add(monthOf(record.date));
+    if (record.mark === "ABSENT_UNEXCUSED" && settings.kinds.includes(record.kind)) {
+      months.add(monthOf(record.date));
+      sources.push(record);
+    }
   }
   const list = [...months].sort((a, b) => a - b);
   const count = list.length;
@@ -154,5 +174,5 @@ export function unexcusedMonths(
         : count === 1
           ? `Vắng sinh hoạt không lý do trong 1 tháng của năm ${year} (${named}).`
           : `Không vắng sinh hoạt không lý do trong năm ${year}.`;
-  return { months: list, count, status, explanation };
+  return { months: list, count, sources, status, explanation };
 }
