@@ -47,6 +47,24 @@ export const meetingFactsSchema = z.object({
   draftResolutionExists: z.boolean(),
   preparedBySecretaryOrDeputy: z.boolean(),
   minutesComplete: z.boolean(),
+  /**
+   * The tenant's settings in force on the meeting day that rubric rules read (`edgeFrom`), kept with
+   * the facts so a scorecard never changes when a setting changes later. Absent: the rubric's own edges.
+   */
+  readings: z
+    .object({
+      /** meeting.docsLeadHours: documents due this many hours ahead (P5). */
+      docsLeadHours: z.number().int().min(0).optional(),
+      /** meeting.postMeetingPostHours: final documents due within this many hours (K3). */
+      postMeetingPostHours: z.number().int().min(0).optional(),
+      /** attendance.maxExcusedStreak: more consecutive excused absences than this violates (A2). */
+      maxExcusedStreak: z.number().int().min(0).optional(),
+      /** attendance.minRatePercent: HD 12's H1, the rate must exceed it. */
+      minRatePercent: z.number().min(0).max(100).optional(),
+      /** scoring.halfDurationFirst: the stricter T1 reading, "under half → 1" before the shortfall bands. */
+      halfDurationFirst: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type MeetingFacts = z.infer<typeof meetingFactsSchema>;
 

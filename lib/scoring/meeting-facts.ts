@@ -118,6 +118,15 @@ export async function deriveMeetingFacts(tx: Tx, meeting: MeetingRef): Promise<D
     draftResolutionExists: Boolean(details.draftResolution?.trim()) || details.documents.length > 0,
     preparedBySecretaryOrDeputy: preparer > 0,
     minutesComplete: Boolean(minutes?.opening?.trim() && minutes.proceedings?.trim() && minutes.closing?.trim()),
+    // One source per threshold: the rubric's P5, K3 and A2 edges and the T1 reading are the settings
+    // the preparation, attendance and dashboard pages read for this branch on the meeting day.
+    readings: {
+      docsLeadHours: settings["meeting.docsLeadHours"],
+      postMeetingPostHours: settings["meeting.postMeetingPostHours"],
+      maxExcusedStreak: settings["attendance.maxExcusedStreak"],
+      minRatePercent: settings["attendance.minRatePercent"],
+      halfDurationFirst: settings["scoring.halfDurationFirst"],
+    },
   };
   return { facts, settings };
 }

@@ -237,6 +237,17 @@ function checkRules(rubric: Rubric, issues: Issues): void {
             issues.add(c.code, `Tiêu chí ${c.code}: điều kiện trần ${formatInterval(o, MEASURE_INFO[o.measure])} không hợp lệ hoặc rỗng.`);
           }
         }
+        for (const o of rule.overrides ?? []) {
+          if (o.within) {
+            const within = toExact(o.within);
+            if (!within || isEmpty(within)) {
+              issues.add(c.code, `Tiêu chí ${c.code}: phạm vi áp dụng của điều kiện trần ${formatInterval(o.within, MEASURE_INFO[rule.measure])} không hợp lệ hoặc rỗng.`);
+            }
+          }
+        }
+        if (rule.edgeFrom && (rule.bands.length !== 2 || rule.bands[0]?.max !== rule.bands[1]?.min || rule.bands[0]?.max === null)) {
+          issues.add(c.code, `Tiêu chí ${c.code}: ngưỡng lấy theo cài đặt chỉ dùng được khi có đúng hai mức liền nhau.`);
+        }
         checkBandCoverage(c.code, rule, issues);
       }
     }

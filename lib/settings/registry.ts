@@ -45,6 +45,8 @@ export const SETTINGS = {
       fairFloor: z.enum(LEVELS),
       belowFairLevel: z.enum(LEVELS),
       missingMonthLevel: z.enum(LEVELS),
+      /** Issue 14: SPEC rates Tốt on the regular meetings only (false); true is the stricter reading. Rows saved before it exist, hence the default. */
+      goodNeedsFairCondition: z.boolean().default(false),
     }),
     default: {
       minGoodCount: PHU_THO_ROLLUP.minGoodCount,
@@ -52,8 +54,15 @@ export const SETTINGS = {
       fairFloor: PHU_THO_ROLLUP.fairFloor,
       belowFairLevel: PHU_THO_ROLLUP.belowFairLevel,
       missingMonthLevel: PHU_THO_ROLLUP.missingMonthLevel,
+      goodNeedsFairCondition: PHU_THO_ROLLUP.goodNeedsFairCondition,
     },
   },
+  /**
+   * SPEC §5.3 T1 (issue 14): false (default) follows SPEC's order, the shortfall bands first and
+   * "under half the required time → 1" only beyond 30 minutes short; true is the stricter reading
+   * that checks the half first (required 45, held 20: 1 instead of 3).
+   */
+  "scoring.halfDurationFirst": { schema: z.boolean(), default: false },
   /** Issue 12: extraordinary meetings are not scored (no national frame covers them) unless this is true. */
   "scoring.scoreExtraordinary": { schema: z.boolean(), default: false },
   /** Issue 5 (reviewers' flags): an overseer who moves the self-score by more than this many points is flagged. */
