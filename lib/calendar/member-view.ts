@@ -215,7 +215,11 @@ export async function memberOverview(user: Principal, now = new Date()): Promise
         due,
         present: counts.PRESENT,
         rate: due > 0 ? percentOf(counts.PRESENT, due) : null,
-        streak: excusedStreak(records, year, isoDay(today), { maxConsecutiveExcused: maxExcusedStreak, kinds: MONTHLY_MEETING_KINDS }),
+        streak: excusedStreak(records, year, isoDay(today), {
+          maxConsecutiveExcused: maxExcusedStreak,
+          kinds: MONTHLY_MEETING_KINDS,
+          notDue: settings["attendance.streakNotDue"],
+        }),
         maxExcusedStreak,
         unexcused: unexcusedMonths(records, year, isoDay(today), {
           warnAt: settings["attendance.unexcusedMonthsWarn"],

@@ -277,6 +277,7 @@ export async function getAttendanceSheet(user: Principal, id: string): Promise<A
       history,
       thresholds: {
         maxExcusedStreak: settings["attendance.maxExcusedStreak"],
+        streakNotDue: settings["attendance.streakNotDue"],
         unexcusedMonthsWarn: settings["attendance.unexcusedMonthsWarn"],
         unexcusedMonthsFlag: settings["attendance.unexcusedMonthsFlag"],
         minRatePercent: settings["attendance.minRatePercent"],

@@ -9,6 +9,7 @@ import {
   unexcusedMonths,
   type ExcusedStreak,
   type MemberMeetingRecord,
+  type StreakNotDue,
   type UnexcusedMonths,
 } from "@/lib/meetings/rules/counters";
 import { yearOf, type AttendanceEntry, type IsoDate, type MeetingKind, type RollEntry, type RuleError } from "@/lib/meetings/rules/types";
@@ -73,6 +74,8 @@ export function attendanceFigures(roll: readonly RollEntry[], marks: readonly At
 export interface CounterThresholds {
   /** More than this many consecutive excused absences violates (HD 12: 3). */
   maxExcusedStreak: number;
+  /** attendance.streakNotDue: SPECIAL_DUTY, EXEMPT and ELSEWHERE in an excused run (default SKIP). */
+  streakNotDue?: StreakNotDue;
   unexcusedMonthsWarn: number;
   unexcusedMonthsFlag: number;
 }
@@ -99,6 +102,7 @@ export function memberCounters(
     streak: excusedStreak(records, year, current.date, {
       ...DEFAULT_STREAK_SETTINGS,
       maxConsecutiveExcused: thresholds.maxExcusedStreak,
+      notDue: thresholds.streakNotDue ?? "SKIP",
     }),
     months: unexcusedMonths(records, year, current.date, {
       ...DEFAULT_UNEXCUSED_MONTH_SETTINGS,

@@ -56,6 +56,7 @@ export async function deriveMeetingFacts(tx: Tx, meeting: MeetingRef): Promise<D
   const markOf = new Map(marks.map((m) => [m.memberId, m.status]));
   const thresholds = {
     maxExcusedStreak: settings["attendance.maxExcusedStreak"],
+    streakNotDue: settings["attendance.streakNotDue"],
     unexcusedMonthsWarn: settings["attendance.unexcusedMonthsWarn"],
     unexcusedMonthsFlag: settings["attendance.unexcusedMonthsFlag"],
   };

@@ -3,6 +3,7 @@
 // effectiveFrom (inclusive) to its effectiveTo (inclusive), for the whole tenant or a subtree.
 import { z } from "zod";
 import { LEVELS } from "@/lib/scoring/model";
+import { STREAK_NOT_DUE, type StreakNotDue } from "@/lib/meetings/rules/counters";
 import { PHU_THO_ROLLUP } from "@/lib/scoring/rollup";
 
 const minutes = z.number().int().min(0).max(24 * 60);
@@ -25,6 +26,14 @@ export const SETTINGS = {
   "meeting.quorumRatio": { schema: z.number().min(0).max(1).nullable(), default: null },
   /** SPEC §4.2: more than this many consecutive excused absences in a year violates HD 12. */
   "attendance.maxExcusedStreak": { schema: z.number().int().min(1).max(12), default: 3 },
+  /**
+   * SPEC §4.2 / §10.7 (unconfirmed; issue 14): how a SPECIAL_DUTY, EXEMPT or ELSEWHERE meeting treats
+   * a run of excused absences. SKIP (default): the meeting was not the member's to attend (outside
+   * D_att, SPEC §4.1), so it neither extends nor ends the run — and an ELSEWHERE month is carried by
+   * the member's own marks at the host branch, which the counters read. COUNT reads it as excused
+   * (excused, excused, special duty, excused, excused = 5); BREAK ends the run as PRESENT does (= 2).
+   */
+  "attendance.streakNotDue": { schema: z.enum(STREAK_NOT_DUE), default: "SKIP" as StreakNotDue, unconfirmed: true },
   /** SPEC §4.2: distinct months with an unexcused absence: warn at, flag at (Charter Art. 8.1). */
   "attendance.unexcusedMonthsWarn": { schema: z.number().int().min(1).max(12), default: 2 },
   "attendance.unexcusedMonthsFlag": { schema: z.number().int().min(1).max(12), default: 3 },

@@ -24,17 +24,30 @@ export interface MemberMeetingRecord {
   branchName?: string;
 }
 
+/**
+ * How a meeting the member was not due at (SPECIAL_DUTY, EXEMPT, ELSEWHERE) treats an excused run:
+ * COUNT extends it as if excused, BREAK ends it as PRESENT does, SKIP leaves it as it was. SPEC §4.2
+ * does not say (§10.7); the tenant setting attendance.streakNotDue chooses, SKIP by default.
+ */
+export const STREAK_NOT_DUE = ["SKIP", "COUNT", "BREAK"] as const;
+export type StreakNotDue = (typeof STREAK_NOT_DUE)[number];
+
 export interface StreakSettings {
   /** The most consecutive excused absences allowed; one more violates. HD 12: 3. */
   maxConsecutiveExcused: number;
   /** Which meetings form the sequence. */
   kinds: readonly MeetingKind[];
+  /** SPECIAL_DUTY, EXEMPT and ELSEWHERE marks: count, break or skip (default SKIP). */
+  notDue?: StreakNotDue;
 }
 
 export const DEFAULT_STREAK_SETTINGS: StreakSettings = {
   maxConsecutiveExcused: 3,
   kinds: MONTHLY_MEETING_KINDS,
+  notDue: "SKIP",
 };
+
+const NOT_DUE_MARKS: readonly AttendanceMark[] = ["SPECIAL_DUTY", "EXEMPT", "ELSEWHERE"];
 
 export interface ExcusedStreak {
   /** The run still open at `asOf` (or at the member's last meeting of the year). */
@@ -58,8 +71,8 @@ function inYearUpTo(records: readonly MemberMeetingRecord[], year: number, asOf?
 /**
  * The member's excused streak within `year`, up to and including `asOf`. An unexcused absence also
  * ends the run (it is a different breach, counted by the three-month rule); EXEMPT, ELSEWHERE and
- * SPECIAL_DUTY meetings were not the member's to attend, so they neither extend nor break it
- * (our modelling choice; SPEC §10.7 leaves it open).
+ * SPECIAL_DUTY meetings follow `settings.notDue` (SKIP by default: not the member's to attend, they
+ * neither extend nor break it; SPEC §10.7 leaves it open).
  */
 export function excusedStreak(
   records: readonly MemberMeetingRecord[],
@@ -71,10 +84,12 @@ export function excusedStreak(
   let longestRun: MemberMeetingRecord[] = [];
   for (const record of inYearUpTo(records, year, asOf)) {
     if (!settings.kinds.includes(record.kind)) continue;
-    if (record.mark === "ABSENT_EXCUSED") {
+    const notDue = NOT_DUE_MARKS.includes(record.mark) ? (settings.notDue ?? "SKIP") : null;
+    if (notDue === "SKIP") continue;
+    if (record.mark === "ABSENT_EXCUSED" || notDue === "COUNT") {
       run = [...run, record];
       if (run.length > longestRun.length) longestRun = run;
-    } else if (record.mark === "PRESENT" || record.mark === "ABSENT_UNEXCUSED") {
+    } else if (record.mark === "PRESENT" || record.mark === "ABSENT_UNEXCUSED" || notDue === "BREAK") {
       run = [];
     }
   }
