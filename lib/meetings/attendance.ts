@@ -33,7 +33,7 @@ import {
   type RollMember,
   type ServiceContext,
 } from "@/lib/meetings/record-common";
-import { attendanceFigures, memberCounters, type CounterThresholds } from "@/lib/meetings/record-rules";
+import { attendanceFigures, attendanceOpensOn, counterThresholds, memberCounters, type CounterThresholds } from "@/lib/meetings/record-rules";
 import { formatRatio } from "@/lib/scoring/exact";
 import { resolveAttendance } from "@/lib/meetings/rules/attendance";
 import type { DurationSettings } from "@/lib/meetings/rules/duration";
@@ -170,7 +170,7 @@ export async function attendanceNotOpen(tx: Tx, meeting: MeetingRef, now: Date =
   const today = vietnamDayOf(now);
   if (day.getTime() <= today.getTime()) return null;
   const settings = await settingsFor(tx, meeting.tenantId, meeting.branch.path, day);
-  const opens = new Date(day.getTime() - settings["attendance.openDaysBefore"] * 86_400_000);
+  const opens = attendanceOpensOn(day, settings);
   if (opens.getTime() <= today.getTime()) return null;
   return `Chưa đến ngày họp (${formatCalendarDate(day)}): điểm danh mở từ ngày ${formatCalendarDate(opens)}.`;
 }
@@ -275,13 +275,7 @@ export async function getAttendanceSheet(user: Principal, id: string): Promise<A
       marks: rows.filter((r) => onRoll.has(r.memberId)).map((r) => ({ memberId: r.memberId, status: r.status, reason: r.reason })),
       offRoll: rows.filter((r) => !onRoll.has(r.memberId)).map((r) => ({ memberId: r.memberId, fullName: r.member.fullName, status: r.status })),
       history,
-      thresholds: {
-        maxExcusedStreak: settings["attendance.maxExcusedStreak"],
-        streakNotDue: settings["attendance.streakNotDue"],
-        unexcusedMonthsWarn: settings["attendance.unexcusedMonthsWarn"],
-        unexcusedMonthsFlag: settings["attendance.unexcusedMonthsFlag"],
-        minRatePercent: settings["attendance.minRatePercent"],
-      },
+      thresholds: counterThresholds(settings),
       duration: {
         defaultMinutes: settings["meeting.minMinutesRegular"],
         combinedMinutes: settings["meeting.minMinutesLong"],

@@ -14,6 +14,7 @@ import {
 } from "@/lib/meetings/rules/counters";
 import { yearOf, type AttendanceEntry, type IsoDate, type MeetingKind, type RollEntry, type RuleError } from "@/lib/meetings/rules/types";
 import { percentOf, type Ratio } from "@/lib/scoring/exact";
+import type { SettingsSnapshot } from "@/lib/settings/resolve";
 
 // ─── Attendance while it is being taken ─────────────────────────────────────────────────────────
 
@@ -110,6 +111,22 @@ export function memberCounters(
       flagAt: thresholds.unexcusedMonthsFlag,
     }),
   };
+}
+
+/** The counters' thresholds from the tenant settings in force on the meeting day (one mapping for every page). */
+export function counterThresholds(settings: SettingsSnapshot): CounterThresholds & { minRatePercent: number } {
+  return {
+    maxExcusedStreak: settings["attendance.maxExcusedStreak"],
+    streakNotDue: settings["attendance.streakNotDue"],
+    unexcusedMonthsWarn: settings["attendance.unexcusedMonthsWarn"],
+    unexcusedMonthsFlag: settings["attendance.unexcusedMonthsFlag"],
+    minRatePercent: settings["attendance.minRatePercent"],
+  };
+}
+
+/** The first day attendance may be taken for a meeting on `day` (attendance.openDaysBefore). */
+export function attendanceOpensOn(day: Date, settings: Pick<SettingsSnapshot, "attendance.openDaysBefore">): Date {
+  return new Date(day.getTime() - settings["attendance.openDaysBefore"] * 86_400_000);
 }
 
 // ─── Tasks ──────────────────────────────────────────────────────────────────────────────────────

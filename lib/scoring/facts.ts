@@ -3,6 +3,7 @@
 // engine never looks anything up itself. SPEC §11's fact rows are the checklist.
 import { z } from "zod";
 import { MEETING_KINDS } from "@/lib/meetings/rules/types";
+import type { SettingsSnapshot } from "@/lib/settings/resolve";
 import { formatPercent, formatRatio, percentOf, ratio, type Ratio } from "./exact";
 import { issuesFromZod, type FlagFact, type MeasureId, type ScoringIssue } from "./model";
 
@@ -67,6 +68,17 @@ export const meetingFactsSchema = z.object({
     .optional(),
 });
 export type MeetingFacts = z.infer<typeof meetingFactsSchema>;
+
+/** The settings in force on the meeting day that the rubric reads (facts.readings). */
+export function scoringReadings(settings: SettingsSnapshot): NonNullable<MeetingFacts["readings"]> {
+  return {
+    docsLeadHours: settings["meeting.docsLeadHours"],
+    postMeetingPostHours: settings["meeting.postMeetingPostHours"],
+    maxExcusedStreak: settings["attendance.maxExcusedStreak"],
+    minRatePercent: settings["attendance.minRatePercent"],
+    halfDurationFirst: settings["scoring.halfDurationFirst"],
+  };
+}
 
 export type FactsCheck = { ok: true; facts: MeetingFacts } | { ok: false; errors: ScoringIssue[] };
 

@@ -16,6 +16,12 @@ export const SETTINGS = {
   "meeting.minMinutesLong": { schema: minutes, default: 120 },
   /** SPEC §4.1 item 4 and §5.3: D_att from which the long minimum applies (An Phú rule). */
   "meeting.largeBranchSize": { schema: z.number().int().min(1).max(1000), default: 30 },
+  /**
+   * SPEC §5.3 (issue 14): a minimum duration set by the superior committee for the branches of its
+   * subtree (scope the row to that committee); when set it overrides both the regular and the long
+   * minimum, for planning (the planned end) and for T1's required time. Null: none.
+   */
+  "meeting.committeeMinMinutes": { schema: minutes.min(15).nullable(), default: null as number | null },
   /** SPEC §3.1: documents must be posted at least this long before the meeting (P5). */
   "meeting.docsLeadHours": { schema: hours, default: 24 },
   /** SPEC §3.1: the final resolution is posted within this long after the meeting (K3). */

@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { getAttendanceSheet, membersToWatch } from "@/lib/meetings/attendance";
 import { uploadMeetingDocument } from "@/lib/meetings/documents";
+import { createMeeting } from "@/lib/meetings/meetings";
 import { getPreparationSummary } from "@/lib/meetings/preparation";
 import { score } from "@/lib/scoring/engine";
 import { getScorecard } from "@/lib/scoring/workflow";
@@ -48,8 +49,8 @@ afterAll(async () => {
 });
 
 /** The AUTO criterion as the scorecard page prefills it: the engine on the page's rubric and facts. */
-const autoCriterion = async (meetingId: string, code: string) => {
-  const view = await getScorecard(tenant.recorder, meetingId);
+const autoCriterion = async (meetingId: string, code: string, user = tenant.recorder) => {
+  const view = await getScorecard(user, meetingId);
   return score(view.definition!, view.facts!, {}).perCriterion.find((c) => c.code === code);
 };
 
@@ -87,5 +88,35 @@ describe("the preparation page and the score read the same threshold", () => {
     const watch = membersToWatch(await getAttendanceSheet(tenant.recorder, december.id)).find((w) => w.memberId === a!.id);
     expect(watch, JSON.stringify(watch)).toMatchObject({ longestExcusedStreak: 2, streakViolates: true });
     expect(await autoCriterion(december.id, "A2")).toMatchObject({ points: 0 });
+  });
+
+  test("a committee's minimum duration (meeting.committeeMinMinutes = 45 for branch 2) plans the end and is T1's required time: held 20 min → T1 = 3", async () => {
+    await withTenant(tenant.tenantId, (tx) =>
+      tx.setting.create({
+        data: { tenantId: tenant.tenantId, key: "meeting.committeeMinMinutes", value: 45, scopeUnitId: tenant.branch2.id, effectiveFrom: new Date("2025-01-01") },
+      }),
+    );
+    const { id } = await createMeeting(tenant.recorder2, {
+      branchId: tenant.branch2.id,
+      kind: "REGULAR",
+      title: "Sinh hoạt chi bộ thường kỳ tháng 12/2026",
+      plannedStart: "2026-12-05T14:00",
+      plannedEnd: "",
+      place: "Nhà văn hóa",
+    });
+    const planned = await ownerDb().meeting.findUniqueOrThrow({ where: { tenantId_id: { tenantId: tenant.tenantId, id } }, select: { plannedStart: true, plannedEnd: true } });
+    expect((planned.plannedEnd!.getTime() - planned.plannedStart.getTime()) / 60_000).toBe(45);
+
+    const held = await makeMeeting({
+      tenant,
+      branchId: tenant.branch2.id,
+      state: "MINUTES_ADOPTED",
+      plannedStart: at14("2025-11-05"),
+      actualStart: at14("2025-11-05"),
+      actualEnd: "2025-11-05T07:20:00.000Z",
+    });
+    const view = await getScorecard(tenant.recorder2, held.id);
+    expect(view.facts).toMatchObject({ requiredMinutes: 45, actualMinutes: 20 });
+    expect(await autoCriterion(held.id, "T1", tenant.recorder2)).toMatchObject({ points: 3 });
   });
 });
