@@ -202,7 +202,7 @@ function hasReason(override: AutoOverride | null | undefined): override is AutoO
 function checkInputCodes(layout: RubricLayout, marks: ManualMarks, overrides: Readonly<Record<string, AutoOverride>>, rubric: Rubric, errors: ScoringIssue[]): void {
   const byCode = new Map(layout.criteria.map((c) => [c.criterion.code, c]));
   const notApplicable = (c: CriterionLayout) =>
-    `Tiêu chí ${c.criterion.code} không áp dụng cho kỳ sinh hoạt này (${situationLabel(layout.hasThematicPart)}).`;
+    `Tiêu chí ${c.criterion.code} không áp dụng cho kỳ sinh hoạt này (${situationLabel(layout.hasThematicPart, layout.pureThematic)}).`;
   for (const code of Object.keys(marks)) {
     const c = byCode.get(code);
     if (!c) errors.push({ path: code, message: `Khung ${rubric.code} không có tiêu chí mã ${code}.` });
@@ -240,7 +240,7 @@ function scoreCriterion(
     overridden: false,
   };
   if (!c.applicable) {
-    return { ...base, points: 0, tenths: 0, evidence: `Không áp dụng (${situationLabel(hasThematicPart)}).` };
+    return { ...base, points: 0, tenths: 0, evidence: `Không áp dụng (${situationLabel(hasThematicPart, f.kind === "THEMATIC" && hasThematicPart)}).` };
   }
 
   if (c.criterion.mode === "AUTO" && c.criterion.rule) {
@@ -351,7 +351,7 @@ export function score(rubric: Rubric, facts: MeetingFacts, manualMarks: ManualMa
   }
   const marks: ManualMarks = manualMarks ?? {};
   const overrides = options.overrides ?? {};
-  const layout = layoutFor(rubric, f.hasThematicPart);
+  const layout = layoutFor(rubric, f.hasThematicPart, f.kind === "THEMATIC");
   checkInputCodes(layout, marks, overrides, rubric, errors);
 
   const scored = layout.criteria.map((c) => scoreCriterion(c, f, marks, overrides, f.hasThematicPart, errors));

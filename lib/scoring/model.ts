@@ -222,6 +222,13 @@ export type CriterionGroup = z.infer<typeof groupSchema>;
  */
 export const thematicVariantSchema = z.strictObject({
   hasThematicPart: z.boolean(),
+  /**
+   * Issue 14: the variant of a pure THEMATIC meeting (a thematic part and no regular part), chosen
+   * before the plain "with a thematic part" one; it needs hasThematicPart true.
+   */
+  pureThematic: z.boolean().optional(),
+  /** Criteria that do not apply in this situation (a pure thematic meeting has no regular content, C2). */
+  notApplicable: z.array(z.string()).optional(),
   description: z.string().optional(),
   maxPoints: z.record(z.string(), decimal).optional(),
   groupPoints: z.record(z.string(), decimal).optional(),

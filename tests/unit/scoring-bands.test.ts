@@ -275,3 +275,24 @@ describe("HD 12: \"trên 85%\" is strict", () => {
     expect(h4(89)).toBe(false);
   });
 });
+
+describe("HD 42 for a pure THEMATIC meeting (issue 14): no regular content, so C2 does not apply and C3 carries 15", () => {
+  const { C2: _c2, ...withoutC2 } = HD42_MARKS;
+
+  it("is scored on C3 (max 15) without C2, to 100 points", () => {
+    const result = score(HD42_2025, { ...BASE, kind: "THEMATIC", hasThematicPart: true }, { ...withoutC2, C3: 15 });
+    expect(result.errors).toEqual([]);
+    expect(result.perCriterion.find((c) => c.code === "C2")).toMatchObject({ applicable: false, points: 0 });
+    expect(result.perCriterion.find((c) => c.code === "C3")).toMatchObject({ applicable: true, max: 15, points: 15 });
+    expect(result.groupTotals.find((g) => g.code === "C")).toMatchObject({ max: 30, points: 30 });
+    expect(result.total).toBe(100);
+  });
+
+  it("refuses a C2 mark for it, while a COMBINED meeting keeps C2 10 + C3 5", () => {
+    const thematic = score(HD42_2025, { ...BASE, kind: "THEMATIC", hasThematicPart: true }, { ...HD42_MARKS, C2: 10, C3: 15 });
+    expect(thematic.errors.map((e) => e.path)).toEqual(["C2"]);
+    const combined = score(HD42_2025, { ...BASE, kind: "COMBINED", hasThematicPart: true }, { ...HD42_MARKS, C2: 10, C3: 5 });
+    expect(combined.errors).toEqual([]);
+    expect(combined.perCriterion.find((c) => c.code === "C3")).toMatchObject({ max: 5 });
+  });
+});

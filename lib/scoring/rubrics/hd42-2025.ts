@@ -312,6 +312,15 @@ export const HD42_2025: Rubric = {
       description: "Không có phần chuyên đề: tiêu chí C3 không áp dụng, C2 tối đa 15 điểm.",
       maxPoints: { C2: 15 },
     },
+    {
+      // Issue 14 (our modelling choice): a pure THEMATIC meeting has no regular content, so it is not
+      // marked on C2; its thematic content (C3) carries the 15 points instead. Group C stays 30.
+      hasThematicPart: true,
+      pureThematic: true,
+      description: "Sinh hoạt chuyên đề riêng: tiêu chí C2 (nội dung thường kỳ) không áp dụng, C3 (nội dung chuyên đề) tối đa 15 điểm.",
+      notApplicable: ["C2"],
+      maxPoints: { C3: 15 },
+    },
   ],
   levelRules: [
     { level: "GOOD", minTotal: 90 },
