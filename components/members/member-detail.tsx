@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { MemberEndReason, PositionKind } from "@/lib/generated/prisma/enums";
-import { formatCalendarDate } from "@/lib/i18n/format";
+import { formatCalendarDate, formatDate } from "@/lib/i18n/format";
 import { isoDay, todayInVietnam } from "@/lib/org/member-dates";
 import { probationEnds, RESIDENCE_EXEMPT_SUGGESTIONS } from "@/lib/org/member-schemas";
 import type { BranchChoice, MemberDetail, MemberManageOptions } from "@/lib/org/members";
@@ -301,6 +301,11 @@ export function MemberDetailView({
                   {e.current ? <Badge tone="success">{t("detail.inForce")}</Badge> : null}
                 </span>
                 <span className="text-base text-ink-700">{period(e.fromDate, e.toDate)}</span>
+                {e.decidedAtMeeting ? (
+                  <span className="text-base text-ink-700">
+                    {t("detail.decidedAt", { date: formatDate(e.decidedAtMeeting.plannedStart), title: e.decidedAtMeeting.title })}
+                  </span>
+                ) : null}
                 {manage && e.toDate === null ? endForm("exemption", e.id) : null}
               </li>
             ))}
@@ -323,6 +328,16 @@ export function MemberDetailView({
                   required: true,
                   maxLength: 500,
                   suggestions: [t("suggestions.exemptionMale"), t("suggestions.exemptionFemale"), t("suggestions.exemptionIllness")],
+                },
+                {
+                  kind: "select",
+                  name: "decidedAtMeetingId",
+                  label: t("fields.decidedAtMeetingId"),
+                  hint: t("detail.decidedAtHint"),
+                  options: [
+                    { value: "", label: t("detail.decidedAtNone") },
+                    ...(options?.decidingMeetings ?? []).map((m) => ({ value: m.id, label: `${formatDate(m.plannedStart)} – ${m.title}` })),
+                  ],
                 },
               ]}
             />

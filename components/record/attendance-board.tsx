@@ -12,9 +12,10 @@ import { useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { foldForSearch } from "@/lib/i18n/format";
+import { foldForSearch, formatCalendarDate } from "@/lib/i18n/format";
 import type { AttendanceSheet } from "@/lib/meetings/attendance";
 import { attendanceFigures, memberCounters, type CounterThresholds } from "@/lib/meetings/record-rules";
+import type { MemberMeetingRecord } from "@/lib/meetings/rules/counters";
 import type { AttendanceMark } from "@/lib/meetings/rules/types";
 import { formatPercent, formatRatio } from "@/lib/scoring/exact";
 import { RecordToast, useToast } from "./record-toast";
@@ -194,12 +195,21 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
     (m) => (!folded || foldForSearch(m.fullName).includes(folded)) && (!onlyUnmarked || !marks[m.memberId]),
   );
   const thresholds: CounterThresholds = sheet.thresholds;
+  // Where each counted absence was recorded: the counters follow the member across branches.
+  const sourceList = (records: readonly MemberMeetingRecord[]) =>
+    records.map((r) => t("sourceItem", { date: formatCalendarDate(r.date), branch: r.branchName ?? sheet.meeting.branchName })).join("; ");
   const watch = summoned
     .map((member) => ({
       member,
       counters: memberCounters(
         sheet.history[member.memberId] ?? [],
-        { date: sheet.meeting.day, kind: sheet.meeting.kind, mark: marks[member.memberId]?.status ?? null },
+        {
+          date: sheet.meeting.day,
+          kind: sheet.meeting.kind,
+          mark: marks[member.memberId]?.status ?? null,
+          meetingId: sheet.meeting.id,
+          branchName: sheet.meeting.branchName,
+        },
         thresholds,
       ),
     }))
@@ -425,10 +435,16 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
                       : t("streakAtLimit", { count: counters.streak.longest })}
                   </p>
                 ) : null}
+                {counters.streak.longest >= thresholds.maxExcusedStreak ? (
+                  <p className="text-sm text-ink-700">{t("streakFrom", { list: sourceList(counters.streak.longestRun) })}</p>
+                ) : null}
                 {counters.months.status !== "OK" ? (
                   <p className={clsx("text-base", counters.months.status === "FLAG" ? "font-semibold text-danger-700" : "text-warning-900")}>
                     {counters.months.explanation}
                   </p>
+                ) : null}
+                {counters.months.status !== "OK" ? (
+                  <p className="text-sm text-ink-700">{t("unexcusedFrom", { list: sourceList(counters.months.sources) })}</p>
                 ) : null}
               </li>
             ))}

@@ -27,8 +27,19 @@ function RuleSummary({ rule }: { rule: Rule }) {
     <div className="flex flex-col gap-1">
       <p>{t("measure", { measure: t(`measures.${rule.measure}`) })}</p>
       {rule.overrides?.map((o, i) => (
-        <p key={`o${i}`}>{t("override", { measure: t(`measures.${o.measure}`), range: range(o, MEASURE_INFO[o.measure]), points: points(o.points) })}</p>
+        <p key={`o${i}`}>
+          {o.within
+            ? t("overrideWithin", {
+                main: t(`measures.${rule.measure}`),
+                within: range(o.within, info),
+                measure: t(`measures.${o.measure}`),
+                range: range(o, MEASURE_INFO[o.measure]),
+                points: points(o.points),
+              })
+            : t("override", { measure: t(`measures.${o.measure}`), range: range(o, MEASURE_INFO[o.measure]), points: points(o.points) })}
+        </p>
       ))}
+      {rule.edgeFrom ? <p>{t("edgeFrom", { setting: t(`edgeSettings.${rule.edgeFrom}`) })}</p> : null}
       <ul className="flex flex-col gap-0.5">
         {rule.bands.map((band, i) => (
           <li key={i} className="whitespace-nowrap">

@@ -190,7 +190,7 @@ function ScorecardBody({
   const t = useTranslations("scorecard");
   const definition = view.definition!;
   const facts = view.facts!;
-  const layout = useMemo(() => layoutFor(definition, facts.hasThematicPart), [definition, facts]);
+  const layout = useMemo(() => layoutFor(definition, facts.hasThematicPart, facts.kind === "THEMATIC"), [definition, facts]);
   const manualCodes = useMemo(() => new Set(layout.criteria.filter((c) => c.criterion.mode === "MANUAL").map((c) => c.criterion.code)), [layout]);
   const groupOf = useMemo(() => new Map(layout.criteria.map((c) => [c.criterion.code, c.group.code])), [layout]);
   const editing = mode ? EDITED[mode] : null;

@@ -191,7 +191,7 @@ export async function memberOverview(user: Principal, now = new Date()): Promise
       const mark = m.attendances[0]?.status;
       if (!mark || !HELD_STATES.includes(m.state)) continue;
       counts[mark] += 1;
-      records.push({ date: isoDay(vietnamDayOf(m.actualStart ?? m.plannedStart)), kind: m.kind, mark });
+      records.push({ date: isoDay(vietnamDayOf(m.actualStart ?? m.plannedStart)), kind: m.kind, mark, meetingId: m.id, branchName: m.branch.name });
     }
     const due = counts.PRESENT + counts.ABSENT_EXCUSED + counts.ABSENT_UNEXCUSED;
     const maxExcusedStreak = settings["attendance.maxExcusedStreak"];
@@ -215,7 +215,11 @@ export async function memberOverview(user: Principal, now = new Date()): Promise
         due,
         present: counts.PRESENT,
         rate: due > 0 ? percentOf(counts.PRESENT, due) : null,
-        streak: excusedStreak(records, year, isoDay(today), { maxConsecutiveExcused: maxExcusedStreak, kinds: MONTHLY_MEETING_KINDS }),
+        streak: excusedStreak(records, year, isoDay(today), {
+          maxConsecutiveExcused: maxExcusedStreak,
+          kinds: MONTHLY_MEETING_KINDS,
+          notDue: settings["attendance.streakNotDue"],
+        }),
         maxExcusedStreak,
         unexcused: unexcusedMonths(records, year, isoDay(today), {
           warnAt: settings["attendance.unexcusedMonthsWarn"],

@@ -225,7 +225,11 @@ export async function memberEvidence(tx: Tx, tenantId: string, member: MemberTar
   const excused = count("ABSENT_EXCUSED");
   const unexcused = count("ABSENT_UNEXCUSED");
   const due = present + excused + unexcused;
-  const streak = excusedStreak(records, period.year, isoDay(upTo), { ...DEFAULT_STREAK_SETTINGS, maxConsecutiveExcused: settings["attendance.maxExcusedStreak"] });
+  const streak = excusedStreak(records, period.year, isoDay(upTo), {
+    ...DEFAULT_STREAK_SETTINGS,
+    maxConsecutiveExcused: settings["attendance.maxExcusedStreak"],
+    notDue: settings["attendance.streakNotDue"],
+  });
   const months = unexcusedMonths(records, period.year, isoDay(upTo), {
     ...DEFAULT_UNEXCUSED_MONTH_SETTINGS,
     warnAt: settings["attendance.unexcusedMonthsWarn"],

@@ -33,7 +33,7 @@ import {
   type RollMember,
   type ServiceContext,
 } from "@/lib/meetings/record-common";
-import { attendanceFigures, memberCounters, type CounterThresholds } from "@/lib/meetings/record-rules";
+import { attendanceFigures, attendanceOpensOn, counterThresholds, memberCounters, type CounterThresholds } from "@/lib/meetings/record-rules";
 import { formatRatio } from "@/lib/scoring/exact";
 import { resolveAttendance } from "@/lib/meetings/rules/attendance";
 import type { DurationSettings } from "@/lib/meetings/rules/duration";
@@ -170,7 +170,7 @@ export async function attendanceNotOpen(tx: Tx, meeting: MeetingRef, now: Date =
   const today = vietnamDayOf(now);
   if (day.getTime() <= today.getTime()) return null;
   const settings = await settingsFor(tx, meeting.tenantId, meeting.branch.path, day);
-  const opens = new Date(day.getTime() - settings["attendance.openDaysBefore"] * 86_400_000);
+  const opens = attendanceOpensOn(day, settings);
   if (opens.getTime() <= today.getTime()) return null;
   return `Chưa đến ngày họp (${formatCalendarDate(day)}): điểm danh mở từ ngày ${formatCalendarDate(opens)}.`;
 }
@@ -192,34 +192,45 @@ function yearStart(day: Date): Date {
   return parseLocalDateTime(`${day.getUTCFullYear()}-01-01T00:00`)!;
 }
 
-/** Marks of the roll members at the branch's earlier meetings of the same calendar year. */
+/**
+ * The members' marks at their earlier meetings of the same calendar year, wherever they were
+ * recorded (SPEC §4.2: the counters belong to the member, not to the branch): at this branch, at the
+ * branch they left by a transfer, at a branch merged into this one, at a host branch while
+ * temporarily attached. Each record names its branch and meeting, so a count can be traced.
+ */
 export async function loadYearHistory(
   tx: Tx,
   tenantId: string,
-  meeting: { id: string; branchId: string; plannedStart: Date; actualStart: Date | null },
+  meeting: { id: string; plannedStart: Date; actualStart: Date | null },
   memberIds: readonly string[],
 ): Promise<Record<string, MemberMeetingRecord[]>> {
   const history: Record<string, MemberMeetingRecord[]> = Object.fromEntries(memberIds.map((id) => [id, []]));
   if (memberIds.length === 0) return history;
-  const earlier = await tx.meeting.findMany({
+  const rows = await tx.attendance.findMany({
     where: {
       tenantId,
-      branchId: meeting.branchId,
-      id: { not: meeting.id },
-      state: { notIn: LIVE_EXCLUDED },
-      plannedStart: { gte: yearStart(meetingDay(meeting)), lt: meeting.plannedStart },
+      memberId: { in: [...memberIds] },
+      meeting: {
+        id: { not: meeting.id },
+        state: { notIn: LIVE_EXCLUDED },
+        plannedStart: { gte: yearStart(meetingDay(meeting)), lt: meeting.plannedStart },
+      },
     },
     select: {
-      kind: true,
-      plannedStart: true,
-      actualStart: true,
-      attendances: { where: { memberId: { in: [...memberIds] } }, select: { memberId: true, status: true } },
+      memberId: true,
+      status: true,
+      meeting: { select: { id: true, kind: true, plannedStart: true, actualStart: true, branch: { select: { name: true } } } },
     },
-    orderBy: { plannedStart: "asc" },
+    orderBy: [{ meeting: { plannedStart: "asc" } }, { meetingId: "asc" }],
   });
-  for (const m of earlier) {
-    const date = isoDay(meetingDay(m));
-    for (const a of m.attendances) history[a.memberId]?.push({ date, kind: m.kind, mark: a.status });
+  for (const a of rows) {
+    history[a.memberId]?.push({
+      date: isoDay(meetingDay(a.meeting)),
+      kind: a.meeting.kind,
+      mark: a.status,
+      meetingId: a.meeting.id,
+      branchName: a.meeting.branch.name,
+    });
   }
   return history;
 }
@@ -264,12 +275,7 @@ export async function getAttendanceSheet(user: Principal, id: string): Promise<A
       marks: rows.filter((r) => onRoll.has(r.memberId)).map((r) => ({ memberId: r.memberId, status: r.status, reason: r.reason })),
       offRoll: rows.filter((r) => !onRoll.has(r.memberId)).map((r) => ({ memberId: r.memberId, fullName: r.member.fullName, status: r.status })),
       history,
-      thresholds: {
-        maxExcusedStreak: settings["attendance.maxExcusedStreak"],
-        unexcusedMonthsWarn: settings["attendance.unexcusedMonthsWarn"],
-        unexcusedMonthsFlag: settings["attendance.unexcusedMonthsFlag"],
-        minRatePercent: settings["attendance.minRatePercent"],
-      },
+      thresholds: counterThresholds(settings),
       duration: {
         defaultMinutes: settings["meeting.minMinutesRegular"],
         combinedMinutes: settings["meeting.minMinutesLong"],
@@ -652,7 +658,17 @@ export interface MemberWatch {
   unexcusedMonths: number[];
   unexcusedStatus: "OK" | "WARN" | "FLAG";
   explanation: string;
+  /** Where the counted absences were recorded (the counters follow the member across branches). */
+  sources: { streak: CountSource[]; unexcused: CountSource[] };
 }
+
+export interface CountSource {
+  date: IsoDate;
+  meetingId: string | null;
+  branchName: string | null;
+}
+
+const countSource = (r: MemberMeetingRecord): CountSource => ({ date: r.date, meetingId: r.meetingId ?? null, branchName: r.branchName ?? null });
 
 /**
  * Members to watch at this meeting: an excused streak reaching the limit (≥ maxExcusedStreak; above
@@ -665,7 +681,13 @@ export function membersToWatch(sheet: Pick<AttendanceSheet, "roll" | "marks" | "
     if (member.suspended) continue;
     const counters = memberCounters(
       sheet.history[member.memberId] ?? [],
-      { date: sheet.meeting.day, kind: sheet.meeting.kind, mark: markOf.get(member.memberId) ?? null },
+      {
+        date: sheet.meeting.day,
+        kind: sheet.meeting.kind,
+        mark: markOf.get(member.memberId) ?? null,
+        meetingId: sheet.meeting.id,
+        branchName: sheet.meeting.branchName,
+      },
       sheet.thresholds,
     );
     const streakWatch = counters.streak.longest >= sheet.thresholds.maxExcusedStreak;
@@ -679,6 +701,7 @@ export function membersToWatch(sheet: Pick<AttendanceSheet, "roll" | "marks" | "
       unexcusedMonths: counters.months.months,
       unexcusedStatus: counters.months.status,
       explanation: counters.months.explanation,
+      sources: { streak: counters.streak.longestRun.map(countSource), unexcused: counters.months.sources.map(countSource) },
     });
   }
   return out;

@@ -10,11 +10,14 @@ import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, fieldError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { MeetingState } from "@/lib/generated/prisma/enums";
-import { formatDateTime, vietnamDayOf } from "@/lib/i18n/format";
+import { fill } from "@/lib/i18n/fill";
+import { formatDateTime, formatNumber, vietnamDayOf } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { assertVersion, loadMeeting } from "@/lib/meetings/access";
 import { loadRoll, meetingDay, rollEntries } from "@/lib/meetings/record-common";
-import { resolveAttendance, type AttendanceEntry } from "@/lib/meetings/rules";
+import { attendanceFigures } from "@/lib/meetings/record-rules";
+import { quorum, resolveAttendance, type AttendanceEntry } from "@/lib/meetings/rules";
+import { settingsFor } from "@/lib/settings/resolve";
 import { parseWith, transitionSchema, type TransitionInput } from "@/lib/meetings/schemas";
 import { canTransition, TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
 import { isActiveOn } from "@/lib/org/unit-rules";
@@ -145,6 +148,7 @@ export async function applyTransition(
       if (start.getTime() > now.getTime()) {
         throw fieldError("actualStart", "Giờ bắt đầu thực tế chưa tới: chỉ xác nhận đã họp sau khi cuộc họp đã diễn ra.");
       }
+      await checkQuorum(tx, user.tenantId, row, start);
       if (options.actualStart) data.actualStart = options.actualStart;
       if (options.actualEnd) data.actualEnd = options.actualEnd;
       break;
@@ -268,6 +272,32 @@ async function checkNoticeSent(tx: Tx, tenantId: string, meetingId: string): Pro
 }
 
 /** Attendance of everyone summoned, minutes with their proceedings, and the resolution with its vote. */
+/**
+ * meeting.quorumRatio (SPEC §4.2, null by default): when the tenant sets one, a meeting is confirmed
+ * held only once the members marked present reach that share of D_att on the meeting day.
+ */
+async function checkQuorum(tx: Tx, tenantId: string, meeting: { id: string; branch: { id: string; path: string } }, start: Date): Promise<void> {
+  const day = vietnamDayOf(start);
+  const ratio = (await settingsFor(tx, tenantId, meeting.branch.path, day))["meeting.quorumRatio"];
+  if (ratio === null) return;
+  const [roll, marks] = [
+    await loadRoll(tx, tenantId, meeting.branch.id, day),
+    await tx.attendance.findMany({ where: { tenantId, meetingId: meeting.id }, select: { memberId: true, status: true } }),
+  ];
+  const figures = attendanceFigures(rollEntries(roll), marks.map((m) => ({ memberId: m.memberId, mark: m.status })));
+  const check = quorum(figures.summary.present, figures.denominator, ratio);
+  if (check && !check.met) {
+    throw new ValidationError(
+      fill(messages.meetings.quorum.notMet, {
+        present: check.present,
+        denominator: check.denominator,
+        needed: check.needed,
+        percent: `${formatNumber(ratio * 100, { maximumFractionDigits: 1 })}%`,
+      }),
+    );
+  }
+}
+
 async function checkRecordComplete(
   tx: Tx,
   tenantId: string,

@@ -37,7 +37,7 @@ export interface ServiceOptions {
 /** Planned length of a meeting: the minimum duration that applies to it (SPEC §3.4, tenant settings). */
 export function plannedMinutes(settings: SettingsSnapshot, kind: MeetingKind, rosterSize: number): number {
   return requiredDuration(
-    { kind, attendanceDenominator: rosterSize },
+    { kind, attendanceDenominator: rosterSize, committeeOverrideMinutes: settings["meeting.committeeMinMinutes"] },
     {
       defaultMinutes: settings["meeting.minMinutesRegular"],
       combinedMinutes: settings["meeting.minMinutesLong"],

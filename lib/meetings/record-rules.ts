@@ -9,10 +9,12 @@ import {
   unexcusedMonths,
   type ExcusedStreak,
   type MemberMeetingRecord,
+  type StreakNotDue,
   type UnexcusedMonths,
 } from "@/lib/meetings/rules/counters";
 import { yearOf, type AttendanceEntry, type IsoDate, type MeetingKind, type RollEntry, type RuleError } from "@/lib/meetings/rules/types";
 import { percentOf, type Ratio } from "@/lib/scoring/exact";
+import type { SettingsSnapshot } from "@/lib/settings/resolve";
 
 // ─── Attendance while it is being taken ─────────────────────────────────────────────────────────
 
@@ -73,6 +75,8 @@ export function attendanceFigures(roll: readonly RollEntry[], marks: readonly At
 export interface CounterThresholds {
   /** More than this many consecutive excused absences violates (HD 12: 3). */
   maxExcusedStreak: number;
+  /** attendance.streakNotDue: SPECIAL_DUTY, EXEMPT and ELSEWHERE in an excused run (default SKIP). */
+  streakNotDue?: StreakNotDue;
   unexcusedMonthsWarn: number;
   unexcusedMonthsFlag: number;
 }
@@ -88,15 +92,18 @@ export interface MemberCounters {
  */
 export function memberCounters(
   history: readonly MemberMeetingRecord[],
-  current: { date: IsoDate; kind: MeetingKind; mark: MemberMeetingRecord["mark"] | null },
+  current: { date: IsoDate; kind: MeetingKind; mark: MemberMeetingRecord["mark"] | null; meetingId?: string; branchName?: string },
   thresholds: CounterThresholds,
 ): MemberCounters {
-  const records = current.mark ? [...history, { date: current.date, kind: current.kind, mark: current.mark }] : [...history];
+  const records: MemberMeetingRecord[] = current.mark
+    ? [...history, { date: current.date, kind: current.kind, mark: current.mark, meetingId: current.meetingId, branchName: current.branchName }]
+    : [...history];
   const year = yearOf(current.date);
   return {
     streak: excusedStreak(records, year, current.date, {
       ...DEFAULT_STREAK_SETTINGS,
       maxConsecutiveExcused: thresholds.maxExcusedStreak,
+      notDue: thresholds.streakNotDue ?? "SKIP",
     }),
     months: unexcusedMonths(records, year, current.date, {
       ...DEFAULT_UNEXCUSED_MONTH_SETTINGS,
@@ -104,6 +111,22 @@ export function memberCounters(
       flagAt: thresholds.unexcusedMonthsFlag,
     }),
   };
+}
+
+/** The counters' thresholds from the tenant settings in force on the meeting day (one mapping for every page). */
+export function counterThresholds(settings: SettingsSnapshot): CounterThresholds & { minRatePercent: number } {
+  return {
+    maxExcusedStreak: settings["attendance.maxExcusedStreak"],
+    streakNotDue: settings["attendance.streakNotDue"],
+    unexcusedMonthsWarn: settings["attendance.unexcusedMonthsWarn"],
+    unexcusedMonthsFlag: settings["attendance.unexcusedMonthsFlag"],
+    minRatePercent: settings["attendance.minRatePercent"],
+  };
+}
+
+/** The first day attendance may be taken for a meeting on `day` (attendance.openDaysBefore). */
+export function attendanceOpensOn(day: Date, settings: Pick<SettingsSnapshot, "attendance.openDaysBefore">): Date {
+  return new Date(day.getTime() - settings["attendance.openDaysBefore"] * 86_400_000);
 }
 
 // ─── Tasks ──────────────────────────────────────────────────────────────────────────────────────

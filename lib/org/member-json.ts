@@ -68,6 +68,7 @@ export function memberDetailJson(member: MemberDetail) {
       fromDate: isoDay(e.fromDate),
       toDate: isoDayOrNull(e.toDate),
       reason: e.reason,
+      decidedAtMeetingId: e.decidedAtMeeting?.id ?? null,
     })),
     temporaryTransfers: member.temporaryTransfers.map((t) => ({
       id: t.id,

@@ -8,6 +8,8 @@ import { authorize, type Principal } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, fieldError, NotFoundError } from "@/lib/errors";
+import { vietnamDayOf } from "@/lib/i18n/format";
+import messages from "@/lib/i18n/messages";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberStatus, PositionKind } from "@/lib/generated/prisma/enums";
 import {
@@ -302,8 +304,16 @@ export async function addExemption(
     assertNotBeforeAdmission(member, data.fromDate, "fromDate");
     const existing = await tx.exemption.findMany({ where: { tenantId: user.tenantId, memberId: member.id }, select: periodSelect });
     assertNoOverlap(existing, data, "lần miễn công tác và sinh hoạt đảng");
+    const decidedAt = data.decidedAtMeetingId ? await decidingMeeting(tx, user.tenantId, member.branchId, data.decidedAtMeetingId, data.fromDate) : null;
     const row = await tx.exemption.create({
-      data: { tenantId: user.tenantId, memberId: member.id, fromDate: data.fromDate, toDate: data.toDate, reason: data.reason },
+      data: {
+        tenantId: user.tenantId,
+        memberId: member.id,
+        fromDate: data.fromDate,
+        toDate: data.toDate,
+        reason: data.reason,
+        decidedAtMeetingId: decidedAt?.id ?? null,
+      },
       select: { id: true },
     });
     await audit(
@@ -312,12 +322,38 @@ export async function addExemption(
       member.id,
       {
         action: "member.exemption.add",
-        after: { exemptionId: row.id, fromDate: isoDay(data.fromDate), toDate: isoDayOrNull(data.toDate), reason: data.reason },
+        after: {
+          exemptionId: row.id,
+          fromDate: isoDay(data.fromDate),
+          toDate: isoDayOrNull(data.toDate),
+          reason: data.reason,
+          decidedAtMeetingId: decidedAt?.id ?? null,
+        },
       },
       context,
     );
     return row;
   });
+}
+
+const DECIDING_STATES = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"] as const;
+
+/**
+ * The meeting that decided an exemption (SPEC §7): a meeting of the member's own branch that was
+ * held, on or before the day the exemption starts. Anything else is refused with what to pick.
+ */
+async function decidingMeeting(tx: Tx, tenantId: string, branchId: string, meetingId: string, fromDate: Date): Promise<{ id: string }> {
+  const text = messages.members.exemption;
+  const meeting = await tx.meeting.findFirst({
+    where: { tenantId, id: meetingId, branchId },
+    select: { id: true, state: true, plannedStart: true, actualStart: true },
+  });
+  if (!meeting) throw fieldError("decidedAtMeetingId", text.meetingNotFound);
+  if (!(DECIDING_STATES as readonly string[]).includes(meeting.state)) throw fieldError("decidedAtMeetingId", text.meetingNotHeld);
+  if (vietnamDayOf(meeting.actualStart ?? meeting.plannedStart).getTime() > fromDate.getTime()) {
+    throw fieldError("decidedAtMeetingId", text.meetingAfterStart);
+  }
+  return { id: meeting.id };
 }
 
 export async function addTemporaryTransfer(

@@ -273,6 +273,8 @@ export const addExemptionSchema = z
     fromDate: requiredDay("Vui lòng nhập ngày bắt đầu miễn sinh hoạt."),
     toDate: optionalDay(),
     reason: reason("Vui lòng nhập lý do miễn công tác và sinh hoạt đảng."),
+    /** SPEC §7: the branch meeting that decided it (recorded in its resolution book). */
+    decidedAtMeetingId: optionalUuid("Không tìm thấy kỳ sinh hoạt đã quyết định việc miễn sinh hoạt."),
   })
   .superRefine(endNotBeforeStart("fromDate", "toDate", "Ngày kết thúc không được trước ngày bắt đầu."));
 export type AddExemptionInput = InputOf<typeof addExemptionSchema>;

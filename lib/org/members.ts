@@ -511,7 +511,15 @@ export interface MemberDetail {
     termTo: Date | null;
     current: boolean;
   }[];
-  exemptions: { id: string; fromDate: Date; toDate: Date | null; reason: string; current: boolean }[];
+  exemptions: {
+    id: string;
+    fromDate: Date;
+    toDate: Date | null;
+    reason: string;
+    current: boolean;
+    /** The meeting that decided it (SPEC §7), when recorded. */
+    decidedAtMeeting: { id: string; plannedStart: Date; title: string } | null;
+  }[];
   temporaryTransfers: {
     id: string;
     hostBranch: UnitRef | null;
@@ -571,7 +579,10 @@ const detailSelect = {
     select: { id: true, kind: true, termFrom: true, termTo: true, orgUnit: { select: { ...unitRefSelect, kind: true } } },
     orderBy: { termFrom: "desc" },
   },
-  exemptions: { select: { id: true, fromDate: true, toDate: true, reason: true }, orderBy: { fromDate: "desc" } },
+  exemptions: {
+    select: { id: true, fromDate: true, toDate: true, reason: true, decidedAtMeeting: { select: { id: true, plannedStart: true, title: true } } },
+    orderBy: { fromDate: "desc" },
+  },
   temporaryTransfers: {
     select: { id: true, hostName: true, fromDate: true, toDate: true, reason: true, hostBranch: { select: unitRefSelect } },
     orderBy: { fromDate: "desc" },
@@ -691,6 +702,8 @@ export interface MemberManageOptions {
   branches: BranchOption[] | null;
   /** Units where the member can hold a position: their branch, the committees above it, its party groups. */
   positionUnits: UnitOption[];
+  /** Held meetings of the member's branch, newest first: the one that decided an exemption (SPEC §7). */
+  decidingMeetings: { id: string; plannedStart: Date; title: string }[];
 }
 
 /** Choices for the change forms of a member page; NotFound/Forbidden exactly as for a change. */
@@ -702,7 +715,7 @@ export async function getMemberManageOptions(user: Principal, memberId: string):
       select: { branchId: true, branch: { select: { id: true, path: true } } },
     });
     if (!member || !authorize(user, "member.read", member.branch)) throw new NotFoundError(MEMBER_NOT_FOUND);
-    if (!authorize(user, "member.manage", member.branch)) return { branches: [], positionUnits: [] };
+    if (!authorize(user, "member.manage", member.branch)) return { branches: [], positionUnits: [], decidingMeetings: [] };
     const today = todayInVietnam();
     // One connection per transaction: queries run one after the other.
     const branches =
@@ -717,7 +730,14 @@ export async function getMemberManageOptions(user: Principal, memberId: string):
         select: { id: true, name: true, kind: true, path: true, depth: true, activeFrom: true, activeTo: true },
         orderBy: { depth: "asc" },
       });
+    const decidingMeetings = await tx.meeting.findMany({
+      where: { tenantId: user.tenantId, branchId: member.branchId, state: { in: ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"] } },
+      select: { id: true, plannedStart: true, title: true },
+      orderBy: { plannedStart: "desc" },
+      take: 24,
+    });
     return {
+      decidingMeetings,
       branches: branches?.filter((branch) => branch.id !== member.branchId) ?? null,
       positionUnits: units
         .filter((unit) => authorize(user, "member.manage", unit) && covers({ from: unit.activeFrom, to: unit.activeTo }, today))

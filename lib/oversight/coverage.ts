@@ -12,7 +12,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { CommitteeLevel } from "@/lib/generated/prisma/enums";
 import { todayInVietnam } from "@/lib/org/member-dates";
 import { BRANCH_KINDS } from "@/lib/oversight/common";
-import { pastMidYear, quotaFor, quotaProgress, termCovers, wholeMonthsBetween, yearBounds, type QuotaStatus } from "@/lib/oversight/rules";
+import { pastMidYear, quotaFor, quotaProgress, termCovers, visitAlertDue, wholeMonthsBetween, yearBounds, type QuotaStatus } from "@/lib/oversight/rules";
 import { tenantOversightSettings, type OversightSettingValues } from "@/lib/oversight/settings";
 
 export const coverageQuerySchema = z.object({
@@ -242,7 +242,7 @@ export async function getCoverage(user: Principal, query: CoverageQuery = {}, co
         neverVisited: lastVisit === null,
         visitsThisYear: seen?.visitsThisYear ?? 0,
         overseers: (followersOf.get(branch.id) ?? []).sort((a, b) => a.displayName.localeCompare(b.displayName, "vi")),
-        alert: monthsWithoutVisit >= alertMonths,
+        alert: visitAlertDue(monthsWithoutVisit, { "oversight.alertMonthsWithoutVisit": alertMonths }),
       };
     });
     branchRows.sort(

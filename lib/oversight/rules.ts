@@ -102,3 +102,8 @@ export function addDays(day: Date, days: number): Date {
 export function yearBounds(year: number): { start: Date; end: Date } {
   return { start: new Date(Date.UTC(year, 0, 1)), end: new Date(Date.UTC(year, 11, 31)) };
 }
+
+/** A branch not visited for `oversight.alertMonthsWithoutVisit` months or more is flagged on the coverage page. */
+export function visitAlertDue(monthsWithoutVisit: number, settings: Pick<SettingsSnapshot, "oversight.alertMonthsWithoutVisit">): boolean {
+  return monthsWithoutVisit >= settings["oversight.alertMonthsWithoutVisit"];
+}

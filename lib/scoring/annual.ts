@@ -89,6 +89,7 @@ export const annualRatingSchema = z.object({
     fairFloor: level,
     belowFairLevel: level,
     missingMonthLevel: level,
+    goodNeedsFairCondition: z.boolean(),
     throughMonth: z.number().int(),
   }),
   rollup: z

@@ -12,6 +12,7 @@ import {
   type LevelCondition,
   type Level,
   type MeasureId,
+  type BandsRule,
   type Rubric,
   type Rule,
   type ScoringIssue,
@@ -108,6 +109,25 @@ interface AutoOutcome {
   phrase: string;
 }
 
+/** The tenant chose the stricter T1 reading: a duration rule's caps apply before its bands. */
+function strictDurationReading(rule: BandsRule, f: MeetingFacts): boolean {
+  return family(rule.measure) === "duration" && f.readings?.halfDurationFirst === true;
+}
+
+/**
+ * The rule's bands with the edge between its two bands moved to the tenant's setting in force on the
+ * meeting day (`edgeFrom`, read from the facts); the validator makes such a rule two adjacent bands.
+ */
+function bandsInForce(rule: BandsRule, f: MeetingFacts): BandsRule["bands"] {
+  const edge = rule.edgeFrom ? f.readings?.[rule.edgeFrom] : undefined;
+  const [lower, upper] = rule.bands;
+  if (edge === undefined || rule.bands.length !== 2 || !lower || !upper) return rule.bands;
+  return [
+    { ...lower, max: edge },
+    { ...upper, min: edge },
+  ];
+}
+
 function autoPoints(rule: Rule, f: MeetingFacts, max: Tenths): AutoOutcome {
   if (rule.id === "flags") {
     if (rule.notRequiredWhenFalse && !flagValue(rule.notRequiredWhenFalse, f)) {
@@ -118,7 +138,12 @@ function autoPoints(rule: Rule, f: MeetingFacts, max: Tenths): AutoOutcome {
     return { tenths: values.every(([, value]) => value) ? max : 0, phrase };
   }
 
+  const mainValue = measureValue(rule.measure, f);
   for (const override of rule.overrides ?? []) {
+    if (override.within && !strictDurationReading(rule, f)) {
+      const within = toExact(override.within);
+      if (!mainValue || !within || !contains(within, mainValue)) continue;
+    }
     const value = measureValue(override.measure, f);
     const interval = toExact(override);
     if (value && interval && contains(interval, value)) {
@@ -130,10 +155,10 @@ function autoPoints(rule: Rule, f: MeetingFacts, max: Tenths): AutoOutcome {
       return { tenths: Points.parse(override.points) ?? 0, phrase };
     }
   }
-  const value = measureValue(rule.measure, f);
+  const value = mainValue;
   const phrase = describeMeasure(rule.measure, f);
   if (value === null) return { tenths: Points.parse(rule.whenMissing ?? 0) ?? 0, phrase };
-  for (const band of rule.bands) {
+  for (const band of bandsInForce(rule, f)) {
     const interval = toExact(band);
     if (interval && contains(interval, value)) return { tenths: Points.parse(band.points) ?? 0, phrase };
   }
@@ -177,7 +202,7 @@ function hasReason(override: AutoOverride | null | undefined): override is AutoO
 function checkInputCodes(layout: RubricLayout, marks: ManualMarks, overrides: Readonly<Record<string, AutoOverride>>, rubric: Rubric, errors: ScoringIssue[]): void {
   const byCode = new Map(layout.criteria.map((c) => [c.criterion.code, c]));
   const notApplicable = (c: CriterionLayout) =>
-    `Tiêu chí ${c.criterion.code} không áp dụng cho kỳ sinh hoạt này (${situationLabel(layout.hasThematicPart)}).`;
+    `Tiêu chí ${c.criterion.code} không áp dụng cho kỳ sinh hoạt này (${situationLabel(layout.hasThematicPart, layout.pureThematic)}).`;
   for (const code of Object.keys(marks)) {
     const c = byCode.get(code);
     if (!c) errors.push({ path: code, message: `Khung ${rubric.code} không có tiêu chí mã ${code}.` });
@@ -215,7 +240,7 @@ function scoreCriterion(
     overridden: false,
   };
   if (!c.applicable) {
-    return { ...base, points: 0, tenths: 0, evidence: `Không áp dụng (${situationLabel(hasThematicPart)}).` };
+    return { ...base, points: 0, tenths: 0, evidence: `Không áp dụng (${situationLabel(hasThematicPart, f.kind === "THEMATIC" && hasThematicPart)}).` };
   }
 
   if (c.criterion.mode === "AUTO" && c.criterion.rule) {
@@ -326,7 +351,7 @@ export function score(rubric: Rubric, facts: MeetingFacts, manualMarks: ManualMa
   }
   const marks: ManualMarks = manualMarks ?? {};
   const overrides = options.overrides ?? {};
-  const layout = layoutFor(rubric, f.hasThematicPart);
+  const layout = layoutFor(rubric, f.hasThematicPart, f.kind === "THEMATIC");
   checkInputCodes(layout, marks, overrides, rubric, errors);
 
   const scored = layout.criteria.map((c) => scoreCriterion(c, f, marks, overrides, f.hasThematicPart, errors));

@@ -3,6 +3,7 @@
 // engine never looks anything up itself. SPEC §11's fact rows are the checklist.
 import { z } from "zod";
 import { MEETING_KINDS } from "@/lib/meetings/rules/types";
+import type { SettingsSnapshot } from "@/lib/settings/resolve";
 import { formatPercent, formatRatio, percentOf, ratio, type Ratio } from "./exact";
 import { issuesFromZod, type FlagFact, type MeasureId, type ScoringIssue } from "./model";
 
@@ -47,8 +48,37 @@ export const meetingFactsSchema = z.object({
   draftResolutionExists: z.boolean(),
   preparedBySecretaryOrDeputy: z.boolean(),
   minutesComplete: z.boolean(),
+  /**
+   * The tenant's settings in force on the meeting day that rubric rules read (`edgeFrom`), kept with
+   * the facts so a scorecard never changes when a setting changes later. Absent: the rubric's own edges.
+   */
+  readings: z
+    .object({
+      /** meeting.docsLeadHours: documents due this many hours ahead (P5). */
+      docsLeadHours: z.number().int().min(0).optional(),
+      /** meeting.postMeetingPostHours: final documents due within this many hours (K3). */
+      postMeetingPostHours: z.number().int().min(0).optional(),
+      /** attendance.maxExcusedStreak: more consecutive excused absences than this violates (A2). */
+      maxExcusedStreak: z.number().int().min(0).optional(),
+      /** attendance.minRatePercent: HD 12's H1, the rate must exceed it. */
+      minRatePercent: z.number().min(0).max(100).optional(),
+      /** scoring.halfDurationFirst: the stricter T1 reading, "under half → 1" before the shortfall bands. */
+      halfDurationFirst: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type MeetingFacts = z.infer<typeof meetingFactsSchema>;
+
+/** The settings in force on the meeting day that the rubric reads (facts.readings). */
+export function scoringReadings(settings: SettingsSnapshot): NonNullable<MeetingFacts["readings"]> {
+  return {
+    docsLeadHours: settings["meeting.docsLeadHours"],
+    postMeetingPostHours: settings["meeting.postMeetingPostHours"],
+    maxExcusedStreak: settings["attendance.maxExcusedStreak"],
+    minRatePercent: settings["attendance.minRatePercent"],
+    halfDurationFirst: settings["scoring.halfDurationFirst"],
+  };
+}
 
 export type FactsCheck = { ok: true; facts: MeetingFacts } | { ok: false; errors: ScoringIssue[] };
 

@@ -38,7 +38,9 @@ export function evaluateHardCheck(
 ): HardCheckOutcome {
   switch (check) {
     case "H1": {
-      const threshold = param(params, "ratePercent", HARD_CHECK_DEFAULTS.H1.ratePercent);
+      // One source per threshold: the tenant's attendance.minRatePercent on the meeting day, when the
+      // facts carry it, is the value the attendance page shows; else the condition's parameter.
+      const threshold = f.readings?.minRatePercent ?? param(params, "ratePercent", HARD_CHECK_DEFAULTS.H1.ratePercent);
       const rate = percentOf(f.present, f.attendanceDenominator);
       // HD 12 says "trên 85%": strictly more than the threshold (E5: 86.36 % passes).
       const edge = ratioFromDecimal(threshold);
@@ -51,7 +53,7 @@ export function evaluateHardCheck(
         ? { held: true, explanation: "Không có đảng viên vắng không lý do." }
         : { held: false, explanation: `Có ${f.absentUnexcused} đảng viên vắng không lý do.` };
     case "H3": {
-      const max = param(params, "maxConsecutive", HARD_CHECK_DEFAULTS.H3.maxConsecutive);
+      const max = f.readings?.maxExcusedStreak ?? param(params, "maxConsecutive", HARD_CHECK_DEFAULTS.H3.maxConsecutive);
       const held = f.longestExcusedStreak <= max;
       return {
         held,

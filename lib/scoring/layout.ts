@@ -23,6 +23,8 @@ export interface GroupLayout {
 
 export interface RubricLayout {
   hasThematicPart: boolean;
+  /** A THEMATIC meeting (no regular part), scored under the rubric's pure-thematic variant when it has one. */
+  pureThematic: boolean;
   variant: ThematicVariant | undefined;
   groups: GroupLayout[];
   criteria: CriterionLayout[];
@@ -35,12 +37,31 @@ function tenths(value: number | undefined): Tenths {
   return value === undefined ? 0 : (Points.parse(value) ?? 0);
 }
 
-export function variantFor(rubric: Rubric, hasThematicPart: boolean): ThematicVariant | undefined {
-  return rubric.thematicVariants?.find((v) => v.hasThematicPart === hasThematicPart);
+export function variantFor(rubric: Rubric, hasThematicPart: boolean, pureThematic = false): ThematicVariant | undefined {
+  const variants = rubric.thematicVariants ?? [];
+  if (pureThematic && hasThematicPart) {
+    const pure = variants.find((v) => v.pureThematic === true && v.hasThematicPart);
+    if (pure) return pure;
+  }
+  return variants.find((v) => v.hasThematicPart === hasThematicPart && v.pureThematic !== true);
 }
 
-export function layoutFor(rubric: Rubric, hasThematicPart: boolean): RubricLayout {
-  const variant = variantFor(rubric, hasThematicPart);
+/** Whether the rubric has a variant of its own for pure THEMATIC meetings. */
+export function hasPureThematicVariant(rubric: Rubric): boolean {
+  return (rubric.thematicVariants ?? []).some((v) => v.pureThematic === true && v.hasThematicPart);
+}
+
+/** Every situation the rubric scores differently in (for the validator): with/without a thematic part, pure thematic. */
+export function situationsOf(rubric: Rubric): RubricLayout[] {
+  const dependent = dependsOnThematicPart(rubric);
+  const layouts = (dependent ? [true, false] : [true]).map((t) => layoutFor(rubric, t));
+  if (hasPureThematicVariant(rubric)) layouts.push(layoutFor(rubric, true, true));
+  return layouts;
+}
+
+export function layoutFor(rubric: Rubric, hasThematicPart: boolean, pureThematic = false): RubricLayout {
+  const variant = variantFor(rubric, hasThematicPart, pureThematic);
+  const excluded = new Set(variant?.notApplicable ?? []);
   const groups = rubric.groups.map((group): GroupLayout => {
     const criteria = group.criteria.map((criterion): CriterionLayout => {
       const nominalMaxTenths = tenths(criterion.maxPoints);
@@ -48,7 +69,8 @@ export function layoutFor(rubric: Rubric, hasThematicPart: boolean): RubricLayou
       return {
         group,
         criterion,
-        applicable: criterion.appliesWhen === undefined || criterion.appliesWhen.hasThematicPart === hasThematicPart,
+        applicable:
+          (criterion.appliesWhen === undefined || criterion.appliesWhen.hasThematicPart === hasThematicPart) && !excluded.has(criterion.code),
         maxTenths: override === undefined ? nominalMaxTenths : tenths(override),
         nominalMaxTenths,
         stepTenths: tenths(criterion.step),
@@ -59,6 +81,7 @@ export function layoutFor(rubric: Rubric, hasThematicPart: boolean): RubricLayou
   });
   return {
     hasThematicPart,
+    pureThematic: pureThematic && hasThematicPart && variant?.pureThematic === true,
     variant,
     groups,
     criteria: groups.flatMap((g) => g.criteria),
@@ -74,6 +97,7 @@ export function dependsOnThematicPart(rubric: Rubric): boolean {
   );
 }
 
-export function situationLabel(hasThematicPart: boolean): string {
+export function situationLabel(hasThematicPart: boolean, pureThematic = false): string {
+  if (pureThematic) return "khi sinh hoạt chuyên đề riêng";
   return hasThematicPart ? "khi có phần chuyên đề" : "khi không có phần chuyên đề";
 }

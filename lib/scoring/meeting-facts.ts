@@ -7,11 +7,11 @@ import { loadMarks, loadYearHistory } from "@/lib/meetings/attendance";
 import { documentTimingFor } from "@/lib/meetings/documents";
 import { plannedMinutes } from "@/lib/meetings/meetings";
 import { loadRoll, meetingDay, rollEntries } from "@/lib/meetings/record-common";
-import { attendanceFigures, memberCounters, speakersShare, targetsMet } from "@/lib/meetings/record-rules";
+import { attendanceFigures, counterThresholds, memberCounters, speakersShare, targetsMet } from "@/lib/meetings/record-rules";
 import { dueTasks } from "@/lib/meetings/tasks";
 import { isoDay } from "@/lib/org/unit-rules";
 import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
-import type { MeetingFacts } from "./facts";
+import { scoringReadings, type MeetingFacts } from "./facts";
 
 export interface DerivedFacts {
   facts: MeetingFacts;
@@ -54,11 +54,7 @@ export async function deriveMeetingFacts(tx: Tx, meeting: MeetingRef): Promise<D
   const summoned = roll.filter((m) => !m.suspended);
   const history = await loadYearHistory(tx, tenantId, meeting, summoned.map((m) => m.memberId));
   const markOf = new Map(marks.map((m) => [m.memberId, m.status]));
-  const thresholds = {
-    maxExcusedStreak: settings["attendance.maxExcusedStreak"],
-    unexcusedMonthsWarn: settings["attendance.unexcusedMonthsWarn"],
-    unexcusedMonthsFlag: settings["attendance.unexcusedMonthsFlag"],
-  };
+  const thresholds = counterThresholds(settings);
   let longestExcusedStreak = 0;
   for (const member of summoned) {
     const counters = memberCounters(
@@ -118,6 +114,9 @@ export async function deriveMeetingFacts(tx: Tx, meeting: MeetingRef): Promise<D
     draftResolutionExists: Boolean(details.draftResolution?.trim()) || details.documents.length > 0,
     preparedBySecretaryOrDeputy: preparer > 0,
     minutesComplete: Boolean(minutes?.opening?.trim() && minutes.proceedings?.trim() && minutes.closing?.trim()),
+    // One source per threshold: the rubric's P5, K3 and A2 edges and the T1 reading are the settings
+    // the preparation, attendance and dashboard pages read for this branch on the meeting day.
+    readings: scoringReadings(settings),
   };
   return { facts, settings };
 }

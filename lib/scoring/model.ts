@@ -154,8 +154,13 @@ export const intervalSchema = z.strictObject(intervalShape);
 export const bandSchema = z.strictObject({ ...intervalShape, points: decimal });
 export type Band = z.infer<typeof bandSchema>;
 
-/** Checked before the bands: a value of another measure that caps the criterion (e.g. A1: any unexcused absence → 1). */
-export const bandOverrideSchema = z.strictObject({ measure: z.enum(MEASURES), ...intervalShape, points: decimal });
+/**
+ * Checked before the bands: a value of another measure that caps the criterion (e.g. A1: any
+ * unexcused absence → 1). With `within`, the cap applies only while the rule's own measure lies in
+ * that interval (T1: "under half the required time → 1" only once the shortfall exceeds 30 min,
+ * SPEC §5.3's order).
+ */
+export const bandOverrideSchema = z.strictObject({ measure: z.enum(MEASURES), ...intervalShape, points: decimal, within: intervalSchema.optional() });
 export type BandOverride = z.infer<typeof bandOverrideSchema>;
 
 export const bandsRuleSchema = z.strictObject({
@@ -167,6 +172,12 @@ export const bandsRuleSchema = z.strictObject({
   /** Points when the measure has no value (documents never posted → 0; no task due → R1 default 30). */
   whenMissing: decimal.optional(),
   overrides: z.array(bandOverrideSchema).optional(),
+  /**
+   * The edge between the rule's two bands is a tenant setting in force on the meeting day, carried
+   * in the facts' `readings` (one source per threshold: the preparation page, the dashboard and the
+   * score read the same value). Without a reading the edge written in the bands applies.
+   */
+  edgeFrom: z.enum(["docsLeadHours", "postMeetingPostHours", "maxExcusedStreak"]).optional(),
 });
 export type BandsRule = z.infer<typeof bandsRuleSchema>;
 
@@ -211,6 +222,13 @@ export type CriterionGroup = z.infer<typeof groupSchema>;
  */
 export const thematicVariantSchema = z.strictObject({
   hasThematicPart: z.boolean(),
+  /**
+   * Issue 14: the variant of a pure THEMATIC meeting (a thematic part and no regular part), chosen
+   * before the plain "with a thematic part" one; it needs hasThematicPart true.
+   */
+  pureThematic: z.boolean().optional(),
+  /** Criteria that do not apply in this situation (a pure thematic meeting has no regular content, C2). */
+  notApplicable: z.array(z.string()).optional(),
   description: z.string().optional(),
   maxPoints: z.record(z.string(), decimal).optional(),
   groupPoints: z.record(z.string(), decimal).optional(),

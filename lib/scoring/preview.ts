@@ -122,7 +122,7 @@ async function tenantRubric(user: Principal, code: string, version: number | und
 /** Manual criteria left without a mark: a partial preview still answers, with them in `errors`. */
 function unmarkedCriteria(rubric: Rubric, facts: MeetingFacts, marks: Readonly<Record<string, unknown>>, overrides: Readonly<Record<string, unknown>>): Set<string> {
   return new Set(
-    layoutFor(rubric, facts.hasThematicPart)
+    layoutFor(rubric, facts.hasThematicPart, facts.kind === "THEMATIC")
       .criteria.filter((c) => c.applicable && c.criterion.mode === "MANUAL")
       .map((c) => c.criterion.code)
       .filter((code) => !Object.hasOwn(marks, code) && !Object.hasOwn(overrides, code)),

@@ -29,6 +29,12 @@ export interface AnnualRollupSettings {
   belowFairLevel: Level;
   /** A month without a regular (or combined) meeting counts as this level. */
   missingMonthLevel: Level;
+  /**
+   * SPEC §5.4 rates "Tốt" on the regular meetings only (false, the default). True is our former,
+   * stricter reading: a Tốt year must also meet the "Khá" condition, so a thematic or extraordinary
+   * meeting below the Khá floor pulls it down.
+   */
+  goodNeedsFairCondition: boolean;
   /** Months 1..throughMonth are expected (12 for a closed year). */
   throughMonth: number;
 }
@@ -39,6 +45,7 @@ export const PHU_THO_ROLLUP: AnnualRollupSettings = {
   fairFloor: "AVERAGE",
   belowFairLevel: "AVERAGE",
   missingMonthLevel: "POOR",
+  goodNeedsFairCondition: false,
   throughMonth: 12,
 };
 
@@ -64,9 +71,9 @@ export interface AnnualRollup {
 const atLeast = (level: Level, floor: Level) => levelRank(level) >= levelRank(floor);
 
 /**
- * The year's level: Tốt when every monthly meeting is ≥ Khá and at least 7 are Tốt; Khá when every
- * meeting (monthly, thematic, extraordinary) is ≥ Trung bình; otherwise Trung bình. A Tốt year also
- * meets the Khá condition, so a Kém thematic meeting keeps a branch out of Tốt (our reading).
+ * The year's level (SPEC §5.4): Tốt when every monthly meeting is ≥ Khá and at least 7 are Tốt; Khá
+ * when every meeting (monthly, thematic, extraordinary) is ≥ Trung bình; otherwise Trung bình. With
+ * `goodNeedsFairCondition` (a tenant's stricter reading) a Tốt year must also meet the Khá condition.
  */
 export function rollupYear(
   meetings: readonly RatedMeeting[],
@@ -93,7 +100,7 @@ export function rollupYear(
   const enoughGood = counts.GOOD >= settings.minGoodCount;
 
   const level: Level =
-    allAtLeastFairFloor && allMonthlyAtLeastGoodFloor && enoughGood
+    allMonthlyAtLeastGoodFloor && enoughGood && (allAtLeastFairFloor || !settings.goodNeedsFairCondition)
       ? "GOOD"
       : allAtLeastFairFloor
         ? "FAIR"

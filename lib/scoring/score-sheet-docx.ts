@@ -152,7 +152,7 @@ export function buildScoreSheet(view: ScorecardView, header: ScoreSheetHeader): 
     throw new NotFoundError(view.notScorable ?? "Kỳ sinh hoạt này chưa có phiếu chấm.");
   }
   const day = new Date(`${view.meeting.day}T00:00:00.000Z`);
-  const layout = layoutFor(view.definition, view.facts.hasThematicPart);
+  const layout = layoutFor(view.definition, view.facts.hasThematicPart, view.facts.kind === "THEMATIC");
   const rows: SheetRow[] = [];
   for (const group of layout.groups) {
     rows.push({ kind: "group", cells: [group.group.code, group.group.name, Points.format(group.pointsTenths), "", "", ""] });

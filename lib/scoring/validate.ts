@@ -2,7 +2,7 @@
 // Vietnamese. The engine refuses to score with a rubric that does not pass.
 import { Points, compareRatio, type Tenths } from "./exact";
 import { compareLower, covers, formatEdge, formatInterval, isEmpty, toExact, type ExactInterval } from "./intervals";
-import { dependsOnThematicPart, layoutFor, situationLabel } from "./layout";
+import { dependsOnThematicPart, situationLabel, situationsOf, type RubricLayout } from "./layout";
 import {
   LEVEL_LABELS,
   MEASURE_INFO,
@@ -75,11 +75,17 @@ function checkCriteria(rubric: Rubric, issues: Issues): void {
 function checkVariants(rubric: Rubric, issues: Issues): void {
   const criteria = new Map(rubric.groups.flatMap((g) => g.criteria.map((c) => [c.code, c] as const)));
   const groups = new Set(rubric.groups.map((g) => g.code));
-  const seen = new Set<boolean>();
+  const seen = new Set<string>();
   for (const variant of rubric.thematicVariants ?? []) {
-    const label = situationLabel(variant.hasThematicPart);
-    if (seen.has(variant.hasThematicPart)) issues.add("thematicVariants", `Phương án ${label} được khai báo hai lần.`);
-    seen.add(variant.hasThematicPart);
+    const pure = variant.pureThematic === true;
+    const label = situationLabel(variant.hasThematicPart, pure);
+    const key = `${variant.hasThematicPart}|${pure}`;
+    if (seen.has(key)) issues.add("thematicVariants", `Phương án ${label} được khai báo hai lần.`);
+    seen.add(key);
+    if (pure && !variant.hasThematicPart) issues.add("thematicVariants", `Phương án ${label} phải là phương án có phần chuyên đề.`);
+    for (const code of variant.notApplicable ?? []) {
+      if (!criteria.has(code)) issues.add("thematicVariants", `Phương án ${label} bỏ tiêu chí không tồn tại: ${code}.`);
+    }
     for (const [code, value] of Object.entries(variant.maxPoints ?? {})) {
       const criterion = criteria.get(code);
       if (!criterion) {
@@ -103,22 +109,24 @@ function checkVariants(rubric: Rubric, issues: Issues): void {
 function checkSums(rubric: Rubric, issues: Issues): void {
   issues.points("totalPoints", "Tổng điểm của khung", rubric.totalPoints);
   const dependent = dependsOnThematicPart(rubric);
-  for (const hasThematicPart of dependent ? [true, false] : [true]) {
-    const layout = layoutFor(rubric, hasThematicPart);
-    const suffix = dependent ? ` (${situationLabel(hasThematicPart)})` : "";
+  // A pure-thematic variant repeats most of the "with a thematic part" sums: say only what differs.
+  const said = new Set<string>();
+  const report = (layout: RubricLayout, path: string, text: string) => {
+    if (layout.pureThematic && said.has(`${path}|${text}`)) return;
+    said.add(`${path}|${text}`);
+    issues.add(path, `${text}${dependent ? ` (${situationLabel(layout.hasThematicPart, layout.pureThematic)})` : ""}.`);
+  };
+  for (const layout of situationsOf(rubric)) {
     let groupSum = 0;
     for (const g of layout.groups) {
       const sum = g.criteria.filter((c) => c.applicable).reduce((acc, c) => acc + c.maxTenths, 0);
       if (sum !== g.pointsTenths) {
-        issues.add(
-          g.group.code,
-          `Nhóm ${g.group.code}: tổng điểm tối đa các tiêu chí là ${fmt(sum)} nhưng điểm của nhóm là ${fmt(g.pointsTenths)}${suffix}.`,
-        );
+        report(layout, g.group.code, `Nhóm ${g.group.code}: tổng điểm tối đa các tiêu chí là ${fmt(sum)} nhưng điểm của nhóm là ${fmt(g.pointsTenths)}`);
       }
       groupSum += g.pointsTenths;
     }
     if (groupSum !== layout.totalTenths) {
-      issues.add("totalPoints", `Tổng điểm các nhóm là ${fmt(groupSum)} nhưng tổng điểm của khung là ${fmt(layout.totalTenths)}${suffix}.`);
+      report(layout, "totalPoints", `Tổng điểm các nhóm là ${fmt(groupSum)} nhưng tổng điểm của khung là ${fmt(layout.totalTenths)}`);
     }
   }
 }
@@ -209,8 +217,7 @@ function checkBandCoverage(code: string, rule: BandsRule, issues: Issues): void 
 }
 
 function checkRules(rubric: Rubric, issues: Issues): void {
-  const dependent = dependsOnThematicPart(rubric);
-  const layouts = (dependent ? [true, false] : [true]).map((t) => layoutFor(rubric, t));
+  const layouts = situationsOf(rubric);
   for (const group of rubric.groups) {
     for (const c of group.criteria) {
       if (!c.rule) continue;
@@ -236,6 +243,17 @@ function checkRules(rubric: Rubric, issues: Issues): void {
           if (!exact || isEmpty(exact)) {
             issues.add(c.code, `Tiêu chí ${c.code}: điều kiện trần ${formatInterval(o, MEASURE_INFO[o.measure])} không hợp lệ hoặc rỗng.`);
           }
+        }
+        for (const o of rule.overrides ?? []) {
+          if (o.within) {
+            const within = toExact(o.within);
+            if (!within || isEmpty(within)) {
+              issues.add(c.code, `Tiêu chí ${c.code}: phạm vi áp dụng của điều kiện trần ${formatInterval(o.within, MEASURE_INFO[rule.measure])} không hợp lệ hoặc rỗng.`);
+            }
+          }
+        }
+        if (rule.edgeFrom && (rule.bands.length !== 2 || rule.bands[0]?.max !== rule.bands[1]?.min || rule.bands[0]?.max === null)) {
+          issues.add(c.code, `Tiêu chí ${c.code}: ngưỡng lấy theo cài đặt chỉ dùng được khi có đúng hai mức liền nhau.`);
         }
         checkBandCoverage(c.code, rule, issues);
       }
@@ -275,8 +293,7 @@ function checkLevels(rubric: Rubric, issues: Issues): void {
         `Ngưỡng xếp loại phải phủ từ 0 đến tổng điểm: tổng điểm dưới ${fmt(lowest)} chưa có mức xếp loại nào (mức thấp nhất cần ngưỡng 0).`,
       );
     }
-    const dependent = dependsOnThematicPart(rubric);
-    const totals = (dependent ? [true, false] : [true]).map((t) => layoutFor(rubric, t).totalTenths);
+    const totals = situationsOf(rubric).map((l) => l.totalTenths);
     const total = Math.min(...totals);
     for (const p of parsed) {
       if (p.min !== null && p.min > total) {

@@ -10,7 +10,7 @@ import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, ForbiddenError, parseInput, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Level, MeetingState } from "@/lib/generated/prisma/enums";
+import type { Level, MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import { loadMeeting, type MeetingRef } from "@/lib/meetings/access";
 import { loadMarks } from "@/lib/meetings/attendance";
 import { applyTransition, canUserTransition } from "@/lib/meetings/lifecycle";
@@ -21,7 +21,7 @@ import { voteValidity, type VoteValidity } from "@/lib/meetings/rules/vote";
 import { attendanceFigures } from "@/lib/meetings/record-rules";
 import type { MeetingTransition } from "@/lib/meetings/states";
 import { isoDay } from "@/lib/org/unit-rules";
-import { settingsFor } from "@/lib/settings/resolve";
+import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
 import { countedSources } from "./annual";
 import { anomalyFlags, type AnomalyFlag } from "./anomalies";
 import { score, type AutoOverride, type ScoreResult } from "./engine";
@@ -241,11 +241,16 @@ export async function notScoredKindReason(tx: Tx, meeting: KindRef): Promise<str
   if (meeting.kind === "REVIEW") return REVIEW_NOT_SCORED;
   if (meeting.kind !== "EXTRAORDINARY") return null;
   const settings = await settingsFor(tx, meeting.tenantId, meeting.branch.path, meetingDay(meeting));
-  return settings["scoring.scoreExtraordinary"] ? null : EXTRAORDINARY_NOT_SCORED;
+  return scoredKindOn(meeting.kind, settings) ? null : EXTRAORDINARY_NOT_SCORED;
 }
 
 export async function isScoredKind(tx: Tx, meeting: KindRef): Promise<boolean> {
   return (await notScoredKindReason(tx, meeting)) === null;
+}
+
+/** Whether meetings of `kind` are scored under the settings of the day (never a review meeting; scoring.scoreExtraordinary). */
+export function scoredKindOn(kind: MeetingKind, settings: Pick<SettingsSnapshot, "scoring.scoreExtraordinary">): boolean {
+  return kind !== "REVIEW" && (kind !== "EXTRAORDINARY" || settings["scoring.scoreExtraordinary"]);
 }
 
 function notScorableReason(state: MeetingState): string | null {
@@ -449,11 +454,9 @@ function scoreOrRefuse(ctx: Context, marks: ColumnMarks, options: { complete: bo
   for (const [code, o] of Object.entries(marks.overrides)) {
     if (!o.reason || o.reason.trim().length < 3) problems.push({ path: code, message: `Ghi đè điểm tiêu chí ${code} cần lý do (ít nhất 3 ký tự).` });
   }
-  if (options.complete && ctx.deductionNeedsReason) {
-    for (const c of result.perCriterion) {
-      if (c.mode === "MANUAL" && c.applicable && c.points < c.max && !marks.remarks[c.code]?.trim()) {
-        problems.push({ path: c.code, message: `Tiêu chí ${c.code} bị trừ điểm (${formatPoints(c.points)}/${formatPoints(c.max)}): vui lòng ghi rõ lý do trừ điểm.` });
-      }
+  if (options.complete) {
+    for (const c of deductionsWithoutReason(result, marks.remarks, ctx.deductionNeedsReason)) {
+      problems.push({ path: c.code, message: `Tiêu chí ${c.code} bị trừ điểm (${formatPoints(c.points)}/${formatPoints(c.max)}): vui lòng ghi rõ lý do trừ điểm.` });
     }
   }
   if (problems.length > 0) {
@@ -462,6 +465,16 @@ function scoreOrRefuse(ctx: Context, marks: ColumnMarks, options: { complete: bo
     throw new ValidationError(problems.length === 1 ? problems[0]!.message : `Phiếu chấm còn ${problems.length} chỗ chưa hợp lệ: ${problems[0]!.message}`, fieldErrors);
   }
   return result;
+}
+
+/** MANUAL marks below their maximum without a written reason, when scoring.deductionNeedsReason asks for one. */
+export function deductionsWithoutReason(
+  result: Pick<ScoreResult, "perCriterion">,
+  remarks: Readonly<Record<string, string | undefined>>,
+  needsReason: boolean,
+): ScoreResult["perCriterion"] {
+  if (!needsReason) return [];
+  return result.perCriterion.filter((c) => c.mode === "MANUAL" && c.applicable && c.points < c.max && !remarks[c.code]?.trim());
 }
 
 function formatPoints(value: number): string {

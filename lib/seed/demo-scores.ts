@@ -94,7 +94,7 @@ async function scoreOne(
   const rate = facts.present / facts.attendanceDenominator;
   const marks: Record<string, number> = {};
   const remarks: Record<string, string> = {};
-  for (const c of layoutFor(rubric, facts.hasThematicPart).criteria) {
+  for (const c of layoutFor(rubric, facts.hasThematicPart, facts.kind === "THEMATIC").criteria) {
     if (!c.applicable || c.criterion.mode !== "MANUAL") continue;
     const max = c.maxTenths / 10;
     const step = c.criterion.step;

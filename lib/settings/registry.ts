@@ -3,6 +3,7 @@
 // effectiveFrom (inclusive) to its effectiveTo (inclusive), for the whole tenant or a subtree.
 import { z } from "zod";
 import { LEVELS } from "@/lib/scoring/model";
+import { STREAK_NOT_DUE, type StreakNotDue } from "@/lib/meetings/rules/counters";
 import { PHU_THO_ROLLUP } from "@/lib/scoring/rollup";
 
 const minutes = z.number().int().min(0).max(24 * 60);
@@ -15,6 +16,12 @@ export const SETTINGS = {
   "meeting.minMinutesLong": { schema: minutes, default: 120 },
   /** SPEC §4.1 item 4 and §5.3: D_att from which the long minimum applies (An Phú rule). */
   "meeting.largeBranchSize": { schema: z.number().int().min(1).max(1000), default: 30 },
+  /**
+   * SPEC §5.3 (issue 14): a minimum duration set by the superior committee for the branches of its
+   * subtree (scope the row to that committee); when set it overrides both the regular and the long
+   * minimum, for planning (the planned end) and for T1's required time. Null: none.
+   */
+  "meeting.committeeMinMinutes": { schema: minutes.min(15).nullable(), default: null as number | null },
   /** SPEC §3.1: documents must be posted at least this long before the meeting (P5). */
   "meeting.docsLeadHours": { schema: hours, default: 24 },
   /** SPEC §3.1: the final resolution is posted within this long after the meeting (K3). */
@@ -25,6 +32,14 @@ export const SETTINGS = {
   "meeting.quorumRatio": { schema: z.number().min(0).max(1).nullable(), default: null },
   /** SPEC §4.2: more than this many consecutive excused absences in a year violates HD 12. */
   "attendance.maxExcusedStreak": { schema: z.number().int().min(1).max(12), default: 3 },
+  /**
+   * SPEC §4.2 / §10.7 (unconfirmed; issue 14): how a SPECIAL_DUTY, EXEMPT or ELSEWHERE meeting treats
+   * a run of excused absences. SKIP (default): the meeting was not the member's to attend (outside
+   * D_att, SPEC §4.1), so it neither extends nor ends the run — and an ELSEWHERE month is carried by
+   * the member's own marks at the host branch, which the counters read. COUNT reads it as excused
+   * (excused, excused, special duty, excused, excused = 5); BREAK ends the run as PRESENT does (= 2).
+   */
+  "attendance.streakNotDue": { schema: z.enum(STREAK_NOT_DUE), default: "SKIP" as StreakNotDue, unconfirmed: true },
   /** SPEC §4.2: distinct months with an unexcused absence: warn at, flag at (Charter Art. 8.1). */
   "attendance.unexcusedMonthsWarn": { schema: z.number().int().min(1).max(12), default: 2 },
   "attendance.unexcusedMonthsFlag": { schema: z.number().int().min(1).max(12), default: 3 },
@@ -45,6 +60,8 @@ export const SETTINGS = {
       fairFloor: z.enum(LEVELS),
       belowFairLevel: z.enum(LEVELS),
       missingMonthLevel: z.enum(LEVELS),
+      /** Issue 14: SPEC rates Tốt on the regular meetings only (false); true is the stricter reading. Rows saved before it exist, hence the default. */
+      goodNeedsFairCondition: z.boolean().default(false),
     }),
     default: {
       minGoodCount: PHU_THO_ROLLUP.minGoodCount,
@@ -52,8 +69,15 @@ export const SETTINGS = {
       fairFloor: PHU_THO_ROLLUP.fairFloor,
       belowFairLevel: PHU_THO_ROLLUP.belowFairLevel,
       missingMonthLevel: PHU_THO_ROLLUP.missingMonthLevel,
+      goodNeedsFairCondition: PHU_THO_ROLLUP.goodNeedsFairCondition,
     },
   },
+  /**
+   * SPEC §5.3 T1 (issue 14): false (default) follows SPEC's order, the shortfall bands first and
+   * "under half the required time → 1" only beyond 30 minutes short; true is the stricter reading
+   * that checks the half first (required 45, held 20: 1 instead of 3).
+   */
+  "scoring.halfDurationFirst": { schema: z.boolean(), default: false },
   /** Issue 12: extraordinary meetings are not scored (no national frame covers them) unless this is true. */
   "scoring.scoreExtraordinary": { schema: z.boolean(), default: false },
   /** Issue 5 (reviewers' flags): an overseer who moves the self-score by more than this many points is flagged. */

@@ -69,6 +69,17 @@ describe("excused streak", () => {
     expect(excusedStreak(records, 2026, "2026-05-15").current).toBe(4);
   });
 
+  it.each([
+    ["SKIP", 4, true],
+    ["COUNT", 5, true],
+    ["BREAK", 2, false],
+  ] as const)("special duty, exemption and elsewhere in a run follow attendance.streakNotDue = %s (issue 14)", (notDue, longest, violates) => {
+    for (const marks of ["E E S E E", "E E X E E", "E E W E E"]) {
+      const streak = excusedStreak(monthly(marks), 2026, undefined, { maxConsecutiveExcused: 3, kinds: ["REGULAR", "COMBINED"], notDue });
+      expect(streak).toMatchObject({ longest, longestViolates: violates });
+    }
+  });
+
   it("the limit is a setting", () => {
     const streak = excusedStreak(monthly("E E E"), 2026, undefined, { maxConsecutiveExcused: 2, kinds: ["REGULAR"] });
     expect(streak.currentViolates).toBe(true);

@@ -64,6 +64,43 @@ describe("T1: shortfall s = R − actual", () => {
   });
 });
 
+describe("T1 in SPEC §5.3's order: the shortfall bands before \"under half → 1\" (issue 14)", () => {
+  it.each([
+    ["a committee's 45-min minimum, held 20: s = 25 → 3", 20, 45, 3],
+    ["required 45, held 15: s = 30 → 3", 15, 45, 3],
+    ["required 60, held 25: s = 35 and 25 < 30 → 1", 25, 60, 1],
+    ["required 60, held 30: s = 30 → 3", 30, 60, 3],
+  ])("%s", (_name, actual, required, expected) => {
+    expect(pointsOf("T1", { actualMinutes: actual, requiredMinutes: required, ideologyMinutes: 0 })).toBe(expected);
+  });
+
+  it("the stricter reading (scoring.halfDurationFirst) checks the half first: 45 required, 20 held → 1", () => {
+    const facts = { actualMinutes: 20, requiredMinutes: 45, ideologyMinutes: 0 };
+    expect(pointsOf("T1", { ...facts, readings: { halfDurationFirst: true } })).toBe(1);
+    expect(pointsOf("T1", { ...facts, readings: { halfDurationFirst: false } })).toBe(3);
+  });
+});
+
+describe("P5, K3, A2: the edge is the tenant's setting on the meeting day (facts.readings), one source per threshold", () => {
+  it("docsLeadHours = 48: documents 30 h ahead are late, P5 = 0; 48 h ahead → 2", () => {
+    expect(pointsOf("P5", { documentsLeadMinutes: 30 * 60 })).toBe(2);
+    expect(pointsOf("P5", { documentsLeadMinutes: 30 * 60, readings: { docsLeadHours: 48 } })).toBe(0);
+    expect(pointsOf("P5", { documentsLeadMinutes: 48 * 60, readings: { docsLeadHours: 48 } })).toBe(2);
+  });
+
+  it("postMeetingPostHours = 24: final documents 30 h after → K3 = 0", () => {
+    expect(pointsOf("K3", { finalDocumentsDelayMinutes: 30 * 60 })).toBe(1);
+    expect(pointsOf("K3", { finalDocumentsDelayMinutes: 30 * 60, readings: { postMeetingPostHours: 24 } })).toBe(0);
+  });
+
+  it("maxExcusedStreak = 2: a streak of 3 loses A2 (HD 42) and A3 (HD 12)", () => {
+    expect(pointsOf("A2", { longestExcusedStreak: 3 })).toBe(1);
+    expect(pointsOf("A2", { longestExcusedStreak: 3, readings: { maxExcusedStreak: 2 } })).toBe(0);
+    expect(pointsOf("A2", { longestExcusedStreak: 2, readings: { maxExcusedStreak: 2 } })).toBe(1);
+    expect(pointsOf("A3", { longestExcusedStreak: 3, readings: { maxExcusedStreak: 2 } }, HD12_2018)).toBe(0);
+  });
+});
+
 describe("A1: attendance rate, with an unexcused absence capping it at 1", () => {
   it.each([
     [100, 100, 4],
@@ -221,11 +258,41 @@ describe("HD 12: \"trên 85%\" is strict", () => {
     expect(h1(86)).toBe(true);
   });
 
+  it("H1 and H3 read the tenant's attendance.minRatePercent and maxExcusedStreak when the facts carry them (issue 14)", () => {
+    const check = (code: string, patch: Partial<MeetingFacts>) =>
+      score(HD12_2018, { ...BASE, ...patch }, HD12_MARKS).conditions.find((c) => c.code === code)?.held;
+    expect(check("H1", { ...attendance(88, 100), readings: { minRatePercent: 90 } })).toBe(false);
+    expect(check("H1", { ...attendance(88, 100) })).toBe(true);
+    expect(check("H3", { longestExcusedStreak: 3, readings: { maxExcusedStreak: 2 } })).toBe(false);
+    expect(check("H3", { longestExcusedStreak: 3 })).toBe(true);
+  });
+
   it("H4 needs 90 minutes whatever R is (E4: a combined meeting of 100 min passes)", () => {
     const h4 = (actual: number) =>
       score(HD12_2018, { ...BASE, requiredMinutes: 120, actualMinutes: actual }, HD12_MARKS).conditions.find((c) => c.code === "H4")
         ?.held;
     expect(h4(90)).toBe(true);
     expect(h4(89)).toBe(false);
+  });
+});
+
+describe("HD 42 for a pure THEMATIC meeting (issue 14): no regular content, so C2 does not apply and C3 carries 15", () => {
+  const { C2: _c2, ...withoutC2 } = HD42_MARKS;
+
+  it("is scored on C3 (max 15) without C2, to 100 points", () => {
+    const result = score(HD42_2025, { ...BASE, kind: "THEMATIC", hasThematicPart: true }, { ...withoutC2, C3: 15 });
+    expect(result.errors).toEqual([]);
+    expect(result.perCriterion.find((c) => c.code === "C2")).toMatchObject({ applicable: false, points: 0 });
+    expect(result.perCriterion.find((c) => c.code === "C3")).toMatchObject({ applicable: true, max: 15, points: 15 });
+    expect(result.groupTotals.find((g) => g.code === "C")).toMatchObject({ max: 30, points: 30 });
+    expect(result.total).toBe(100);
+  });
+
+  it("refuses a C2 mark for it, while a COMBINED meeting keeps C2 10 + C3 5", () => {
+    const thematic = score(HD42_2025, { ...BASE, kind: "THEMATIC", hasThematicPart: true }, { ...HD42_MARKS, C2: 10, C3: 15 });
+    expect(thematic.errors.map((e) => e.path)).toEqual(["C2"]);
+    const combined = score(HD42_2025, { ...BASE, kind: "COMBINED", hasThematicPart: true }, { ...HD42_MARKS, C2: 10, C3: 5 });
+    expect(combined.errors).toEqual([]);
+    expect(combined.perCriterion.find((c) => c.code === "C3")).toMatchObject({ max: 5 });
   });
 });

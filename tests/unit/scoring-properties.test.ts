@@ -65,7 +65,7 @@ const factsArb: fc.Arbitrary<MeetingFacts> = fc
 
 /** Every applicable MANUAL criterion of the rubric for this meeting, with its maximum and step in tenths. */
 function manualCriteria(rubric: Rubric, facts: MeetingFacts) {
-  return layoutFor(rubric, facts.hasThematicPart)
+  return layoutFor(rubric, facts.hasThematicPart, facts.kind === "THEMATIC")
     .criteria.filter((c) => c.applicable && c.criterion.mode === "MANUAL")
     .map((c) => ({ code: c.criterion.code, max: c.maxTenths, step: c.stepTenths }));
 }

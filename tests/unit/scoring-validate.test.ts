@@ -58,6 +58,14 @@ describe("points must add up", () => {
     ]);
   });
 
+  it("the pure-thematic variant's own sums are checked, and only where they differ (issue 14)", () => {
+    const rubric = edited((r) => {
+      const pure = r.thematicVariants!.find((v) => v.pureThematic)!;
+      pure.maxPoints = { C3: 10 };
+    });
+    expect(messages(rubric)).toEqual(["Nhóm C: tổng điểm tối đa các tiêu chí là 25 nhưng điểm của nhóm là 30 (khi sinh hoạt chuyên đề riêng)."]);
+  });
+
   it("without the thematic variant, group C is 25 when C3 does not apply", () => {
     const rubric = edited((r) => {
       delete r.thematicVariants;

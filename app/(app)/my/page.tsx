@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { memberOverview, type MemberMeeting } from "@/lib/calendar/member-view";
 import { documentDownloadUrl, minutesDocxUrl, resolutionDocxUrl } from "@/lib/documents/urls";
 import { formatCalendarDate, formatDate, formatDateTime, formatTime, vietnamDayOf } from "@/lib/i18n/format";
+import type { MemberMeetingRecord } from "@/lib/meetings/rules";
 import { formatRatio } from "@/lib/scoring/exact";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,6 +36,9 @@ export default async function MyPage() {
     );
   }
   const today = vietnamDayOf(new Date()).getTime();
+  // Where each counted absence was recorded (the counters follow the member across branches).
+  const sources = (records: readonly MemberMeetingRecord[]) =>
+    records.map((r) => t("my.sourceItem", { date: formatCalendarDate(r.date), branch: r.branchName ?? view.member.branch.name })).join("; ");
   const meetingCard = (m: MemberMeeting, withMark: boolean) => (
     <li key={m.id} className="flex flex-col gap-1 p-4">
       <p className="text-base font-semibold text-brand-800">
@@ -112,11 +116,15 @@ export default async function MyPage() {
                   ))}
               </dl>
               {attendance.streak.current >= attendance.maxExcusedStreak ? (
-                <Alert tone="warning">{t("my.streakWarning", { count: attendance.streak.current, max: attendance.maxExcusedStreak })}</Alert>
+                <Alert tone="warning">
+                  <p>{t("my.streakWarning", { count: attendance.streak.current, max: attendance.maxExcusedStreak })}</p>
+                  <p className="mt-1 text-sm">{t("my.streakFrom", { list: sources(attendance.streak.currentRun) })}</p>
+                </Alert>
               ) : null}
               {attendance.unexcused.status !== "OK" ? (
                 <Alert tone={attendance.unexcused.status === "FLAG" ? "error" : "warning"}>
-                  {t("my.unexcusedWarning", { count: attendance.unexcused.count })}
+                  <p>{t("my.unexcusedWarning", { count: attendance.unexcused.count })}</p>
+                  <p className="mt-1 text-sm">{t("my.unexcusedFrom", { list: sources(attendance.unexcused.sources) })}</p>
                 </Alert>
               ) : null}
             </div>

@@ -16,23 +16,46 @@ export interface MemberMeetingRecord {
   date: IsoDate;
   kind: MeetingKind;
   mark: AttendanceMark;
+  /**
+   * Where the mark was taken: the counters follow the member across transfers, temporary
+   * attachments and merges, so a count can come from another branch than the one asking.
+   */
+  meetingId?: string;
+  branchName?: string;
 }
+
+/**
+ * How a meeting the member was not due at (SPECIAL_DUTY, EXEMPT, ELSEWHERE) treats an excused run:
+ * COUNT extends it as if excused, BREAK ends it as PRESENT does, SKIP leaves it as it was. SPEC §4.2
+ * does not say (§10.7); the tenant setting attendance.streakNotDue chooses, SKIP by default.
+ */
+export const STREAK_NOT_DUE = ["SKIP", "COUNT", "BREAK"] as const;
+export type StreakNotDue = (typeof STREAK_NOT_DUE)[number];
 
 export interface StreakSettings {
   /** The most consecutive excused absences allowed; one more violates. HD 12: 3. */
   maxConsecutiveExcused: number;
   /** Which meetings form the sequence. */
   kinds: readonly MeetingKind[];
+  /** SPECIAL_DUTY, EXEMPT and ELSEWHERE marks: count, break or skip (default SKIP). */
+  notDue?: StreakNotDue;
 }
 
 export const DEFAULT_STREAK_SETTINGS: StreakSettings = {
   maxConsecutiveExcused: 3,
   kinds: MONTHLY_MEETING_KINDS,
+  notDue: "SKIP",
 };
+
+const NOT_DUE_MARKS: readonly AttendanceMark[] = ["SPECIAL_DUTY", "EXEMPT", "ELSEWHERE"];
 
 export interface ExcusedStreak {
   /** The run still open at `asOf` (or at the member's last meeting of the year). */
   current: number;
+  /** The meetings of the open run, oldest first (where each absence was recorded). */
+  currentRun: MemberMeetingRecord[];
+  /** The meetings of the longest run, oldest first. */
+  longestRun: MemberMeetingRecord[];
   /** The longest run in the year up to `asOf`. */
   longest: number;
   currentViolates: boolean;
@@ -48,8 +71,8 @@ function inYearUpTo(records: readonly MemberMeetingRecord[], year: number, asOf?
 /**
  * The member's excused streak within `year`, up to and including `asOf`. An unexcused absence also
  * ends the run (it is a different breach, counted by the three-month rule); EXEMPT, ELSEWHERE and
- * SPECIAL_DUTY meetings were not the member's to attend, so they neither extend nor break it
- * (our modelling choice; SPEC §10.7 leaves it open).
+ * SPECIAL_DUTY meetings follow `settings.notDue` (SKIP by default: not the member's to attend, they
+ * neither extend nor break it; SPEC §10.7 leaves it open).
  */
 export function excusedStreak(
   records: readonly MemberMeetingRecord[],
@@ -57,19 +80,25 @@ export function excusedStreak(
   asOf?: IsoDate,
   settings: StreakSettings = DEFAULT_STREAK_SETTINGS,
 ): ExcusedStreak {
-  let current = 0;
-  let longest = 0;
+  let run: MemberMeetingRecord[] = [];
+  let longestRun: MemberMeetingRecord[] = [];
   for (const record of inYearUpTo(records, year, asOf)) {
     if (!settings.kinds.includes(record.kind)) continue;
-    if (record.mark === "ABSENT_EXCUSED") {
-      current += 1;
-      longest = Math.max(longest, current);
-    } else if (record.mark === "PRESENT" || record.mark === "ABSENT_UNEXCUSED") {
-      current = 0;
+    const notDue = NOT_DUE_MARKS.includes(record.mark) ? (settings.notDue ?? "SKIP") : null;
+    if (notDue === "SKIP") continue;
+    if (record.mark === "ABSENT_EXCUSED" || notDue === "COUNT") {
+      run = [...run, record];
+      if (run.length > longestRun.length) longestRun = run;
+    } else if (record.mark === "PRESENT" || record.mark === "ABSENT_UNEXCUSED" || notDue === "BREAK") {
+      run = [];
     }
   }
+  const current = run.length;
+  const longest = longestRun.length;
   return {
     current,
+    currentRun: run,
+    longestRun,
     longest,
     currentViolates: current > settings.maxConsecutiveExcused,
     longestViolates: longest > settings.maxConsecutiveExcused,
@@ -123,6 +152,8 @@ export interface UnexcusedMonths {
   /** Distinct months (1–12) with at least one unexcused absence, ascending. */
   months: number[];
   count: number;
+  /** The unexcused absences counted, oldest first, with the branch and meeting of each. */
+  sources: MemberMeetingRecord[];
   status: UnexcusedMonthStatus;
   /** Vietnamese explanation for the member's record. */
   explanation: string;
@@ -139,8 +170,12 @@ export function unexcusedMonths(
   settings: UnexcusedMonthSettings = DEFAULT_UNEXCUSED_MONTH_SETTINGS,
 ): UnexcusedMonths {
   const months = new Set<number>();
+  const sources: MemberMeetingRecord[] = [];
   for (const record of inYearUpTo(records, year, asOf)) {
-    if (record.mark === "ABSENT_UNEXCUSED" && settings.kinds.includes(record.kind)) months.add(monthOf(record.date));
+    if (record.mark === "ABSENT_UNEXCUSED" && settings.kinds.includes(record.kind)) {
+      months.add(monthOf(record.date));
+      sources.push(record);
+    }
   }
   const list = [...months].sort((a, b) => a - b);
   const count = list.length;
@@ -154,5 +189,5 @@ export function unexcusedMonths(
         : count === 1
           ? `Vắng sinh hoạt không lý do trong 1 tháng của năm ${year} (${named}).`
           : `Không vắng sinh hoạt không lý do trong năm ${year}.`;
-  return { months: list, count, status, explanation };
+  return { months: list, count, sources, status, explanation };
 }

@@ -4,3 +4,4 @@ export * from "./attendance";
 export * from "./counters";
 export * from "./vote";
 export * from "./duration";
+export * from "./quorum";

@@ -137,6 +137,7 @@ export const HD12_2018: Rubric = {
             id: "bands",
             measure: "longestExcusedStreak",
             range: { min: 0, max: null },
+            edgeFrom: "maxExcusedStreak",
             bands: [
               { min: 0, max: 3, maxInclusive: true, points: 5 },
               { min: 3, minInclusive: false, max: null, points: 0 },

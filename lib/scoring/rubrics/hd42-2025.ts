@@ -1,7 +1,8 @@
 // HD 42-HD/BTCTW (28/10/2025): the 100-point frame of SPEC §5.2 with the detailed sub-criteria of
 // Đảng ủy phường An Phú (Kế hoạch 08-KH/ĐU, 19/9/2025) and the conventions of SPEC §5.3:
-// bands include their lower edge except C5 (exactly 50 % → 4); a meeting shorter than half the
-// required time gets T1 = 1; R1 with no task due defaults to 30 (SPEC §10.3); without a thematic
+// bands include their lower edge except C5 (exactly 50 % → 4); a meeting more than 30 min short and
+// shorter than half the required time gets T1 = 1; the P5, K3 and A2 edges are the tenant's settings
+// on the meeting day (facts.readings); R1 with no task due defaults to 30 (SPEC §10.3); without a thematic
 // part C3 does not apply and C2 is worth 15 (SPEC §10.2 default thematicMode).
 import type { Rubric } from "../model";
 
@@ -31,7 +32,7 @@ export const HD42_2025: Rubric = {
           maxPoints: 5,
           step: 0.5,
           mode: "AUTO",
-          guidance: "Thiếu s = R − thực tế: s ≤ 0 → 5; s ≤ 15 → 4; s ≤ 30 → 3; s > 30 → 2; dưới một nửa thời lượng yêu cầu → 1.",
+          guidance: "Thiếu s = R − thực tế: s ≤ 0 → 5; s ≤ 15 → 4; s ≤ 30 → 3; s > 30 và thực tế từ một nửa R trở lên → 2; s > 30 và dưới một nửa R → 1.",
           rule: {
             id: "bands",
             measure: "durationShortfallMinutes",
@@ -42,8 +43,10 @@ export const HD42_2025: Rubric = {
               { min: 15, minInclusive: false, max: 30, maxInclusive: true, points: 3 },
               { min: 30, minInclusive: false, max: null, points: 2 },
             ],
-            // actual < R/2 → 1, checked first (same as the SPEC's order whenever R ≥ 60; SPEC §10.3).
-            overrides: [{ measure: "durationPercentOfRequired", min: 0, max: 50, points: 1 }],
+            // SPEC §5.3's order: the shortfall bands first; "actual < R/2 → 1" only once s > 30
+            // (required 45, held 20: s = 25 → 3). The stricter reading (half first) is the tenant
+            // setting scoring.halfDurationFirst.
+            overrides: [{ measure: "durationPercentOfRequired", min: 0, max: 50, points: 1, within: { min: 30, minInclusive: false, max: null } }],
           },
         },
       ],
@@ -83,6 +86,7 @@ export const HD42_2025: Rubric = {
             id: "bands",
             measure: "longestExcusedStreak",
             range: { min: 0, max: null },
+            edgeFrom: "maxExcusedStreak",
             bands: [
               { min: 0, max: 3, maxInclusive: true, points: 1 },
               { min: 3, minInclusive: false, max: null, points: 0 },
@@ -137,6 +141,7 @@ export const HD42_2025: Rubric = {
             id: "bands",
             measure: "documentsLeadHours",
             range: { min: null, max: null },
+            edgeFrom: "docsLeadHours",
             bands: [
               { min: null, max: 24, points: 0 },
               { min: 24, max: null, points: 2 },
@@ -290,6 +295,7 @@ export const HD42_2025: Rubric = {
             id: "bands",
             measure: "finalDocumentsDelayHours",
             range: { min: 0, max: null },
+            edgeFrom: "postMeetingPostHours",
             bands: [
               { min: 0, max: 48, maxInclusive: true, points: 1 },
               { min: 48, minInclusive: false, max: null, points: 0 },
@@ -305,6 +311,15 @@ export const HD42_2025: Rubric = {
       hasThematicPart: false,
       description: "Không có phần chuyên đề: tiêu chí C3 không áp dụng, C2 tối đa 15 điểm.",
       maxPoints: { C2: 15 },
+    },
+    {
+      // Issue 14 (our modelling choice): a pure THEMATIC meeting has no regular content, so it is not
+      // marked on C2; its thematic content (C3) carries the 15 points instead. Group C stays 30.
+      hasThematicPart: true,
+      pureThematic: true,
+      description: "Sinh hoạt chuyên đề riêng: tiêu chí C2 (nội dung thường kỳ) không áp dụng, C3 (nội dung chuyên đề) tối đa 15 điểm.",
+      notApplicable: ["C2"],
+      maxPoints: { C3: 15 },
     },
   ],
   levelRules: [
