@@ -24,8 +24,10 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/fixtures/global-setup.ts"],
           setupFiles: ["tests/fixtures/integration-env.ts"],
-          // One database per run: files run one after another so counts and ids stay predictable.
-          fileParallelism: false,
+          // Each file works in its own copy of the run's template database (integration-env.ts), so
+          // files run side by side: two at a time suits a 2-core machine (more only queue on it).
+          fileParallelism: true,
+          maxWorkers: 2,
           // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
           // through Vite's resolver the real Auth.js endpoints run in tests (security-login.test.ts).
           server: { deps: { inline: ["next-auth"] } },
