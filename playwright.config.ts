@@ -26,7 +26,8 @@ export default defineConfig({
   webServer: {
     command: `npx tsx tests/e2e/server.ts`,
     url: `http://127.0.0.1:${port}/login`,
-    timeout: 180_000,
+    // Migrations, the demo seed and the server's start: a safety net for a busy machine, not a limit.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

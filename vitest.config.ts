@@ -31,8 +31,10 @@ export default defineConfig({
           // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
           // through Vite's resolver the real Auth.js endpoints run in tests (security-login.test.ts).
           server: { deps: { inline: ["next-auth"] } },
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          // Safety nets, not speed limits: every test and hook does bounded work, and a busy machine
+          // (another suite, a CPU hog) may take many times longer than an idle one without failing.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
     ],
