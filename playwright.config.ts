@@ -27,7 +27,7 @@ export default defineConfig({
   webServer: {
     command: `npx tsx tests/e2e/server.ts`,
     url: `http://127.0.0.1:${port}/login`,
-    // Migrations and the demo seed come first; on a busy 2-core machine that can take minutes.
+    // Migrations, the demo seed and the server's start: a safety net for a busy machine, not a limit.
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -1,8 +1,15 @@
 // `npm test`: the one test command. Runs lint, type check, unit, integration and end-to-end tests
 // (against a fresh production build), then prints one summary line "N passed, N failed".
 // Lint and type check count as one check each; test suites count their individual tests.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+//
+// Two lanes run side by side, because the integration tests mostly wait on PostgreSQL while the
+// other steps mostly use the CPU:
+//   lane 1: integration tests (each file in its own copy of a demo-seeded template database)
+//   lane 2: lint → type check → unit tests → `next build`
+// and the end-to-end tests run when both are done (they need the build). Each step's output is
+// kept in tests/.tmp/<step>.log and printed whole when the step ends, so lanes never interleave.
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const root = process.cwd();
@@ -11,28 +18,45 @@ const tmp = join(root, "tests", ".tmp");
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
 
-interface StepResult {
-  name: string;
+interface Outcome {
   passed: number;
   failed: number;
   skipped: number;
+}
+interface StepResult extends Outcome {
+  name: string;
   seconds: number;
 }
 const results: StepResult[] = [];
+const env = (extra: Record<string, string> = {}) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "1", ...extra });
 
-function run(command: string, args: string[], env: Record<string, string> = {}) {
-  return spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+/** Runs a command with its output going to `log`; resolves with its exit status. */
+function run(log: string, command: string, args: string[], extra: Record<string, string> = {}): Promise<number> {
+  const fd = openSync(log, "a");
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ["ignore", fd, fd], env: env(extra) });
+    child.on("error", () => resolve(1));
+    child.on("close", (code) => resolve(code ?? 1));
+  }).finally(() => closeSync(fd)) as Promise<number>;
 }
 
-function step(name: string, work: () => Omit<StepResult, "name" | "seconds">) {
-  console.log(`\n━━━ ${name} ━━━`);
+async function step(name: string, work: (log: string) => Promise<Outcome>): Promise<Outcome> {
+  const log = join(tmp, `${name.replace(/\W+/g, "-").toLowerCase()}.log`);
   const started = Date.now();
-  const outcome = work();
-  results.push({ name, ...outcome, seconds: (Date.now() - started) / 1000 });
+  const outcome = await work(log);
+  const seconds = (Date.now() - started) / 1000;
+  results.push({ name, ...outcome, seconds });
+  console.log(`\n━━━ ${name} (${seconds.toFixed(1)} s) ━━━`);
+  if (existsSync(log)) process.stdout.write(readFileSync(log));
+  return outcome;
 }
 
-function check(command: string, args: string[]) {
-  const status = run(command, args).status;
+function check(log: string, command: string, args: string[]): Promise<Outcome> {
+  return checkWith(log, command, args, {});
+}
+
+async function checkWith(log: string, command: string, args: string[], extra: Record<string, string>): Promise<Outcome> {
+  const status = await run(log, command, args, extra);
   return { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 };
 }
 
@@ -43,9 +67,9 @@ interface VitestReport {
   numTodoTests: number;
 }
 
-function vitest(project: string) {
+async function vitest(log: string, project: string): Promise<Outcome> {
   const output = join(tmp, `vitest-${project}.json`);
-  const status = run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`]).status;
+  const status = await run(log, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`]);
   if (!existsSync(output)) return { passed: 0, failed: 1, skipped: 0 };
   const report = JSON.parse(readFileSync(output, "utf8")) as VitestReport;
   // A suite that crashed before running its tests still fails the run.
@@ -58,11 +82,9 @@ interface PlaywrightReport {
   errors?: unknown[];
 }
 
-function playwright() {
-  const build = run(bin("next"), ["build"], { NODE_ENV: "production" });
-  if (build.status !== 0) return { passed: 0, failed: 1, skipped: 0 };
+async function playwright(log: string): Promise<Outcome> {
   const output = join(tmp, "playwright.json");
-  const status = run(bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: output }).status;
+  const status = await run(log, bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: output });
   if (!existsSync(output)) return { passed: 0, failed: 1, skipped: 0 };
   const { stats } = JSON.parse(readFileSync(output, "utf8")) as PlaywrightReport;
   const failed = stats.unexpected + (status !== 0 && stats.unexpected === 0 ? 1 : 0);
@@ -70,13 +92,24 @@ function playwright() {
 }
 
 const started = Date.now();
-step("Prisma generate", () => check("node", [join(root, "scripts", "prisma-generate.mjs")]));
-step("Lint (eslint)", () => check(bin("eslint"), ["--max-warnings", "0", "."]));
-step("Type check (tsc)", () => check(bin("tsc"), ["--noEmit"]));
-step("Unit tests", () => vitest("unit"));
-step("Integration tests", () => vitest("integration"));
-step("End-to-end tests", () => playwright());
+// Everything below needs the generated client: first, alone, in the foreground.
+console.log("━━━ Prisma generate ━━━");
+const generated = spawnSync("node", [join(root, "scripts", "prisma-generate.mjs")], { stdio: "inherit", env: env() }).status === 0;
+results.push({ name: "Prisma generate", passed: generated ? 1 : 0, failed: generated ? 0 : 1, skipped: 0, seconds: (Date.now() - started) / 1000 });
 
+const integrationLane = step("Integration tests", (log) => vitest(log, "integration"));
+const checksLane = (async () => {
+  await step("Lint (eslint)", (log) => check(log, bin("eslint"), ["--max-warnings", "0", "."]));
+  await step("Type check (tsc)", (log) => check(log, bin("tsc"), ["--noEmit"]));
+  await step("Unit tests", (log) => vitest(log, "unit"));
+  return step("Production build", (log) => checkWith(log, bin("next"), ["build"], { NODE_ENV: "production" }));
+})();
+const [, build] = await Promise.all([integrationLane, checksLane]);
+if (build.failed === 0) await step("End-to-end tests", (log) => playwright(log));
+else results.push({ name: "End-to-end tests", passed: 0, failed: 1, skipped: 0, seconds: 0 });
+
+const order = ["Prisma generate", "Lint (eslint)", "Type check (tsc)", "Unit tests", "Integration tests", "Production build", "End-to-end tests"];
+results.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 const total = results.reduce(
   (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
   { passed: 0, failed: 0, skipped: 0 },

@@ -38,7 +38,14 @@ export function db(): Db {
 export async function closeDb(): Promise<void> {
   const current = globalForDb.sosDb;
   globalForDb.sosDb = undefined;
-  if (!current) return;
-  await current.$disconnect();
-  await pools.get(current)?.end();
+  if (current) await disposeDb(current);
+}
+
+/** Disconnects a client made by createDb and ends its pool (the adapter leaves the pool open). */
+export async function disposeDb(client: Db): Promise<void> {
+  await client.$disconnect();
+  const pool = pools.get(client);
+  pools.delete(client);
+  // Ending twice throws in pg-pool; a client disposed before has no pool entry any more.
+  if (pool && !pool.ended) await pool.end();
 }

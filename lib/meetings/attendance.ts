@@ -188,7 +188,8 @@ export function editState(user: Principal, meeting: MeetingRef): { canRecord: bo
 const LIVE_EXCLUDED: MeetingState[] = ["CANCELLED", "POSTPONED"];
 
 /** 00:00 on 1 January in Vietnam of the meeting day's year. */
-function yearStart(day: Date): Date {
+/** Midnight of 1 January (Vietnam) of the day's year: where a member's yearly counters start. */
+export function yearStart(day: Date): Date {
   return parseLocalDateTime(`${day.getUTCFullYear()}-01-01T00:00`)!;
 }
 

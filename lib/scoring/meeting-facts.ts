@@ -2,15 +2,18 @@
 // computes each figure for its own pages; this gathers them, inside the caller's transaction, in the
 // shape the pure engine reads. Nothing here decides points.
 import type { Tx } from "@/lib/db/tenant";
+import type { MeetingState } from "@/lib/generated/prisma/enums";
 import type { MeetingRef } from "@/lib/meetings/access";
-import { loadMarks, loadYearHistory } from "@/lib/meetings/attendance";
-import { documentTimingFor } from "@/lib/meetings/documents";
+import { loadMarks, loadYearHistory, yearStart } from "@/lib/meetings/attendance";
+import { documentTiming, documentTimingFor, type DocumentTiming } from "@/lib/meetings/documents";
 import { plannedMinutes } from "@/lib/meetings/meetings";
 import { loadRoll, meetingDay, rollEntries } from "@/lib/meetings/record-common";
-import { attendanceFigures, counterThresholds, memberCounters, speakersShare, targetsMet } from "@/lib/meetings/record-rules";
+import { attendanceFigures, counterThresholds, memberCounters, speakersShare, targetsMet, type TaskOutcome } from "@/lib/meetings/record-rules";
+import type { MemberMeetingRecord } from "@/lib/meetings/rules/counters";
+import type { AttendanceMark, RollEntry } from "@/lib/meetings/rules/types";
 import { dueTasks } from "@/lib/meetings/tasks";
 import { isoDay } from "@/lib/org/unit-rules";
-import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
+import { resolveSettings, settingInForce, settingRowSelect, settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
 import { scoringReadings, type MeetingFacts } from "./facts";
 
 export interface DerivedFacts {
@@ -29,48 +32,16 @@ export async function deriveMeetingFacts(tx: Tx, meeting: MeetingRef): Promise<D
   const settings = await settingsFor(tx, tenantId, meeting.branch.path, day);
   const details = await tx.meeting.findUniqueOrThrow({
     where: { tenantId_id: { tenantId, id: meeting.id } },
-    select: {
-      hasThematicPart: true,
-      ideologyMinutes: true,
-      draftResolution: true,
-      noticeSentAt: true,
-      noticeToOverseer: true,
-      preparedByMemberId: true,
-      preMeeting: { select: { minuted: true } },
-      minutes: { select: { opening: true, proceedings: true, closing: true } },
-      documents: { where: { kind: "DRAFT_RESOLUTION" }, select: { id: true }, take: 1 },
-    },
+    select: detailsSelect,
   });
 
-  const roll = await loadRoll(tx, tenantId, meeting.branchId, day);
+  const roll = rollEntries(await loadRoll(tx, tenantId, meeting.branchId, day));
   const marks = await loadMarks(tx, tenantId, meeting.id);
-  const figures = attendanceFigures(
-    rollEntries(roll),
-    marks.map((m) => ({ memberId: m.memberId, mark: m.status })),
-  );
-  const unmarked = figures.unmarked.length;
-  const present = figures.summary.present;
-
   const summoned = roll.filter((m) => !m.suspended);
   const history = await loadYearHistory(tx, tenantId, meeting, summoned.map((m) => m.memberId));
-  const markOf = new Map(marks.map((m) => [m.memberId, m.status]));
-  const thresholds = counterThresholds(settings);
-  let longestExcusedStreak = 0;
-  for (const member of summoned) {
-    const counters = memberCounters(
-      history[member.memberId] ?? [],
-      { date: isoDay(day), kind: meeting.kind, mark: markOf.get(member.memberId) ?? null },
-      thresholds,
-    );
-    longestExcusedStreak = Math.max(longestExcusedStreak, counters.streak.longest);
-  }
-
   const speeches = await tx.speech.findMany({ where: { tenantId, meetingId: meeting.id }, select: { memberId: true, isDiscussion: true } });
-  const presentIds = new Set(marks.filter((m) => m.status === "PRESENT").map((m) => m.memberId));
-  const speakers = speakersShare(speeches, presentIds);
-
   const timing = await documentTimingFor(tx, tenantId, meeting.id);
-  const targets = targetsMet(await dueTasks(tx, tenantId, meeting));
+  const tasks = await dueTasks(tx, tenantId, meeting);
   const preparer = details.preparedByMemberId
     ? await tx.position.count({
         where: {
@@ -83,13 +54,98 @@ export async function deriveMeetingFacts(tx: Tx, meeting: MeetingRef): Promise<D
         },
       })
     : 0;
+  const facts = meetingFactsFrom({
+    meeting,
+    settings,
+    details: {
+      ...details,
+      preMeeting: details.preMeeting,
+      minutes: details.minutes,
+      hasDraftResolutionDocument: details.documents.length > 0,
+    },
+    roll,
+    marks,
+    history,
+    speeches,
+    timing,
+    dueTasks: tasks,
+    preparedBySecretaryOrDeputy: preparer > 0,
+  });
+  return { facts, settings };
+}
+
+const detailsSelect = {
+  hasThematicPart: true,
+  ideologyMinutes: true,
+  draftResolution: true,
+  noticeSentAt: true,
+  noticeToOverseer: true,
+  preparedByMemberId: true,
+  preMeeting: { select: { minuted: true } },
+  minutes: { select: { opening: true, proceedings: true, closing: true } },
+  documents: { where: { kind: "DRAFT_RESOLUTION" as const }, select: { id: true }, take: 1 },
+} as const;
+
+/** Everything the facts are computed from, as read from one meeting's record. */
+export interface MeetingRecordInput {
+  meeting: Pick<MeetingRef, "kind" | "plannedStart" | "actualStart" | "actualEnd"> & { branch: { hasCommittee: boolean } };
+  settings: SettingsSnapshot;
+  details: {
+    hasThematicPart: boolean;
+    ideologyMinutes: number | null;
+    draftResolution: string | null;
+    noticeSentAt: Date | null;
+    noticeToOverseer: boolean;
+    preMeeting: { minuted: boolean } | null;
+    minutes: { opening: string | null; proceedings: string | null; closing: string | null } | null;
+    hasDraftResolutionDocument: boolean;
+  };
+  /** The roll on the meeting day (suspended members included, flagged). */
+  roll: readonly RollEntry[];
+  marks: readonly { memberId: string; status: AttendanceMark }[];
+  /** Marks of the summoned members at the branch's earlier live meetings of the year. */
+  history: Readonly<Record<string, MemberMeetingRecord[]>>;
+  speeches: readonly { memberId: string | null; isDiscussion: boolean }[];
+  timing: DocumentTiming;
+  dueTasks: readonly TaskOutcome[];
+  preparedBySecretaryOrDeputy: boolean;
+}
+
+/** The facts from a meeting's record (pure: deriveMeetingFacts and deriveManyMeetingFacts share it). */
+export function meetingFactsFrom(input: MeetingRecordInput): MeetingFacts {
+  const { meeting, settings, details, roll, marks, history } = input;
+  const day = meetingDay(meeting);
+  const figures = attendanceFigures(
+    roll,
+    marks.map((m) => ({ memberId: m.memberId, mark: m.status })),
+  );
+  const unmarked = figures.unmarked.length;
+  const present = figures.summary.present;
+
+  const summoned = roll.filter((m) => !m.suspended);
+  const markOf = new Map(marks.map((m) => [m.memberId, m.status]));
+  const thresholds = counterThresholds(settings);
+  let longestExcusedStreak = 0;
+  for (const member of summoned) {
+    const counters = memberCounters(
+      history[member.memberId] ?? [],
+      { date: isoDay(day), kind: meeting.kind, mark: markOf.get(member.memberId) ?? null },
+      thresholds,
+    );
+    longestExcusedStreak = Math.max(longestExcusedStreak, counters.streak.longest);
+  }
+
+  const presentIds = new Set(marks.filter((m) => m.status === "PRESENT").map((m) => m.memberId));
+  const speakers = speakersShare(input.speeches, presentIds);
+  const timing = input.timing;
+  const targets = targetsMet(input.dueTasks);
 
   const actualMinutes =
     meeting.actualStart && meeting.actualEnd ? Math.max(0, Math.floor((meeting.actualEnd.getTime() - meeting.actualStart.getTime()) / 60_000)) : 0;
   const denominator = figures.denominator;
   const minutes = details.minutes;
 
-  const facts: MeetingFacts = {
+  return {
     kind: meeting.kind,
     hasThematicPart: meeting.kind === "COMBINED" || meeting.kind === "THEMATIC" || details.hasThematicPart,
     requiredMinutes: plannedMinutes(settings, meeting.kind, denominator),
@@ -111,12 +167,196 @@ export async function deriveMeetingFacts(tx: Tx, meeting: MeetingRef): Promise<D
     noticeToOverseer: details.noticeToOverseer,
     // A PARTLY task at 60 % counts 0.6 of a target.
     previousTargets: targets.due > 0 ? { met: targets.metHundredths / 100, total: targets.due } : null,
-    draftResolutionExists: Boolean(details.draftResolution?.trim()) || details.documents.length > 0,
-    preparedBySecretaryOrDeputy: preparer > 0,
+    draftResolutionExists: Boolean(details.draftResolution?.trim()) || details.hasDraftResolutionDocument,
+    preparedBySecretaryOrDeputy: input.preparedBySecretaryOrDeputy,
     minutesComplete: Boolean(minutes?.opening?.trim() && minutes.proceedings?.trim() && minutes.closing?.trim()),
     // One source per threshold: the rubric's P5, K3 and A2 edges and the T1 reading are the settings
     // the preparation, attendance and dashboard pages read for this branch on the meeting day.
     readings: scoringReadings(settings),
   };
-  return { facts, settings };
+}
+
+// ─── Many meetings at once ──────────────────────────────────────────────────────────────────────
+
+const LIVE_EXCLUDED: readonly MeetingState[] = ["CANCELLED", "POSTPONED"];
+
+const covering = (period: { from: Date; to: Date | null }, day: Date) =>
+  period.from.getTime() <= day.getTime() && (period.to === null || period.to.getTime() >= day.getTime());
+
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+/** The facts with the roll and marks they were derived from (a vote is checked against them). */
+export interface RecordFacts extends DerivedFacts {
+  roll: RollEntry[];
+  marks: { memberId: string; status: AttendanceMark }[];
+}
+
+/**
+ * deriveMeetingFacts for many meetings of one tenant (the demo seed scores a year of them): the
+ * records of their branches are read once, table by table, and each meeting's facts are computed by
+ * meetingFactsFrom, with the same predicates as the single-meeting loaders (loadRoll,
+ * loadYearHistory, documentTimingFor, dueTasks, settingsFor). A dozen queries instead of about
+ * twenty per meeting. tests/integration/demo-seed.test.ts holds the two ways equal on the demo.
+ */
+export async function deriveManyMeetingFacts(tx: Tx, tenantId: string, meetings: readonly MeetingRef[]): Promise<Map<string, RecordFacts>> {
+  const out = new Map<string, RecordFacts>();
+  if (meetings.length === 0) return out;
+  const branchIds = [...new Set(meetings.map((m) => m.branchId))];
+  const settingRows = await tx.setting.findMany({ where: { tenantId }, select: settingRowSelect });
+  const branchMeetings = await tx.meeting.findMany({
+    where: { tenantId, branchId: { in: branchIds } },
+    select: {
+      id: true,
+      branchId: true,
+      kind: true,
+      state: true,
+      plannedStart: true,
+      actualStart: true,
+      actualEnd: true,
+      hasThematicPart: true,
+      ideologyMinutes: true,
+      draftResolution: true,
+      noticeSentAt: true,
+      noticeToOverseer: true,
+      preparedByMemberId: true,
+    },
+  });
+  const meetingIds = branchMeetings.map((m) => m.id);
+  const [preMeetings, minutes, documents, resolutions, attendances, speeches, tasks, memberships, exemptions, transfers, suspensions, positions] = [
+    await tx.preMeeting.findMany({ where: { tenantId, meetingId: { in: meetingIds } }, select: { meetingId: true, minuted: true } }),
+    await tx.minutes.findMany({ where: { tenantId, meetingId: { in: meetingIds } }, select: { meetingId: true, opening: true, proceedings: true, closing: true } }),
+    await tx.meetingDocument.findMany({ where: { tenantId, meetingId: { in: meetingIds } }, select: { meetingId: true, kind: true, postedAt: true } }),
+    await tx.resolution.findMany({ where: { tenantId, meetingId: { in: meetingIds } }, select: { meetingId: true, postedAt: true } }),
+    await tx.attendance.findMany({ where: { tenantId, meetingId: { in: meetingIds } }, select: { meetingId: true, memberId: true, status: true } }),
+    await tx.speech.findMany({ where: { tenantId, meetingId: { in: meetingIds } }, select: { meetingId: true, memberId: true, isDiscussion: true } }),
+    await tx.taskAssignment.findMany({
+      where: { tenantId, OR: [{ meetingId: { in: meetingIds } }, { reportMeetingId: { in: meetingIds } }] },
+      select: { meetingId: true, reportMeetingId: true, result: true, resultPercent: true },
+    }),
+    await tx.branchMembership.findMany({
+      where: { tenantId, branchId: { in: branchIds } },
+      select: { branchId: true, validFrom: true, validTo: true, member: { select: { id: true, endedOn: true, officialOn: true } } },
+    }),
+    await tx.exemption.findMany({ where: { tenantId }, select: { memberId: true, fromDate: true, toDate: true } }),
+    await tx.temporaryTransfer.findMany({ where: { tenantId }, select: { memberId: true, fromDate: true, toDate: true } }),
+    await tx.suspension.findMany({ where: { tenantId }, select: { memberId: true, fromDate: true, toDate: true } }),
+    await tx.position.findMany({
+      where: { tenantId, orgUnitId: { in: branchIds }, kind: { in: ["SECRETARY", "DEPUTY_SECRETARY"] } },
+      select: { memberId: true, orgUnitId: true, termFrom: true, termTo: true },
+    }),
+  ];
+  const preMeetingOf = new Map(preMeetings.map((row) => [row.meetingId, row]));
+  const minutesOf = new Map(minutes.map((row) => [row.meetingId, row]));
+  const documentsOf = groupBy(documents, (row) => row.meetingId);
+  const resolutionOf = new Map(resolutions.map((row) => [row.meetingId, row]));
+  const marksOf = groupBy(attendances, (row) => row.meetingId);
+  const speechesOf = groupBy(speeches, (row) => row.meetingId);
+  const reportedAt = groupBy(
+    tasks.filter((t) => t.reportMeetingId !== null),
+    (t) => t.reportMeetingId,
+  );
+  const nextOf = groupBy(
+    tasks.filter((t) => t.reportMeetingId === null),
+    (t) => t.meetingId,
+  );
+  const membershipsOf = groupBy(memberships, (row) => row.branchId);
+  const periods = (rows: readonly { memberId: string; fromDate: Date; toDate: Date | null }[]) =>
+    groupBy(
+      rows.map((r) => ({ memberId: r.memberId, from: r.fromDate, to: r.toDate })),
+      (r) => r.memberId,
+    );
+  const exemptionsOf = periods(exemptions);
+  const transfersOf = periods(transfers);
+  const suspensionsOf = periods(suspensions);
+  const positionsOf = groupBy(positions, (row) => `${row.orgUnitId}/${row.memberId}`);
+  // Live meetings of each branch, in the orders the single-meeting loaders read them.
+  const liveOf = groupBy(
+    branchMeetings.filter((m) => !LIVE_EXCLUDED.includes(m.state)),
+    (m) => m.branchId,
+  );
+  const detailsOf = new Map(branchMeetings.map((m) => [m.id, m]));
+
+  // loadYearHistory follows the member across branches: every mark of theirs at a live meeting of
+  // the loaded branches, oldest first (the same order as the single-meeting loader).
+  const liveById = new Map(branchMeetings.filter((m) => !LIVE_EXCLUDED.includes(m.state)).map((m) => [m.id, m]));
+  const marksOfMember = groupBy(
+    attendances
+      .filter((row) => liveById.has(row.meetingId))
+      .map((row) => ({ ...row, meeting: liveById.get(row.meetingId)! }))
+      .sort((a, b) => a.meeting.plannedStart.getTime() - b.meeting.plannedStart.getTime() || (a.meetingId < b.meetingId ? -1 : a.meetingId > b.meetingId ? 1 : 0)),
+    (row) => row.memberId,
+  );
+  for (const meeting of meetings) {
+    const details = detailsOf.get(meeting.id);
+    if (!details) throw new Error(`deriveManyMeetingFacts: meeting ${meeting.id} not found`);
+    const day = meetingDay(meeting);
+    const settings = resolveSettings(
+      settingRows.filter((row) => settingInForce(row, day)),
+      meeting.branch.path,
+    );
+    // loadRoll: the memberships covering the day of members not ended before it, with their periods.
+    const onDay = (map: Map<string, { from: Date; to: Date | null }[]>, memberId: string) => (map.get(memberId) ?? []).some((p) => covering(p, day));
+    const roll: RollEntry[] = (membershipsOf.get(meeting.branchId) ?? [])
+      .filter((row) => covering({ from: row.validFrom, to: row.validTo }, day) && (row.member.endedOn === null || row.member.endedOn.getTime() >= day.getTime()))
+      .map((row) => ({
+        memberId: row.member.id,
+        status: row.member.officialOn && row.member.officialOn.getTime() <= day.getTime() ? "OFFICIAL" : "PROBATIONARY",
+        exempt: onDay(exemptionsOf, row.member.id),
+        suspended: onDay(suspensionsOf, row.member.id),
+        attachedElsewhere: onDay(transfersOf, row.member.id),
+      }));
+    const marks = (marksOf.get(meeting.id) ?? []).map((row) => ({ memberId: row.memberId, status: row.status }));
+    // loadYearHistory: the member's marks at earlier live meetings of the calendar year, at any branch.
+    const from = yearStart(day).getTime();
+    const history: Record<string, MemberMeetingRecord[]> = {};
+    for (const member of roll.filter((m) => !m.suspended)) {
+      history[member.memberId] = (marksOfMember.get(member.memberId) ?? [])
+        .filter((a) => a.meetingId !== meeting.id && a.meeting.plannedStart.getTime() >= from && a.meeting.plannedStart.getTime() < meeting.plannedStart.getTime())
+        .map((a) => ({ date: isoDay(meetingDay(a.meeting)), kind: a.meeting.kind, mark: a.status, meetingId: a.meetingId }));
+    }
+    const live = liveOf.get(meeting.branchId) ?? [];
+    // dueTasks: reported here by choice, and the "kỳ sau" tasks of the previous live meeting.
+    const previous = live
+      .filter((m) => m.id !== meeting.id && m.plannedStart.getTime() < meeting.plannedStart.getTime())
+      .sort((a, b) => b.plannedStart.getTime() - a.plannedStart.getTime() || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0))[0];
+    const due = [...(reportedAt.get(meeting.id) ?? []), ...(previous ? (nextOf.get(previous.id) ?? []) : [])];
+    const preparer = details.preparedByMemberId
+      ? (positionsOf.get(`${meeting.branchId}/${details.preparedByMemberId}`) ?? []).some((p) => covering({ from: p.termFrom, to: p.termTo }, day))
+      : false;
+    const docs = documentsOf.get(meeting.id) ?? [];
+    const facts = meetingFactsFrom({
+      meeting,
+      settings,
+      details: {
+        ...details,
+        preMeeting: preMeetingOf.get(meeting.id) ?? null,
+        minutes: minutesOf.get(meeting.id) ?? null,
+        hasDraftResolutionDocument: docs.some((d) => d.kind === "DRAFT_RESOLUTION"),
+      },
+      roll,
+      marks,
+      history,
+      speeches: speechesOf.get(meeting.id) ?? [],
+      timing: documentTiming({
+        documents: docs,
+        plannedStart: details.plannedStart,
+        actualStart: details.actualStart,
+        actualEnd: details.actualEnd,
+        resolutionPostedAt: resolutionOf.get(meeting.id)?.postedAt ?? null,
+      }),
+      dueTasks: due,
+      preparedBySecretaryOrDeputy: preparer,
+    });
+    out.set(meeting.id, { facts, settings, roll, marks });
+  }
+  return out;
 }

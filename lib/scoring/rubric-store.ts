@@ -91,20 +91,76 @@ export async function rubricForMeeting(
       OR: [{ validTo: null }, { validTo: { gte: day } }],
       unit: { path: { in: ancestorPaths } },
     },
-    select: { id: true, rubricCode: true, validFrom: true, unit: { select: { name: true, depth: true } } },
+    select: assignmentSelect,
   });
-  assignments.sort((a, b) => b.unit.depth - a.unit.depth || b.validFrom.getTime() - a.validFrom.getTime());
-  const versionsOf = async (where: { code?: string; builtIn?: boolean }) =>
-    (await tx.rubric.findMany({ where: { tenantId, ...where }, select: rowSelect })).map(toRow);
+  return chooseRubric(assignments, await rubricVersions(tx, tenantId, assignments), meeting);
+}
+
+/** Every version of the built-in codes and of the codes the assignments name. */
+async function rubricVersions(tx: Tx, tenantId: string, assignments: readonly { rubricCode: string }[]): Promise<RubricRow[]> {
+  const codes = [...new Set(assignments.map((a) => a.rubricCode))];
+  const rows = await tx.rubric.findMany({ where: { tenantId, OR: [{ builtIn: true }, { code: { in: codes } }] }, select: rowSelect });
+  return rows.map(toRow);
+}
+
+const assignmentSelect = {
+  id: true,
+  rubricCode: true,
+  validFrom: true,
+  validTo: true,
+  meetingKinds: true,
+  unit: { select: { name: true, depth: true, path: true } },
+} as const;
+
+interface AssignmentRow {
+  id: string;
+  rubricCode: string;
+  validFrom: Date;
+  validTo: Date | null;
+  meetingKinds: MeetingKind[];
+  unit: { name: string; depth: number; path: string };
+}
+
+/**
+ * rubricForMeeting's rule over rows already read: `assignments` are the tenant's active ones (any
+ * unit, kind or dates: filtered here), `rows` every version of the built-in codes and of the codes
+ * the assignments name.
+ */
+export function chooseRubric(
+  assignments: readonly AssignmentRow[],
+  rows: readonly RubricRow[],
+  meeting: { branchPath: string; kind: MeetingKind; day: Date },
+): RubricChoice | null {
+  const day = meeting.day;
+  const ancestorPaths = new Set(pathPrefixes(meeting.branchPath));
+  const matching = assignments
+    .filter(
+      (a) =>
+        a.meetingKinds.includes(meeting.kind) &&
+        a.validFrom.getTime() <= day.getTime() &&
+        (a.validTo === null || a.validTo.getTime() >= day.getTime()) &&
+        ancestorPaths.has(a.unit.path),
+    )
+    .sort((a, b) => b.unit.depth - a.unit.depth || b.validFrom.getTime() - a.validFrom.getTime());
   const iso = isoDay(day);
-  for (const assignment of assignments) {
-    const rows = await versionsOf({ code: assignment.rubricCode });
-    const chosen = inForce(rows, iso, meeting.kind);
+  for (const assignment of matching) {
+    const chosen = inForce(rows.filter((r) => r.code === assignment.rubricCode), iso, meeting.kind);
     if (chosen) return { row: chosen, source: { kind: "assignment", assignmentId: assignment.id, unitName: assignment.unit.name } };
   }
-  const national = (await versionsOf({ builtIn: true })).filter((r) => NATIONAL_RUBRICS.some((n) => n.code === r.code));
+  const national = rows.filter((r) => r.builtIn && NATIONAL_RUBRICS.some((n) => n.code === r.code));
   const chosen = inForce(national, iso, meeting.kind);
   return chosen ? { row: chosen, source: { kind: "national" } } : null;
+}
+
+/**
+ * rubricForMeeting for many meetings of one tenant: reads the assignments and versions once and
+ * returns the chooser (the demo seed scores a year of meetings with it).
+ */
+export async function rubricChooser(tx: Tx, tenantId: string): Promise<(meeting: { branchPath: string; kind: MeetingKind; day: Date }) => RubricChoice | null> {
+  await ensureBuiltInRubrics(tx, tenantId);
+  const assignments = await tx.rubricAssignment.findMany({ where: { tenantId, endedAt: null }, select: assignmentSelect });
+  const rows = await rubricVersions(tx, tenantId, assignments);
+  return (meeting) => chooseRubric(assignments, rows, meeting);
 }
 
 /** The highest version in force on the day for the kind (rubricInForce's rule over tenant rows). */

@@ -16,7 +16,7 @@ import { loadMarks } from "@/lib/meetings/attendance";
 import { applyTransition, canUserTransition } from "@/lib/meetings/lifecycle";
 import { loadRoll, meetingDay, rollEntries, withNames } from "@/lib/meetings/record-common";
 import { findBasis, meetingDayOf } from "@/lib/oversight/common";
-import type { RuleResult } from "@/lib/meetings/rules/types";
+import type { AttendanceEntry, RollEntry, RuleResult } from "@/lib/meetings/rules/types";
 import { voteValidity, type VoteValidity } from "@/lib/meetings/rules/vote";
 import { attendanceFigures } from "@/lib/meetings/record-rules";
 import type { MeetingTransition } from "@/lib/meetings/states";
@@ -633,11 +633,19 @@ export async function submitSelfScore(user: Principal, input: unknown, step: Ste
  */
 export async function scoreVote(tx: Tx, meeting: MeetingRef, tally: { for: number; against: number; abstain: number }): Promise<RuleResult<VoteValidity>> {
   const roll = await loadRoll(tx, meeting.tenantId, meeting.branchId, meetingDay(meeting));
-  const entries = rollEntries(roll);
   const marks = (await loadMarks(tx, meeting.tenantId, meeting.id)).map((m) => ({ memberId: m.memberId, mark: m.status }));
-  const unmarked = attendanceFigures(entries, marks).unmarked;
-  const checked = voteValidity(entries, [...marks, ...unmarked.map((memberId) => ({ memberId, mark: "ABSENT_UNEXCUSED" as const }))], tally);
+  const checked = voteOnRoll(rollEntries(roll), marks, tally);
   return checked.ok ? checked : { ok: false, errors: checked.errors.map((e) => ({ ...e, message: withNames(e.message, roll) })) };
+}
+
+/** scoreVote's rule on a roll and marks already read: members not marked count as absent without reason. */
+export function voteOnRoll(
+  entries: readonly RollEntry[],
+  marks: readonly AttendanceEntry[],
+  tally: { for: number; against: number; abstain: number },
+): RuleResult<VoteValidity> {
+  const unmarked = attendanceFigures(entries, marks).unmarked;
+  return voteValidity(entries, [...marks, ...unmarked.map((memberId) => ({ memberId, mark: "ABSENT_UNEXCUSED" as const }))], tally);
 }
 
 async function branchVote(tx: Tx, meeting: MeetingRef, tally: { for: number; against: number; abstain: number }): Promise<VoteValidity> {

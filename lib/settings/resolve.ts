@@ -13,8 +13,31 @@ export async function settingsFor(tx: Tx, tenantId: string, unitPath: string, da
       effectiveFrom: { lte: date },
       OR: [{ effectiveTo: null }, { effectiveTo: { gte: date } }],
     },
-    select: { key: true, value: true, effectiveFrom: true, scopeUnit: { select: { path: true } } },
+    select: settingRowSelect,
   });
+  return resolveSettings(rows, unitPath);
+}
+
+export const settingRowSelect = { key: true, value: true, effectiveFrom: true, effectiveTo: true, scopeUnit: { select: { path: true } } } as const;
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+  effectiveFrom: Date;
+  effectiveTo: Date | null;
+  scopeUnit: { path: string } | null;
+}
+
+/** Whether the row is in force on `date` (both ends inclusive, as settingsFor's query). */
+export function settingInForce(row: Pick<SettingRow, "effectiveFrom" | "effectiveTo">, date: Date): boolean {
+  return row.effectiveFrom.getTime() <= date.getTime() && (row.effectiveTo === null || row.effectiveTo.getTime() >= date.getTime());
+}
+
+/**
+ * The snapshot for `unitPath` from rows already in force on the day (settingsFor's query, or the
+ * tenant's rows filtered by settingInForce when many meetings are read at once).
+ */
+export function resolveSettings(rows: readonly Omit<SettingRow, "effectiveTo">[], unitPath: string): SettingsSnapshot {
   const snapshot = Object.fromEntries(
     (Object.keys(SETTINGS) as SettingKey[]).map((key) => [key, defaultSetting(key)]),
   ) as Record<SettingKey, unknown>;

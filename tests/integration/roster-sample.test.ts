@@ -5,19 +5,18 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Principal } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { dryRunImport } from "@/lib/org/roster-import";
-import { seedDemo } from "@/lib/seed/demo";
 import { ownerDb } from "@/tests/fixtures/db";
 
 let quantri: Principal;
 
+// The demo tenant is in every file's database (seeded once per run into the template).
 beforeAll(async () => {
-  await seedDemo();
   const user = await ownerDb().user.findUniqueOrThrow({
     where: { username: "quantri" },
     select: { id: true, tenantId: true, roleGrants: { select: { role: true, orgUnitId: true, orgUnit: { select: { path: true } } } } },
   });
   quantri = { id: user.id, tenantId: user.tenantId, grants: user.roleGrants.map((g) => ({ role: g.role, orgUnitId: g.orgUnitId, path: g.orgUnit.path })) };
-}, 60_000);
+});
 
 afterAll(async () => {
   await db().$disconnect();

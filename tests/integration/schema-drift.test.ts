@@ -6,7 +6,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import internals from "@prisma/internals";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { databaseUrl } from "@/lib/env";
 
 // CommonJS package: named imports are not reliably detected under Node's ESM loader.
 const { getDMMF } = internals;
@@ -193,7 +194,7 @@ const list = (columns: readonly string[]) => `(${columns.join(", ")})`;
 describe("schema.prisma matches the migrated database", () => {
   let datamodel: Datamodel;
   let catalog: Awaited<ReturnType<typeof readCatalog>>;
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  const client = new pg.Client({ connectionString: databaseUrl() }); // this file's copy of the run's database
 
   beforeAll(async () => {
     const source = await readFile(join(process.cwd(), "prisma", "schema.prisma"), "utf8");

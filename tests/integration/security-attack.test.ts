@@ -85,7 +85,7 @@ beforeAll(async () => {
   [a, b] = [await makeMeetingTenant({ members: 3 }), await makeMeetingTenant({ members: 2 })];
   await seedTenant(a);
   await seedTenant(b);
-}, 120_000);
+}, 300_000); // bounded work; a safety net, not a speed limit
 
 beforeEach(() => {
   session.current = null;
