@@ -177,7 +177,7 @@ describe("page data loaders", () => {
     await expect(getMemberForEdit(tree.admin, foreign)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getMemberForEdit(tree.adminG, mX)).resolves.toMatchObject({ id: mX });
 
-    expect(await getMemberManageOptions(tree.recorderX, mX)).toEqual({ branches: [], positionUnits: [] });
+    expect(await getMemberManageOptions(tree.recorderX, mX)).toEqual({ branches: [], positionUnits: [], decidingMeetings: [] });
     await expect(getMemberManageOptions(tree.recorderX, mY)).rejects.toBeInstanceOf(NotFoundError);
     const options = await getMemberManageOptions(tree.adminG, mX);
     expect(options.branches?.map((b) => b.id)).toEqual([tree.x2.id]);
