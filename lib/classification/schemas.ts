@@ -179,8 +179,3 @@ export type BulkReviewInput = z.input<typeof bulkReviewSchema>;
 
 export const bulkDecisionSchema = z.preprocess(nestDottedKeys, z.object({ items: bulkItems(z.object({ caseId: z.string().min(1), version })) }));
 export type BulkDecisionInput = z.input<typeof bulkDecisionSchema>;
-
-/** `?year=` of the targets read: a calendar year, the current one when absent. */
-export const targetsYearQuerySchema = z.object({
-  year: z.coerce.number({ error: "Năm không hợp lệ." }).int("Năm không hợp lệ.").min(2000, "Năm phải từ 2000 đến 2100.").max(2100, "Năm phải từ 2000 đến 2100.").optional(),
-});

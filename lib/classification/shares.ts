@@ -165,6 +165,11 @@ export async function getClassificationShares(user: Principal, query: { unit?: s
 
 const targetValue = z.union([z.number(), z.string().max(20), z.null()]).optional();
 
+const targetsYear = z.coerce.number({ error: text.badYear }).int(text.badYear).min(2000, text.badYear).max(2100, text.badYear);
+
+/** `?year=` of the targets read: a calendar year, the current one when absent. */
+export const targetsYearQuerySchema = z.object({ year: targetsYear.optional() });
+
 export const classificationTargetsSchema = z.preprocess(
   (raw) => {
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
@@ -178,7 +183,7 @@ export const classificationTargetsSchema = z.preprocess(
     return out;
   },
   z.object({
-    year: z.coerce.number({ error: text.badYear }).int(text.badYear).min(2000, text.badYear).max(2100, text.badYear),
+    year: targetsYear,
     targets: z.partialRecord(z.enum(CLASSIFICATION_INDICATORS), targetValue).default({}),
   }),
 );

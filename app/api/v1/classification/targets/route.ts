@@ -1,8 +1,7 @@
 // GET /api/v1/classification/targets?year= and PUT {year, targets: {classMemberGood: 90, …}}: the
 // year's targets for the classification shares (an empty value removes one).
 import { apiRoute, queryWith, readJson } from "@/lib/api/handler";
-import { targetsYearQuerySchema } from "@/lib/classification/schemas";
-import { getClassificationTargets, setClassificationTargets } from "@/lib/classification/shares";
+import { getClassificationTargets, setClassificationTargets, targetsYearQuerySchema } from "@/lib/classification/shares";
 import { todayInVietnam } from "@/lib/org/unit-rules";
 
 export const GET = apiRoute(async ({ request, user }) => {
