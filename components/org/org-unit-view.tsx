@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import type { OrgUnitDetail } from "@/lib/org/tree";
+import { committeeTodayText } from "./committee-text";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -69,7 +70,14 @@ export function OrgUnitView({ unit }: { unit: OrgUnitDetail }) {
               <span className="font-normal text-ink-600">{t("orgDetail.noSecretary")}</span>
             )}
           </Fact>
-          <Fact label={t("orgDetail.hasCommittee")}>{unit.hasCommittee ? t("common.yes") : t("common.no")}</Fact>
+          {unit.isBranch ? (
+            <Fact label={t("orgDetail.hasCommittee")}>
+              {unit.hasCommittee ? t("common.yes") : t("common.no")}{" "}
+              <span className="block text-base font-normal text-ink-600">
+                {committeeTodayText(unit.committee, (key, values) => t(`orgAdmin.committee.${key}`, values))}
+              </span>
+            </Fact>
+          ) : null}
           <Fact label={t("orgDetail.activeFrom")}>{formatCalendarDate(unit.activeFrom)}</Fact>
           <Fact label={t("orgDetail.status")}>
             {!unit.active && unit.activeTo ? (

@@ -375,7 +375,6 @@ interface TapRow {
   version: number;
   branchName: string;
   branchPath: string;
-  hasCommittee: boolean;
   /** The meeting day in Vietnam, as meetingDay() computes it. */
   day: Date;
   fullName: string | null;
@@ -405,7 +404,7 @@ async function tapContext(
   if (!isUuid(meetingIdValue)) throw new NotFoundError(MEETING_NOT_FOUND);
   const rows = await tx.$queryRaw<TapRow[]>`
     SELECT m."id", m."tenantId", m."branchId", m."kind", m."state", m."plannedStart", m."actualStart", m."actualEnd", m."version",
-           b."name" AS "branchName", b."path" AS "branchPath", b."hasCommittee", d."day",
+           b."name" AS "branchName", b."path" AS "branchPath", d."day",
            r."fullName", r."officialOn", r."exempt", r."elsewhere", r."suspended", r."status", r."reason"
     FROM "Meeting" m
     JOIN "OrgUnit" b ON b."tenantId" = m."tenantId" AND b."id" = m."branchId"
@@ -429,7 +428,7 @@ async function tapContext(
     WHERE m."tenantId" = ${user.tenantId}::uuid AND m."id" = ${meetingIdValue}::uuid
     FOR SHARE OF m`;
   const row = rows[0];
-  const branch = row ? { id: row.branchId, name: row.branchName, path: row.branchPath, hasCommittee: row.hasCommittee } : null;
+  const branch = row ? { id: row.branchId, name: row.branchName, path: row.branchPath } : null;
   if (!row || !branch || !canReadMeeting(user, branch)) throw new NotFoundError(MEETING_NOT_FOUND);
   if (!authorize(user, "meeting.record", branch)) throw new ForbiddenError();
   const meeting: MeetingRef = {

@@ -12,6 +12,7 @@ import { attendanceFigures, counterThresholds, memberCounters, speakersShare, ta
 import type { MemberMeetingRecord } from "@/lib/meetings/rules/counters";
 import type { AttendanceMark, RollEntry } from "@/lib/meetings/rules/types";
 import { dueTasks } from "@/lib/meetings/tasks";
+import { committeeKey, hasCommitteeOn, hasCommitteeOnMany } from "@/lib/org/committee";
 import { isoDay } from "@/lib/org/unit-rules";
 import { resolveSettings, settingInForce, settingRowSelect, settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
 import { scoringReadings, type MeetingFacts } from "./facts";
@@ -54,8 +55,10 @@ export async function deriveMeetingFacts(tx: Tx, meeting: MeetingRef): Promise<D
         },
       })
     : 0;
+  const committee = await hasCommitteeOn(tx, tenantId, meeting.branchId, day);
   const facts = meetingFactsFrom({
     meeting,
+    hasCommittee: committee.hasCommittee,
     settings,
     details: {
       ...details,
@@ -88,7 +91,9 @@ const detailsSelect = {
 
 /** Everything the facts are computed from, as read from one meeting's record. */
 export interface MeetingRecordInput {
-  meeting: Pick<MeetingRef, "kind" | "plannedStart" | "actualStart" | "actualEnd"> & { branch: { hasCommittee: boolean } };
+  meeting: Pick<MeetingRef, "kind" | "plannedStart" | "actualStart" | "actualEnd">;
+  /** The branch has a chi ủy on the meeting day (lib/org/committee.ts). */
+  hasCommittee: boolean;
   settings: SettingsSnapshot;
   details: {
     hasThematicPart: boolean;
@@ -160,7 +165,7 @@ export function meetingFactsFrom(input: MeetingRecordInput): MeetingFacts {
     ideologyMinutes: Math.min(details.ideologyMinutes ?? 0, actualMinutes),
     documentsLeadMinutes: timing.documentsLeadMinutes,
     finalDocumentsDelayMinutes: timing.finalDocumentsDelayMinutes,
-    hasCommittee: meeting.branch.hasCommittee,
+    hasCommittee: input.hasCommittee,
     preMeetingHeld: details.preMeeting !== null,
     preMeetingMinuted: details.preMeeting?.minuted ?? false,
     noticeToAllMembers: details.noticeSentAt !== null,
@@ -284,6 +289,7 @@ export async function deriveManyMeetingFacts(tx: Tx, tenantId: string, meetings:
     (m) => m.branchId,
   );
   const detailsOf = new Map(branchMeetings.map((m) => [m.id, m]));
+  const committees = await hasCommitteeOnMany(tx, tenantId, meetings.map((m) => ({ branchId: m.branchId, day: meetingDay(m) })));
 
   // loadYearHistory follows the member across branches: every mark of theirs at a live meeting of
   // the loaded branches, oldest first (the same order as the single-meeting loader).
@@ -335,6 +341,7 @@ export async function deriveManyMeetingFacts(tx: Tx, tenantId: string, meetings:
     const docs = documentsOf.get(meeting.id) ?? [];
     const facts = meetingFactsFrom({
       meeting,
+      hasCommittee: committees.get(committeeKey(meeting.branchId, day))?.hasCommittee ?? false,
       settings,
       details: {
         ...details,

@@ -54,7 +54,9 @@ async function insertDataset(data: TenantDataset, passwordHash: string, meetings
         // First statement: if the code is taken, the unique index stops us before any bulk work.
         await tx.tenant.create({ data: data.tenant, select: { id: true } });
         // Parents precede children, so every parent exists even if Prisma splits a createMany.
-        await tx.orgUnit.createMany({ data: data.orgUnits });
+        // The chi ủy follows the official members on each meeting day (lib/org/committee.ts): the
+        // demo's branches make no manual decision, so the seed's own count stays out of the table.
+        await tx.orgUnit.createMany({ data: data.orgUnits.map(({ hasCommittee: _counted, ...unit }) => unit) });
         await tx.member.createMany({ data: data.members });
         await tx.branchMembership.createMany({ data: data.branchMemberships });
         await tx.position.createMany({ data: data.positions });
