@@ -252,7 +252,10 @@ export async function deriveManyMeetingFacts(tx: Tx, tenantId: string, meetings:
       select: { branchId: true, validFrom: true, validTo: true, member: { select: { id: true, endedOn: true, officialOn: true } } },
     }),
     await tx.exemption.findMany({ where: { tenantId }, select: { memberId: true, fromDate: true, toDate: true } }),
-    await tx.temporaryTransfer.findMany({ where: { tenantId }, select: { memberId: true, fromDate: true, toDate: true } }),
+    await tx.temporaryTransfer.findMany({
+      where: { tenantId },
+      select: { memberId: true, hostBranchId: true, fromDate: true, toDate: true, member: { select: { endedOn: true, officialOn: true } } },
+    }),
     await tx.suspension.findMany({ where: { tenantId }, select: { memberId: true, fromDate: true, toDate: true } }),
     await tx.position.findMany({
       where: { tenantId, orgUnitId: { in: branchIds }, kind: { in: ["SECRETARY", "DEPUTY_SECRETARY"] } },
@@ -280,7 +283,15 @@ export async function deriveManyMeetingFacts(tx: Tx, tenantId: string, meetings:
       (r) => r.memberId,
     );
   const exemptionsOf = periods(exemptions);
-  const transfersOf = periods(transfers);
+  // A member attached to a host: ELSEWHERE at every other branch, on the host's roll (branchRosterOn).
+  const transfersOf = groupBy(
+    transfers.map((r) => ({ memberId: r.memberId, host: r.hostBranchId, from: r.fromDate, to: r.toDate })),
+    (r) => r.memberId,
+  );
+  const hostedBy = groupBy(
+    transfers.filter((r) => r.hostBranchId !== null),
+    (r) => r.hostBranchId!,
+  );
   const suspensionsOf = periods(suspensions);
   const positionsOf = groupBy(positions, (row) => `${row.orgUnitId}/${row.memberId}`);
   // Live meetings of each branch, in the orders the single-meeting loaders read them.
@@ -311,15 +322,21 @@ export async function deriveManyMeetingFacts(tx: Tx, tenantId: string, meetings:
     );
     // loadRoll: the memberships covering the day of members not ended before it, with their periods.
     const onDay = (map: Map<string, { from: Date; to: Date | null }[]>, memberId: string) => (map.get(memberId) ?? []).some((p) => covering(p, day));
-    const roll: RollEntry[] = (membershipsOf.get(meeting.branchId) ?? [])
-      .filter((row) => covering({ from: row.validFrom, to: row.validTo }, day) && (row.member.endedOn === null || row.member.endedOn.getTime() >= day.getTime()))
-      .map((row) => ({
-        memberId: row.member.id,
-        status: row.member.officialOn && row.member.officialOn.getTime() <= day.getTime() ? "OFFICIAL" : "PROBATIONARY",
-        exempt: onDay(exemptionsOf, row.member.id),
-        suspended: onDay(suspensionsOf, row.member.id),
-        attachedElsewhere: onDay(transfersOf, row.member.id),
-      }));
+    const notEnded = (member: { endedOn: Date | null }) => member.endedOn === null || member.endedOn.getTime() >= day.getTime();
+    const own = (membershipsOf.get(meeting.branchId) ?? [])
+      .filter((row) => covering({ from: row.validFrom, to: row.validTo }, day) && notEnded(row.member))
+      .map((row) => ({ id: row.member.id, officialOn: row.member.officialOn }));
+    const ownIds = new Set(own.map((m) => m.id));
+    const attachedHere = (hostedBy.get(meeting.branchId) ?? [])
+      .filter((row) => covering({ from: row.fromDate, to: row.toDate }, day) && notEnded(row.member) && !ownIds.has(row.memberId))
+      .map((row) => ({ id: row.memberId, officialOn: row.member.officialOn }));
+    const roll: RollEntry[] = [...own, ...attachedHere].map((member) => ({
+      memberId: member.id,
+      status: member.officialOn && member.officialOn.getTime() <= day.getTime() ? "OFFICIAL" : "PROBATIONARY",
+      exempt: onDay(exemptionsOf, member.id),
+      suspended: onDay(suspensionsOf, member.id),
+      attachedElsewhere: (transfersOf.get(member.id) ?? []).some((p) => p.host !== meeting.branchId && covering(p, day)),
+    }));
     const marks = (marksOf.get(meeting.id) ?? []).map((row) => ({ memberId: row.memberId, status: row.status }));
     // loadYearHistory: the member's marks at earlier live meetings of the calendar year, at any branch.
     const from = yearStart(day).getTime();
