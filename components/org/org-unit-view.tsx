@@ -37,6 +37,13 @@ export function OrgUnitView({ unit }: { unit: OrgUnitDetail }) {
           <Stat label={t("orgDetail.branches")}>{t("org.branchCount", { count: unit.branchCount })}</Stat>
         ) : null}
       </div>
+      {unit.isBranch ? (
+        <p>
+          <Link href={`/org/${unit.id}/dues`} className="inline-flex min-h-11 items-center text-lg font-semibold text-brand-800 underline">
+            {t("dues.announcement.open")}
+          </Link>
+        </p>
+      ) : null}
 
       <Card title={t("orgDetail.facts")}>
         <dl>
