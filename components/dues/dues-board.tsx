@@ -42,7 +42,7 @@ export function DuesBoard({ grid, initialMonth, action }: { grid: DuesGrid; init
   return (
     <div className="flex flex-col gap-4">
       <label className="flex flex-col gap-1 text-base font-semibold text-ink-900">
-        {t("yearLabel")} {grid.year}
+        {t("monthPicker")}
         <select
           value={month}
           onChange={(event) => setMonth(Number(event.target.value))}
@@ -77,17 +77,21 @@ export function DuesBoard({ grid, initialMonth, action }: { grid: DuesGrid; init
               </div>
               <ol className="mt-2 grid grid-cols-12 gap-0.5 text-center text-xs" aria-label={row.label}>
                 {row.cells.map((c) => (
-                  <li
-                    key={c.month}
-                    title={t("cellLabel", { name: row.label, month: c.month, year: grid.year, status: c.onRoll ? t(`status.${c.status ?? "none"}`) : t("notOnRoll") })}
-                    className={clsx(
-                      "rounded py-0.5",
-                      c.month === month && "ring-2 ring-brand-700",
-                      !c.onRoll ? "bg-ink-50 text-ink-400" : c.status === "UNPAID" ? "bg-danger-50 font-bold text-danger-700" : c.status === "PAID" ? "bg-success-50 text-success-900" : "bg-ink-100 text-ink-700",
-                    )}
-                  >
-                    <span className="block text-[10px] text-ink-500">{c.month}</span>
-                    {c.onRoll ? t(`letters.${c.status ?? "none"}`) : "–"}
+                  <li key={c.month}>
+                    <button
+                      type="button"
+                      onClick={() => setMonth(c.month)}
+                      aria-label={t("pickMonth", { month: c.month })}
+                      title={t("cellLabel", { name: row.label, month: c.month, year: grid.year, status: c.onRoll ? t(`status.${c.status ?? "none"}`) : t("notOnRoll") })}
+                      className={clsx(
+                        "w-full rounded py-0.5",
+                        c.month === month && "ring-2 ring-brand-700",
+                        !c.onRoll ? "bg-ink-50 text-ink-400" : c.status === "UNPAID" ? "bg-danger-50 font-bold text-danger-700" : c.status === "PAID" ? "bg-success-50 text-success-900" : "bg-ink-100 text-ink-700",
+                      )}
+                    >
+                      <span className="block text-[10px] text-ink-500">{c.month}</span>
+                      {c.onRoll ? t(`letters.${c.status ?? "none"}`) : "–"}
+                    </button>
                   </li>
                 ))}
               </ol>

@@ -14,7 +14,7 @@ export function DuesImportForm({ branchId, action }: { branchId: string; action:
       <input type="hidden" name="branchId" value={branchId} />
       <FormError state={state} />
       {state?.ok ? <Alert tone="success">{t("csvImport.done", { rows: state.data.rows, changed: state.data.changed })}</Alert> : null}
-      <TextAreaField label={t("csvImport.file")} name="csv" hint={t("csvImport.hint")} rows={6} errors={fieldErrors.csv} className="font-mono" />
+      <TextAreaField label={t("csvImport.file")} name="csv" hint={t("csvImport.hint")} rows={6} errors={fieldErrors.csv} />
       <div>
         <Button type="submit" disabled={pending} aria-disabled={pending}>
           {pending ? t("saving") : t("csvImport.submit")}
