@@ -39,13 +39,16 @@ describe("đảng phí per member per month", () => {
     for (const month of ["2026-01", "2026-02"]) await setDuesMonth(t.recorder, { branchId: t.branch.id, memberId: a!, month, status: "UNPAID" });
     await setDuesMonth(t.recorder, { branchId: t.branch.id, memberId: a!, month: "2026-03", status: "UNPAID", goodReason: true, note: "Ốm nằm viện" });
     await setDuesMonth(t.recorder, { branchId: t.branch.id, memberId: b!, month: "2026-01", status: "PAID" });
-    // The same tap again writes nothing.
+    // The same tap again writes nothing; an empty status clears the month (a mistake undone).
     expect(await setDuesMonth(t.recorder, { branchId: t.branch.id, memberId: b!, month: "2026-01", status: "PAID" })).toEqual({ changed: false });
+    await setDuesMonth(t.recorder, { branchId: t.branch.id, memberId: b!, month: "2026-02", status: "EXEMPT" });
+    expect(await setDuesMonth(t.recorder, { branchId: t.branch.id, memberId: b!, month: "2026-02", status: "" })).toEqual({ changed: true });
 
     const grid = await getDuesGrid(t.recorder, t.branch.id, 2026);
     const rowA = grid.rows.find((r) => r.memberId === a)!;
     expect(rowA.cells.slice(0, 4).map((c) => c.status)).toEqual(["UNPAID", "UNPAID", "UNPAID", null]);
     expect(rowA.unpaid).toEqual({ months: [1, 2], status: "WARN" });
+    expect(grid.rows.find((r) => r.memberId === b)!.cells.slice(0, 2).map((c) => c.status)).toEqual(["PAID", null]);
     expect(grid.canEdit).toBe(true);
     expect(grid.rates).toMatchObject({ ruleSet: "QD01_2026", rates: expect.arrayContaining([{ basis: "PENSION", percent: 0.5, fixedDong: null }]) });
 

@@ -36,7 +36,8 @@ ALTER TABLE "DuesMonth" ADD CONSTRAINT "DuesMonth_tenantId_branchId_fkey" FOREIG
 ALTER TABLE "DuesMonth" ADD CONSTRAINT "DuesMonth_month_check" CHECK (EXTRACT(DAY FROM "month") = 1);
 
 -- Grants and row-level security, as every tenant table.
-GRANT SELECT, INSERT, UPDATE ON "DuesMonth" TO sosh_app;
+-- DELETE: clearing a month the secretary marked by mistake (audited like every change).
+GRANT SELECT, INSERT, UPDATE, DELETE ON "DuesMonth" TO sosh_app;
 ALTER TABLE "DuesMonth" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "DuesMonth" FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON "DuesMonth" USING ("tenantId" = app_current_tenant()) WITH CHECK ("tenantId" = app_current_tenant());
