@@ -5,6 +5,7 @@
 // was typed when the server refuses and lists every issue the validator found. Clone, import, the
 // JSON editor and "end" serve the classification frames too (issue 16): `catalog` names the
 // namespace whose clone/import/edit/assignments texts they show (same keys as "rubrics").
+import clsx from "clsx";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
@@ -238,19 +239,25 @@ export function RubricFieldsForm({
                 <legend className="text-base font-semibold text-ink-900">{t("variants.notApplicable")}</legend>
                 <input type="hidden" name={`variants.${index}.notApplicable`} value="" />
                 <div className="flex flex-wrap gap-x-4 gap-y-1">
-                  {rubric.groups.flatMap((group) => group.criteria).map((c) => (
-                    <label key={c.code} className="flex min-h-11 items-center gap-2 text-base text-ink-900">
-                      <input
-                        type="checkbox"
-                        name={`variants.${index}.notApplicable`}
-                        value={c.code}
-                        defaultChecked={variant.notApplicable?.includes(c.code) ?? false}
-                        className="size-5 accent-brand-700"
-                      />
-                      {c.code}
-                    </label>
-                  ))}
+                  {rubric.groups.flatMap((group) => group.criteria).map((c) => {
+                    // A criterion scored only with (or without) a thematic part is out of this situation by its own rule.
+                    const implied = c.appliesWhen !== undefined && c.appliesWhen.hasThematicPart !== variant.hasThematicPart;
+                    return (
+                      <label key={c.code} className={clsx("flex min-h-11 items-center gap-2 text-base", implied ? "text-ink-500" : "text-ink-900")}>
+                        <input
+                          type="checkbox"
+                          name={`variants.${index}.notApplicable`}
+                          value={c.code}
+                          defaultChecked={implied || (variant.notApplicable?.includes(c.code) ?? false)}
+                          disabled={implied}
+                          className="size-5 accent-brand-700"
+                        />
+                        {c.code}
+                      </label>
+                    );
+                  })}
                 </div>
+                <p className="text-sm text-ink-600">{t("variants.impliedNote")}</p>
                 {fieldErrors[`variants.${index}.notApplicable`]?.length ? (
                   <p className="text-base font-medium text-danger-700">{fieldErrors[`variants.${index}.notApplicable`]!.join(" ")}</p>
                 ) : null}
