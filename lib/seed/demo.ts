@@ -19,6 +19,7 @@ import { generateDemoMeetings, insertDemoMeetings, writeDemoFiles, type DemoMeet
 import { seedDemoScorecards, type DemoScoreUsers } from "@/lib/seed/demo-scores";
 import { seedDemoOversight } from "@/lib/seed/demo-oversight";
 import { seedDemoClassification } from "@/lib/seed/demo-classification";
+import { seedDemoDues } from "@/lib/seed/demo-dues";
 
 export {
   DEMO_ACCOUNTS,
@@ -167,6 +168,7 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<{ created
         const visits = await seedDemoOversight(data.tenant.id, asOf, data);
         log(`Dự sinh hoạt mẫu: ${Object.entries(visits).map(([kind, n]) => `${kind} ${n}`).join(", ")}.`);
         log(await seedDemoClassification(data, asOf)); // Issue 16: the year-end classification under way.
+        await seedDemoDues(data, asOf); // Issue 14: the secretary's branch has a year of dues months.
       }
       created = true;
       const meetingCount = meetings ? `, ${meetings.meetings.length} kỳ sinh hoạt trong 12 tháng` : "";
