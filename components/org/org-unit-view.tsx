@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import type { OrgUnitDetail } from "@/lib/org/tree";
+import { committeeTodayText } from "./committee-text";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -36,6 +37,13 @@ export function OrgUnitView({ unit }: { unit: OrgUnitDetail }) {
           <Stat label={t("orgDetail.branches")}>{t("org.branchCount", { count: unit.branchCount })}</Stat>
         ) : null}
       </div>
+      {unit.isBranch ? (
+        <p>
+          <Link href={`/org/${unit.id}/dues`} className="inline-flex min-h-11 items-center text-lg font-semibold text-brand-800 underline">
+            {t("dues.announcement.open")}
+          </Link>
+        </p>
+      ) : null}
 
       <Card title={t("orgDetail.facts")}>
         <dl>
@@ -69,7 +77,14 @@ export function OrgUnitView({ unit }: { unit: OrgUnitDetail }) {
               <span className="font-normal text-ink-600">{t("orgDetail.noSecretary")}</span>
             )}
           </Fact>
-          <Fact label={t("orgDetail.hasCommittee")}>{unit.hasCommittee ? t("common.yes") : t("common.no")}</Fact>
+          {unit.isBranch ? (
+            <Fact label={t("orgDetail.hasCommittee")}>
+              {unit.hasCommittee ? t("common.yes") : t("common.no")}{" "}
+              <span className="block text-base font-normal text-ink-600">
+                {committeeTodayText(unit.committee, (key, values) => t(`orgAdmin.committee.${key}`, values))}
+              </span>
+            </Fact>
+          ) : null}
           <Fact label={t("orgDetail.activeFrom")}>{formatCalendarDate(unit.activeFrom)}</Fact>
           <Fact label={t("orgDetail.status")}>
             {!unit.active && unit.activeTo ? (

@@ -2,20 +2,24 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { CheckboxField, FormError, SelectField, useKeptAction, type FormAction } from "@/components/admin/form-kit";
+import { FormError, SelectField, TextAreaField, useKeptAction, type FormAction } from "@/components/admin/form-kit";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { OrgUnitCategory, type OrgUnitKind } from "@/lib/generated/prisma/enums";
-import { isBranchKind } from "@/lib/org/unit-rules";
+import { COMMITTEE_MIN_OFFICIALS, isBranchKind } from "@/lib/org/unit-rules";
 
 export interface UnitFormValues {
   name: string;
   code: string;
   kind: OrgUnitKind;
   category: OrgUnitCategory | "";
-  hasCommittee: boolean;
+  /** The manual decision: null follows the rule of 9 official members (lib/org/committee.ts). */
+  hasCommittee: boolean | null;
+  committeeReason: string;
   activeFrom: string;
 }
+
+type CommitteeChoice = "auto" | "yes" | "no";
 
 /** Create a unit under a parent, or edit one. Only kinds that fit are offered; the service checks again. */
 export function UnitForm({
@@ -25,6 +29,7 @@ export function UnitForm({
   defaults,
   kinds,
   cancelHref,
+  committeeToday,
 }: {
   action: FormAction<null>;
   mode: "create" | "edit";
@@ -33,10 +38,13 @@ export function UnitForm({
   defaults: UnitFormValues;
   kinds: readonly OrgUnitKind[];
   cancelHref: string;
+  /** What the rule (or the decision) says today, shown under the choice. */
+  committeeToday?: string | null;
 }) {
   const t = useTranslations();
   const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
   const [kind, setKind] = useState<OrgUnitKind>(defaults.kind);
+  const [committee, setCommittee] = useState<CommitteeChoice>(defaults.hasCommittee === null ? "auto" : defaults.hasCommittee ? "yes" : "no");
   return (
     <form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-5" noValidate>
       <FormError state={state} />
@@ -83,13 +91,38 @@ export function UnitForm({
         />
       ) : null}
       {isBranchKind(kind) ? (
-        <CheckboxField
-          label={t("orgAdmin.fields.hasCommittee")}
-          name="hasCommittee"
-          defaultChecked={defaults.hasCommittee}
-          hint={t("orgAdmin.fields.hasCommitteeHint")}
-          errors={fieldErrors.hasCommittee}
-        />
+        <fieldset className="flex flex-col gap-2" aria-describedby="committee-hint">
+          <legend className="text-base font-semibold text-ink-900">{t("orgAdmin.fields.hasCommittee")}</legend>
+          <p id="committee-hint" className="text-sm text-ink-700">
+            {t("orgAdmin.fields.hasCommitteeHint")}
+          </p>
+          {(["auto", "yes", "no"] as const).map((value) => (
+            <label key={value} className="flex min-h-11 cursor-pointer items-center gap-3 text-base text-ink-900">
+              <input
+                type="radio"
+                name="hasCommittee"
+                value={value}
+                checked={committee === value}
+                onChange={() => setCommittee(value)}
+                className="size-5 shrink-0 accent-brand-700"
+              />
+              {t(`orgAdmin.committee.${value}`, { min: COMMITTEE_MIN_OFFICIALS })}
+            </label>
+          ))}
+          {committeeToday ? <p className="text-sm text-ink-700">{committeeToday}</p> : null}
+          {committee !== "auto" ? (
+            <TextAreaField
+              label={t("orgAdmin.committee.reason")}
+              name="committeeReason"
+              defaultValue={defaults.committeeReason}
+              hint={t("orgAdmin.committee.reasonHint")}
+              maxLength={500}
+              required
+              errors={fieldErrors.committeeReason}
+            />
+          ) : null}
+          {fieldErrors.hasCommittee ? <p className="text-sm text-danger-700">{fieldErrors.hasCommittee.join(" ")}</p> : null}
+        </fieldset>
       ) : null}
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending} aria-disabled={pending}>

@@ -327,6 +327,7 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
                     {member.status === "PROBATIONARY" ? <Badge tone="muted">{t("probationary")}</Badge> : null}
                     {member.exempt ? <Badge tone="muted">{t("exemptBadge")}</Badge> : null}
                     {member.attachedElsewhere ? <Badge tone="muted">{t("elsewhereBadge", { place: member.elsewhereName ?? "—" })}</Badge> : null}
+                    {member.attachedFrom !== null ? <Badge tone="muted">{t("attachedFromBadge", { place: member.attachedFrom || "—" })}</Badge> : null}
                     {busy ? <span className="text-sm text-ink-600">{t("saving")}</span> : null}
                   </span>
                 </button>

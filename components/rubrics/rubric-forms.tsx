@@ -5,6 +5,7 @@
 // was typed when the server refuses and lists every issue the validator found. Clone, import, the
 // JSON editor and "end" serve the classification frames too (issue 16): `catalog` names the
 // namespace whose clone/import/edit/assignments texts they show (same keys as "rubrics").
+import clsx from "clsx";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
@@ -217,6 +218,65 @@ export function RubricFieldsForm({
           ))}
         </fieldset>
       ))}
+
+      {rubric.thematicVariants?.length ? (
+        <fieldset className="flex min-w-0 flex-col gap-4 rounded-lg border border-ink-300 p-3 sm:p-4">
+          <legend className="px-1 text-lg font-semibold text-ink-950">{t("variants.title")}</legend>
+          <p className="text-base text-ink-700">{t("variants.hint")}</p>
+          {rubric.thematicVariants.map((variant, index) => (
+            <div key={index} className="flex flex-col gap-3 border-t border-ink-200 pt-3 first-of-type:border-t-0 first-of-type:pt-0">
+              <p className="text-base font-semibold text-ink-950">
+                {variant.pureThematic ? t("variants.pureThematic") : variant.hasThematicPart ? t("variants.withThematic") : t("variants.noThematic")}
+              </p>
+              <TextAreaField
+                label={t("variants.description")}
+                name={`variants.${index}.description`}
+                defaultValue={variant.description ?? ""}
+                rows={2}
+                errors={fieldErrors[`variants.${index}.description`]}
+              />
+              <fieldset className="flex flex-col gap-2">
+                <legend className="text-base font-semibold text-ink-900">{t("variants.notApplicable")}</legend>
+                <input type="hidden" name={`variants.${index}.notApplicable`} value="" />
+                <div className="flex flex-wrap gap-x-4 gap-y-1">
+                  {rubric.groups.flatMap((group) => group.criteria).map((c) => {
+                    // A criterion scored only with (or without) a thematic part is out of this situation by its own rule.
+                    const implied = c.appliesWhen !== undefined && c.appliesWhen.hasThematicPart !== variant.hasThematicPart;
+                    return (
+                      <label key={c.code} className={clsx("flex min-h-11 items-center gap-2 text-base", implied ? "text-ink-500" : "text-ink-900")}>
+                        <input
+                          type="checkbox"
+                          name={`variants.${index}.notApplicable`}
+                          value={c.code}
+                          defaultChecked={implied || (variant.notApplicable?.includes(c.code) ?? false)}
+                          disabled={implied}
+                          className="size-5 accent-brand-700"
+                        />
+                        {c.code}
+                      </label>
+                    );
+                  })}
+                </div>
+                <p className="text-sm text-ink-600">{t("variants.impliedNote")}</p>
+                {fieldErrors[`variants.${index}.notApplicable`]?.length ? (
+                  <p className="text-base font-medium text-danger-700">{fieldErrors[`variants.${index}.notApplicable`]!.join(" ")}</p>
+                ) : null}
+              </fieldset>
+              {Object.entries(variant.maxPoints ?? {}).map(([code, points]) => (
+                <TextField
+                  key={code}
+                  label={t("variants.maxPoints", { code })}
+                  name={`variants.${index}.maxPoints.${code}`}
+                  inputMode="decimal"
+                  defaultValue={decimalText(points)}
+                  className="max-w-48"
+                  errors={fieldErrors[`variants.${index}.maxPoints.${code}`]}
+                />
+              ))}
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
 
       <fieldset className="flex min-w-0 flex-col gap-3 rounded-lg border border-ink-300 p-3 sm:p-4">
         <legend className="px-1 text-lg font-semibold text-ink-950">{t("levelsTitle")}</legend>

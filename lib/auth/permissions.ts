@@ -27,6 +27,8 @@ const ROLES_BY_PERMISSION = {
   "audit.read": ["TENANT_ADMIN", "REVIEWER"],
   "meeting.read": ["TENANT_ADMIN", "RECORDER", "OVERSEER", "REVIEWER", "LEADER"],
   "meeting.record": ["RECORDER"],
+  /** Đảng phí month grid: the branch's secretary (recorder) and the tenant's administrators. */
+  "dues.record": ["RECORDER", "TENANT_ADMIN"],
   "meeting.attendOwn": ["MEMBER"],
   "score.self": ["RECORDER"],
   "score.confirm": ["OVERSEER"],

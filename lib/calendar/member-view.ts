@@ -100,12 +100,15 @@ export async function memberOverview(user: Principal, now = new Date()): Promise
         fullName: true,
         branch: { select: { id: true, name: true, path: true } },
         branchMemberships: { select: { branchId: true, validFrom: true, validTo: true } },
+        temporaryTransfers: { where: { hostBranchId: { not: null } }, select: { hostBranchId: true, fromDate: true, toDate: true } },
       },
     });
     if (!member) return null;
 
-    // Meetings of the branches the member belonged to, while they belonged (ends inclusive).
-    const periods = member.branchMemberships.filter((m) => !m.validTo || m.validTo.getTime() >= yearStart.getTime());
+    // Meetings of the branches the member belonged to, while they belonged (ends inclusive), and of
+    // the branches they were temporarily attached to, during the attachment (on the host's roll).
+    const attachments = member.temporaryTransfers.map((t) => ({ branchId: t.hostBranchId!, validFrom: t.fromDate, validTo: t.toDate }));
+    const periods = [...member.branchMemberships, ...attachments].filter((m) => !m.validTo || m.validTo.getTime() >= yearStart.getTime());
     const until = new Date(now.getTime() + UPCOMING_DAYS * DAY_MS);
     const meetings =
       periods.length === 0

@@ -15,6 +15,7 @@ import { loadMeetingRecord } from "@/lib/documents/meeting-record";
 import { labelled, paragraph, paragraphsOf, placeDateLine, upper, type DocBlock, type OfficialDocument } from "@/lib/documents/model";
 import { NotFoundError } from "@/lib/errors";
 import { MEETING_NOT_FOUND } from "@/lib/meetings/access";
+import { hasCommitteeOn } from "@/lib/org/committee";
 import { foldForSearch, formatCalendarDate, vietnamDayOf } from "@/lib/i18n/format";
 import { Points } from "@/lib/scoring/exact";
 import { settingsFor } from "@/lib/settings/resolve";
@@ -147,7 +148,7 @@ export function buildSelfReviewDocument(view: CaseView, ctx: DocumentContext, to
 
 async function documentContext(user: Principal, view: CaseView): Promise<DocumentContext> {
   return withTenant(user.tenantId, async (tx) => {
-    const unit = await tx.orgUnit.findUniqueOrThrow({ where: { tenantId_id: { tenantId: user.tenantId, id: view.unit.id } }, select: { path: true, hasCommittee: true, parent: { select: { name: true } } } });
+    const unit = await tx.orgUnit.findUniqueOrThrow({ where: { tenantId_id: { tenantId: user.tenantId, id: view.unit.id } }, select: { path: true, parent: { select: { name: true } } } });
     const end = new Date(`${view.period.end}T00:00:00.000Z`);
     const secretary = await tx.position.findFirst({
       where: { tenantId: user.tenantId, orgUnitId: view.unit.id, kind: "SECRETARY", termFrom: { lte: end }, OR: [{ termTo: null }, { termTo: { gte: new Date(`${view.period.start}T00:00:00.000Z`) } }] },
@@ -155,7 +156,9 @@ async function documentContext(user: Principal, view: CaseView): Promise<Documen
       orderBy: { termFrom: "desc" },
     });
     const settings = await settingsFor(tx, user.tenantId, unit.path, end);
-    return { placeName: settings["documents.placeName"] || null, secretary: secretary?.member.fullName ?? null, hasCommittee: unit.hasCommittee, superiorName: unit.parent?.name ?? null };
+    // The signature line follows the chi ủy the branch had at the end of the period.
+    const committee = await hasCommitteeOn(tx, user.tenantId, view.unit.id, end);
+    return { placeName: settings["documents.placeName"] || null, secretary: secretary?.member.fullName ?? null, hasCommittee: committee.hasCommittee, superiorName: unit.parent?.name ?? null };
   });
 }
 

@@ -6,6 +6,7 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import type { AttendanceStatus, MeetingKind, MeetingState, MemberStatus, TaskResult, VoteMethod } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
 import { loadMeeting } from "@/lib/meetings/access";
+import { hasCommitteeOn } from "@/lib/org/committee";
 import { loadRoll, meetingDay, rollEntries } from "@/lib/meetings/record-common";
 import { computeAttendance, type AttendanceSummary } from "@/lib/meetings/rules";
 import { settingsFor } from "@/lib/settings/resolve";
@@ -107,7 +108,7 @@ export async function loadMeetingRecord(user: Principal, meetingId: string): Pro
         clerkMemberId: true,
         chair: { select: { fullName: true } },
         clerk: { select: { fullName: true } },
-        branch: { select: { id: true, name: true, path: true, hasCommittee: true, parent: { select: { name: true } } } },
+        branch: { select: { id: true, name: true, path: true, parent: { select: { name: true } } } },
       },
     });
     const day = meetingDay(meeting);
@@ -202,7 +203,7 @@ export async function loadMeetingRecord(user: Principal, meetingId: string): Pro
       branch: {
         id: meeting.branch.id,
         name: meeting.branch.name,
-        hasCommittee: meeting.branch.hasCommittee,
+        hasCommittee: (await hasCommitteeOn(tx, tenantId, meeting.branch.id, day)).hasCommittee,
         superiorName: meeting.branch.parent?.name ?? null,
       },
       placeName,

@@ -20,7 +20,7 @@ export interface MeetingRef {
   actualStart: Date | null;
   actualEnd: Date | null;
   version: number;
-  branch: { id: string; name: string; path: string; hasCommittee: boolean };
+  branch: { id: string; name: string; path: string };
 }
 
 export const meetingRefSelect = {
@@ -33,7 +33,7 @@ export const meetingRefSelect = {
   actualStart: true,
   actualEnd: true,
   version: true,
-  branch: { select: { id: true, name: true, path: true, hasCommittee: true } },
+  branch: { select: { id: true, name: true, path: true } },
 } as const;
 
 /** Members see the meetings of the branch their MEMBER grant covers (their own attendance, documents, tasks). */

@@ -375,7 +375,6 @@ interface TapRow {
   version: number;
   branchName: string;
   branchPath: string;
-  hasCommittee: boolean;
   /** The meeting day in Vietnam, as meetingDay() computes it. */
   day: Date;
   fullName: string | null;
@@ -391,7 +390,7 @@ interface TapRow {
  * Everything a tap reads, in one statement: the meeting (share-locked, so a tap cannot slip past a
  * state change such as adopting the minutes) with its branch, and the member if they are on the
  * roll of the meeting day — the same predicate as branchRosterOn (a BranchMembership of the branch
- * covering the day, both ends inclusive) and the same day as meetingDay() (actual start, else
+ * covering the day, both ends inclusive, or a temporary attachment to the branch covering it) and the same day as meetingDay() (actual start, else
  * planned, in Asia/Ho_Chi_Minh) — with the periods in force that day and their current mark. The
  * 404 / 403 rules are loadMeeting's: a meeting the user may not read is not found, one they may
  * read but not record is forbidden.
@@ -405,7 +404,7 @@ async function tapContext(
   if (!isUuid(meetingIdValue)) throw new NotFoundError(MEETING_NOT_FOUND);
   const rows = await tx.$queryRaw<TapRow[]>`
     SELECT m."id", m."tenantId", m."branchId", m."kind", m."state", m."plannedStart", m."actualStart", m."actualEnd", m."version",
-           b."name" AS "branchName", b."path" AS "branchPath", b."hasCommittee", d."day",
+           b."name" AS "branchName", b."path" AS "branchPath", d."day",
            r."fullName", r."officialOn", r."exempt", r."elsewhere", r."suspended", r."status", r."reason"
     FROM "Meeting" m
     JOIN "OrgUnit" b ON b."tenantId" = m."tenantId" AND b."id" = m."branchId"
@@ -415,21 +414,24 @@ async function tapContext(
         EXISTS (SELECT 1 FROM "Exemption" e WHERE e."tenantId" = mem."tenantId" AND e."memberId" = mem."id"
                 AND e."fromDate" <= d."day" AND (e."toDate" IS NULL OR e."toDate" >= d."day")) AS "exempt",
         EXISTS (SELECT 1 FROM "TemporaryTransfer" tt WHERE tt."tenantId" = mem."tenantId" AND tt."memberId" = mem."id"
+                AND tt."hostBranchId" IS DISTINCT FROM m."branchId"
                 AND tt."fromDate" <= d."day" AND (tt."toDate" IS NULL OR tt."toDate" >= d."day")) AS "elsewhere",
         EXISTS (SELECT 1 FROM "Suspension" su WHERE su."tenantId" = mem."tenantId" AND su."memberId" = mem."id"
                 AND su."fromDate" <= d."day" AND (su."toDate" IS NULL OR su."toDate" >= d."day")) AS "suspended",
         a."status", a."reason"
-      FROM "BranchMembership" bm
-      JOIN "Member" mem ON mem."tenantId" = bm."tenantId" AND mem."id" = bm."memberId"
-      LEFT JOIN "Attendance" a ON a."tenantId" = bm."tenantId" AND a."meetingId" = m."id" AND a."memberId" = bm."memberId"
-      WHERE bm."tenantId" = m."tenantId" AND bm."branchId" = m."branchId" AND bm."memberId" = ${isUuid(memberId) ? memberId : null}::uuid
-        AND bm."validFrom" <= d."day" AND (bm."validTo" IS NULL OR bm."validTo" >= d."day")
+      FROM "Member" mem
+      LEFT JOIN "Attendance" a ON a."tenantId" = mem."tenantId" AND a."meetingId" = m."id" AND a."memberId" = mem."id"
+      WHERE mem."tenantId" = m."tenantId" AND mem."id" = ${isUuid(memberId) ? memberId : null}::uuid
+        AND (EXISTS (SELECT 1 FROM "BranchMembership" bm WHERE bm."tenantId" = mem."tenantId" AND bm."memberId" = mem."id"
+                     AND bm."branchId" = m."branchId" AND bm."validFrom" <= d."day" AND (bm."validTo" IS NULL OR bm."validTo" >= d."day"))
+          OR EXISTS (SELECT 1 FROM "TemporaryTransfer" th WHERE th."tenantId" = mem."tenantId" AND th."memberId" = mem."id"
+                     AND th."hostBranchId" = m."branchId" AND th."fromDate" <= d."day" AND (th."toDate" IS NULL OR th."toDate" >= d."day")))
       LIMIT 1
     ) r ON true
     WHERE m."tenantId" = ${user.tenantId}::uuid AND m."id" = ${meetingIdValue}::uuid
     FOR SHARE OF m`;
   const row = rows[0];
-  const branch = row ? { id: row.branchId, name: row.branchName, path: row.branchPath, hasCommittee: row.hasCommittee } : null;
+  const branch = row ? { id: row.branchId, name: row.branchName, path: row.branchPath } : null;
   if (!row || !branch || !canReadMeeting(user, branch)) throw new NotFoundError(MEETING_NOT_FOUND);
   if (!authorize(user, "meeting.record", branch)) throw new ForbiddenError();
   const meeting: MeetingRef = {
@@ -457,6 +459,7 @@ async function tapContext(
       exemptReason: null,
       attachedElsewhere: row.elsewhere === true,
       elsewhereName: null,
+      attachedFrom: null,
       suspended: row.suspended === true,
       current: row.status ? { status: row.status, reason: row.reason } : null,
     },
@@ -726,6 +729,8 @@ export function attendanceSheetJson(sheet: AttendanceSheet) {
         status: m.status,
         exempt: m.exempt,
         attachedElsewhere: m.attachedElsewhere,
+        /** Attached here temporarily from this home branch (null: one of the branch's own members). */
+        attachedFrom: m.attachedFrom,
         mark: markOf.get(m.memberId)?.status ?? null,
         reason: markOf.get(m.memberId)?.reason ?? null,
       })),

@@ -24,6 +24,7 @@ import {
   type UpdateMeetingInput,
 } from "@/lib/meetings/schemas";
 import { PREPARATION_EDITABLE, type MeetingTransition } from "@/lib/meetings/states";
+import { hasCommitteeOn } from "@/lib/org/committee";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { isActiveOn, isBranchKind, parseCalendarDate, todayInVietnam } from "@/lib/org/unit-rules";
 import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
@@ -228,7 +229,7 @@ const detailSelect = {
   createdAt: true,
   updatedAt: true,
   version: true,
-  branch: { select: { id: true, name: true, path: true, hasCommittee: true, parent: { select: { name: true } } } },
+  branch: { select: { id: true, name: true, path: true, parent: { select: { name: true } } } },
   plan: { select: { id: true, year: true } },
 } as const;
 
@@ -254,9 +255,10 @@ export async function getMeeting(user: Principal, meetingId: string): Promise<Me
     const row = await tx.meeting.findUniqueOrThrow({ where: { tenantId_id: { tenantId: user.tenantId, id: meetingId } }, select: detailSelect });
     const record = authorize(user, "meeting.record", row.branch);
     const { branch, ...rest } = row;
+    const committee = await hasCommitteeOn(tx, user.tenantId, branch.id, vietnamDayOf(row.actualStart ?? row.plannedStart));
     return {
       ...rest,
-      branch: { id: branch.id, name: branch.name, parentName: branch.parent?.name ?? null, hasCommittee: branch.hasCommittee },
+      branch: { id: branch.id, name: branch.name, parentName: branch.parent?.name ?? null, hasCommittee: committee.hasCommittee },
       can: {
         read: authorize(user, "meeting.read", row.branch),
         edit: record && PREPARATION_EDITABLE.includes(row.state),

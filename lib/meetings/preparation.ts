@@ -25,6 +25,7 @@ import { composeNotice, noticeReach, RESEND_PAUSE_MS, type NoticeReach } from "@
 import { instant, versionField } from "@/lib/meetings/schemas";
 import { PREPARATION_EDITABLE } from "@/lib/meetings/states";
 import { emailConfigured } from "@/lib/notifications/outbox";
+import { hasCommitteeOn, type CommitteeOn } from "@/lib/org/committee";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { settingsFor } from "@/lib/settings/resolve";
 
@@ -202,7 +203,7 @@ export async function savePreMeeting(
   const now = context.now ?? new Date();
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
-    if (!meeting.branch.hasCommittee) throw new ValidationError(NO_COMMITTEE);
+    if (!(await hasCommitteeOn(tx, user.tenantId, meeting.branchId, meetingDayOf(meeting))).hasCommittee) throw new ValidationError(NO_COMMITTEE);
     assertPreparationEditable(meeting);
     assertVersion(meeting, data.version);
     if (data.heldAt.getTime() >= meeting.plannedStart.getTime()) {
@@ -291,7 +292,8 @@ export interface PreparationView {
     preparedByMemberId: string | null;
     noticeSentAt: Date | null;
     noticeToOverseer: boolean;
-    branch: { id: string; name: string; hasCommittee: boolean };
+    /** hasCommittee on the meeting day, and where it comes from (lib/org/committee.ts). */
+    branch: { id: string; name: string; hasCommittee: boolean; committeeRule: CommitteeOn };
   };
   can: {
     /** The user records this branch's meetings (meeting.record). */
@@ -348,7 +350,7 @@ export async function getPreparation(user: Principal, meetingId: string, context
         preparedByMemberId: true,
         noticeSentAt: true,
         noticeToOverseer: true,
-        branch: { select: { id: true, name: true, path: true, hasCommittee: true } },
+        branch: { select: { id: true, name: true, path: true } },
         preMeeting: { select: { heldAt: true, attendees: true, notes: true, minuted: true } },
         resolution: { select: { postedAt: true } },
         notices: {
@@ -370,6 +372,7 @@ export async function getPreparation(user: Principal, meetingId: string, context
     const day = meetingDayOf(meeting);
     // One connection per transaction: queries run one after another (pg refuses overlapping ones).
     const roster = await branchRosterOn(tx, meeting.branch.id, day);
+    const committeeRule = await hasCommitteeOn(tx, user.tenantId, meeting.branch.id, day);
     const labelOf = new Map(roster.map((entry) => [entry.memberId, entry.label]));
     const committee = (await committeeOn(tx, user.tenantId, meeting.branch.id, day)).map((c) => ({ ...c, label: labelOf.get(c.memberId) ?? c.fullName }));
     const documents = await documentsOf(tx, ref);
@@ -403,7 +406,7 @@ export async function getPreparation(user: Principal, meetingId: string, context
         preparedByMemberId: meeting.preparedByMemberId,
         noticeSentAt: meeting.noticeSentAt,
         noticeToOverseer: meeting.noticeToOverseer,
-        branch: { id: meeting.branch.id, name: meeting.branch.name, hasCommittee: meeting.branch.hasCommittee },
+        branch: { id: meeting.branch.id, name: meeting.branch.name, hasCommittee: committeeRule.hasCommittee, committeeRule },
       },
       can: {
         record: recorder,
@@ -520,7 +523,7 @@ export async function getPreparationSummary(tx: Tx, user: Principal, meetingId: 
       leadOk: timing.documentsLeadMinutes === null ? null : timing.documentsLeadMinutes >= requiredLeadHours * 60,
     },
     preMeeting: {
-      applicable: ref.branch.hasCommittee,
+      applicable: (await hasCommitteeOn(tx, user.tenantId, ref.branchId, meetingDayOf(meeting))).hasCommittee,
       held: meeting.preMeeting !== null,
       heldAt: meeting.preMeeting?.heldAt ?? null,
       minuted: meeting.preMeeting?.minuted ?? false,

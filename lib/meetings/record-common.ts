@@ -169,13 +169,21 @@ export interface RollMember {
   /** Temporarily attached to another branch on the day. */
   attachedElsewhere: boolean;
   elsewhereName: string | null;
+  /** On this roll by a temporary attachment from their home branch (its name); null for the branch's own members. */
+  attachedFrom: string | null;
   /** Suspended on the day: not summoned, not listed on the attendance screen. */
   suspended: boolean;
 }
 
 const coversDay = (day: Date) => ({ fromDate: { lte: day }, OR: [{ toDate: null }, { toDate: { gte: day } }] });
 
-/** The branch roll valid on the day (branchRosterOn) with the periods in force that day. */
+/** A temporary attachment to another host than `branchId` (or to a host outside the tenant). */
+const hostedElsewhere = (branchId: string) => ({ OR: [{ hostBranchId: null }, { hostBranchId: { not: branchId } }] });
+
+/**
+ * The branch roll valid on the day (branchRosterOn: its own members and those attached to it) with
+ * the periods in force that day. A member attached to another branch is ELSEWHERE here.
+ */
 export async function loadRoll(tx: Tx, tenantId: string, branchId: string, day: Date): Promise<RollMember[]> {
   const roster = await branchRosterOn(tx, branchId, day);
   if (roster.length === 0) return [];
@@ -183,7 +191,7 @@ export async function loadRoll(tx: Tx, tenantId: string, branchId: string, day: 
   const [exemptions, transfers, suspensions] = [
     await tx.exemption.findMany({ where: { tenantId, memberId: { in: ids }, ...coversDay(day) }, select: { memberId: true, reason: true } }),
     await tx.temporaryTransfer.findMany({
-      where: { tenantId, memberId: { in: ids }, ...coversDay(day) },
+      where: { tenantId, memberId: { in: ids }, AND: [coversDay(day), hostedElsewhere(branchId)] },
       select: { memberId: true, hostName: true, hostBranch: { select: { name: true } } },
     }),
     await tx.suspension.findMany({ where: { tenantId, memberId: { in: ids }, ...coversDay(day) }, select: { memberId: true } }),
@@ -200,35 +208,40 @@ export async function loadRoll(tx: Tx, tenantId: string, branchId: string, day: 
     exemptReason: exempt.get(entry.memberId) ?? null,
     attachedElsewhere: elsewhere.has(entry.memberId),
     elsewhereName: elsewhere.get(entry.memberId) ?? null,
+    attachedFrom: entry.attachedFrom,
     suspended: suspended.has(entry.memberId),
   }));
 }
 
 /**
  * One member of the roll on the day, or null when they are not on it: the same predicate as
- * branchRosterOn (membership covering the day, both ends inclusive), for the tap, which must not
- * read the whole roll 60 times over.
+ * branchRosterOn (membership covering the day, both ends inclusive, or a temporary attachment to
+ * this branch covering it), for the tap, which must not read the whole roll 60 times over.
  */
 export async function rollMemberOn(tx: Tx, tenantId: string, branchId: string, day: Date, memberId: string): Promise<RollMember | null> {
   if (!UUID.test(memberId)) return null;
-  const row = await tx.branchMembership.findFirst({
-    where: { tenantId, branchId, memberId, validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] },
+  const covering = { validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] };
+  const m = await tx.member.findFirst({
+    where: {
+      tenantId,
+      id: memberId,
+      OR: [{ branchMemberships: { some: { branchId, ...covering } } }, { temporaryTransfers: { some: { hostBranchId: branchId, ...coversDay(day) } } }],
+    },
     select: {
-      member: {
-        select: {
-          id: true,
-          fullName: true,
-          officialOn: true,
-          exemptions: { where: coversDay(day), select: { reason: true }, take: 1 },
-          temporaryTransfers: { where: coversDay(day), select: { hostName: true, hostBranch: { select: { name: true } } }, take: 1 },
-          suspensions: { where: coversDay(day), select: { id: true }, take: 1 },
-        },
-      },
+      id: true,
+      fullName: true,
+      officialOn: true,
+      branchMemberships: { where: covering, select: { branchId: true, branch: { select: { name: true } } }, take: 1 },
+      exemptions: { where: coversDay(day), select: { reason: true }, take: 1 },
+      temporaryTransfers: { where: coversDay(day), select: { hostBranchId: true, hostName: true, hostBranch: { select: { name: true } } }, take: 1 },
+      suspensions: { where: coversDay(day), select: { id: true }, take: 1 },
     },
   });
-  if (!row) return null;
-  const m = row.member;
+  if (!m) return null;
   const transfer = m.temporaryTransfers[0];
+  const home = m.branchMemberships[0];
+  const attachedHere = transfer !== undefined && transfer.hostBranchId === branchId && home?.branchId !== branchId;
+  const elsewhere = transfer !== undefined && transfer.hostBranchId !== branchId;
   return {
     memberId: m.id,
     fullName: m.fullName,
@@ -237,8 +250,9 @@ export async function rollMemberOn(tx: Tx, tenantId: string, branchId: string, d
     status: m.officialOn && m.officialOn.getTime() <= day.getTime() ? "OFFICIAL" : "PROBATIONARY",
     exempt: m.exemptions.length > 0,
     exemptReason: m.exemptions[0]?.reason ?? null,
-    attachedElsewhere: Boolean(transfer),
-    elsewhereName: transfer ? (transfer.hostBranch?.name ?? transfer.hostName ?? null) : null,
+    attachedElsewhere: elsewhere,
+    elsewhereName: elsewhere ? (transfer.hostBranch?.name ?? transfer.hostName ?? null) : null,
+    attachedFrom: attachedHere ? (home?.branch.name ?? "") : null,
     suspended: m.suspensions.length > 0,
   };
 }

@@ -240,36 +240,76 @@ export interface RosterEntry {
   fullName: string;
   /** The name told apart from namesakes on the same roll (lib/org/member-names.ts). */
   label: string;
-  membershipId: string;
+  /** The membership that puts them on this roll; null for a member attached here temporarily. */
+  membershipId: string | null;
   /** The status on that day: official once officialOn has come. */
   statusOn: MemberStatus;
+  /**
+   * On this roll by a temporary attachment (sinh hoạt tạm thời, SPEC §1.3): the name of their home
+   * branch that day. Null for the branch's own members.
+   */
+  attachedFrom: string | null;
 }
 
 /**
- * The members of a branch on a calendar day: those whose BranchMembership covers it (both ends
- * inclusive), in Vietnamese name order. Meetings use it for attendance denominators, so a member
- * transferred on day D counts in the old branch up to D−1 and in the new one from D. The caller
- * authorizes; `tx` is a tenant transaction (row-level security keeps it inside the tenant). A member
- * who left the roll (endedOn) before the day is never on it, whatever their membership row says.
+ * The roll of a branch on a calendar day: the one source for who is due at its meetings. Its own
+ * members are those whose BranchMembership covers the day (both ends inclusive), so a member
+ * transferred on day D counts in the old branch up to D−1 and in the new one from D. Members of
+ * other branches of the tenant temporarily attached here (a TemporaryTransfer to this host covering
+ * the day) are on it too, flagged with their home branch: they are marked, counted in D_att and
+ * vote here like the branch's own members (SPEC §1.3, §4.1 item 2 excludes them only at home, where
+ * loadRoll shows them ELSEWHERE). Vietnamese name order. The caller authorizes; `tx` is a tenant
+ * transaction. A member who left the roll (endedOn) before the day is never on it.
  */
 export async function branchRosterOn(tx: Tx, branchId: string, day: Date): Promise<RosterEntry[]> {
-  const rows = await tx.branchMembership.findMany({
-    where: {
-      branchId,
-      validFrom: { lte: day },
-      OR: [{ validTo: null }, { validTo: { gte: day } }],
-      member: { OR: [{ endedOn: null }, { endedOn: { gte: day } }] },
-    },
-    select: { id: true, member: { select: { ...namedMemberSelect, officialOn: true } } },
-    orderBy: [{ member: { sortKey: "asc" } }, { memberId: "asc" }],
-  });
+  const covering = { fromDate: { lte: day }, OR: [{ toDate: null }, { toDate: { gte: day } }] };
+  const notEnded = { OR: [{ endedOn: null }, { endedOn: { gte: day } }] };
+  const [own, attached] = [
+    await tx.branchMembership.findMany({
+      where: {
+        branchId,
+        validFrom: { lte: day },
+        OR: [{ validTo: null }, { validTo: { gte: day } }],
+        member: notEnded,
+      },
+      select: { id: true, member: { select: { ...namedMemberSelect, officialOn: true, sortKey: true } } },
+      orderBy: [{ member: { sortKey: "asc" } }, { memberId: "asc" }],
+    }),
+    await tx.temporaryTransfer.findMany({
+      where: { hostBranchId: branchId, ...covering, member: notEnded },
+      select: {
+        member: {
+          select: {
+            ...namedMemberSelect,
+            officialOn: true,
+            sortKey: true,
+            branchMemberships: {
+              where: { validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] },
+              select: { branch: { select: { name: true } } },
+              take: 1,
+            },
+          },
+        },
+      },
+    }),
+  ];
+  const ownIds = new Set(own.map((row) => row.member.id));
+  const rows = own.map((row) => ({ member: row.member, membershipId: row.id as string | null, attachedFrom: null as string | null }));
+  // Attached members slot into the database's name order (the own rows keep the order it gave).
+  for (const row of attached.filter((candidate) => !ownIds.has(candidate.member.id))) {
+    const at = rows.findIndex((other) => other.member.sortKey.localeCompare(row.member.sortKey, "vi") > 0);
+    const entry = { member: row.member, membershipId: null, attachedFrom: row.member.branchMemberships[0]?.branch.name ?? "" };
+    if (at < 0) rows.push(entry);
+    else rows.splice(at, 0, entry);
+  }
   const labels = distinctNames(rows.map((row) => row.member));
   return rows.map((row) => ({
     memberId: row.member.id,
     fullName: row.member.fullName,
     label: labels.get(row.member.id) ?? row.member.fullName,
-    membershipId: row.id,
+    membershipId: row.membershipId,
     statusOn: row.member.officialOn && row.member.officialOn.getTime() <= day.getTime() ? "OFFICIAL" : "PROBATIONARY",
+    attachedFrom: row.attachedFrom,
   }));
 }
 

@@ -2,6 +2,7 @@
 // counts per node, one unit's detail, and the units a user's roles are granted on.
 // Two queries load a whole scope (units by path prefix, member counts grouped by branch); the tree
 // and its roll-ups are assembled in memory, which stays fast for ~12,000 units / 300,000 members.
+import { hasCommitteeOn, type CommitteeOn } from "@/lib/org/committee";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant } from "@/lib/db/tenant";
 import type { OrgUnitCategory, OrgUnitKind, Role } from "@/lib/generated/prisma/enums";
@@ -253,7 +254,9 @@ export interface OrgUnitDetail {
   kind: OrgUnitKind;
   isBranch: boolean;
   category: OrgUnitCategory | null;
+  /** Has a chi ủy today, and why (lib/org/committee.ts). */
   hasCommittee: boolean;
+  committee: CommitteeOn;
   activeFrom: Date;
   activeTo: Date | null;
   active: boolean;
@@ -286,7 +289,6 @@ export async function getOrgUnitDetail(user: Principal, id: string): Promise<Org
         kind: true,
         category: true,
         path: true,
-        hasCommittee: true,
         activeFrom: true,
         activeTo: true,
         closeReason: true,
@@ -318,6 +320,7 @@ export async function getOrgUnitDetail(user: Principal, id: string): Promise<Org
       }),
     ]);
 
+    const committee = await hasCommitteeOn(tx, user.tenantId, unit.id, now);
     return {
       id: unit.id,
       name: unit.name,
@@ -325,7 +328,8 @@ export async function getOrgUnitDetail(user: Principal, id: string): Promise<Org
       kind: unit.kind,
       isBranch: BRANCH_KINDS.includes(unit.kind),
       category: unit.category,
-      hasCommittee: unit.hasCommittee,
+      hasCommittee: committee.hasCommittee,
+      committee,
       activeFrom: unit.activeFrom,
       activeTo: unit.activeTo,
       active: isActive(unit.activeTo, now),

@@ -22,6 +22,9 @@ export const CHILD_KINDS: Readonly<Record<OrgUnitKind, readonly OrgUnitKind[]>> 
   PARTY_GROUP: [],
 };
 
+/** SPEC §1.1 (Charter Art. 21, 24): the official members from which a branch elects a chi ủy (lib/org/committee.ts). */
+export const COMMITTEE_MIN_OFFICIALS = 9;
+
 export function isBranchKind(kind: OrgUnitKind): boolean {
   return BRANCH_UNIT_KINDS.includes(kind);
 }

@@ -11,6 +11,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { OrgUnitCategory, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch, formatCalendarDate } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+import { COMMITTEE_MIN_OFFICIALS, hasCommitteeOn, type CommitteeOn } from "@/lib/org/committee";
 import { childPath } from "@/lib/org/path";
 import {
   CHILD_KINDS,
@@ -78,10 +80,20 @@ export function calendarDay(message: string) {
   });
 }
 
-const checkbox = z
-  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+/**
+ * The unit's manual decision on its chi ủy (lib/org/committee.ts): "auto" (or null, or absent) follows
+ * the rule of 9 official members; "yes"/"no" (or true/false in JSON) overrides it and needs a reason.
+ */
+const committeeChoice = z
+  .union([z.boolean(), z.null(), z.enum(["auto", "yes", "no", ""])])
   .optional()
-  .transform((value) => value === true || value === "on" || value === "true");
+  .transform((value) => (value === true || value === "yes" ? true : value === false || value === "no" ? false : null));
+
+const committeeReason = z
+  .string()
+  .nullish()
+  .transform((value) => value?.normalize("NFC").trim() || null)
+  .pipe(z.string().max(500, messages.orgAdmin.committee.reasonTooLong).nullable());
 
 const version = z.coerce.number({ error: "Thiếu phiên bản dữ liệu, vui lòng tải lại trang." }).int().min(1);
 const id = z.string({ error: "Thiếu mã tổ chức." });
@@ -97,7 +109,8 @@ export const createOrgUnitSchema = z.object({
   kind,
   category: optionalCategory,
   code: optionalCode,
-  hasCommittee: checkbox,
+  hasCommittee: committeeChoice,
+  committeeReason,
   activeFrom: calendarDay("Vui lòng nhập ngày thành lập hợp lệ."),
 });
 export type CreateOrgUnitInput = z.input<typeof createOrgUnitSchema>;
@@ -109,7 +122,8 @@ export const updateOrgUnitSchema = z.object({
   kind,
   category: optionalCategory,
   code: optionalCode,
-  hasCommittee: checkbox,
+  hasCommittee: committeeChoice,
+  committeeReason,
 });
 export type UpdateOrgUnitInput = z.input<typeof updateOrgUnitSchema>;
 
@@ -154,6 +168,7 @@ const unitSelect = {
   kind: true,
   category: true,
   hasCommittee: true,
+  committeeReason: true,
   path: true,
   depth: true,
   activeFrom: true,
@@ -173,6 +188,7 @@ function snapshot(unit: UnitRow) {
     kind: unit.kind,
     category: unit.category,
     hasCommittee: unit.hasCommittee,
+    committeeReason: unit.committeeReason,
     parentId: unit.parentId,
     path: unit.path,
     depth: unit.depth,
@@ -242,6 +258,24 @@ function kindMisfitMessage(childKind: OrgUnitKind, parentKind: OrgUnitKind): str
     : `${kindLabel(parentKind)} chỉ có thể có đơn vị trực thuộc là: ${allowed.map(kindLabel).join(", ")}. Không thể đặt ${kindLabel(childKind).toLowerCase()} ở đây.`;
 }
 
+/**
+ * The committee decision to store: none for a unit that is not a branch; otherwise the choice, and a
+ * manual one ("has" / "has not") needs its reason whenever it is set or changed (one stored before
+ * this rule existed is kept as it is until someone changes it).
+ */
+function committeeDecision(
+  kind: OrgUnitKind,
+  data: { hasCommittee: boolean | null; committeeReason: string | null },
+  stored: { hasCommittee: boolean | null; committeeReason: string | null } | null,
+): { hasCommittee: boolean | null; committeeReason: string | null } {
+  if (!isBranchKind(kind) || data.hasCommittee === null) return { hasCommittee: null, committeeReason: null };
+  const unchanged = stored !== null && stored.hasCommittee === data.hasCommittee && stored.committeeReason === data.committeeReason;
+  if (!data.committeeReason && !unchanged) {
+    throw fieldError("committeeReason", fill(messages.orgAdmin.committee.reasonRequired, { min: COMMITTEE_MIN_OFFICIALS }));
+  }
+  return { hasCommittee: data.hasCommittee, committeeReason: data.committeeReason };
+}
+
 // ─── Create ─────────────────────────────────────────────────────────────────────────────────────
 
 /** Creates a unit under a parent the actor manages. Returns the new unit's id. */
@@ -269,7 +303,7 @@ export async function createOrgUnit(actor: Principal, input: CreateOrgUnitInput 
         code: data.code,
         kind: data.kind,
         category: data.category,
-        hasCommittee: isBranchKind(data.kind) ? data.hasCommittee : false,
+        ...committeeDecision(data.kind, data, null),
         path: childPath(parent.path, newId),
         depth: parent.depth + 1,
         activeFrom: data.activeFrom,
@@ -336,10 +370,10 @@ export async function updateOrgUnit(actor: Principal, input: UpdateOrgUnitInput 
       code: data.code,
       kind: data.kind,
       category: data.category,
-      hasCommittee: isBranchKind(data.kind) ? data.hasCommittee : false,
+      ...committeeDecision(data.kind, data, unit),
     };
     const diff = changedFields(
-      { name: unit.name, code: unit.code, kind: unit.kind, category: unit.category, hasCommittee: unit.hasCommittee },
+      { name: unit.name, code: unit.code, kind: unit.kind, category: unit.category, hasCommittee: unit.hasCommittee, committeeReason: unit.committeeReason },
       next,
     );
     if (Object.keys(diff.after).length === 0) return;
@@ -699,7 +733,11 @@ export interface OrgUnitForEdit {
   code: string | null;
   kind: OrgUnitKind;
   category: OrgUnitCategory | null;
-  hasCommittee: boolean;
+  /** The manual decision (null: follow the rule) and its reason. */
+  hasCommittee: boolean | null;
+  committeeReason: string | null;
+  /** The answer today, and where it comes from (lib/org/committee.ts); null for a unit that is not a branch. */
+  committeeToday: CommitteeOn | null;
   activeFrom: string;
   activeTo: string | null;
   version: number;
@@ -755,6 +793,8 @@ export async function getOrgUnitForEdit(actor: Principal, unitId: string): Promi
       kind: unit.kind,
       category: unit.category,
       hasCommittee: unit.hasCommittee,
+      committeeReason: unit.committeeReason,
+      committeeToday: isBranchKind(unit.kind) ? await hasCommitteeOn(tx, actor.tenantId, unit.id, todayInVietnam()) : null,
       activeFrom: isoDay(unit.activeFrom),
       activeTo: unit.activeTo ? isoDay(unit.activeTo) : null,
       version: unit.version,

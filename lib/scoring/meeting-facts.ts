@@ -12,6 +12,7 @@ import { attendanceFigures, counterThresholds, memberCounters, speakersShare, ta
 import type { MemberMeetingRecord } from "@/lib/meetings/rules/counters";
 import type { AttendanceMark, RollEntry } from "@/lib/meetings/rules/types";
 import { dueTasks } from "@/lib/meetings/tasks";
+import { committeeKey, hasCommitteeOn, hasCommitteeOnMany } from "@/lib/org/committee";
 import { isoDay } from "@/lib/org/unit-rules";
 import { resolveSettings, settingInForce, settingRowSelect, settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
 import { scoringReadings, type MeetingFacts } from "./facts";
@@ -54,8 +55,10 @@ export async function deriveMeetingFacts(tx: Tx, meeting: MeetingRef): Promise<D
         },
       })
     : 0;
+  const committee = await hasCommitteeOn(tx, tenantId, meeting.branchId, day);
   const facts = meetingFactsFrom({
     meeting,
+    hasCommittee: committee.hasCommittee,
     settings,
     details: {
       ...details,
@@ -88,7 +91,9 @@ const detailsSelect = {
 
 /** Everything the facts are computed from, as read from one meeting's record. */
 export interface MeetingRecordInput {
-  meeting: Pick<MeetingRef, "kind" | "plannedStart" | "actualStart" | "actualEnd"> & { branch: { hasCommittee: boolean } };
+  meeting: Pick<MeetingRef, "kind" | "plannedStart" | "actualStart" | "actualEnd">;
+  /** The branch has a chi ủy on the meeting day (lib/org/committee.ts). */
+  hasCommittee: boolean;
   settings: SettingsSnapshot;
   details: {
     hasThematicPart: boolean;
@@ -160,7 +165,7 @@ export function meetingFactsFrom(input: MeetingRecordInput): MeetingFacts {
     ideologyMinutes: Math.min(details.ideologyMinutes ?? 0, actualMinutes),
     documentsLeadMinutes: timing.documentsLeadMinutes,
     finalDocumentsDelayMinutes: timing.finalDocumentsDelayMinutes,
-    hasCommittee: meeting.branch.hasCommittee,
+    hasCommittee: input.hasCommittee,
     preMeetingHeld: details.preMeeting !== null,
     preMeetingMinuted: details.preMeeting?.minuted ?? false,
     noticeToAllMembers: details.noticeSentAt !== null,
@@ -247,7 +252,10 @@ export async function deriveManyMeetingFacts(tx: Tx, tenantId: string, meetings:
       select: { branchId: true, validFrom: true, validTo: true, member: { select: { id: true, endedOn: true, officialOn: true } } },
     }),
     await tx.exemption.findMany({ where: { tenantId }, select: { memberId: true, fromDate: true, toDate: true } }),
-    await tx.temporaryTransfer.findMany({ where: { tenantId }, select: { memberId: true, fromDate: true, toDate: true } }),
+    await tx.temporaryTransfer.findMany({
+      where: { tenantId },
+      select: { memberId: true, hostBranchId: true, fromDate: true, toDate: true, member: { select: { endedOn: true, officialOn: true } } },
+    }),
     await tx.suspension.findMany({ where: { tenantId }, select: { memberId: true, fromDate: true, toDate: true } }),
     await tx.position.findMany({
       where: { tenantId, orgUnitId: { in: branchIds }, kind: { in: ["SECRETARY", "DEPUTY_SECRETARY"] } },
@@ -275,7 +283,15 @@ export async function deriveManyMeetingFacts(tx: Tx, tenantId: string, meetings:
       (r) => r.memberId,
     );
   const exemptionsOf = periods(exemptions);
-  const transfersOf = periods(transfers);
+  // A member attached to a host: ELSEWHERE at every other branch, on the host's roll (branchRosterOn).
+  const transfersOf = groupBy(
+    transfers.map((r) => ({ memberId: r.memberId, host: r.hostBranchId, from: r.fromDate, to: r.toDate })),
+    (r) => r.memberId,
+  );
+  const hostedBy = groupBy(
+    transfers.filter((r) => r.hostBranchId !== null),
+    (r) => r.hostBranchId!,
+  );
   const suspensionsOf = periods(suspensions);
   const positionsOf = groupBy(positions, (row) => `${row.orgUnitId}/${row.memberId}`);
   // Live meetings of each branch, in the orders the single-meeting loaders read them.
@@ -284,6 +300,7 @@ export async function deriveManyMeetingFacts(tx: Tx, tenantId: string, meetings:
     (m) => m.branchId,
   );
   const detailsOf = new Map(branchMeetings.map((m) => [m.id, m]));
+  const committees = await hasCommitteeOnMany(tx, tenantId, meetings.map((m) => ({ branchId: m.branchId, day: meetingDay(m) })));
 
   // loadYearHistory follows the member across branches: every mark of theirs at a live meeting of
   // the loaded branches, oldest first (the same order as the single-meeting loader).
@@ -305,15 +322,21 @@ export async function deriveManyMeetingFacts(tx: Tx, tenantId: string, meetings:
     );
     // loadRoll: the memberships covering the day of members not ended before it, with their periods.
     const onDay = (map: Map<string, { from: Date; to: Date | null }[]>, memberId: string) => (map.get(memberId) ?? []).some((p) => covering(p, day));
-    const roll: RollEntry[] = (membershipsOf.get(meeting.branchId) ?? [])
-      .filter((row) => covering({ from: row.validFrom, to: row.validTo }, day) && (row.member.endedOn === null || row.member.endedOn.getTime() >= day.getTime()))
-      .map((row) => ({
-        memberId: row.member.id,
-        status: row.member.officialOn && row.member.officialOn.getTime() <= day.getTime() ? "OFFICIAL" : "PROBATIONARY",
-        exempt: onDay(exemptionsOf, row.member.id),
-        suspended: onDay(suspensionsOf, row.member.id),
-        attachedElsewhere: onDay(transfersOf, row.member.id),
-      }));
+    const notEnded = (member: { endedOn: Date | null }) => member.endedOn === null || member.endedOn.getTime() >= day.getTime();
+    const own = (membershipsOf.get(meeting.branchId) ?? [])
+      .filter((row) => covering({ from: row.validFrom, to: row.validTo }, day) && notEnded(row.member))
+      .map((row) => ({ id: row.member.id, officialOn: row.member.officialOn }));
+    const ownIds = new Set(own.map((m) => m.id));
+    const attachedHere = (hostedBy.get(meeting.branchId) ?? [])
+      .filter((row) => covering({ from: row.fromDate, to: row.toDate }, day) && notEnded(row.member) && !ownIds.has(row.memberId))
+      .map((row) => ({ id: row.memberId, officialOn: row.member.officialOn }));
+    const roll: RollEntry[] = [...own, ...attachedHere].map((member) => ({
+      memberId: member.id,
+      status: member.officialOn && member.officialOn.getTime() <= day.getTime() ? "OFFICIAL" : "PROBATIONARY",
+      exempt: onDay(exemptionsOf, member.id),
+      suspended: onDay(suspensionsOf, member.id),
+      attachedElsewhere: (transfersOf.get(member.id) ?? []).some((p) => p.host !== meeting.branchId && covering(p, day)),
+    }));
     const marks = (marksOf.get(meeting.id) ?? []).map((row) => ({ memberId: row.memberId, status: row.status }));
     // loadYearHistory: the member's marks at earlier live meetings of the calendar year, at any branch.
     const from = yearStart(day).getTime();
@@ -335,6 +358,7 @@ export async function deriveManyMeetingFacts(tx: Tx, tenantId: string, meetings:
     const docs = documentsOf.get(meeting.id) ?? [];
     const facts = meetingFactsFrom({
       meeting,
+      hasCommittee: committees.get(committeeKey(meeting.branchId, day))?.hasCommittee ?? false,
       settings,
       details: {
         ...details,

@@ -119,6 +119,21 @@ export const saveRubricVersionSchema = z.preprocess(
     groups: z.record(z.string(), z.object({ points: decimalField.optional() })).optional(),
     criteria: z.record(z.string(), criterionFields).optional(),
     levels: z.record(z.string(), z.object({ minTotal: decimalField.optional() })).optional(),
+    /**
+     * Issue 14: the thematic variants (by their index in the rubric): their description, the
+     * criteria that do not apply (the form sends an empty value next to its checkboxes), and the
+     * maximum of a criterion they change (empty: the criterion keeps its own maximum).
+     */
+    variants: z
+      .record(
+        z.string(),
+        z.object({
+          description: z.string().optional(),
+          notApplicable: z.union([z.string(), z.array(z.string())]).optional(),
+          maxPoints: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+        }),
+      )
+      .optional(),
   }),
 );
 export type SaveRubricVersionInput = z.input<typeof saveRubricVersionSchema>;

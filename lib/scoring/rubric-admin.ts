@@ -11,6 +11,7 @@
 //
 // Rows of Rubric are never updated (the database grants INSERT only): an edit inserts the next
 // version, so a scorecard keeps the exact rules it was scored under.
+import { fill } from "@/lib/i18n/fill";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, canAnywhere, scopeRoots, type Grant, type Permission, type Principal } from "@/lib/auth/permissions";
@@ -482,6 +483,40 @@ function applyForm(base: Rubric, data: SaveData): Record<string, unknown> {
     const rule = levels.get(level);
     if (!rule) fail(`levels.${level}`, `Khung tiêu chí không có mức xếp loại ${level}.`);
     else if (fields.minTotal !== undefined) rule.minTotal = fields.minTotal;
+  }
+  const variants = next.thematicVariants ?? [];
+  for (const [index, fields] of Object.entries(data.variants ?? {})) {
+    const variant = variants[Number(index)];
+    if (!/^\d+$/.test(index) || !variant) {
+      fail(`variants.${index}`, fill(messages.rubrics.edit.variants.unknown, { index }));
+      continue;
+    }
+    if (fields.description !== undefined) {
+      const description = fields.description.normalize("NFC").trim();
+      if (description) variant.description = description;
+      else delete variant.description;
+    }
+    if (fields.notApplicable !== undefined) {
+      const codes = (Array.isArray(fields.notApplicable) ? fields.notApplicable : [fields.notApplicable]).filter(Boolean);
+      const unknown = codes.filter((code) => !criteria.has(code));
+      if (unknown.length > 0) fail(`variants.${index}.notApplicable`, fill(messages.rubrics.edit.variants.unknownCriteria, { codes: unknown.join(", ") }));
+      if (codes.length > 0) variant.notApplicable = codes;
+      else delete variant.notApplicable;
+    }
+    for (const [code, raw] of Object.entries(fields.maxPoints ?? {})) {
+      if (!criteria.has(code)) {
+        fail(`variants.${index}.maxPoints.${code}`, fill(messages.rubrics.edit.variants.unknownCriteria, { codes: code }));
+        continue;
+      }
+      const value = typeof raw === "number" ? raw : Number(raw.trim().replace(",", "."));
+      if (typeof raw === "string" && raw.trim() === "") {
+        if (variant.maxPoints) delete variant.maxPoints[code];
+      } else if (!Number.isFinite(value) || value < 0) {
+        fail(`variants.${index}.maxPoints.${code}`, messages.rubrics.edit.variants.badPoints);
+      } else {
+        variant.maxPoints = { ...(variant.maxPoints ?? {}), [code]: value };
+      }
+    }
   }
   if (Object.keys(errors).length > 0) throw new ValidationError("Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", errors);
   return next as unknown as Record<string, unknown>;

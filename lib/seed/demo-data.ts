@@ -36,6 +36,7 @@ export interface OrgUnitRow {
   code: string;
   path: string;
   depth: number;
+  /** ≥ 9 official members when generated: the seed's own count, not stored (no manual decision; lib/org/committee.ts counts). */
   hasCommittee: boolean;
   activeFrom: Date;
 }

@@ -457,16 +457,25 @@ export function generateDemoMeetings(data: TenantDataset, options: DemoMeetingOp
     const notified = held || state === "NOTIFIED";
 
     // Who is on the roll that day, and how each was marked.
-    const rollRows = (membershipsByBranch.get(branch.unit.id) ?? [])
+    const ownRows = (membershipsByBranch.get(branch.unit.id) ?? [])
       .filter((m) => m.validFrom.getTime() <= day.getTime() && (m.validTo === null || m.validTo.getTime() >= day.getTime()))
       .map((m) => membersById.get(m.memberId)!)
       .filter((m) => m.admittedOn.getTime() <= day.getTime());
+    // Members of other branches attached here for the day are on this roll (branchRosterOn), marked like the others.
+    const ownIds = new Set(ownRows.map((m) => m.id));
+    const rollRows = [
+      ...ownRows,
+      ...data.temporaryTransfers
+        .filter((t) => t.hostBranchId === branch.unit.id && covers(t, day) && !ownIds.has(t.memberId))
+        .map((t) => membersById.get(t.memberId)!)
+        .filter((m) => m.admittedOn.getTime() <= day.getTime()),
+    ];
     const roll: RollEntry[] = rollRows.map((m) => ({
       memberId: m.id,
       status: m.officialOn && m.officialOn.getTime() <= day.getTime() ? "OFFICIAL" : "PROBATIONARY",
       exempt: (exemptions.get(m.id) ?? []).some((p) => covers(p, day)),
       suspended: (suspensions.get(m.id) ?? []).some((p) => covers(p, day)),
-      attachedElsewhere: (transfers.get(m.id) ?? []).some((p) => covers(p, day)),
+      attachedElsewhere: (transfers.get(m.id) ?? []).some((p) => p.hostBranchId !== branch.unit.id && covers(p, day)),
     }));
     const marks: AttendanceEntry[] = [];
     const reasons = new Map<string, string>();

@@ -19,6 +19,7 @@ import { generateDemoMeetings, insertDemoMeetings, writeDemoFiles, type DemoMeet
 import { seedDemoScorecards, type DemoScoreUsers } from "@/lib/seed/demo-scores";
 import { seedDemoOversight } from "@/lib/seed/demo-oversight";
 import { seedDemoClassification } from "@/lib/seed/demo-classification";
+import { seedDemoDues } from "@/lib/seed/demo-dues";
 
 export {
   DEMO_ACCOUNTS,
@@ -54,7 +55,9 @@ async function insertDataset(data: TenantDataset, passwordHash: string, meetings
         // First statement: if the code is taken, the unique index stops us before any bulk work.
         await tx.tenant.create({ data: data.tenant, select: { id: true } });
         // Parents precede children, so every parent exists even if Prisma splits a createMany.
-        await tx.orgUnit.createMany({ data: data.orgUnits });
+        // The chi ủy follows the official members on each meeting day (lib/org/committee.ts): the
+        // demo's branches make no manual decision, so the seed's own count stays out of the table.
+        await tx.orgUnit.createMany({ data: data.orgUnits.map(({ hasCommittee: _counted, ...unit }) => unit) });
         await tx.member.createMany({ data: data.members });
         await tx.branchMembership.createMany({ data: data.branchMemberships });
         await tx.position.createMany({ data: data.positions });
@@ -165,6 +168,7 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<{ created
         const visits = await seedDemoOversight(data.tenant.id, asOf, data);
         log(`Dự sinh hoạt mẫu: ${Object.entries(visits).map(([kind, n]) => `${kind} ${n}`).join(", ")}.`);
         log(await seedDemoClassification(data, asOf)); // Issue 16: the year-end classification under way.
+        await seedDemoDues(data, asOf); // Issue 14: the secretary's branch has a year of dues months.
       }
       created = true;
       const meetingCount = meetings ? `, ${meetings.meetings.length} kỳ sinh hoạt trong 12 tháng` : "";

@@ -466,3 +466,37 @@ describe("API", () => {
     expect(response.status).toBe(404);
   });
 });
+
+describe("thematic variants in the editor form (issue 14)", () => {
+  test("a rubric author edits the pure-thematic variant: its description, the criteria that do not apply, a changed maximum; the sums are still checked", async () => {
+    const code = newCode();
+    await cloneRubric(t.admin, { sourceId: await builtInId("HD42_2025"), code, name: "Khung có biến thể chuyên đề" });
+    const form = (fields: Record<string, unknown>) =>
+      saveRubricVersionSchema.parse({ code, expectedLatestVersion: "1", name: "Khung có biến thể chuyên đề", ...fields });
+
+    // C3 at 14 leaves group C of a pure thematic meeting at 29: refused, nothing written.
+    const short = await caught(saveRubricVersion(t.admin, form({ "variants.1.notApplicable": ["", "C2"], "variants.1.maxPoints.C3": "14" })), ValidationError);
+    expect(Object.keys(short.fieldErrors).length).toBeGreaterThan(0);
+    const unknown = await caught(saveRubricVersion(t.admin, form({ "variants.1.notApplicable": ["", "Z9"] })), ValidationError);
+    expect(unknown.fieldErrors["variants.1.notApplicable"]).toEqual(["Khung tiêu chí không có tiêu chí Z9."]);
+    expect(await rowsOf(code)).toHaveLength(1);
+
+    // C2 and C4 not applicable, C3 worth 17: group C is 5 + 17 + 5 + 1 + 1 + 1 = 30.
+    await saveRubricVersion(
+      t.admin,
+      form({
+        "variants.1.description": "Chuyên đề riêng: không chấm C2, C4; C3 tối đa 17 điểm.",
+        "variants.1.notApplicable": ["", "C2", "C4"],
+        "variants.1.maxPoints.C3": "17",
+      }),
+    );
+    const saved = (await rowsOf(code))[1]!.definition as unknown as Rubric;
+    expect(saved.thematicVariants![1]).toMatchObject({
+      pureThematic: true,
+      description: "Chuyên đề riêng: không chấm C2, C4; C3 tối đa 17 điểm.",
+      notApplicable: ["C2", "C4"],
+      maxPoints: { C3: 17 },
+    });
+    expect(saved.thematicVariants![0]).toEqual(HD42_2025.thematicVariants![0]);
+  });
+});

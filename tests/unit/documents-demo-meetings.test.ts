@@ -66,11 +66,15 @@ describe("demo meetings", () => {
     for (const a of demo.attendances) {
       const meeting = meetings.get(a.meetingId)!;
       const d = day(meeting.actualStart ?? meeting.plannedStart);
-      const onRoll = tenant.branchMemberships.some((m) => m.memberId === a.memberId && m.branchId === meeting.branchId && covers({ fromDate: m.validFrom, toDate: m.validTo }, d));
+      // Issue 14: a member temporarily attached to this branch is on its roll (SPEC §1.3), marked here.
+      const attachedHere = tenant.temporaryTransfers.some((t) => t.memberId === a.memberId && t.hostBranchId === meeting.branchId && covers(t, d));
+      const onRoll =
+        attachedHere ||
+        tenant.branchMemberships.some((m) => m.memberId === a.memberId && m.branchId === meeting.branchId && covers({ fromDate: m.validFrom, toDate: m.validTo }, d));
       expect(onRoll).toBe(true);
       expect(tenant.suspensions.some((s) => s.memberId === a.memberId && covers(s, d))).toBe(false);
       const exempt = tenant.exemptions.some((e) => e.memberId === a.memberId && covers(e, d));
-      const away = tenant.temporaryTransfers.some((t) => t.memberId === a.memberId && covers(t, d));
+      const away = tenant.temporaryTransfers.some((t) => t.memberId === a.memberId && t.hostBranchId !== meeting.branchId && covers(t, d));
       if (away) expect(a.status).toBe("ELSEWHERE");
       else if (exempt) expect(["EXEMPT", "PRESENT"]).toContain(a.status);
       else expect(["EXEMPT", "ELSEWHERE"]).not.toContain(a.status);

@@ -3,6 +3,7 @@
 import type { OpenApiRoute } from "./types";
 import * as classification from "./classification";
 import * as dashboard from "./dashboard";
+import * as dues from "./dues";
 import * as meetings from "./meetings";
 import * as members from "./members";
 import * as orgUnits from "./org-units";
@@ -42,4 +43,5 @@ export const OPENAPI_ROUTES: Record<string, readonly OpenApiRoute[]> = {
   oversight: collect(oversight),
   dashboard: collect(dashboard),
   classification: collect(classification),
+  dues: collect(dues),
 };

@@ -44,6 +44,7 @@ const attendanceSheet = z.looseObject({
       status: z.enum(["OFFICIAL", "PROBATIONARY"]),
       exempt: z.boolean(),
       attachedElsewhere: z.boolean(),
+      attachedFrom: z.string().nullable().describe("Sinh hoạt tạm thời tại chi bộ này, từ chi bộ (tên); null: đảng viên của chi bộ"),
       mark: z.enum(AttendanceStatus).nullable(),
       reason: z.string().nullable(),
     }),

@@ -33,6 +33,7 @@ import review from "./vi/review.json";
 import backup from "./vi/backup.json";
 import classification from "./vi/classification.json";
 import settings from "./vi/settings.json";
+import dues from "./vi/dues.json";
 
 const messages = {
   app,
@@ -68,6 +69,7 @@ const messages = {
   backup,
   classification,
   settings,
+  dues,
 };
 
 export type Messages = typeof messages;

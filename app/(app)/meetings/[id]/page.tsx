@@ -10,6 +10,7 @@ import { ScoringSection } from "@/components/scoring/scoring-section";
 import { BackLink } from "@/components/org/back-link";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { DuesAnnouncementCard } from "@/components/dues/dues-announcement";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -20,6 +21,7 @@ import { headers } from "next/headers";
 import { NotFoundError } from "@/lib/errors";
 import type { MeetingState } from "@/lib/generated/prisma/enums";
 import { formatDate, formatDateTime, formatTime, toLocalDateTimeInput, vietnamDayOf } from "@/lib/i18n/format";
+import { getDuesAnnouncement } from "@/lib/dues/dues";
 import { getMeetingHub, type MeetingHub } from "@/lib/meetings/meetings";
 import { TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
 import { scorecardSummary } from "@/lib/scoring/scorecard-summary";
@@ -82,6 +84,8 @@ export default async function MeetingPage({
   const shareLink = upcoming ? signInThenUrl(requestOrigin(await headers()), noticeUrl(meeting.id)) : null;
   const shareQr = shareLink ? await qrSvg(shareLink) : null;
   const ts = await getTranslations("preparation.share");
+  // The dues situation is announced at the opening (SPEC §3.2): for those who read or record the branch's meetings.
+  const dues = meeting.can.read || meeting.can.record ? await getDuesAnnouncement(await requireUser(), meeting.id) : null;
 
   return (
     <>
@@ -160,6 +164,8 @@ export default async function MeetingPage({
             />
           </Card>
         ) : null}
+
+        {dues ? <DuesAnnouncementCard announcement={dues} branchId={meeting.branch.id} /> : null}
 
         <section aria-labelledby="meeting-sections" className="flex flex-col gap-3">
           <h2 id="meeting-sections" className="text-xl font-semibold text-ink-900">

@@ -37,7 +37,8 @@ export default async function NewOrgUnitPage({ searchParams }: { searchParams: P
           // Most new units are branches: preselect a branch kind when one fits.
           kind: kinds.find(isBranchKind) ?? kinds[0]!,
           category: parent.category ?? "",
-          hasCommittee: false,
+          hasCommittee: null,
+          committeeReason: "",
           activeFrom: isoDay(todayInVietnam()),
         }}
       />

@@ -210,7 +210,10 @@ export default async function PreparePage({ params }: { params: Promise<{ id: st
           <Card title={t("preMeeting.title")}>
             {!meeting.branch.hasCommittee ? (
               <Alert tone="info" title={t("preMeeting.noCommitteeTitle")}>
-                {t("preMeeting.noCommittee")}
+                {t("preMeeting.noCommittee")}{" "}
+                {meeting.branch.committeeRule.source === "override"
+                  ? t("preMeeting.committeeByDecision", { officials: meeting.branch.committeeRule.officials, reason: meeting.branch.committeeRule.reason ?? "" })
+                  : t("preMeeting.committeeByCount", { officials: meeting.branch.committeeRule.officials, min: meeting.branch.committeeRule.threshold })}
               </Alert>
             ) : can.edit ? (
               <PreMeetingForm

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/org/back-link";
+import { committeeTodayText } from "@/components/org/committee-text";
 import { UnitForm } from "@/components/org/unit-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -18,6 +19,7 @@ export default async function EditOrgUnitPage({ params }: { params: Promise<{ id
   const unit = await getOrgUnitForEdit(user, (await params).id);
   if (!unit || !unit.can.edit) notFound();
   const t = await getTranslations("orgAdmin.edit");
+  const t2 = await getTranslations("orgAdmin.committee");
   return (
     <>
       <BackLink href={`/org/${unit.id}`} label={unit.name} />
@@ -34,8 +36,10 @@ export default async function EditOrgUnitPage({ params }: { params: Promise<{ id
           kind: unit.kind,
           category: unit.category ?? "",
           hasCommittee: unit.hasCommittee,
+          committeeReason: unit.committeeReason ?? "",
           activeFrom: unit.activeFrom,
         }}
+        committeeToday={committeeTodayText(unit.committeeToday, t2)}
       />
     </>
   );

@@ -13,14 +13,14 @@ export const GET = apiRoute<{ id: string }>(async ({ user, params }) => {
 });
 
 /**
- * PATCH /api/v1/org-units/{id} {version, name?, kind?, category?, code?, hasCommittee?}: changes
+ * PATCH /api/v1/org-units/{id} {version, name?, kind?, category?, code?, hasCommittee?, committeeReason?}: changes
  * only the fields sent (the others keep their values); the version guards the write.
  */
 export const PATCH = apiRoute<{ id: string }>(async ({ request, user, params, requestId }) => {
   const body = await readJson(request);
   const unit = await getOrgUnitForEdit(user, params.id);
   if (!unit) throw new NotFoundError(NOT_FOUND);
-  const current = { name: unit.name, kind: unit.kind, category: unit.category, code: unit.code, hasCommittee: unit.hasCommittee };
+  const current = { name: unit.name, kind: unit.kind, category: unit.category, code: unit.code, hasCommittee: unit.hasCommittee, committeeReason: unit.committeeReason };
   await updateOrgUnit(user, { ...mergePatch(body, current, { hint: "Cấp trên đổi qua /move, ngừng hoạt động qua /close." }), id: params.id }, { requestId });
   return { body: await getOrgUnitForEdit(user, params.id) };
 });
