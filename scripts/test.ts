@@ -103,7 +103,7 @@ results.push({ name: "Prisma generate", passed: generated ? 1 : 0, failed: gener
 const integrationLane = step("Integration tests", (log) => vitest(log, "integration"));
 const buildLane = (async () => {
   const types = await step("Type check (tsc)", (log) => check(log, bin("tsc"), ["--noEmit"]));
-  const typechecked = types.failed === 0 ? { SOSH_BUILD_TYPECHECKED: "1" } : {};
+  const typechecked: Record<string, string> = types.failed === 0 ? { SOSH_BUILD_TYPECHECKED: "1" } : {};
   const build = await step("Production build", (log) => checkWith(log, bin("next"), ["build"], { NODE_ENV: "production", ...typechecked }));
   if (build.failed === 0) await step("End-to-end tests", (log) => playwright(log));
   else results.push({ name: "End-to-end tests", passed: 0, failed: 1, skipped: 0, seconds: 0 });
