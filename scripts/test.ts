@@ -2,12 +2,15 @@
 // (against a fresh production build), then prints one summary line "N passed, N failed".
 // Lint and type check count as one check each; test suites count their individual tests.
 //
-// Two lanes run side by side, because the integration tests mostly wait on PostgreSQL while the
-// other steps mostly use the CPU:
+// Three lanes run side by side, because the integration and end-to-end tests mostly wait on
+// PostgreSQL and the browser while the other steps mostly use the CPU:
 //   lane 1: integration tests (each file in its own copy of a demo-seeded template database)
-//   lane 2: lint → type check → unit tests → `next build`
-// and the end-to-end tests run when both are done (they need the build). Each step's output is
-// kept in tests/.tmp/<step>.log and printed whole when the step ends, so lanes never interleave.
+//   lane 2: type check → `next build` → end-to-end tests (they need the build, nothing else)
+//   lane 3: lint → unit tests
+// The build comes after the type check and only then skips Next's own type check of the same
+// files (SOSH_BUILD_TYPECHECKED, next.config.ts); if tsc failed, the build checks types itself.
+// Each step's output is kept in tests/.tmp/<step>.log and printed whole when the step ends, so
+// lanes never interleave.
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -98,15 +101,18 @@ const generated = spawnSync("node", [join(root, "scripts", "prisma-generate.mjs"
 results.push({ name: "Prisma generate", passed: generated ? 1 : 0, failed: generated ? 0 : 1, skipped: 0, seconds: (Date.now() - started) / 1000 });
 
 const integrationLane = step("Integration tests", (log) => vitest(log, "integration"));
+const buildLane = (async () => {
+  const types = await step("Type check (tsc)", (log) => check(log, bin("tsc"), ["--noEmit"]));
+  const typechecked: Record<string, string> = types.failed === 0 ? { SOSH_BUILD_TYPECHECKED: "1" } : {};
+  const build = await step("Production build", (log) => checkWith(log, bin("next"), ["build"], { NODE_ENV: "production", ...typechecked }));
+  if (build.failed === 0) await step("End-to-end tests", (log) => playwright(log));
+  else results.push({ name: "End-to-end tests", passed: 0, failed: 1, skipped: 0, seconds: 0 });
+})();
 const checksLane = (async () => {
   await step("Lint (eslint)", (log) => check(log, bin("eslint"), ["--max-warnings", "0", "."]));
-  await step("Type check (tsc)", (log) => check(log, bin("tsc"), ["--noEmit"]));
   await step("Unit tests", (log) => vitest(log, "unit"));
-  return step("Production build", (log) => checkWith(log, bin("next"), ["build"], { NODE_ENV: "production" }));
 })();
-const [, build] = await Promise.all([integrationLane, checksLane]);
-if (build.failed === 0) await step("End-to-end tests", (log) => playwright(log));
-else results.push({ name: "End-to-end tests", passed: 0, failed: 1, skipped: 0, seconds: 0 });
+await Promise.all([integrationLane, buildLane, checksLane]);
 
 const order = ["Prisma generate", "Lint (eslint)", "Type check (tsc)", "Unit tests", "Integration tests", "Production build", "End-to-end tests"];
 results.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));

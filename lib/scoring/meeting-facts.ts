@@ -312,6 +312,9 @@ export async function deriveManyMeetingFacts(tx: Tx, tenantId: string, meetings:
       .sort((a, b) => a.meeting.plannedStart.getTime() - b.meeting.plannedStart.getTime() || (a.meetingId < b.meetingId ? -1 : a.meetingId > b.meetingId ? 1 : 0)),
     (row) => row.memberId,
   );
+  // Each live meeting's day in Vietnam, computed once: the history of every member of every meeting
+  // reads it, and the time-zone conversion is the costliest step of that loop.
+  const isoDayOf = new Map([...liveById.values()].map((m) => [m.id, isoDay(meetingDay(m))]));
   for (const meeting of meetings) {
     const details = detailsOf.get(meeting.id);
     if (!details) throw new Error(`deriveManyMeetingFacts: meeting ${meeting.id} not found`);
@@ -344,7 +347,7 @@ export async function deriveManyMeetingFacts(tx: Tx, tenantId: string, meetings:
     for (const member of roll.filter((m) => !m.suspended)) {
       history[member.memberId] = (marksOfMember.get(member.memberId) ?? [])
         .filter((a) => a.meetingId !== meeting.id && a.meeting.plannedStart.getTime() >= from && a.meeting.plannedStart.getTime() < meeting.plannedStart.getTime())
-        .map((a) => ({ date: isoDay(meetingDay(a.meeting)), kind: a.meeting.kind, mark: a.status, meetingId: a.meetingId }));
+        .map((a) => ({ date: isoDayOf.get(a.meetingId)!, kind: a.meeting.kind, mark: a.status, meetingId: a.meetingId }));
     }
     const live = liveOf.get(meeting.branchId) ?? [];
     // dueTasks: reported here by choice, and the "kỳ sau" tasks of the previous live meeting.

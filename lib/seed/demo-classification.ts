@@ -18,7 +18,7 @@ import { QD366_COLLECTIVE, QD366_MEMBER, QD366_MEMBER_LEADER } from "@/lib/class
 import { COLLECTIVE_UNIT_KINDS, type ClassificationLevel, type ConditionFacts, type Frame } from "@/lib/classification/model";
 import { yearPeriod } from "@/lib/classification/period";
 import { DEMO_UNITS, type TenantDataset } from "@/lib/seed/demo-data";
-import { bulkInsert } from "@/lib/seed/demo-meetings";
+import { bulkInsert } from "@/lib/seed/bulk";
 import { createRandom, type Random } from "@/lib/seed/random";
 
 const DAY_MS = 86_400_000;

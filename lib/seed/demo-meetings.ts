@@ -9,7 +9,6 @@
 import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/tenant";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type {
   AttendanceStatus,
   DocumentKind,
@@ -18,6 +17,7 @@ import type {
   TaskResult,
 } from "@/lib/generated/prisma/enums";
 import { voteValidity, type AttendanceEntry, type RollEntry } from "@/lib/meetings/rules";
+import { bulkInsert, insertRows } from "@/lib/seed/bulk";
 import { createRandom, type Random } from "@/lib/seed/random";
 import { blobStore } from "@/lib/storage";
 import type { IdFactory, MemberRow, OrgUnitRow, TenantDataset } from "@/lib/seed/demo-data";
@@ -681,23 +681,10 @@ export function generateDemoMeetings(data: TenantDataset, options: DemoMeetingOp
 
 // ─── Insert ─────────────────────────────────────────────────────────────────────────────────────
 
-export type Column<T> = readonly [keyof T & string, string];
-
-/**
- * INSERT … SELECT FROM unnest(…): one statement and one parameter per column, as the roster import
- * does. Prisma's createMany binds every value separately and costs about a millisecond per row here.
- */
-export async function bulkInsert<T extends object>(tx: Tx, table: string, columns: readonly Column<T>[], rows: readonly T[]): Promise<void> {
-  if (rows.length === 0) return;
-  const names = Prisma.raw(columns.map(([name]) => `"${name}"`).join(", "));
-  const arrays = columns.map(([name, type]) => Prisma.sql`${rows.map((row) => (row[name] as unknown) ?? null)}::${Prisma.raw(type)}[]`);
-  await tx.$executeRaw(Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${names}) SELECT * FROM unnest(${Prisma.join(arrays)})`);
-}
-
 /** Inserts the generated rows in the tenant transaction (parents first), and the branches' defaults. */
 export async function insertDemoMeetings(tx: Tx, data: DemoMeetingDataset): Promise<Record<string, number>> {
   const stamp = new Date();
-  await tx.setting.createMany({ data: data.settings });
+  await insertRows(tx, "Setting", data.settings);
   if (data.branchDefaults.length > 0) {
     await tx.$executeRaw`
       UPDATE "OrgUnit" AS u SET "meetingDay" = d.day, "meetingTime" = d.time, "meetingPlace" = d.place
@@ -705,8 +692,8 @@ export async function insertDemoMeetings(tx: Tx, data: DemoMeetingDataset): Prom
                   ${data.branchDefaults.map((b) => b.meetingTime)}::text[], ${data.branchDefaults.map((b) => b.meetingPlace)}::text[]) AS d(id, day, time, place)
       WHERE u."id" = d.id`;
   }
-  await tx.annualPlan.createMany({ data: data.annualPlans });
-  await tx.thematicTopic.createMany({ data: data.thematicTopics });
+  await insertRows(tx, "AnnualPlan", data.annualPlans, { updatedAt: stamp });
+  await insertRows(tx, "ThematicTopic", data.thematicTopics);
   await bulkInsert(
     tx,
     "Meeting",
@@ -753,7 +740,7 @@ export async function insertDemoMeetings(tx: Tx, data: DemoMeetingDataset): Prom
     ],
     data.attendances.map((a) => ({ ...a, updatedAt: stamp })),
   );
-  await tx.meetingGuest.createMany({ data: data.guests });
+  await insertRows(tx, "MeetingGuest", data.guests);
   await bulkInsert(
     tx,
     "Minutes",

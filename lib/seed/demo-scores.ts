@@ -20,7 +20,7 @@ import { layoutFor } from "@/lib/scoring/layout";
 import { deriveManyMeetingFacts } from "@/lib/scoring/meeting-facts";
 import { rubricChooser, type RubricChoice } from "@/lib/scoring/rubric-store";
 import { voteOnRoll } from "@/lib/scoring/workflow";
-import { bulkInsert } from "@/lib/seed/demo-meetings";
+import { bulkInsert } from "@/lib/seed/bulk";
 import { createRandom } from "@/lib/seed/random";
 
 const DAY_MS = 86_400_000;

@@ -7,6 +7,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { ConflictError } from "@/lib/errors";
 import { isUniqueViolation, recordTenantCreation } from "@/lib/org/tenants";
 import { recordAudit } from "@/lib/audit/record";
+import { insertRows } from "@/lib/seed/bulk";
 import {
   DEMO_PASSWORD,
   DEMO_TENANT_CODE,
@@ -54,20 +55,22 @@ async function insertDataset(data: TenantDataset, passwordHash: string, meetings
       async (tx) => {
         // First statement: if the code is taken, the unique index stops us before any bulk work.
         await tx.tenant.create({ data: data.tenant, select: { id: true } });
-        // Parents precede children, so every parent exists even if Prisma splits a createMany.
+        // One statement per table (lib/seed/bulk.ts), parents first; OrgUnit, Member and User carry
+        // Prisma's @updatedAt, which the client (not the database) fills.
+        const stamp = new Date();
         // The chi ủy follows the official members on each meeting day (lib/org/committee.ts): the
         // demo's branches make no manual decision, so the seed's own count stays out of the table.
-        await tx.orgUnit.createMany({ data: data.orgUnits.map(({ hasCommittee: _counted, ...unit }) => unit) });
-        await tx.member.createMany({ data: data.members });
-        await tx.branchMembership.createMany({ data: data.branchMemberships });
-        await tx.position.createMany({ data: data.positions });
-        await tx.exemption.createMany({ data: data.exemptions });
-        await tx.temporaryTransfer.createMany({ data: data.temporaryTransfers });
-        await tx.suspension.createMany({ data: data.suspensions });
-        await tx.residenceLink.createMany({ data: data.residenceLinks });
-        await tx.residenceComment.createMany({ data: data.residenceComments });
-        await tx.user.createMany({ data: data.users.map((user) => ({ ...user, passwordHash })) });
-        await tx.roleGrant.createMany({ data: data.roleGrants });
+        await insertRows(tx, "OrgUnit", data.orgUnits.map(({ hasCommittee: _counted, ...unit }) => unit), { updatedAt: stamp });
+        await insertRows(tx, "Member", data.members, { updatedAt: stamp });
+        await insertRows(tx, "BranchMembership", data.branchMemberships);
+        await insertRows(tx, "Position", data.positions);
+        await insertRows(tx, "Exemption", data.exemptions);
+        await insertRows(tx, "TemporaryTransfer", data.temporaryTransfers);
+        await insertRows(tx, "Suspension", data.suspensions);
+        await insertRows(tx, "ResidenceLink", data.residenceLinks);
+        await insertRows(tx, "ResidenceComment", data.residenceComments);
+        await insertRows(tx, "User", data.users.map((user) => ({ ...user, passwordHash })), { updatedAt: stamp });
+        await insertRows(tx, "RoleGrant", data.roleGrants);
         if (meetings) await insertDemoMeetings(tx, meetings);
 
         // Audit: the tenant's creation (as createTenant records it) plus one summary entry for the
