@@ -166,13 +166,6 @@ export async function readJson(request: Request): Promise<Record<string, unknown
   return body as Record<string, unknown>;
 }
 
-/** The body parsed with a schema: failures are a 422 with field errors. */
-export async function readJsonWith<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const parsed = schema.safeParse(await readJson(request));
-  if (!parsed.success) throw new ValidationError(INVALID_INPUT, fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
-
 /** Query string as a plain object (the first value of each key); unsafe text is a 422. */
 export function searchParamsOf(request: Request): Record<string, string> {
   const out: Record<string, string> = {};

@@ -278,8 +278,3 @@ export function classify(frame: Frame, input: ClassifyInput, options: ClassifyOp
     errors,
   };
 }
-
-/** Is `a` a better level than `b`? */
-export function isAbove(a: ClassificationLevel, b: ClassificationLevel): boolean {
-  return levelRank(a) > levelRank(b);
-}

@@ -99,7 +99,3 @@ export async function frameFor(tx: Tx, tenantId: string, target: { unitPath: str
   return chosen ? { row: chosen, source: { kind: "default" } } : null;
 }
 
-export async function loadFrameRow(tx: Tx, tenantId: string, id: string): Promise<FrameRow | null> {
-  const row = await tx.classificationFrame.findUnique({ where: { tenantId_id: { tenantId, id } }, select: frameRowSelect });
-  return row ? toFrameRow(row) : null;
-}

@@ -1,6 +1,5 @@
 // The period a classification covers (QĐ 366: the year by default, also a quarter or the term),
 // written as a short key in URLs and the API: "2026", "2026-Q4", "2020-2025".
-import { z } from "zod";
 import type { PeriodKind } from "./model";
 
 export interface Period {
@@ -54,17 +53,6 @@ export function periodOf(kind: PeriodKind, start: Date, end: Date): Period {
   const key = kind === "YEAR" ? String(y) : kind === "QUARTER" ? `${y}-Q${Math.floor(start.getUTCMonth() / 3) + 1}` : `${y}-${end.getUTCFullYear()}`;
   return parsePeriod(key)!;
 }
-
-export const periodField = z
-  .union([z.string(), z.number()], { error: "Vui lòng chọn kỳ đánh giá." })
-  .transform((value, ctx) => {
-    const period = parsePeriod(String(value));
-    if (!period) {
-      ctx.addIssue({ code: "custom", message: "Kỳ đánh giá không hợp lệ: năm (2026), quý (2026-Q4) hoặc nhiệm kỳ (2020-2025)." });
-      return z.NEVER;
-    }
-    return period;
-  });
 
 /** Vietnam is UTC+7 all year: an instant range that covers the period's calendar days in Vietnam. */
 export function instantRange(period: Pick<Period, "start" | "end">): { gte: Date; lt: Date } {

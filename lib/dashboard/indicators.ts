@@ -1,7 +1,6 @@
 // The dashboard's vocabulary: the monthly counts the aggregates keep (one column each in
 // BranchMonthStats / UnitMonthStats, defined in migration 20261122020000_dashboard) and the
 // indicators leaders read and set targets for (chỉ tiêu), each computed from those counts.
-import { z } from "zod";
 
 /** The counts of BranchMonthStats / UnitMonthStats, in table order. */
 export const STAT_COLUMNS = [
@@ -54,7 +53,6 @@ export const INDICATORS = [
   "minutesOnTime",
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
-export const indicatorSchema = z.enum(INDICATORS);
 
 /** Unexcused absences are a count where fewer is better; every other indicator is a percentage where more is better. */
 export const INDICATOR_UNIT: Record<Indicator, "percent" | "count"> = {

@@ -55,13 +55,6 @@ export const uuidField = (message: string) =>
 export const optionalUuidField = (message: string) =>
   z.preprocess(emptyToNull, z.string({ error: message }).regex(UUID, message).nullable());
 
-export function requiredLine(max: number, messages: { required: string; tooLong: string }) {
-  return z.preprocess(
-    (value) => (typeof value === "string" ? normalizeLine(value) : value),
-    z.string({ error: messages.required }).min(1, messages.required).max(max, messages.tooLong),
-  );
-}
-
 export function optionalLine(max: number, tooLong: string) {
   return z.preprocess(
     (value) => {

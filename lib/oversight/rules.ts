@@ -12,10 +12,6 @@ const QUOTA_KEY = {
   GRASSROOTS: "oversight.quotaGrassroots",
 } as const satisfies Record<CommitteeLevel, keyof SettingsSnapshot>;
 
-export function quotaSettingKey(level: CommitteeLevel): (typeof QUOTA_KEY)[CommitteeLevel] {
-  return QUOTA_KEY[level];
-}
-
 /** Visits per year required of a member of a committee at `level`. */
 export function quotaFor(settings: Pick<SettingsSnapshot, (typeof QUOTA_KEY)[CommitteeLevel]>, level: CommitteeLevel): number {
   return settings[QUOTA_KEY[level]];
