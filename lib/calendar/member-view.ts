@@ -18,8 +18,8 @@ import {
 } from "@/lib/meetings/rules";
 import { percentOf, type Ratio } from "@/lib/scoring/exact";
 import { settingsFor } from "@/lib/settings/resolve";
+import { DAY_MS, isoDay } from "@/lib/time/days";
 
-const DAY_MS = 86_400_000;
 /** States after which a meeting took place (its record exists). */
 const HELD_STATES: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"];
 const UPCOMING_DAYS = 120;
@@ -80,8 +80,6 @@ export interface MemberOverview {
   };
   tasks: MemberTask[];
 }
-
-const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 
 /** The member's overview, or null when the account is not linked to a member. */
 export async function memberOverview(user: Principal, now = new Date()): Promise<MemberOverview | null> {

@@ -7,8 +7,8 @@ import { authorize, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant } from "@/lib/db/tenant";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput } from "@/lib/errors";
 import { requiredDayField } from "@/lib/meetings/record-common";
-import { isoDay } from "@/lib/org/unit-rules";
 import { classificationMessages } from "./messages";
+import { isoDay } from "@/lib/time/days";
 
 const text = classificationMessages.commitments;
 

@@ -13,10 +13,11 @@ import { formatCalendarDate, formatNumber, formatPercent, vietnamDayOf } from "@
 import { DEFAULT_STREAK_SETTINGS, DEFAULT_UNEXCUSED_MONTH_SETTINGS, excusedStreak, unexcusedMonths, type MemberMeetingRecord } from "@/lib/meetings/rules/counters";
 import { targetsMet, formatTargets } from "@/lib/meetings/record-rules";
 import { HELD_STATES } from "@/lib/oversight/common";
-import { BRANCH_UNIT_KINDS, isoDay } from "@/lib/org/unit-rules";
+import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
 import type { ConditionFacts, EvidenceKey } from "./model";
 import { instantRange, type Period } from "./period";
+import { isoDay } from "@/lib/time/days";
 
 export interface EvidenceItem {
   key: EvidenceKey;

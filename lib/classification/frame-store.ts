@@ -4,9 +4,10 @@
 // (the database grants INSERT only), so a classification keeps the exact frame it was assessed under.
 import type { Tx } from "@/lib/db/tenant";
 import { pathIds } from "@/lib/org/path";
-import { isoDay, parseCalendarDate } from "@/lib/org/unit-rules";
+import { parseCalendarDate } from "@/lib/org/unit-rules";
 import { BUILT_IN_FRAMES, frameInForce } from "./frames";
 import { frameSchema, type ClassificationSubject, type Frame } from "./model";
+import { isoDay } from "@/lib/time/days";
 
 export interface FrameRow {
   id: string;

@@ -1,6 +1,7 @@
 // The period a classification covers (QĐ 366: the year by default, also a quarter or the term),
 // written as a short key in URLs and the API: "2026", "2026-Q4", "2020-2025".
 import type { PeriodKind } from "./model";
+import { addDays, vietnamMidnight } from "@/lib/time/days";
 
 export interface Period {
   key: string;
@@ -56,6 +57,5 @@ export function periodOf(kind: PeriodKind, start: Date, end: Date): Period {
 
 /** Vietnam is UTC+7 all year: an instant range that covers the period's calendar days in Vietnam. */
 export function instantRange(period: Pick<Period, "start" | "end">): { gte: Date; lt: Date } {
-  const offset = 7 * 3_600_000;
-  return { gte: new Date(period.start.getTime() - offset), lt: new Date(period.end.getTime() + 86_400_000 - offset) };
+  return { gte: vietnamMidnight(period.start), lt: vietnamMidnight(addDays(period.end, 1)) };
 }

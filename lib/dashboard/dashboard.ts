@@ -10,12 +10,12 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Level, MeetingKind, MeetingState, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { documentTiming } from "@/lib/meetings/documents";
-import { isoDay } from "@/lib/org/unit-rules";
 import { effectiveResult } from "@/lib/scoring/annual";
 import { settingsFor } from "@/lib/settings/resolve";
 import { addStats, emptyStats, INDICATORS, INDICATOR_UNIT, lowerIsBetter, ratio, type Indicator, type MonthStats, type Ratio } from "./indicators";
 import { monthDate, resolvePeriod, type Period, type PeriodInput } from "./period";
 import { pathRange, resolveScope, type ResolvedScope } from "./scope";
+import { isoDay, vietnamDayOf, vietnamMonthStart } from "@/lib/time/days";
 
 export interface DashboardQuery extends PeriodInput {
   unit?: string | null;
@@ -336,8 +336,8 @@ const HELD: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED",
 async function branchMeetings(tx: Tx, tenantId: string, branch: { id: string; path: string }, period: Period): Promise<MeetingRow[]> {
   // Vietnam's 1 January starts at 17:00 UTC the day before; meetings are read with a day of margin
   // on each side and then placed by their own day.
-  const from = new Date(Date.UTC(period.year, 0, 1) - 7 * 3_600_000);
-  const to = new Date(Date.UTC(period.year, period.month, 1) - 7 * 3_600_000);
+  const from = vietnamMonthStart(period.year, 1);
+  const to = vietnamMonthStart(period.year, period.month + 1);
   const range = { gte: from, lt: to };
   const meetings = await tx.meeting.findMany({
     where: { tenantId, branchId: branch.id, OR: [{ plannedStart: range }, { actualStart: range }] },
@@ -365,7 +365,7 @@ async function branchMeetings(tx: Tx, tenantId: string, branch: { id: string; pa
   const rows: MeetingRow[] = [];
   for (const m of meetings) {
     const start = m.actualStart ?? m.plannedStart;
-    const day = isoDay(new Date(start.getTime() + 7 * 3_600_000));
+    const day = isoDay(vietnamDayOf(start));
     const year = Number(day.slice(0, 4));
     const month = Number(day.slice(5, 7));
     if (year !== period.year || month > period.month) continue;

@@ -15,6 +15,7 @@ import {
   type DocRun,
   type OfficialDocument,
 } from "./model";
+import { isoDay } from "@/lib/time/days";
 
 const KIND_WORDS: Record<MeetingRecordData["meeting"]["kind"], string> = {
   REGULAR: "thường kỳ",
@@ -35,10 +36,6 @@ export function percentText(num: number, den: number): string {
 function clockWords(instant: Date): string {
   const [hour, minute] = formatTime(instant).split(":");
   return `${hour} giờ ${minute} phút`;
-}
-
-function isoDay(day: Date): string {
-  return day.toISOString().slice(0, 10);
 }
 
 /** "Số 05-BB/CB" for the minutes of a meeting whose resolution is 05-NQ/CB; blanks to fill by hand otherwise. */

@@ -40,8 +40,8 @@ import type { DurationSettings } from "@/lib/meetings/rules/duration";
 import { durationMinutes } from "@/lib/meetings/rules/duration";
 import type { AttendanceMark, IsoDate, MemberMeetingRecord } from "@/lib/meetings/rules";
 import { RECORD_EDITABLE } from "@/lib/meetings/states";
-import { isoDay } from "@/lib/org/member-dates";
 import { settingsFor } from "@/lib/settings/resolve";
+import { isoDay } from "@/lib/time/days";
 
 // ─── Schemas (shared by the server actions, the /api/v1 handlers and the services) ──────────────
 

@@ -25,8 +25,9 @@ import {
 } from "@/lib/meetings/schemas";
 import { PREPARATION_EDITABLE, type MeetingTransition } from "@/lib/meetings/states";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
-import { isActiveOn, isBranchKind, parseCalendarDate, todayInVietnam } from "@/lib/org/unit-rules";
+import { isActiveOn, isBranchKind, parseCalendarDate } from "@/lib/org/unit-rules";
 import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
+import { todayInVietnam, vietnamMidnight } from "@/lib/time/days";
 
 export type JsonInput = Record<string, unknown>;
 
@@ -398,13 +399,6 @@ export interface MeetingList {
 
 export const UPCOMING_LIMIT = 50;
 export const PAGE_SIZE = 50;
-
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-/** Midnight in Vietnam at the start of a calendar day (UTC midnight Date) → the instant. */
-export function vietnamMidnight(day: Date): Date {
-  return new Date(day.getTime() - VIETNAM_OFFSET_MS);
-}
 
 /** Meetings in the user's scope, upcoming and past, with the list's filters. */
 export async function listMeetings(user: Principal, query: MeetingListQuery | JsonInput = {}, now: Date = new Date()): Promise<MeetingList> {

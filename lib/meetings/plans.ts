@@ -11,13 +11,14 @@ import type { MeetingKind, MeetingState, OrgUnitKind } from "@/lib/generated/pri
 import { vietnamDayOf } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { canReadMeeting } from "@/lib/meetings/access";
-import { meetingScopePaths, plannedMinutes, vietnamMidnight, type JsonInput, type ServiceOptions } from "@/lib/meetings/meetings";
+import { meetingScopePaths, plannedMinutes, type JsonInput, type ServiceOptions } from "@/lib/meetings/meetings";
 import { THEMATIC_MEETING_KINDS, MONTHLY_MEETING_KINDS } from "@/lib/meetings/rules";
 import { generatePlanSchema, meetingDefaultsSchema, parseWith, type GeneratePlanInput, type MeetingDefaultsInput } from "@/lib/meetings/schemas";
 import { PREPARATION_EDITABLE } from "@/lib/meetings/states";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
-import { isActiveOn, isBranchKind, todayInVietnam } from "@/lib/org/unit-rules";
+import { isActiveOn, isBranchKind } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
+import { todayInVietnam, vietnamMidnight } from "@/lib/time/days";
 
 /** Used when a branch has not set its own day and time (the issue's example: "ngày 5 hằng tháng, 14:00"). */
 export const DEFAULT_MEETING_DAY = 5;
@@ -77,7 +78,7 @@ export function thematicDay(meetingDay: number): number {
 /** The instant of "day D of month M of year Y at HH:mm" in Vietnam. */
 export function slotInstant(year: number, month: number, day: number, time: string): Date {
   const [hour, minute] = time.split(":").map(Number) as [number, number];
-  return new Date(Date.UTC(year, month - 1, day, hour, minute) - 7 * 3_600_000);
+  return vietnamMidnight(Date.UTC(year, month - 1, day, hour, minute));
 }
 
 /** Year-month of an instant in Vietnam: 2026-03 → 202603. */

@@ -11,8 +11,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberStatus } from "@/lib/generated/prisma/enums";
 import { parseLocalDateTime, vietnamDayOf } from "@/lib/i18n/format";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
-import { parseDay } from "@/lib/org/member-dates";
 import type { RollEntry } from "@/lib/meetings/rules/types";
+import { parseDay } from "@/lib/time/days";
 
 export interface ServiceContext {
   requestId?: string;

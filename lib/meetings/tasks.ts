@@ -28,7 +28,7 @@ import {
   type ServiceContext,
 } from "@/lib/meetings/record-common";
 import { resultPercentFor, targetsMet, type TargetsMet } from "@/lib/meetings/record-rules";
-import { isoDay } from "@/lib/org/member-dates";
+import { isoDay } from "@/lib/time/days";
 
 const TASK_NOT_FOUND = "Không tìm thấy nhiệm vụ này, hoặc nhiệm vụ không thuộc phạm vi bạn được xem.";
 const LIVE_EXCLUDED: MeetingState[] = ["CANCELLED", "POSTPONED"];

@@ -8,7 +8,7 @@ import { isUuid, type Tx } from "@/lib/db/tenant";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { isoDay } from "@/lib/org/member-dates";
+import { isoDay } from "@/lib/time/days";
 
 /** Units that hold meetings ("branch" in the glossary): the only homes a member can have. */
 export const MEMBER_BRANCH_KINDS: readonly OrgUnitKind[] = ["GRASSROOTS_BRANCH", "BRANCH"];

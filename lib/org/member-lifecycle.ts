@@ -21,7 +21,7 @@ import {
   violates,
   type LockedMember,
 } from "@/lib/org/member-access";
-import { addDays, isoDay, isoDayOrNull, overlaps, todayInVietnam } from "@/lib/org/member-dates";
+import { overlaps } from "@/lib/org/member-dates";
 import {
   addExemptionSchema,
   addSuspensionSchema,
@@ -46,6 +46,7 @@ import {
 } from "@/lib/org/member-schemas";
 import { CARD_TAKEN, STALE_MEMBER, type ServiceContext } from "@/lib/org/members";
 import { pathIds } from "@/lib/org/path";
+import { addDays, isoDay, isoDayOrNull, todayInVietnam } from "@/lib/time/days";
 
 /** A refusal tied to one form field. */
 

@@ -26,7 +26,7 @@ import {
   scopeCondition,
   violates,
 } from "@/lib/org/member-access";
-import { covers, isoDay, isoDayOrNull, todayInVietnam } from "@/lib/org/member-dates";
+import { covers } from "@/lib/org/member-dates";
 import {
   createMemberSchema,
   decodeCursor,
@@ -53,6 +53,7 @@ import {
   type SearchPlan,
 } from "@/lib/org/member-search";
 import { pathIds } from "@/lib/org/path";
+import { isoDay, isoDayOrNull, todayInVietnam } from "@/lib/time/days";
 
 export { decodeCursor, encodeCursor, type Cursor } from "@/lib/org/member-schemas";
 

@@ -11,17 +11,8 @@ import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant } from "@/lib/db/tenant";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Gender, OrgUnitKind, PositionKind } from "@/lib/generated/prisma/enums";
-import {
-  GENDER_LABELS,
-  POSITION_LABELS,
-  POSITION_RANK,
-  ROSTER_COLUMNS,
-  escapeCsvCell,
-  formatRosterDate,
-  isoDay,
-  todayInVietnam,
-  type RosterField,
-} from "@/lib/org/roster-layout";
+import { GENDER_LABELS, POSITION_LABELS, POSITION_RANK, ROSTER_COLUMNS, escapeCsvCell, formatRosterDate, type RosterField } from "@/lib/org/roster-layout";
+import { isoDay, todayInVietnam } from "@/lib/time/days";
 
 const BRANCH_KINDS: readonly OrgUnitKind[] = ["GRASSROOTS_BRANCH", "BRANCH"];
 /** Branches read per query; one query returns their members (≈ 25 each on average). */

@@ -23,29 +23,8 @@ import type { Gender, ImportFormat, ImportStatus, MemberStatus, OrgUnitKind, Pos
 import { foldForSearch } from "@/lib/i18n/format";
 import { isInSubtree } from "@/lib/org/path";
 import { RosterFileError, locateHeader, readRows, sniffFormat, type HeaderMap, type RosterFormat, type SheetRow } from "@/lib/org/roster-file";
-import {
-  CARD_NUMBER_PATTERN,
-  COLUMN_BY_FIELD,
-  EMAIL_PATTERN,
-  GENDER_LABELS,
-  MAX_ROWS,
-  PHONE_PATTERN,
-  POSITION_LABELS,
-  addDays,
-  formatRosterDate,
-  fullYears,
-  headerOf,
-  isFormulaLike,
-  isoDay,
-  normalizeCardNumber,
-  normalizeText,
-  parseCalendarDate,
-  parseGender,
-  parsePosition,
-  todayInVietnam,
-  unescapeCell,
-  type RosterField,
-} from "@/lib/org/roster-layout";
+import { CARD_NUMBER_PATTERN, COLUMN_BY_FIELD, EMAIL_PATTERN, GENDER_LABELS, MAX_ROWS, PHONE_PATTERN, POSITION_LABELS, formatRosterDate, headerOf, isFormulaLike, normalizeCardNumber, normalizeText, parseCalendarDate, parseGender, parsePosition, unescapeCell, type RosterField } from "@/lib/org/roster-layout";
+import { addDays, fullYears, isoDay, todayInVietnam } from "@/lib/time/days";
 
 export { RosterFileError } from "@/lib/org/roster-file";
 

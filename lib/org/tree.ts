@@ -6,7 +6,8 @@ import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant } from "@/lib/db/tenant";
 import type { OrgUnitCategory, OrgUnitKind, Role } from "@/lib/generated/prisma/enums";
 import { foldForSearch } from "@/lib/i18n/format";
-import { isOpenOn, todayInVietnam } from "@/lib/org/unit-rules";
+import { isOpenOn } from "@/lib/org/unit-rules";
+import { todayInVietnam } from "@/lib/time/days";
 
 /** Units that hold meetings ("branch" in the glossary). */
 export const BRANCH_KINDS: readonly OrgUnitKind[] = ["GRASSROOTS_BRANCH", "BRANCH"];

@@ -12,18 +12,8 @@ import { OrgUnitCategory, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch, formatCalendarDate } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { childPath } from "@/lib/org/path";
-import {
-  CHILD_KINDS,
-  addDays,
-  canHoldChild,
-  isActiveOn,
-  isBranchKind,
-  isOpenOn,
-  isoDay,
-  kindChangeProblem,
-  parseCalendarDate,
-  todayInVietnam,
-} from "@/lib/org/unit-rules";
+import { CHILD_KINDS, canHoldChild, isActiveOn, isBranchKind, isOpenOn, kindChangeProblem, parseCalendarDate } from "@/lib/org/unit-rules";
+import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
 
 /** Services parse their input themselves, so an API body (any JSON object) may be passed as is. */
 export type JsonInput = Record<string, unknown>;

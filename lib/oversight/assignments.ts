@@ -11,10 +11,10 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { CommitteeLevel } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { existingVersionField, fieldError, optionalParagraphs, parseRecordInput, requiredDayField, requiredParagraphs, uuidField } from "@/lib/meetings/record-common";
-import { isoDay, todayInVietnam } from "@/lib/org/member-dates";
 import { isInSubtree } from "@/lib/org/path";
 import { BRANCH_KINDS, STALE, optionalDay, type ServiceContext } from "@/lib/oversight/common";
-import { addDays, termCovers, termsOverlap } from "@/lib/oversight/rules";
+import { termCovers, termsOverlap } from "@/lib/oversight/rules";
+import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
 
 // ─── Schemas ────────────────────────────────────────────────────────────────────────────────────
 

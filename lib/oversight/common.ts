@@ -5,8 +5,8 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db/tenant";
 import type { CommitteeLevel, MeetingState, OrgUnitKind, QuotaExclusion } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, vietnamDayOf } from "@/lib/i18n/format";
-import { parseDay } from "@/lib/org/member-dates";
 import type { SettingsSnapshot } from "@/lib/settings/resolve";
+import { parseDay } from "@/lib/time/days";
 
 export interface ServiceContext {
   requestId?: string | null;

@@ -10,10 +10,10 @@ import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { CommitteeLevel } from "@/lib/generated/prisma/enums";
-import { todayInVietnam } from "@/lib/org/member-dates";
 import { BRANCH_KINDS } from "@/lib/oversight/common";
 import { pastMidYear, quotaFor, quotaProgress, termCovers, visitAlertDue, wholeMonthsBetween, yearBounds, type QuotaStatus } from "@/lib/oversight/rules";
 import { tenantOversightSettings, type OversightSettingValues } from "@/lib/oversight/settings";
+import { todayInVietnam } from "@/lib/time/days";
 
 export const coverageQuerySchema = z.object({
   year: z.coerce.number({ error: "Năm không hợp lệ." }).int("Năm không hợp lệ.").min(2000, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ.").optional(),

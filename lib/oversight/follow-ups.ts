@@ -10,9 +10,9 @@ import type { VisitStatus } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
 import { canReadMeeting, loadMeeting } from "@/lib/meetings/access";
 import { existingVersionField, parseRecordInput, requiredParagraphs, uuidField } from "@/lib/meetings/record-common";
-import { isoDay } from "@/lib/org/member-dates";
 import { STALE, meetingDayOf, optionalDay, type ServiceContext } from "@/lib/oversight/common";
 import { assertDueAfterMeeting, ownRecordedVisit } from "@/lib/oversight/visits";
+import { isoDay } from "@/lib/time/days";
 
 export const addFollowUpSchema = z.object({
   visitId: uuidField("Thiếu mã lượt dự."),

@@ -10,11 +10,10 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { parseRecordInput, requiredDayField } from "@/lib/meetings/record-common";
-import { isoDay, todayInVietnam } from "@/lib/org/member-dates";
 import { checkbox, type ServiceContext } from "@/lib/oversight/common";
-import { addDays } from "@/lib/oversight/rules";
 import { SETTINGS } from "@/lib/settings/registry";
 import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
+import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
 
 export const OVERSIGHT_SETTING_FIELDS = {
   quotaProvincial: "oversight.quotaProvincial",

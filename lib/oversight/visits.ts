@@ -15,7 +15,6 @@ import { formatCalendarDate, formatDateTime, vietnamDayOf } from "@/lib/i18n/for
 import { loadMeeting, type MeetingRef } from "@/lib/meetings/access";
 import { existingVersionField, fieldError, optionalParagraphs, parseRecordInput, uuidField } from "@/lib/meetings/record-common";
 import { LOCKED_STATES, RECORD_EDITABLE } from "@/lib/meetings/states";
-import { isoDay } from "@/lib/org/member-dates";
 import {
   HELD_STATES,
   REGISTRABLE_STATES,
@@ -30,6 +29,7 @@ import {
 } from "@/lib/oversight/common";
 import { daysAfter, needsApproval } from "@/lib/oversight/rules";
 import { settingsFor } from "@/lib/settings/resolve";
+import { isoDay } from "@/lib/time/days";
 
 // ─── Schemas ────────────────────────────────────────────────────────────────────────────────────
 

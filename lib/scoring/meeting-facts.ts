@@ -12,9 +12,9 @@ import { attendanceFigures, counterThresholds, memberCounters, speakersShare, ta
 import type { MemberMeetingRecord } from "@/lib/meetings/rules/counters";
 import type { AttendanceMark, RollEntry } from "@/lib/meetings/rules/types";
 import { dueTasks } from "@/lib/meetings/tasks";
-import { isoDay } from "@/lib/org/unit-rules";
 import { resolveSettings, settingInForce, settingRowSelect, settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
 import { scoringReadings, type MeetingFacts } from "./facts";
+import { isoDay } from "@/lib/time/days";
 
 export interface DerivedFacts {
   facts: MeetingFacts;

@@ -20,7 +20,6 @@ import type { AttendanceEntry, RollEntry, RuleResult } from "@/lib/meetings/rule
 import { voteValidity, type VoteValidity } from "@/lib/meetings/rules/vote";
 import { attendanceFigures } from "@/lib/meetings/record-rules";
 import type { MeetingTransition } from "@/lib/meetings/states";
-import { isoDay } from "@/lib/org/unit-rules";
 import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
 import { countedSources } from "./annual";
 import { anomalyFlags, type AnomalyFlag } from "./anomalies";
@@ -29,6 +28,7 @@ import { meetingFactsSchema, type MeetingFacts } from "./facts";
 import { deriveMeetingFacts } from "./meeting-facts";
 import type { Rubric } from "./model";
 import { loadRubricRow, rubricForMeeting, type RubricChoice, type RubricRow } from "./rubric-store";
+import { isoDay } from "@/lib/time/days";
 
 export const SCORECARD_STALE =
   "Phiếu chấm vừa được người khác cập nhật sau khi bạn mở trang. Điểm bạn vừa nhập chưa được lưu: hãy tải lại trang để xem bản mới nhất rồi chấm lại.";

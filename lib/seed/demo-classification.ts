@@ -20,8 +20,8 @@ import { yearPeriod } from "@/lib/classification/period";
 import { DEMO_UNITS, type TenantDataset } from "@/lib/seed/demo-data";
 import { bulkInsert } from "@/lib/seed/demo-meetings";
 import { createRandom, type Random } from "@/lib/seed/random";
+import { DAY_MS } from "@/lib/time/days";
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const GRASSROOTS: readonly OrgUnitKind[] = ["GRASSROOTS_COMMITTEE", "GRASSROOTS_BRANCH"];
 const BRANCHES: readonly OrgUnitKind[] = ["GRASSROOTS_BRANCH", "BRANCH"];

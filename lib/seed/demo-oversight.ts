@@ -13,9 +13,9 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import type { MeetingState } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
 import { meetingDayOf } from "@/lib/oversight/common";
-import { addDays } from "@/lib/oversight/rules";
 import { DEMO_UNITS, type TenantDataset } from "@/lib/seed/demo-data";
 import { createRandom, type Random } from "@/lib/seed/random";
+import { addDays } from "@/lib/time/days";
 
 const HOUR_MS = 3_600_000;
 const SEED_TIMEOUT_MS = 120_000;

@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getEntityAudit, getTenantAudit } from "@/lib/audit/query";
 import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { isoDay } from "@/lib/org/unit-rules";
+import { isoDay } from "@/lib/time/days";
 
 type Params = Record<"entityType" | "entityId" | "action" | "from" | "to" | "cursor", string | string[] | undefined>;
 
