@@ -71,14 +71,17 @@ export function lowerIsBetter(indicator: Indicator): boolean {
   return indicator === "unexcusedAbsences";
 }
 
-/** A share: `value` of `of`; `rate` is null when nothing could be counted (0 of 0). */
-export interface Ratio {
+/**
+ * A counted share for display: `value` of `of`, with its floating `rate` (null when nothing could be
+ * counted, 0 of 0). Not the exact fraction of the scoring rules (`Ratio` in lib/scoring/exact.ts).
+ */
+export interface CountShare {
   value: number;
   of: number;
   rate: number | null;
 }
 
-export function ratio(value: number, of: number): Ratio {
+export function countShare(value: number, of: number): CountShare {
   return { value, of, rate: of > 0 ? value / of : null };
 }
 
