@@ -28,7 +28,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { formatDateTime } from "@/lib/i18n/format";
 import { score, type AutoOverride, type ScoreResult } from "@/lib/scoring/engine";
-import { Points } from "@/lib/scoring/exact";
+import { Points } from "@/lib/exact/ratio";
 import { layoutFor, type CriterionLayout, type GroupLayout } from "@/lib/scoring/layout";
 import type { Level } from "@/lib/scoring/model";
 import type { ColumnName, ScoreColumn, ScorecardView } from "@/lib/scoring/workflow";

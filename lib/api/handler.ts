@@ -16,7 +16,7 @@ import { z } from "zod";
 import type { Principal } from "@/lib/auth/permissions";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { authenticateToken, bearerTokenOf } from "@/lib/auth/tokens";
-import { AppError, fieldErrorsOf, ForbiddenError, PasswordChangeRequiredError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { AppError, fieldErrorsOf, ForbiddenError, INVALID_INPUT, PasswordChangeRequiredError, sqlStateOf, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import type { TokenScope } from "@/lib/generated/prisma/enums";
 import { isCrossSiteWrite } from "@/lib/http/cross-site";
 import { assertSafeInput } from "@/lib/input/unsafe-text";
@@ -107,20 +107,9 @@ export function json(body: unknown, init: { status?: number; requestId: string; 
   return Response.json(body, { status: init.status ?? 200, headers });
 }
 
-const INVALID_INPUT = "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được nêu.";
-
 /** SQLSTATEs of text Postgres cannot store: a last net behind the boundary check (never a 500). */
 const UNSTORABLE_TEXT = new Set(["22021", "22P05"]);
 
-function sqlState(error: unknown): string | null {
-  for (let current = error, depth = 0; current && typeof current === "object" && depth < 6; depth += 1) {
-    const record = current as Record<string, unknown>;
-    const code = record.code ?? (record.meta as Record<string, unknown> | undefined)?.code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-    current = record.cause ?? (record.meta as Record<string, unknown> | undefined)?.driverAdapterError;
-  }
-  return null;
-}
 
 export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof ValidationError) {
@@ -130,7 +119,7 @@ export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof AppError) return json({ error: error.message } satisfies ApiErrorBody, { status: error.status, requestId });
   // A service that parsed its input with .parse(): still the person's input, still a 422.
   if (error instanceof z.ZodError) return json({ error: INVALID_INPUT, fieldErrors: fieldErrorsOf(error) } satisfies ApiErrorBody, { status: 422, requestId });
-  const state = sqlState(error);
+  const state = sqlStateOf(error);
   if (state && UNSTORABLE_TEXT.has(state)) {
     console.warn(`[api ${requestId}] text Postgres cannot store reached the database (${state})`);
     return json({ error: "Nội dung có ký tự không hợp lệ, không lưu được." } satisfies ApiErrorBody, { status: 422, requestId });

@@ -16,12 +16,12 @@ import {
   type MemberMeetingRecord,
   type UnexcusedMonths,
 } from "@/lib/meetings/rules";
-import { percentOf, type Ratio } from "@/lib/scoring/exact";
+import { percentOf, type Ratio } from "@/lib/exact/ratio";
 import { settingsFor } from "@/lib/settings/resolve";
 import { DAY_MS, isoDay } from "@/lib/time/days";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 /** States after which a meeting took place (its record exists). */
-const HELD_STATES: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"];
 const UPCOMING_DAYS = 120;
 
 export interface MemberMeeting {

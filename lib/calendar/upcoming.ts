@@ -5,7 +5,7 @@ import { scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
 import type { MeetingKind, MeetingState, Role } from "@/lib/generated/prisma/enums";
 import { canReadMeeting } from "@/lib/meetings/access";
-import { isInSubtree } from "@/lib/org/path";
+import { isInSubtree } from "@/lib/domain/org-path";
 import { settingsFor } from "@/lib/settings/resolve";
 import { buildIcs, type CalendarEvent } from "./ics";
 import { DAY_MS, vietnamDayOf, vietnamMidnight } from "@/lib/time/days";

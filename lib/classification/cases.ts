@@ -17,8 +17,7 @@ import { authorize, canAnywhere, type Permission, type Principal } from "@/lib/a
 import { isUuid, type Tx } from "@/lib/db/tenant";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { ClassificationState, OrgUnitKind } from "@/lib/generated/prisma/enums";
-import { HELD_STATES } from "@/lib/oversight/common";
-import { pathIds } from "@/lib/org/path";
+import { pathIds } from "@/lib/domain/org-path";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
 import { capGroup, capStatus, countWith, type CapStatus } from "./cap";
@@ -29,6 +28,7 @@ import { classificationMessages as text, fill } from "./messages";
 import { COLLECTIVE_UNIT_KINDS, conditionFactsSchema, type ClassificationLevel, type ClassificationSubject, type ConditionFacts } from "./model";
 import { parsePeriod, periodOf, type Period } from "./period";
 import { addDays, todayInVietnam, vietnamMidnight } from "@/lib/time/days";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 const GRASSROOTS: readonly OrgUnitKind[] = ["GRASSROOTS_COMMITTEE", "GRASSROOTS_BRANCH"];
 const LEADERSHIP_POSITIONS = ["SECRETARY", "DEPUTY_SECRETARY", "COMMITTEE_MEMBER"] as const;

@@ -3,7 +3,7 @@
 // and the conditions allow, and whether a proposed level is allowed (each failed condition named).
 // Exact: points are integer tenths and shares exact ratios (lib/scoring/exact.ts); 89,5 stays below
 // 90. Invalid input yields `errors` (and no level), never a throw.
-import { Points, compareRatio, ratioFromDecimal, type Tenths } from "@/lib/scoring/exact";
+import { Points, compareRatio, ratioFromDecimal, type Tenths } from "@/lib/exact/ratio";
 import {
   CONDITION_FACTS,
   LEVEL_LABELS,

@@ -16,7 +16,7 @@ import { ConflictError, fieldError, ForbiddenError, NotFoundError, parseInput, V
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { jsonObjectInput } from "@/lib/json/object-input";
-import { isUniqueViolation } from "@/lib/org/tenants";
+import { isUniqueViolation } from "@/lib/errors";
 import {
   cloneFrameSchema,
   createFrameAssignmentSchema,

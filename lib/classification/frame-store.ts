@@ -3,7 +3,7 @@
 // assignments say which code rates which subjects of a subtree from a date. Rows are never updated
 // (the database grants INSERT only), so a classification keeps the exact frame it was assessed under.
 import type { Tx } from "@/lib/db/tenant";
-import { pathIds } from "@/lib/org/path";
+import { pathIds } from "@/lib/domain/org-path";
 import { parseCalendarDate } from "@/lib/org/unit-rules";
 import { BUILT_IN_FRAMES, frameInForce } from "./frames";
 import { frameSchema, type ClassificationSubject, type Frame } from "./model";

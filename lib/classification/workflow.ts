@@ -8,11 +8,10 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, parseInput, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, parseInput, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClassificationState } from "@/lib/generated/prisma/enums";
 import { meetingRefSelect } from "@/lib/meetings/access";
-import { HELD_STATES } from "@/lib/oversight/common";
 import { scoreVote } from "@/lib/scoring/workflow";
 import { capFor, caseContext, caseHref, readCase, storedFacts, storedMarks, type CaseContext, type CaseView, type ColumnMarks } from "./cases";
 import { classify, type ClassifyResult } from "./engine";
@@ -21,6 +20,7 @@ import { classificationMessages, fill } from "./messages";
 import { CONDITION_FACTS, LEVEL_LABELS, type ClassificationLevel, type ConditionFact, type ConditionFacts } from "./model";
 import { appraisalSchema, branchReviewSchema, bulkDecisionSchema, bulkReviewSchema, decisionSchema, returnSchema, selfAssessmentSchema } from "./schemas";
 import { addDays, todayInVietnam, vietnamMidnight } from "@/lib/time/days";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 const text = classificationMessages.workflow;
 
@@ -103,7 +103,7 @@ async function writeCase(tx: Tx, user: Principal, ctx: CaseContext, data: Record
       });
       return { id: created.id, version: 1 };
     } catch (error) {
-      if ((error as { code?: string }).code === "P2002") throw new ConflictError(text.stale);
+      if (isUniqueViolation(error)) throw new ConflictError(text.stale);
       throw error;
     }
   }

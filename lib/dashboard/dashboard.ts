@@ -16,6 +16,7 @@ import { addStats, emptyStats, INDICATORS, INDICATOR_UNIT, lowerIsBetter, countS
 import { monthDate, resolvePeriod, type Period, type PeriodInput } from "./period";
 import { pathRange, resolveScope, type ResolvedScope } from "./scope";
 import { isoDay, vietnamDayOf, vietnamMonthStart } from "@/lib/time/days";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 export interface DashboardQuery extends PeriodInput {
   unit?: string | null;
@@ -331,7 +332,6 @@ export function filedWithin(filed: Date | null, ended: Date | null, hours: numbe
   return Math.ceil((filed.getTime() - ended.getTime()) / MINUTE) <= hours * 60;
 }
 
-const HELD: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"];
 
 async function branchMeetings(tx: Tx, tenantId: string, branch: { id: string; path: string }, period: Period): Promise<MeetingRow[]> {
   // Vietnam's 1 January starts at 17:00 UTC the day before; meetings are read with a day of margin
@@ -369,7 +369,7 @@ async function branchMeetings(tx: Tx, tenantId: string, branch: { id: string; pa
     const year = Number(day.slice(0, 4));
     const month = Number(day.slice(5, 7));
     if (year !== period.year || month > period.month) continue;
-    const held = HELD.includes(m.state);
+    const held = HELD_STATES.includes(m.state);
     const count = (status: string) => (held ? (marks.find((x) => x.meetingId === m.id && x.status === status)?._count._all ?? 0) : 0);
     const present = count("PRESENT");
     const excused = count("ABSENT_EXCUSED");

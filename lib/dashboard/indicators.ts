@@ -85,4 +85,3 @@ export function countShare(value: number, of: number): CountShare {
   return { value, of, rate: of > 0 ? value / of : null };
 }
 
-export const BRANCH_KINDS = ["GRASSROOTS_BRANCH", "BRANCH"] as const;

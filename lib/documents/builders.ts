@@ -1,7 +1,7 @@
 // Builds the biên bản (minutes) and nghị quyết (resolution) of one meeting from its record, as the
 // neutral document model. Pure: the same record always gives the same document.
 import { foldForSearch, formatCalendarDate, formatTime } from "@/lib/i18n/format";
-import { formatRatio, percentOf } from "@/lib/scoring/exact";
+import { formatRatio, percentOf } from "@/lib/exact/ratio";
 import type { MeetingRecordData } from "./meeting-record";
 import { documentDay } from "./meeting-record";
 import {

@@ -5,7 +5,7 @@
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { fieldError, ForbiddenError } from "@/lib/errors";
+import { fieldError, ForbiddenError, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, toLocalDateTimeInput, vietnamDayOf } from "@/lib/i18n/format";
@@ -14,15 +14,7 @@ import { availableTransitionsFor } from "@/lib/meetings/lifecycle";
 import { getPreparationSummary, type PreparationSummary } from "@/lib/meetings/preparation";
 import { getRecordSummary, type RecordSummary } from "@/lib/meetings/record-summary";
 import { requiredDuration } from "@/lib/meetings/rules";
-import {
-  createMeetingSchema,
-  meetingListQuerySchema,
-  parseWith,
-  updateMeetingSchema,
-  type CreateMeetingInput,
-  type MeetingListQuery,
-  type UpdateMeetingInput,
-} from "@/lib/meetings/schemas";
+import { createMeetingSchema, meetingListQuerySchema, updateMeetingSchema, type CreateMeetingInput, type MeetingListQuery, type UpdateMeetingInput } from "@/lib/meetings/schemas";
 import { PREPARATION_EDITABLE, type MeetingTransition } from "@/lib/meetings/states";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { isActiveOn, isBranchKind, parseCalendarDate } from "@/lib/org/unit-rules";
@@ -111,7 +103,7 @@ const snapshotSelect = {
  * the meeting gets the minimum duration that applies to it.
  */
 export async function createMeeting(user: Principal, input: CreateMeetingInput | JsonInput, options: ServiceOptions = {}): Promise<{ id: string }> {
-  const data = parseWith(createMeetingSchema, input);
+  const data = parseInput(createMeetingSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const branch = isUuid(data.branchId)
       ? await tx.orgUnit.findUnique({ where: { tenantId_id: { tenantId: user.tenantId, id: data.branchId } }, select: branchSelect })
@@ -162,7 +154,7 @@ export async function updateMeeting(
   input: UpdateMeetingInput | JsonInput,
   options: ServiceOptions = {},
 ): Promise<{ id: string; version: number }> {
-  const data = parseWith(updateMeetingSchema, input);
+  const data = parseInput(updateMeetingSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const ref = await loadMeeting(tx, user, data.id, { permission: "meeting.record", lock: true });
     assertVersion(ref, data.version);

@@ -6,14 +6,14 @@
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, canAnywhere, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import type { MeetingKind, MeetingState, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { canReadMeeting } from "@/lib/meetings/access";
 import { meetingScopePaths, plannedMinutes, type JsonInput, type ServiceOptions } from "@/lib/meetings/meetings";
 import { THEMATIC_MEETING_KINDS, MONTHLY_MEETING_KINDS } from "@/lib/meetings/rules";
-import { generatePlanSchema, meetingDefaultsSchema, parseWith, type GeneratePlanInput, type MeetingDefaultsInput } from "@/lib/meetings/schemas";
+import { generatePlanSchema, meetingDefaultsSchema, type GeneratePlanInput, type MeetingDefaultsInput } from "@/lib/meetings/schemas";
 import { PREPARATION_EDITABLE } from "@/lib/meetings/states";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { isActiveOn, isBranchKind } from "@/lib/org/unit-rules";
@@ -227,7 +227,7 @@ export async function saveMeetingDefaults(
   input: MeetingDefaultsInput | JsonInput,
   options: ServiceOptions = {},
 ): Promise<{ version: number }> {
-  const data = parseWith(meetingDefaultsSchema, input);
+  const data = parseInput(meetingDefaultsSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const branch = await loadBranch(tx, user, data.branchId);
     if (!isBranchKind(branch.kind)) throw new NotFoundError(NOT_FOUND);
@@ -299,7 +299,7 @@ export async function generatePlan(
   input: GeneratePlanInput | JsonInput,
   options: ServiceOptions & { now?: Date } = {},
 ): Promise<GeneratePlanResult> {
-  const data = parseWith(generatePlanSchema, input);
+  const data = parseInput(generatePlanSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const branch = await loadBranch(tx, user, data.branchId);
     if (!authorize(user, "meeting.record", branch)) {

@@ -20,7 +20,7 @@ import {
   type DocumentTiming,
   type MeetingDocumentItem,
 } from "@/lib/meetings/documents";
-import { parseInput } from "@/lib/meetings/parse-input";
+import { parseInput } from "@/lib/errors";
 import { composeNotice, noticeReach, RESEND_PAUSE_MS, type NoticeReach } from "@/lib/meetings/notices";
 import { instant, versionField } from "@/lib/meetings/schemas";
 import { PREPARATION_EDITABLE } from "@/lib/meetings/states";

@@ -141,7 +141,6 @@ export function requiredDayField(required: string, invalid = "Ngày không hợp
 
 /** Parses at the service boundary: a ValidationError with field errors, like the forms show. */
 /** The record services' name for parseInput (lib/errors.ts). */
-export { parseInput as parseRecordInput, fieldError } from "@/lib/errors";
 
 // ─── The meeting's day and roll ─────────────────────────────────────────────────────────────────
 

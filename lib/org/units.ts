@@ -11,7 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { OrgUnitCategory, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch, formatCalendarDate } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
-import { childPath } from "@/lib/org/path";
+import { childPath } from "@/lib/domain/org-path";
 import { CHILD_KINDS, canHoldChild, isActiveOn, isBranchKind, isOpenOn, kindChangeProblem, parseCalendarDate } from "@/lib/org/unit-rules";
 import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
 

@@ -15,10 +15,8 @@ export interface ServiceContext {
 }
 
 /** Units that hold meetings, and so can be followed. */
-export const BRANCH_KINDS: readonly OrgUnitKind[] = ["GRASSROOTS_BRANCH", "BRANCH"];
 
 /** The meeting really took place (reopening a scored meeting sends it back to HELD: still held). */
-export const HELD_STATES: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"];
 
 /** "I will attend" is possible while the meeting is still ahead. */
 export const REGISTRABLE_STATES: readonly MeetingState[] = ["PLANNED", "NOTIFIED"];

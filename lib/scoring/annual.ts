@@ -10,11 +10,12 @@ import { vietnamDayOf } from "@/lib/i18n/format";
 import { MONTHLY_MEETING_KINDS, monthOf, yearOf, type IsoDate } from "@/lib/meetings/rules/types";
 import { isBranchKind } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
-import { Points, type Tenths } from "./exact";
+import { Points, type Tenths } from "@/lib/exact/ratio";
 import { scoringMessages } from "./messages";
 import { LEVELS, type Level } from "./model";
 import { rollupYear, thematicQuota, type AnnualRollup, type AnnualRollupSettings, type RatedMeeting, type ThematicQuota } from "./rollup";
 import { isoDay, todayInVietnam, vietnamMonthStart } from "@/lib/time/days";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 const text = scoringMessages.annual;
 
@@ -37,7 +38,6 @@ export function countedSources(state: MeetingState): readonly ScoreSource[] {
 }
 
 /** Held and recorded: such a meeting without a result is waiting to be scored, not missing. */
-const HELD_STATES: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"];
 
 export interface ScoreColumn {
   level: Level | null;

@@ -1,7 +1,7 @@
 // The scoring engine: one pure function from (rubric, meeting facts, manual marks) to a scorecard
 // with evidence per criterion, group totals, the total and the level (ARCHITECTURE §6). Everything
 // is computed in integer tenths; invalid input yields `errors` (and no level), never a throw.
-import { Points, type Tenths } from "./exact";
+import { Points, type Tenths } from "@/lib/exact/ratio";
 import { capitalize, checkFacts, describeFlag, describeMeasure, flagValue, measureValue, type MeetingFacts } from "./facts";
 import { HARD_CHECK_NAMES, evaluateHardCheck } from "./hard-checks";
 import { contains, toExact } from "./intervals";

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { MEETING_KINDS } from "@/lib/meetings/rules/types";
 import type { SettingsSnapshot } from "@/lib/settings/resolve";
-import { formatPercent, formatRatio, percentOf, ratio, type Ratio } from "./exact";
+import { formatPercent, formatRatio, percentOf, ratio, type Ratio } from "@/lib/exact/ratio";
 import { issuesFromZod, type FlagFact, type MeasureId, type ScoringIssue } from "./model";
 import { formatDuration } from "@/lib/i18n/format";
 

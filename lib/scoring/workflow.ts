@@ -8,7 +8,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, parseInput, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, parseInput, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Level, MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import { loadMeeting, type MeetingRef } from "@/lib/meetings/access";
@@ -512,7 +512,7 @@ async function writeCard(tx: Tx, user: Principal, ctx: Context, data: Record<str
         select: { id: true },
       });
     } catch (error) {
-      if ((error as { code?: string }).code === "P2002") throw new ConflictError(SCORECARD_STALE);
+      if (isUniqueViolation(error)) throw new ConflictError(SCORECARD_STALE);
       throw error;
     }
     return 1;

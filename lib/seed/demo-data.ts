@@ -12,7 +12,7 @@ import type {
   PositionKind,
   Role,
 } from "@/lib/generated/prisma/enums";
-import { childPath, rootPath } from "@/lib/org/path";
+import { childPath, rootPath } from "@/lib/domain/org-path";
 import { randomFullName } from "@/lib/seed/names";
 import { createRandom, type Random } from "@/lib/seed/random";
 import { addDays, addMonths, DAY_MS } from "@/lib/time/days";

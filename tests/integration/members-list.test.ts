@@ -17,7 +17,7 @@ import {
   searchManagedBranches,
   type MemberListPage,
 } from "@/lib/org/members";
-import { childPath } from "@/lib/org/path";
+import { childPath } from "@/lib/domain/org-path";
 import { ownerDb } from "@/tests/fixtures/db";
 import { makeRosterTree, type RosterTree } from "@/tests/fixtures/members";
 import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";

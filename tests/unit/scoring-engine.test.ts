@@ -2,7 +2,7 @@
 // (never a throw), facts checked, the rubric in force chosen by date, kind and scope, roll-up options.
 import { describe, expect, it } from "vitest";
 import { score } from "@/lib/scoring/engine";
-import { Points, compareRatio, formatRatio, percentOf } from "@/lib/scoring/exact";
+import { Points, compareRatio, formatRatio, percentOf } from "@/lib/exact/ratio";
 import type { MeetingFacts } from "@/lib/scoring/facts";
 import type { Rubric } from "@/lib/scoring/model";
 import { PHU_THO_ROLLUP, rollupYear, thematicQuota } from "@/lib/scoring/rollup";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { requiredDuration } from "@/lib/meetings/rules";
 import { score } from "@/lib/scoring/engine";
-import { formatRatio, percentOf } from "@/lib/scoring/exact";
+import { formatRatio, percentOf } from "@/lib/exact/ratio";
 import type { MeetingFacts } from "@/lib/scoring/facts";
 import { LEVEL_LABELS, type Level } from "@/lib/scoring/model";
 import { rollupYear, type RatedMeeting } from "@/lib/scoring/rollup";

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { score, type ScoreResult } from "@/lib/scoring/engine";
-import { Points } from "@/lib/scoring/exact";
+import { Points } from "@/lib/exact/ratio";
 import type { MeetingFacts } from "@/lib/scoring/facts";
 import { levelRank, type Rubric } from "@/lib/scoring/model";
 import { BUILT_IN_RUBRICS, BINH_THUAN_HD42, HD42_2025 } from "@/lib/scoring/rubrics";

@@ -27,10 +27,10 @@ import type { ExportedFile } from "@/lib/documents/export";
 import { PARTY_NAME, placeDateLine, upper } from "@/lib/documents/model";
 import { foldForSearch, formatCalendarDate, formatDate } from "@/lib/i18n/format";
 import { settingsFor } from "@/lib/settings/resolve";
-import { Points } from "./exact";
-import { layoutFor } from "./layout";
-import { LEVEL_LABELS } from "./model";
-import { scorecardView, type ColumnName, type ScoreColumn, type ScorecardView } from "./workflow";
+import { Points } from "@/lib/exact/ratio";
+import { layoutFor } from "@/lib/scoring/layout";
+import { LEVEL_LABELS } from "@/lib/scoring/model";
+import { scorecardView, type ColumnName, type ScoreColumn, type ScorecardView } from "@/lib/scoring/workflow";
 
 export const SCORE_SHEET_TITLE = "PHIẾU ĐÁNH GIÁ CHẤT LƯỢNG SINH HOẠT CHI BỘ";
 
