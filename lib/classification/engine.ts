@@ -189,7 +189,7 @@ export function classify(frame: Frame, input: ClassifyInput, options: ClassifyOp
       const raw = marks[c.code];
       let points: Tenths | null = null;
       if (raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
-        if (complete) errors.push({ path: c.code, message: `Chưa chấm tiêu chí ${c.code} (${c.name}).` });
+        if (complete) errors.push({ path: c.code, kind: "unmarked", message: `Chưa chấm tiêu chí ${c.code} (${c.name}).` });
       } else {
         const t = Points.parse(raw);
         const negative = typeof raw === "number" ? raw < 0 : String(raw).trim().startsWith("-");
@@ -207,7 +207,7 @@ export function classify(frame: Frame, input: ClassifyInput, options: ClassifyOp
         }
       }
       if (options.requireJudgedRemarks && judged && points !== null && !remark) {
-        errors.push({ path: c.code, message: `Tiêu chí ${c.code} (${c.name}) không có căn cứ từ sổ sách: cần ghi nhận xét cho điểm đã chấm.` });
+        errors.push({ path: c.code, kind: "remarkMissing", message: `Tiêu chí ${c.code} (${c.name}) không có căn cứ từ sổ sách: cần ghi nhận xét cho điểm đã chấm.` });
       }
       groupPoints += points ?? 0;
       partTenths[group.part].max += max;

@@ -117,7 +117,7 @@ export async function createMeeting(user: Principal, input: CreateMeetingInput |
 
     let plannedEnd = data.plannedEnd;
     if (!plannedEnd) {
-      const [settings, roster] = await Promise.all([settingsFor(tx, user.tenantId, branch.path, day), branchRosterOn(tx, branch.id, day)]);
+      const [settings, roster] = await Promise.all([settingsFor(tx, user.tenantId, branch.path, day), branchRosterOn(tx, user.tenantId, branch.id, day)]);
       plannedEnd = new Date(data.plannedStart.getTime() + plannedMinutes(settings, data.kind, roster.length) * 60_000);
     }
     const created = await tx.meeting.create({

@@ -119,7 +119,7 @@ interface Recipients {
 }
 
 async function recipientsOf(tx: Tx, tenantId: string, branch: { id: string; path: string }, day: Date, senderId: string | null): Promise<Recipients> {
-  const roster = await branchRosterOn(tx, branch.id, day);
+  const roster = await branchRosterOn(tx, tenantId, branch.id, day);
   const memberIds = roster.map((entry) => entry.memberId);
   const members = await tx.member.findMany({ where: { tenantId, id: { in: memberIds } }, select: { id: true, email: true } });
   const accounts = await tx.user.findMany({

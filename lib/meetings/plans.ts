@@ -377,7 +377,7 @@ export async function generatePlan(
     const firstDay = new Date(Date.UTC(data.year, 0, 1));
     const [settings, roster] = await Promise.all([
       settingsFor(tx, user.tenantId, branch.path, firstDay),
-      branchRosterOn(tx, branch.id, todayInVietnam(options.now) < firstDay ? firstDay : todayInVietnam(options.now)),
+      branchRosterOn(tx, user.tenantId, branch.id, todayInVietnam(options.now) < firstDay ? firstDay : todayInVietnam(options.now)),
     ]);
     const minutesFor = (kind: MeetingKind) => plannedMinutes(settings, kind, roster.length);
 

@@ -169,7 +169,7 @@ const coversDay = (day: Date) => ({ fromDate: { lte: day }, OR: [{ toDate: null 
 
 /** The branch roll valid on the day (branchRosterOn) with the periods in force that day. */
 export async function loadRoll(tx: Tx, tenantId: string, branchId: string, day: Date): Promise<RollMember[]> {
-  const roster = await branchRosterOn(tx, branchId, day);
+  const roster = await branchRosterOn(tx, tenantId, branchId, day);
   if (roster.length === 0) return [];
   const ids = roster.map((entry) => entry.memberId);
   const [exemptions, transfers, suspensions] = [

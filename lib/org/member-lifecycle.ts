@@ -247,9 +247,10 @@ export interface RosterEntry {
  * authorizes; `tx` is a tenant transaction (row-level security keeps it inside the tenant). A member
  * who left the roll (endedOn) before the day is never on it, whatever their membership row says.
  */
-export async function branchRosterOn(tx: Tx, branchId: string, day: Date): Promise<RosterEntry[]> {
+export async function branchRosterOn(tx: Tx, tenantId: string, branchId: string, day: Date): Promise<RosterEntry[]> {
   const rows = await tx.branchMembership.findMany({
     where: {
+      tenantId,
       branchId,
       validFrom: { lte: day },
       OR: [{ validTo: null }, { validTo: { gte: day } }],

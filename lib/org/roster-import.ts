@@ -19,6 +19,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Gender, ImportFormat, ImportStatus, MemberStatus, OrgUnitKind, PositionKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch } from "@/lib/i18n/format";
 import { isInSubtree } from "@/lib/domain/org-path";
@@ -1320,10 +1321,17 @@ export async function listImports(user: Principal, limit = 20): Promise<ImportSu
   const roots = scopeRoots(user, "member.manage");
   if (roots.length === 0) return [];
   return withTenant(user.tenantId, async (tx) => {
+    // The newest imports whose scope lies in the user's subtrees, chosen in SQL (not a wider page filtered here).
+    const inScope = Prisma.join(roots.map((root) => Prisma.sql`u."path" LIKE ${`${root.path}%`}`), " OR ");
+    const wanted = await tx.$queryRaw<{ id: string }[]>`
+      SELECT i."id" FROM "MemberImport" i
+      JOIN "OrgUnit" u ON u."tenantId" = i."tenantId" AND u."id" = i."scopeUnitId"
+      WHERE i."tenantId" = ${user.tenantId}::uuid AND (${inScope})
+      ORDER BY i."createdAt" DESC, i."id" DESC
+      LIMIT ${limit}`;
     const rows = await tx.memberImport.findMany({
-      where: { tenantId: user.tenantId },
-      orderBy: { createdAt: "desc" },
-      take: limit * 5,
+      where: { tenantId: user.tenantId, id: { in: wanted.map((row) => row.id) } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: summarySelect,
     });
     const units = await tx.orgUnit.findMany({

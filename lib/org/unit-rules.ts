@@ -2,6 +2,7 @@
 // a calendar day, and the calendar-day arithmetic they need. No database access: shared by the
 // services, the forms (to offer only kinds that fit) and the unit tests.
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
+import { parseDay } from "@/lib/time/days";
 
 /** Units that hold meetings ("branch" in the glossary). */
 export const BRANCH_UNIT_KINDS: readonly OrgUnitKind[] = ["GRASSROOTS_BRANCH", "BRANCH"];
@@ -52,16 +53,11 @@ export function kindChangeProblem(
 // ─── Calendar days ──────────────────────────────────────────────────────────────────────────────
 // A calendar day is a Date at UTC midnight (how Prisma reads @db.Date). "Today" is the day in Vietnam.
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** "2026-03-01" → that day at UTC midnight, or null when it is not a real date. */
 export function parseCalendarDate(value: string): Date | null {
-  const match = ISO_DAY.exec(value.trim());
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  if (year < 1930 || year > 2200) return null;
+  const date = parseDay(value);
+  if (!date || date.getUTCFullYear() < 1930 || date.getUTCFullYear() > 2200) return null;
   return date;
 }
 

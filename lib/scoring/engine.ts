@@ -23,10 +23,11 @@ import { validateRubricCached } from "./validate";
 export type ManualMarks = Readonly<Record<string, number | string>>;
 
 /** Replaces an AUTO result; the reason is required and is kept with the scorecard (audited upstream). */
-export interface AutoOverride {
+/** A type, not an interface, so that it is plain JSON to Prisma (the overrides columns). */
+export type AutoOverride = {
   points: number | string;
   reason: string;
-}
+};
 
 export interface ScoreOptions {
   overrides?: Readonly<Record<string, AutoOverride>>;
@@ -267,7 +268,7 @@ function scoreCriterion(
 
   const raw = marks[c.criterion.code];
   if (raw === undefined) {
-    errors.push({ path: c.criterion.code, message: `Chưa chấm tiêu chí ${c.criterion.code} (${c.criterion.name}).` });
+    errors.push({ path: c.criterion.code, kind: "unmarked", message: `Chưa chấm tiêu chí ${c.criterion.code} (${c.criterion.name}).` });
     return { ...base, points: 0, tenths: 0, evidence: "Chưa chấm." };
   }
   const t = parseMark("Điểm", raw, c, errors);

@@ -285,6 +285,12 @@ export interface ScoringIssue {
   /** Criterion code or data path the issue is about. */
   path?: string;
   message: string;
+  /**
+   * What callers may act on without reading the words: "unmarked" — a criterion scored by hand has
+   * no mark yet (a draft may be saved so); "remarkMissing" — a judged criterion has points but no
+   * remark. Absent for every other issue.
+   */
+  kind?: "unmarked" | "remarkMissing";
 }
 
 const ZOD_REASON: Record<string, string> = {
