@@ -1,10 +1,18 @@
 import type { z } from "zod";
 // zod speaks Vietnamese wherever a schema is parsed (every service and action imports this module).
 import "@/lib/i18n/zod-errors";
-import errorWords from "@/lib/i18n/messages/vi/errors.json";
+import errorWords from "@/lib/i18n/messages/vi/server-errors.json";
 
 /** The one wording of "the input has errors; see the fields" (forms, actions and the JSON API). */
 export const INVALID_INPUT = errorWords.invalidInput;
+
+/** The catalog's words for errors raised outside any feature (lib/i18n/messages/vi/errors.json). */
+export const ERROR_WORDS = errorWords;
+
+/** The answer to an error nobody foresaw: a short reference to the server's log line. */
+export function unexpectedErrorMessage(requestId: string): string {
+  return errorWords.unexpected.replace("{reference}", requestId.slice(0, 8));
+}
 
 // Errors a person can act on. Services throw them; the action helper and API handlers turn them
 // into { ok: false, error, fieldErrors } or HTTP statuses. Anything else is logged and shown generically.
@@ -20,13 +28,13 @@ export class AppError extends Error {
 
 /** Also used for rows of another tenant or outside the caller's subtree: never reveal that they exist. */
 export class NotFoundError extends AppError {
-  constructor(message = "Không tìm thấy dữ liệu yêu cầu.") {
+  constructor(message: string = errorWords.notFoundData) {
     super(message, 404);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = "Bạn không có quyền thực hiện thao tác này.") {
+  constructor(message: string = errorWords.forbidden) {
     super(message, 403);
   }
 }
@@ -34,12 +42,12 @@ export class ForbiddenError extends AppError {
 /** The user still has a temporary password: until they change it, they may only do that (or log out). */
 export class PasswordChangeRequiredError extends ForbiddenError {
   constructor() {
-    super("Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục.");
+    super(errorWords.passwordChangeRequired);
   }
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.") {
+  constructor(message: string = errorWords.sessionExpired) {
     super(message, 401);
   }
 }

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import { AppError, fieldErrorsOf, INVALID_INPUT, PasswordChangeRequiredError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { AppError, fieldErrorsOf, INVALID_INPUT, PasswordChangeRequiredError, UnauthenticatedError, unexpectedErrorMessage, ValidationError } from "@/lib/errors";
 import { assertSafeInput } from "@/lib/input/unsafe-text";
 import { requestContext } from "@/lib/log/request-context";
 
@@ -48,7 +48,7 @@ export function toActionError(error: unknown, requestId: string): ActionResult<n
   // A service that parsed with .parse(): the person's input all the same.
   if (error instanceof z.ZodError) return { ok: false, error: INVALID_INPUT, fieldErrors: fieldErrorsOf(error) };
   console.error(`[action ${requestId}]`, error);
-  return { ok: false, error: `Đã có lỗi ngoài dự kiến. Vui lòng thử lại sau (mã tra cứu: ${requestId.slice(0, 8)}).` };
+  return { ok: false, error: unexpectedErrorMessage(requestId) };
 }
 
 /**
