@@ -15,10 +15,9 @@ import { vietnamDayOf } from "@/lib/i18n/format";
 import { meetingDayOf } from "@/lib/oversight/common";
 import { DEMO_UNITS, type TenantDataset } from "@/lib/seed/demo-data";
 import { createRandom, type Random } from "@/lib/seed/random";
-import { addDays } from "@/lib/time/days";
+import { addDays, DAY_MS, HOUR_MS, vietnamMidnight } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
 
-const HOUR_MS = 3_600_000;
 const SEED_TIMEOUT_MS = 120_000;
 
 export const DEMO_OVERSEER2_USERNAME = "capuy2";
@@ -59,7 +58,7 @@ interface MeetingRow {
 }
 
 /** The meeting's day at hh:00 in Vietnam, plus `days`. */
-const vietnamHour = (day: Date, days: number, hour: number) => new Date(day.getTime() + days * 24 * HOUR_MS + (hour - 7) * HOUR_MS);
+const vietnamHour = (day: Date, days: number, hour: number) => new Date(vietnamMidnight(day).getTime() + days * DAY_MS + hour * HOUR_MS);
 
 async function meetingsOf(tx: Tx, tenantId: string, branchIds: readonly string[]): Promise<MeetingRow[]> {
   return tx.meeting.findMany({
