@@ -8,7 +8,7 @@ import clsx from "clsx";
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
-import type { MemberOption } from "@/lib/auth/users";
+import type { MemberOption } from "@/lib/accounts/users";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 import type { UnitOption } from "@/lib/org/units";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { actionKey, entityTypeKey, fieldKey, isOrgCategory, isOrgKind, isRole } from "@/components/audit/audit-labels";
 import { referenceKind, type FieldChange } from "@/lib/audit/diff";
-import { AUDITED_ENTITY_TYPES, type AuditEntryView } from "@/lib/audit/query";
+import { AUDITED_ENTITY_TYPES, type AuditEntryView } from "@/lib/audit-log/query";
 import { formatCalendarDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -11,7 +11,7 @@ import type { Board, BoardChild, BoardRow } from "@/lib/classification/board";
 import type { CapStatus } from "@/lib/classification/cap";
 import { CLASSIFICATION_LEVELS } from "@/lib/classification/model";
 import { formatCalendarDate, formatNumber } from "@/lib/i18n/format";
-import { Points } from "@/lib/scoring/exact";
+import { Points } from "@/lib/exact/ratio";
 import { LevelBadge } from "./case-view";
 
 const pts = (value: number | null) => (value === null ? null : Points.format(Math.round(value * 10), "vi"));

@@ -12,7 +12,7 @@ import { Card } from "@/components/ui/card";
 import type { CaseView, Column } from "@/lib/classification/cases";
 import { LEVEL_LABELS, type ClassificationLevel } from "@/lib/classification/model";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
-import { Points } from "@/lib/scoring/exact";
+import { Points } from "@/lib/exact/ratio";
 import { EvidencePanel } from "./evidence-panel";
 
 const pts = (value: number | null | undefined) => (value === null || value === undefined ? "—" : Points.format(Math.round(value * 10), "vi"));

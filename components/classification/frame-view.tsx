@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { conditionName } from "@/lib/classification/engine";
 import { LEVEL_LABELS, type Frame } from "@/lib/classification/model";
-import { Points } from "@/lib/scoring/exact";
+import { Points } from "@/lib/exact/ratio";
 
 const pts = (value: number) => Points.format(Math.round(value * 10), "vi");
 

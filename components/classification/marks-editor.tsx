@@ -14,7 +14,7 @@ import { TextField } from "@/components/ui/text-field";
 import { classify } from "@/lib/classification/engine";
 import type { EvidenceBundle } from "@/lib/classification/evidence";
 import { CONDITION_FACTS, LEVEL_LABELS, type ConditionFact, type ConditionFacts, type Frame } from "@/lib/classification/model";
-import { Points } from "@/lib/scoring/exact";
+import { Points } from "@/lib/exact/ratio";
 import { EvidencePanel } from "./evidence-panel";
 
 const asInput = (value: number | string | null | undefined) => (value === null || value === undefined ? "" : String(value).replace(".", ","));

@@ -9,14 +9,14 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { Dashboard, PeriodFigures } from "@/lib/dashboard/dashboard";
-import type { Ratio } from "@/lib/dashboard/indicators";
+import type { CountShare } from "@/lib/dashboard/indicators";
 import type { DataTable, TableId } from "@/lib/dashboard/tables";
 import { formatNumber, formatPercent } from "@/lib/i18n/format";
 import { BarChart, ProgressBar, StackedBarChart, type Bar } from "./charts";
 import { DataTableView } from "./data-table";
 
 const fieldClass = "min-h-12 w-full rounded-lg border border-ink-400 bg-white px-3 py-2 text-lg text-ink-900";
-const pct = (r: Ratio | null | undefined) => (r && r.rate !== null ? formatPercent(r.rate) : "—");
+const pct = (r: CountShare | null | undefined) => (r && r.rate !== null ? formatPercent(r.rate) : "—");
 
 export function exportHref(d: Dashboard, table: TableId | "all"): string {
   const params = new URLSearchParams({ unit: d.unit.id, year: String(d.period.year), month: String(d.period.month), table });
@@ -122,7 +122,7 @@ export async function SummaryFigures({ d }: { d: Dashboard }) {
   const labels = { GOOD: lv("GOOD"), FAIR: lv("FAIR"), AVERAGE: lv("AVERAGE"), POOR: lv("POOR") };
   const { month, ytd, period } = d;
   const quarter = d.quarters[period.quarter - 1]!;
-  const ofBranches = (r: Ratio | null) => (r ? t("ofBranches", { value: formatNumber(r.value), of: formatNumber(r.of) }) : t("none"));
+  const ofBranches = (r: CountShare | null) => (r ? t("ofBranches", { value: formatNumber(r.value), of: formatNumber(r.of) }) : t("none"));
   return (
     <section aria-labelledby="dashboard-figures" className="flex flex-col gap-3">
       <h2 id="dashboard-figures" className="text-xl font-semibold text-ink-900">
@@ -259,7 +259,7 @@ export async function ChartSection({ d, table, chart, note }: { d: Dashboard; ta
   );
 }
 
-export function ratioBars(d: Dashboard, pick: (row: Dashboard["trend"][number]) => Ratio, monthLabel: (m: number) => string): Bar[] {
+export function ratioBars(d: Dashboard, pick: (row: Dashboard["trend"][number]) => CountShare, monthLabel: (m: number) => string): Bar[] {
   return d.trend.map((row) => {
     const r = pick(row);
     return { label: monthLabel(row.month), value: r.rate, display: r.rate === null ? "—" : formatPercent(r.rate, { maximumFractionDigits: 0 }) };

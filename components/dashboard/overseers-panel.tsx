@@ -1,26 +1,31 @@
 // Superior-committee members behind their yearly visit quota in the subtree (SPEC §6), streamed in
-// after the rest of the dashboard; the full view is the oversight module's coverage page.
+// after the rest of the dashboard; the full view is the oversight module's coverage page. The page
+// starts the service's read and hands the promise over; a failed read shows as an error in the card.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import type { Principal } from "@/lib/auth/permissions";
-import { dashboardOverseers } from "@/lib/dashboard/overseers";
+import type { DashboardOverseers } from "@/lib/dashboard/overseers";
 import { formatCalendarDate, formatNumber } from "@/lib/i18n/format";
 
-export async function OverseersPanel({ user, unitId, year }: { user: Principal; unitId: string; year: number }) {
+export async function OverseersPanel({ overseers, unitId, year }: { overseers: Promise<DashboardOverseers>; unitId: string; year: number }) {
   const t = await getTranslations("dashboard.overseers");
-  let data;
-  try {
-    data = await dashboardOverseers(user, unitId, year);
-  } catch (error) {
-    console.error("[dashboard] overseers panel:", error);
-    return null;
-  }
   const link = (
     <Link href={`/oversight/coverage?unit=${unitId}&year=${year}`} className="text-base text-brand-800 underline underline-offset-2">
       {t("details")}
     </Link>
   );
+  let data: DashboardOverseers;
+  try {
+    data = await overseers;
+  } catch (error) {
+    console.error("[dashboard] overseers panel:", error);
+    return (
+      <Card title={t("title", { year })} actions={link}>
+        <Alert tone="error">{t("failed")}</Alert>
+      </Card>
+    );
+  }
   return (
     <Card title={t("title", { year })} actions={link}>
       {data.total === 0 ? (

@@ -9,7 +9,7 @@ import { MeetingKindBadge } from "@/components/meetings/meeting-badges";
 import { RegistrationButton } from "@/components/oversight/oversight-forms";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import type { Ratio } from "@/lib/dashboard/indicators";
+import type { CountShare } from "@/lib/dashboard/indicators";
 import type { AdminInbox, InboxMeeting, SecretaryInbox } from "@/lib/home/inbox";
 import { formatCalendarDate, formatDate, formatNumber, formatPercent, formatTime } from "@/lib/i18n/format";
 import type { MemberOverview } from "@/lib/calendar/member-view";
@@ -352,8 +352,8 @@ function Tile({ href, label, value, detail }: { href: string; label: string; val
 
 export async function LeaderSection({ d }: { d: Dashboard }) {
   const t = await getTranslations("home.leader");
-  const pct = (r: Ratio | null | undefined) => (r && r.rate !== null ? formatPercent(r.rate) : "—");
-  const of = (r: Ratio | null | undefined, key: "ofBranches" | "ofScored" | "ofPresent") => (r && r.of > 0 ? t(key, { value: formatNumber(r.value), of: formatNumber(r.of) }) : t("none"));
+  const pct = (r: CountShare | null | undefined) => (r && r.rate !== null ? formatPercent(r.rate) : "—");
+  const of = (r: CountShare | null | undefined, key: "ofBranches" | "ofScored" | "ofPresent") => (r && r.of > 0 ? t(key, { value: formatNumber(r.value), of: formatNumber(r.of) }) : t("none"));
   const base = `/dashboard?unit=${d.unit.id}`;
   return (
     <InboxSection

@@ -10,9 +10,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { MemberEndReason, PositionKind } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, formatDate } from "@/lib/i18n/format";
-import { isoDay, todayInVietnam } from "@/lib/org/member-dates";
 import { probationEnds, RESIDENCE_EXEMPT_SUGGESTIONS } from "@/lib/org/member-schemas";
 import type { BranchChoice, MemberDetail, MemberManageOptions } from "@/lib/org/members";
+import { isoDay, todayInVietnam } from "@/lib/time/days";
 
 export interface MemberPageActions {
   transfer: FormAction<null>;

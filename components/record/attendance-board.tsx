@@ -17,7 +17,7 @@ import type { AttendanceSheet } from "@/lib/meetings/attendance";
 import { attendanceFigures, memberCounters, type CounterThresholds } from "@/lib/meetings/record-rules";
 import type { MemberMeetingRecord } from "@/lib/meetings/rules/counters";
 import type { AttendanceMark } from "@/lib/meetings/rules/types";
-import { formatPercent, formatRatio } from "@/lib/scoring/exact";
+import { formatPercent, formatRatio } from "@/lib/exact/ratio";
 import { RecordToast, useToast } from "./record-toast";
 
 type Mark = { status: AttendanceMark; reason: string | null };

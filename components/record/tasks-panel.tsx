@@ -12,7 +12,7 @@ import { TextField } from "@/components/ui/text-field";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { formatTargets } from "@/lib/meetings/record-rules";
 import type { TaskResultSaved, TaskRow, TasksView } from "@/lib/meetings/tasks";
-import { formatPercent } from "@/lib/scoring/exact";
+import { formatPercent } from "@/lib/exact/ratio";
 import { RecordFormError } from "./record-toast";
 
 const day = (iso: string) => formatCalendarDate(`${iso}T00:00:00.000Z`);

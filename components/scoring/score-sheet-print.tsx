@@ -2,7 +2,7 @@
 // score-sheet-docx.ts), shown only on paper (the interactive screen is hidden when printing).
 import clsx from "clsx";
 import { PARTY_NAME } from "@/lib/documents/model";
-import type { ScoreSheet } from "@/lib/scoring/score-sheet-docx";
+import type { ScoreSheet } from "@/lib/documents/score-sheet";
 
 export function ScoreSheetPrint({ sheet }: { sheet: ScoreSheet }) {
   const total = sheet.columns.reduce((sum, c) => sum + c.width, 0);

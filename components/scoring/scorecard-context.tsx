@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { formatCalendarDate, formatDuration } from "@/lib/i18n/format";
-import { formatPercent, percentOf } from "@/lib/scoring/exact";
+import { formatPercent, percentOf } from "@/lib/exact/ratio";
 import type { MeetingFacts } from "@/lib/scoring/facts";
 import type { Rubric } from "@/lib/scoring/model";
 import type { ScorecardView } from "@/lib/scoring/workflow";

@@ -28,7 +28,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { formatDateTime } from "@/lib/i18n/format";
 import { score, type AutoOverride, type ScoreResult } from "@/lib/scoring/engine";
-import { Points } from "@/lib/scoring/exact";
+import { Points } from "@/lib/exact/ratio";
 import { layoutFor, type CriterionLayout, type GroupLayout } from "@/lib/scoring/layout";
 import type { Level } from "@/lib/scoring/model";
 import type { ColumnName, ScoreColumn, ScorecardView } from "@/lib/scoring/workflow";
@@ -52,7 +52,6 @@ export interface ScoreActions {
 
 const COLUMNS: readonly ColumnName[] = ["self", "overseer", "final"];
 const EDITED: Record<ScoringMode, ColumnName> = { draft: "self", confirm: "overseer", finalise: "final" };
-const NOT_MARKED = "Chưa chấm";
 
 /** 4.5 → "4,5". */
 function pts(points: number): string {
@@ -237,8 +236,8 @@ function ScorecardBody({
       : []);
   const problemsAt = (fieldId: string) => problems.filter((p) => p.fieldId === fieldId).map((p) => p.message);
 
-  const liveIssues = (code: string) => (live?.errors ?? []).filter((e) => e.path === code && !e.message.startsWith(NOT_MARKED)).map((e) => e.message);
-  const unmarked = live ? live.errors.filter((e) => e.message.startsWith(NOT_MARKED)).map((e) => e.path).filter((code): code is string => Boolean(code)) : [];
+  const liveIssues = (code: string) => (live?.errors ?? []).filter((e) => e.path === code && e.kind !== "unmarked").map((e) => e.message);
+  const unmarked = live ? live.errors.filter((e) => e.kind === "unmarked").map((e) => e.path).filter((code): code is string => Boolean(code)) : [];
 
   // Jumps: open the group, render, then focus the field.
   useEffect(() => {

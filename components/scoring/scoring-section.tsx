@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
-import { Points } from "@/lib/scoring/exact";
+import { Points } from "@/lib/exact/ratio";
 import type { ScorecardSummary } from "@/lib/scoring/scorecard-summary";
 
 export function ScoringSection({ summary, href }: { summary: ScorecardSummary; href: string }) {

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import { AppError, fieldErrorsOf, PasswordChangeRequiredError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { AppError, fieldErrorsOf, INVALID_INPUT, PasswordChangeRequiredError, UnauthenticatedError, unexpectedErrorMessage, ValidationError } from "@/lib/errors";
 import { assertSafeInput } from "@/lib/input/unsafe-text";
 import { requestContext } from "@/lib/log/request-context";
 
@@ -46,9 +46,9 @@ export function toActionError(error: unknown, requestId: string): ActionResult<n
   if (error instanceof ValidationError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof AppError) return { ok: false, error: error.message };
   // A service that parsed with .parse(): the person's input all the same.
-  if (error instanceof z.ZodError) return { ok: false, error: "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrors: fieldErrorsOf(error) };
+  if (error instanceof z.ZodError) return { ok: false, error: INVALID_INPUT, fieldErrors: fieldErrorsOf(error) };
   console.error(`[action ${requestId}]`, error);
-  return { ok: false, error: `Đã có lỗi ngoài dự kiến. Vui lòng thử lại sau (mã tra cứu: ${requestId.slice(0, 8)}).` };
+  return { ok: false, error: unexpectedErrorMessage(requestId) };
 }
 
 /**
@@ -71,7 +71,7 @@ export function defineAction<S extends z.ZodType, T>(
       assertSafeInput(raw);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
-        return { ok: false, error: "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrors: fieldErrorsOf(parsed.error) };
+        return { ok: false, error: INVALID_INPUT, fieldErrors: fieldErrorsOf(parsed.error) };
       }
       const result = await handler({ user, input: parsed.data, requestId });
       if (result && typeof result === "object" && "ok" in result && typeof result.ok === "boolean") {

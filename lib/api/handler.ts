@@ -16,7 +16,7 @@ import { z } from "zod";
 import type { Principal } from "@/lib/auth/permissions";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { authenticateToken, bearerTokenOf } from "@/lib/auth/tokens";
-import { AppError, fieldErrorsOf, ForbiddenError, PasswordChangeRequiredError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { AppError, ERROR_WORDS, fieldErrorsOf, ForbiddenError, INVALID_INPUT, PasswordChangeRequiredError, sqlStateOf, UnauthenticatedError, unexpectedErrorMessage, ValidationError } from "@/lib/errors";
 import type { TokenScope } from "@/lib/generated/prisma/enums";
 import { isCrossSiteWrite } from "@/lib/http/cross-site";
 import { assertSafeInput } from "@/lib/input/unsafe-text";
@@ -53,7 +53,7 @@ export interface ApiRouteOptions {
 
 export type Caller = Principal & Pick<CurrentUser, "mustChangePassword"> & { credential: Credential };
 
-export const CROSS_SITE_MESSAGE = "Yêu cầu thay đổi dữ liệu này không đến từ trang của hệ thống nên đã bị từ chối. Hãy thao tác trực tiếp trên trang Sổ sinh hoạt chi bộ.";
+export const CROSS_SITE_MESSAGE = ERROR_WORDS.crossSite;
 
 /**
  * Who is calling: an `Authorization: Bearer <personal access token>` header (lib/auth/tokens.ts;
@@ -80,9 +80,9 @@ export function tokenAllows(scope: TokenScope, method: string, tokens: ApiRouteO
 }
 
 export function tokenScopeMessage(scope: TokenScope, tokens: ApiRouteOptions["tokens"]): string {
-  if (tokens === "none") return "Không dùng mã truy cập để tạo hay thu hồi mã truy cập; hãy làm việc này trên trang Tài khoản.";
-  if (scope === "CALENDAR") return "Mã này chỉ dùng để đọc lịch sinh hoạt (liên kết lịch), không dùng được cho việc khác.";
-  return "Mã truy cập chỉ đọc không được thay đổi dữ liệu; hãy tạo mã có quyền thay đổi trên trang Tài khoản.";
+  if (tokens === "none") return ERROR_WORDS.tokenNotForTokens;
+  if (scope === "CALENDAR") return ERROR_WORDS.tokenCalendarOnly;
+  return ERROR_WORDS.tokenReadOnly;
 }
 
 /** The caller under the route's rules (cross-site, token scope, temporary password), or the error to answer. */
@@ -107,20 +107,9 @@ export function json(body: unknown, init: { status?: number; requestId: string; 
   return Response.json(body, { status: init.status ?? 200, headers });
 }
 
-const INVALID_INPUT = "Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được nêu.";
-
 /** SQLSTATEs of text Postgres cannot store: a last net behind the boundary check (never a 500). */
 const UNSTORABLE_TEXT = new Set(["22021", "22P05"]);
 
-function sqlState(error: unknown): string | null {
-  for (let current = error, depth = 0; current && typeof current === "object" && depth < 6; depth += 1) {
-    const record = current as Record<string, unknown>;
-    const code = record.code ?? (record.meta as Record<string, unknown> | undefined)?.code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-    current = record.cause ?? (record.meta as Record<string, unknown> | undefined)?.driverAdapterError;
-  }
-  return null;
-}
 
 export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof ValidationError) {
@@ -130,14 +119,14 @@ export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof AppError) return json({ error: error.message } satisfies ApiErrorBody, { status: error.status, requestId });
   // A service that parsed its input with .parse(): still the person's input, still a 422.
   if (error instanceof z.ZodError) return json({ error: INVALID_INPUT, fieldErrors: fieldErrorsOf(error) } satisfies ApiErrorBody, { status: 422, requestId });
-  const state = sqlState(error);
+  const state = sqlStateOf(error);
   if (state && UNSTORABLE_TEXT.has(state)) {
     console.warn(`[api ${requestId}] text Postgres cannot store reached the database (${state})`);
-    return json({ error: "Nội dung có ký tự không hợp lệ, không lưu được." } satisfies ApiErrorBody, { status: 422, requestId });
+    return json({ error: ERROR_WORDS.unstorableText } satisfies ApiErrorBody, { status: 422, requestId });
   }
   console.error(`[api ${requestId}]`, error);
   const body: ApiErrorBody = {
-    error: `Đã có lỗi ngoài dự kiến. Vui lòng thử lại sau (mã tra cứu: ${requestId.slice(0, 8)}).`,
+    error: unexpectedErrorMessage(requestId),
     requestId,
   };
   return json(body, { status: 500, requestId });
@@ -151,26 +140,19 @@ export function errorResponse(error: unknown, requestId: string): Response {
 export async function readJson(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
-    throw new AppError("Nội dung yêu cầu phải là JSON (Content-Type: application/json).", 415);
+    throw new AppError(ERROR_WORDS.jsonContentType, 415);
   }
   let body: unknown;
   try {
     body = await request.json();
   } catch {
-    throw new AppError("Nội dung yêu cầu không phải JSON hợp lệ.", 400);
+    throw new AppError(ERROR_WORDS.jsonInvalid, 400);
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new AppError("Nội dung yêu cầu phải là một đối tượng JSON.", 400);
+    throw new AppError(ERROR_WORDS.jsonNotObject, 400);
   }
   assertSafeInput(body);
   return body as Record<string, unknown>;
-}
-
-/** The body parsed with a schema: failures are a 422 with field errors. */
-export async function readJsonWith<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const parsed = schema.safeParse(await readJson(request));
-  if (!parsed.success) throw new ValidationError(INVALID_INPUT, fieldErrorsOf(parsed.error));
-  return parsed.data;
 }
 
 /** Query string as a plain object (the first value of each key); unsafe text is a 422. */

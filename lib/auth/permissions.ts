@@ -2,7 +2,7 @@
 // org unit and covers its whole subtree. Unknown permissions, missing users and missing units all
 // answer "no" (fail closed).
 import type { Role } from "@/lib/generated/prisma/enums";
-import { isInSubtree } from "@/lib/org/path";
+import { isInSubtree } from "@/lib/domain/org-path";
 
 export interface Grant {
   role: Role;

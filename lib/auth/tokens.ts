@@ -16,6 +16,7 @@ import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { TokenScope } from "@/lib/generated/prisma/enums";
 import { noteRequestUser } from "@/lib/log/request-context";
+import { DAY_MS } from "@/lib/time/days";
 
 /** Tokens look like "sosh_pat_<43 base64url characters>" (256 random bits). */
 export const TOKEN_PREFIX = "sosh_pat_";
@@ -24,7 +25,6 @@ const TOKEN_PATTERN = /^sosh_pat_[A-Za-z0-9_-]{43}$/;
 const SHOWN_PREFIX_LENGTH = TOKEN_PREFIX.length + 6;
 /** lastUsedAt is refreshed at most this often, so a busy integration does not write on every call. */
 const LAST_USED_RESOLUTION_MS = 5 * 60_000;
-const DAY_MS = 86_400_000;
 
 export const TOKEN_NOT_FOUND = "Không tìm thấy mã truy cập này, hoặc mã không thuộc tài khoản của bạn.";
 

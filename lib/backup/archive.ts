@@ -200,13 +200,3 @@ export async function extractArchive(path: string, staging: string): Promise<Ext
     filesDir: join(staging, FILES_PREFIX.replace(/\/$/, "")),
   };
 }
-
-/** Reads only the manifest (the archive's last entry), e.g. to show what a backup holds. */
-export async function readManifest(path: string): Promise<Manifest> {
-  const staging = `${path}.inspect-${process.pid}`;
-  try {
-    return (await extractArchive(path, staging)).manifest;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
-}

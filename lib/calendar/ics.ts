@@ -2,6 +2,7 @@
 // Asia/Ho_Chi_Minh with a VTIMEZONE (Vietnam keeps UTC+7 all year, so one STANDARD block is exact),
 // UIDs are stable per meeting, and SEQUENCE follows the meeting's version so clients update events.
 import { TIME_ZONE } from "@/lib/i18n/format";
+import { vietnamWallClock } from "@/lib/time/days";
 
 export interface CalendarEvent {
   /** Stable across feeds: the meeting id. */
@@ -19,12 +20,11 @@ export interface CalendarEvent {
   updatedAt: Date;
 }
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 /** 20261105T140000: the local time in Vietnam, for DTSTART;TZID=Asia/Ho_Chi_Minh. */
 export function localStamp(instant: Date): string {
-  const local = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
+  const local = vietnamWallClock(instant);
   return (
     `${local.getUTCFullYear()}${pad(local.getUTCMonth() + 1)}${pad(local.getUTCDate())}` +
     `T${pad(local.getUTCHours())}${pad(local.getUTCMinutes())}${pad(local.getUTCSeconds())}`

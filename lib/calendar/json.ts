@@ -2,7 +2,7 @@
 // instants as ISO 8601), with their zod schemas for the OpenAPI document.
 import { z } from "zod";
 import { AttendanceStatus, DocumentKind, MeetingKind, MeetingState, TaskResult } from "@/lib/generated/prisma/enums";
-import { formatRatio } from "@/lib/scoring/exact";
+import { formatRatio } from "@/lib/exact/ratio";
 import type { CalendarItem } from "./upcoming";
 import type { MemberOverview } from "./member-view";
 

@@ -16,12 +16,12 @@ import {
   type MemberMeetingRecord,
   type UnexcusedMonths,
 } from "@/lib/meetings/rules";
-import { percentOf, type Ratio } from "@/lib/scoring/exact";
+import { percentOf, type Ratio } from "@/lib/exact/ratio";
 import { settingsFor } from "@/lib/settings/resolve";
+import { DAY_MS, isoDay } from "@/lib/time/days";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
-const DAY_MS = 86_400_000;
 /** States after which a meeting took place (its record exists). */
-const HELD_STATES: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"];
 const UPCOMING_DAYS = 120;
 
 export interface MemberMeeting {
@@ -80,8 +80,6 @@ export interface MemberOverview {
   };
   tasks: MemberTask[];
 }
-
-const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 
 /** The member's overview, or null when the account is not linked to a member. */
 export async function memberOverview(user: Principal, now = new Date()): Promise<MemberOverview | null> {

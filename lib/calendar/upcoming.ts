@@ -5,9 +5,10 @@ import { scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
 import type { MeetingKind, MeetingState, Role } from "@/lib/generated/prisma/enums";
 import { canReadMeeting } from "@/lib/meetings/access";
-import { isInSubtree } from "@/lib/org/path";
+import { isInSubtree } from "@/lib/domain/org-path";
 import { settingsFor } from "@/lib/settings/resolve";
 import { buildIcs, type CalendarEvent } from "./ics";
+import { DAY_MS, vietnamDayOf, vietnamMidnight } from "@/lib/time/days";
 
 export type CalendarRelation = "member" | Role;
 
@@ -29,7 +30,6 @@ export interface CalendarItem {
   relation: CalendarRelation;
 }
 
-const DAY_MS = 86_400_000;
 /** Which grant explains a meeting best when several cover it. */
 const ROLE_ORDER: readonly Role[] = ["RECORDER", "OVERSEER", "REVIEWER", "LEADER", "TENANT_ADMIN", "MEMBER"];
 
@@ -104,7 +104,7 @@ export async function calendarItems(user: Principal, window: CalendarWindow): Pr
 
 /** From today (Vietnam) for `days` days. */
 export function upcomingWindow(now: Date, days: number): CalendarWindow {
-  const start = new Date(now.getTime() - (now.getTime() + 7 * 3_600_000) % DAY_MS); // midnight in Vietnam
+  const start = vietnamMidnight(vietnamDayOf(now));
   return { from: start, to: new Date(start.getTime() + days * DAY_MS) };
 }
 

@@ -9,13 +9,14 @@ import { resolveScope, pathRange, type ResolvedScope } from "@/lib/dashboard/sco
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClassificationState, OrgUnitKind } from "@/lib/generated/prisma/enums";
-import { BRANCH_UNIT_KINDS, todayInVietnam } from "@/lib/org/unit-rules";
+import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
 import { capGroup, capStatus, countWith, type CapStatus } from "./cap";
 import { caseHref, mayAppraise, reviewMeetingChoices } from "./cases";
 import { classificationMessages } from "./messages";
 import { CLASSIFICATION_LEVELS, COLLECTIVE_UNIT_KINDS, type ClassificationLevel, type ClassificationSubject } from "./model";
 import { parsePeriod, yearPeriod, type Period } from "./period";
+import { todayInVietnam } from "@/lib/time/days";
 
 const text = classificationMessages.cases;
 

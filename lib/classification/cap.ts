@@ -5,7 +5,7 @@
 // undecided — at the level last proposed for it (appraisal, else the branch, else the subject), so
 // the deciding level sees the outcome its decisions lead to whatever order it takes them in.
 import type { Tx } from "@/lib/db/tenant";
-import { compareRatio, ratioFromDecimal } from "@/lib/scoring/exact";
+import { compareRatio, ratioFromDecimal } from "@/lib/exact/ratio";
 import type { SettingValue } from "@/lib/settings/registry";
 import type { ClassificationLevel } from "./model";
 

@@ -17,9 +17,8 @@ import { authorize, canAnywhere, type Permission, type Principal } from "@/lib/a
 import { isUuid, type Tx } from "@/lib/db/tenant";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { ClassificationState, OrgUnitKind } from "@/lib/generated/prisma/enums";
-import { HELD_STATES } from "@/lib/oversight/common";
-import { pathIds } from "@/lib/org/path";
-import { BRANCH_UNIT_KINDS, todayInVietnam } from "@/lib/org/unit-rules";
+import { pathIds } from "@/lib/domain/org-path";
+import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
 import { capGroup, capStatus, countWith, type CapStatus } from "./cap";
 import { classify, type ClassifyResult } from "./engine";
@@ -28,6 +27,8 @@ import { frameFor, frameRowSelect, toFrameRow, type FrameChoice, type FrameRow }
 import { classificationMessages as text, fill } from "./messages";
 import { COLLECTIVE_UNIT_KINDS, conditionFactsSchema, type ClassificationLevel, type ClassificationSubject, type ConditionFacts } from "./model";
 import { parsePeriod, periodOf, type Period } from "./period";
+import { addDays, todayInVietnam, vietnamMidnight } from "@/lib/time/days";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 const GRASSROOTS: readonly OrgUnitKind[] = ["GRASSROOTS_COMMITTEE", "GRASSROOTS_BRANCH"];
 const LEADERSHIP_POSITIONS = ["SECRETARY", "DEPUTY_SECRETARY", "COMMITTEE_MEMBER"] as const;
@@ -355,7 +356,6 @@ export interface CaseView {
 }
 
 const REVIEW_WINDOW_DAYS = 120;
-const DAY_MS = 86_400_000;
 
 /** The branch's held REVIEW meetings from the period's start to 120 days after its end. */
 export async function reviewMeetingChoices(tx: Tx, tenantId: string, branchId: string, period: Period) {
@@ -365,7 +365,7 @@ export async function reviewMeetingChoices(tx: Tx, tenantId: string, branchId: s
       branchId,
       kind: "REVIEW",
       state: { in: [...HELD_STATES] },
-      plannedStart: { gte: new Date(period.start.getTime() - 7 * 3_600_000), lt: new Date(period.end.getTime() + REVIEW_WINDOW_DAYS * DAY_MS) },
+      plannedStart: { gte: vietnamMidnight(period.start), lt: addDays(period.end, REVIEW_WINDOW_DAYS) },
     },
     select: { id: true, title: true, plannedStart: true, actualStart: true },
     orderBy: { plannedStart: "desc" },

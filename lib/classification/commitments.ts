@@ -5,10 +5,10 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, NotFoundError, parseInput } from "@/lib/errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, parseInput } from "@/lib/errors";
 import { requiredDayField } from "@/lib/meetings/record-common";
-import { isoDay } from "@/lib/org/unit-rules";
 import { classificationMessages } from "./messages";
+import { isoDay } from "@/lib/time/days";
 
 const text = classificationMessages.commitments;
 
@@ -41,7 +41,7 @@ export async function saveCommitment(user: Principal, input: unknown, context: {
       try {
         saved = await tx.memberCommitment.create({ data: { tenantId: user.tenantId, memberId: member.id, year: data.year, content: data.content, registeredOn: data.registeredOn, createdById: user.id }, select: { id: true, version: true } });
       } catch (error) {
-        if ((error as { code?: string }).code === "P2002") throw new ConflictError(text.stale);
+        if (isUniqueViolation(error)) throw new ConflictError(text.stale);
         throw error;
       }
     } else {

@@ -17,7 +17,7 @@ import { NotFoundError } from "@/lib/errors";
 import { MEETING_NOT_FOUND } from "@/lib/meetings/access";
 import { hasCommitteeOn } from "@/lib/org/committee";
 import { foldForSearch, formatCalendarDate, vietnamDayOf } from "@/lib/i18n/format";
-import { Points } from "@/lib/scoring/exact";
+import { Points } from "@/lib/exact/ratio";
 import { settingsFor } from "@/lib/settings/resolve";
 import { readCase, type CaseView } from "./cases";
 import { classificationMessages } from "./messages";

@@ -3,7 +3,7 @@
 // and the conditions allow, and whether a proposed level is allowed (each failed condition named).
 // Exact: points are integer tenths and shares exact ratios (lib/scoring/exact.ts); 89,5 stays below
 // 90. Invalid input yields `errors` (and no level), never a throw.
-import { Points, compareRatio, ratioFromDecimal, type Tenths } from "@/lib/scoring/exact";
+import { Points, compareRatio, ratioFromDecimal, type Tenths } from "@/lib/exact/ratio";
 import {
   CONDITION_FACTS,
   LEVEL_LABELS,
@@ -189,7 +189,7 @@ export function classify(frame: Frame, input: ClassifyInput, options: ClassifyOp
       const raw = marks[c.code];
       let points: Tenths | null = null;
       if (raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
-        if (complete) errors.push({ path: c.code, message: `Chưa chấm tiêu chí ${c.code} (${c.name}).` });
+        if (complete) errors.push({ path: c.code, kind: "unmarked", message: `Chưa chấm tiêu chí ${c.code} (${c.name}).` });
       } else {
         const t = Points.parse(raw);
         const negative = typeof raw === "number" ? raw < 0 : String(raw).trim().startsWith("-");
@@ -207,7 +207,7 @@ export function classify(frame: Frame, input: ClassifyInput, options: ClassifyOp
         }
       }
       if (options.requireJudgedRemarks && judged && points !== null && !remark) {
-        errors.push({ path: c.code, message: `Tiêu chí ${c.code} (${c.name}) không có căn cứ từ sổ sách: cần ghi nhận xét cho điểm đã chấm.` });
+        errors.push({ path: c.code, kind: "remarkMissing", message: `Tiêu chí ${c.code} (${c.name}) không có căn cứ từ sổ sách: cần ghi nhận xét cho điểm đã chấm.` });
       }
       groupPoints += points ?? 0;
       partTenths[group.part].max += max;
@@ -277,9 +277,4 @@ export function classify(frame: Frame, input: ClassifyInput, options: ClassifyOp
     proposed,
     errors,
   };
-}
-
-/** Is `a` a better level than `b`? */
-export function isAbove(a: ClassificationLevel, b: ClassificationLevel): boolean {
-  return levelRank(a) > levelRank(b);
 }

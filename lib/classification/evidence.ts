@@ -12,11 +12,12 @@ import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, formatNumber, formatPercent, vietnamDayOf } from "@/lib/i18n/format";
 import { DEFAULT_STREAK_SETTINGS, DEFAULT_UNEXCUSED_MONTH_SETTINGS, excusedStreak, unexcusedMonths, type MemberMeetingRecord } from "@/lib/meetings/rules/counters";
 import { targetsMet, formatTargets } from "@/lib/meetings/record-rules";
-import { HELD_STATES } from "@/lib/oversight/common";
-import { BRANCH_UNIT_KINDS, isoDay } from "@/lib/org/unit-rules";
+import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
 import type { ConditionFacts, EvidenceKey } from "./model";
 import { instantRange, type Period } from "./period";
+import { isoDay } from "@/lib/time/days";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 export interface EvidenceItem {
   key: EvidenceKey;

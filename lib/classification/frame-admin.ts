@@ -16,8 +16,7 @@ import { ConflictError, fieldError, ForbiddenError, NotFoundError, parseInput, V
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { jsonObjectInput } from "@/lib/json/object-input";
-import { isUniqueViolation } from "@/lib/org/tenants";
-import { isoDay } from "@/lib/org/unit-rules";
+import { isUniqueViolation } from "@/lib/errors";
 import {
   cloneFrameSchema,
   createFrameAssignmentSchema,
@@ -34,6 +33,7 @@ import { BUILT_IN_FRAMES } from "./frames";
 import { classificationMessages, fill } from "./messages";
 import { frameSchema, type ClassificationSubject, type Frame, type FrameIssue, type PeriodKind } from "./model";
 import { parseFrame } from "./validate";
+import { isoDay } from "@/lib/time/days";
 
 export interface ServiceOptions {
   requestId?: string | null;

@@ -3,10 +3,11 @@
 // assignments say which code rates which subjects of a subtree from a date. Rows are never updated
 // (the database grants INSERT only), so a classification keeps the exact frame it was assessed under.
 import type { Tx } from "@/lib/db/tenant";
-import { pathIds } from "@/lib/org/path";
-import { isoDay, parseCalendarDate } from "@/lib/org/unit-rules";
+import { pathIds } from "@/lib/domain/org-path";
+import { parseCalendarDate } from "@/lib/org/unit-rules";
 import { BUILT_IN_FRAMES, frameInForce } from "./frames";
 import { frameSchema, type ClassificationSubject, type Frame } from "./model";
+import { isoDay } from "@/lib/time/days";
 
 export interface FrameRow {
   id: string;
@@ -99,7 +100,3 @@ export async function frameFor(tx: Tx, tenantId: string, target: { unitPath: str
   return chosen ? { row: chosen, source: { kind: "default" } } : null;
 }
 
-export async function loadFrameRow(tx: Tx, tenantId: string, id: string): Promise<FrameRow | null> {
-  const row = await tx.classificationFrame.findUnique({ where: { tenantId_id: { tenantId, id } }, select: frameRowSelect });
-  return row ? toFrameRow(row) : null;
-}

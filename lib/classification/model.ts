@@ -26,10 +26,6 @@ export function levelRank(level: ClassificationLevel): number {
 export const SUBJECTS = ["COLLECTIVE", "MEMBER_LEADER", "MEMBER"] as const;
 export type ClassificationSubject = (typeof SUBJECTS)[number];
 
-export function isMemberSubject(subject: ClassificationSubject): boolean {
-  return subject !== "COLLECTIVE";
-}
-
 /** The organisations rated with the collective frame: chi bộ, đảng bộ bộ phận, đảng bộ and chi bộ cơ sở. */
 export const COLLECTIVE_UNIT_KINDS: readonly OrgUnitKind[] = ["GRASSROOTS_COMMITTEE", "GRASSROOTS_BRANCH", "SUB_COMMITTEE", "BRANCH"];
 

@@ -1,7 +1,7 @@
 // The period a classification covers (QĐ 366: the year by default, also a quarter or the term),
 // written as a short key in URLs and the API: "2026", "2026-Q4", "2020-2025".
-import { z } from "zod";
 import type { PeriodKind } from "./model";
+import { addDays, vietnamMidnight } from "@/lib/time/days";
 
 export interface Period {
   key: string;
@@ -55,19 +55,7 @@ export function periodOf(kind: PeriodKind, start: Date, end: Date): Period {
   return parsePeriod(key)!;
 }
 
-export const periodField = z
-  .union([z.string(), z.number()], { error: "Vui lòng chọn kỳ đánh giá." })
-  .transform((value, ctx) => {
-    const period = parsePeriod(String(value));
-    if (!period) {
-      ctx.addIssue({ code: "custom", message: "Kỳ đánh giá không hợp lệ: năm (2026), quý (2026-Q4) hoặc nhiệm kỳ (2020-2025)." });
-      return z.NEVER;
-    }
-    return period;
-  });
-
 /** Vietnam is UTC+7 all year: an instant range that covers the period's calendar days in Vietnam. */
 export function instantRange(period: Pick<Period, "start" | "end">): { gte: Date; lt: Date } {
-  const offset = 7 * 3_600_000;
-  return { gte: new Date(period.start.getTime() - offset), lt: new Date(period.end.getTime() + 86_400_000 - offset) };
+  return { gte: vietnamMidnight(period.start), lt: vietnamMidnight(addDays(period.end, 1)) };
 }

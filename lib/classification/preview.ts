@@ -97,7 +97,7 @@ export async function previewClassification(user: Principal, input: unknown): Pr
     frame = body.frame!;
   }
   const result = classify(frame, { marks: body.marks, remarks: body.remarks, facts: body.facts, proposedLevel: body.proposedLevel ?? null }, { complete: true, requireJudgedRemarks: body.requireJudgedRemarks });
-  const answerable = result.errors.every((e) => e.path === "proposedLevel" || e.message.startsWith("Chưa chấm tiêu chí") || e.message.includes("cần ghi nhận xét"));
+  const answerable = result.errors.every((e) => e.path === "proposedLevel" || e.kind === "unmarked" || e.kind === "remarkMissing");
   if (answerable) return result;
   throw invalid(result.errors.map((e) => ({ field: e.path && e.path !== "proposedLevel" ? `marks.${e.path}` : (e.path ?? "_"), message: e.message })));
 }

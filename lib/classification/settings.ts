@@ -9,11 +9,11 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, ForbiddenError, parseInput } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { requiredDayField } from "@/lib/meetings/record-common";
-import { addDays, isoDay, todayInVietnam } from "@/lib/org/unit-rules";
 import { defaultSetting } from "@/lib/settings/registry";
 import { settingsFor } from "@/lib/settings/resolve";
 import type { CapSetting } from "./cap";
 import { classificationMessages, fill } from "./messages";
+import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
 
 const KEY = "classification.excellentCap";
 const text = classificationMessages.settings;

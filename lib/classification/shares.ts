@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { authorize, canAnywhere, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { pathRange, resolveScope } from "@/lib/dashboard/scope";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, parseInputShowingFirst, ValidationError } from "@/lib/errors";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { CLASSIFICATION_LEVELS, type ClassificationLevel } from "./model";
 import { classificationMessages, fill } from "./messages";
@@ -206,13 +206,7 @@ export async function getClassificationTargets(user: Principal, year: number): P
 
 /** Sets the year's classification targets (empty removes one); one audit entry with before and after. */
 export async function setClassificationTargets(user: Principal, input: unknown, context: { requestId?: string | null } = {}): Promise<Partial<Record<ClassificationIndicator, number>>> {
-  const parsed = classificationTargetsSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-    throw new ValidationError(Object.values(fieldErrors)[0]?.[0] ?? text.targetPercent, fieldErrors);
-  }
-  const data = parsed.data;
+  const data = parseInputShowingFirst(classificationTargetsSchema, input, text.targetPercent);
   const values = new Map<ClassificationIndicator, number | null>();
   const fieldErrors: Record<string, string[]> = {};
   for (const [indicator, raw] of Object.entries(data.targets) as [ClassificationIndicator, unknown][]) {

@@ -1,7 +1,7 @@
 // Frame validator: everything a tenant could get wrong when editing a classification frame's JSON,
 // reported in Vietnamese (as lib/scoring/validate.ts does for rubrics). The engine refuses to
 // classify with a frame that does not pass.
-import { Points, type Tenths } from "@/lib/scoring/exact";
+import { Points, type Tenths } from "@/lib/exact/ratio";
 import {
   COLLECTIVE_EVIDENCE,
   CONDITION_FACTS,

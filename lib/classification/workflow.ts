@@ -8,12 +8,10 @@
 import { recordAudit } from "@/lib/audit/record";
 import type { Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, parseInput, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, parseInput, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClassificationState } from "@/lib/generated/prisma/enums";
 import { meetingRefSelect } from "@/lib/meetings/access";
-import { HELD_STATES } from "@/lib/oversight/common";
-import { todayInVietnam } from "@/lib/org/unit-rules";
 import { scoreVote } from "@/lib/scoring/workflow";
 import { capFor, caseContext, caseHref, readCase, storedFacts, storedMarks, type CaseContext, type CaseView, type ColumnMarks } from "./cases";
 import { classify, type ClassifyResult } from "./engine";
@@ -21,6 +19,8 @@ import { collectiveEvidence, memberEvidence } from "./evidence";
 import { classificationMessages, fill } from "./messages";
 import { CONDITION_FACTS, LEVEL_LABELS, type ClassificationLevel, type ConditionFact, type ConditionFacts } from "./model";
 import { appraisalSchema, branchReviewSchema, bulkDecisionSchema, bulkReviewSchema, decisionSchema, returnSchema, selfAssessmentSchema } from "./schemas";
+import { addDays, todayInVietnam, vietnamMidnight } from "@/lib/time/days";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 const text = classificationMessages.workflow;
 
@@ -103,7 +103,7 @@ async function writeCase(tx: Tx, user: Principal, ctx: CaseContext, data: Record
       });
       return { id: created.id, version: 1 };
     } catch (error) {
-      if ((error as { code?: string }).code === "P2002") throw new ConflictError(text.stale);
+      if (isUniqueViolation(error)) throw new ConflictError(text.stale);
       throw error;
     }
   }
@@ -197,7 +197,7 @@ async function reviewInTx(tx: Tx, user: Principal, data: ReviewData, step: StepC
     if (meeting.kind !== "REVIEW") throw new ValidationError(text.reviewMeetingKind, { meetingId: [text.reviewMeetingKind] });
     if (!HELD_STATES.includes(meeting.state)) throw new ValidationError(text.reviewMeetingNotHeld, { meetingId: [text.reviewMeetingNotHeld] });
     const day = meeting.actualStart ?? meeting.plannedStart;
-    if (day.getTime() < ctx.period.start.getTime() - 7 * 3_600_000 || day.getTime() > ctx.period.end.getTime() + 120 * 86_400_000) {
+    if (day.getTime() < vietnamMidnight(ctx.period.start).getTime() || day.getTime() > addDays(ctx.period.end, 120).getTime()) {
       throw new ValidationError(fill(text.reviewMeetingOutside, { period: ctx.period.label }), { meetingId: [fill(text.reviewMeetingOutside, { period: ctx.period.label })] });
     }
     const result = classifyOrRefuse(ctx, storedMarks(row.selfMarks), storedFacts(row.selfFacts), data.proposedLevel, { complete: true, levelField: "proposedLevel" });

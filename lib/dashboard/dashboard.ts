@@ -10,12 +10,13 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Level, MeetingKind, MeetingState, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { documentTiming } from "@/lib/meetings/documents";
-import { isoDay } from "@/lib/org/unit-rules";
 import { effectiveResult } from "@/lib/scoring/annual";
 import { settingsFor } from "@/lib/settings/resolve";
-import { addStats, emptyStats, INDICATORS, INDICATOR_UNIT, lowerIsBetter, ratio, type Indicator, type MonthStats, type Ratio } from "./indicators";
+import { addStats, emptyStats, INDICATORS, INDICATOR_UNIT, lowerIsBetter, countShare, type Indicator, type MonthStats, type CountShare } from "./indicators";
 import { monthDate, resolvePeriod, type Period, type PeriodInput } from "./period";
 import { pathRange, resolveScope, type ResolvedScope } from "./scope";
+import { isoDay, vietnamDayOf, vietnamMonthStart } from "@/lib/time/days";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 export interface DashboardQuery extends PeriodInput {
   unit?: string | null;
@@ -35,26 +36,26 @@ export interface PeriodFigures {
   branches: number;
   meetingsHeld: number;
   /** Branches that held their regular (or combined) meeting; for the year: every month so far. */
-  regular: Ratio | null;
-  attendance: Ratio;
+  regular: CountShare | null;
+  attendance: CountShare;
   absentExcused: number;
   absentUnexcused: number;
   levels: LevelCounts;
   /** GOOD among the scored meetings; GOOD or FAIR among them. */
-  goodShare: Ratio;
-  fairOrBetterShare: Ratio;
+  goodShare: CountShare;
+  fairOrBetterShare: CountShare;
   /** Branches with at least one superior-committee visit; visits counted. */
-  coverage: Ratio;
+  coverage: CountShare;
   visits: number;
-  resolutionsOnTime: Ratio;
-  minutesOnTime: Ratio;
+  resolutionsOnTime: CountShare;
+  minutesOnTime: CountShare;
   awaitingReview: number;
 }
 
 export interface QuarterFigures {
   quarter: number;
   /** Branches with a thematic (or combined) meeting held in the quarter, of those active in it. */
-  met: Ratio;
+  met: CountShare;
   /** Every month of the quarter is over (by the end of the chosen month). */
   ended: boolean;
   /** The quarter has not started by the chosen month. */
@@ -65,15 +66,15 @@ export interface TrendRow {
   month: number;
   branches: number;
   meetingsHeld: number;
-  regular: Ratio;
+  regular: CountShare;
   thematicHeld: number;
-  attendance: Ratio;
+  attendance: CountShare;
   absentUnexcused: number;
   levels: LevelCounts;
-  coverage: Ratio;
+  coverage: CountShare;
   visits: number;
-  resolutionsOnTime: Ratio;
-  minutesOnTime: Ratio;
+  resolutionsOnTime: CountShare;
+  minutesOnTime: CountShare;
 }
 
 export interface ChildRow {
@@ -87,7 +88,7 @@ export interface ChildRow {
   month: PeriodFigures;
   ytd: PeriodFigures;
   /** The quarter of the chosen month. */
-  quarter: Ratio;
+  quarter: CountShare;
 }
 
 export interface MeetingRow {
@@ -133,7 +134,7 @@ export interface Dashboard {
   month: PeriodFigures;
   ytd: PeriodFigures;
   /** Branches that met the quarterly quota in every ended quarter so far; null before the first quarter ends. */
-  thematicEveryQuarter: Ratio | null;
+  thematicEveryQuarter: CountShare | null;
   quarters: QuarterFigures[];
   trend: TrendRow[];
   /** One level down (null when the unit is a branch). */
@@ -199,22 +200,22 @@ function levelsOf(s: MonthStats): LevelCounts {
   return { GOOD: s.levelGood, FAIR: s.levelFair, AVERAGE: s.levelAverage, POOR: s.levelPoor, unscored: s.awaitingScore };
 }
 
-function figures(s: MonthStats, branches: number, regular: Ratio | null, coveredBranches: number): PeriodFigures {
+function figures(s: MonthStats, branches: number, regular: CountShare | null, coveredBranches: number): PeriodFigures {
   const scored = s.levelGood + s.levelFair + s.levelAverage + s.levelPoor;
   return {
     branches,
     meetingsHeld: s.meetingsHeld,
     regular,
-    attendance: ratio(s.present, s.attendanceDenominator),
+    attendance: countShare(s.present, s.attendanceDenominator),
     absentExcused: s.absentExcused,
     absentUnexcused: s.absentUnexcused,
     levels: levelsOf(s),
-    goodShare: ratio(s.levelGood, scored),
-    fairOrBetterShare: ratio(s.levelGood + s.levelFair, scored),
-    coverage: ratio(coveredBranches, branches),
+    goodShare: countShare(s.levelGood, scored),
+    fairOrBetterShare: countShare(s.levelGood + s.levelFair, scored),
+    coverage: countShare(coveredBranches, branches),
     visits: s.visits,
-    resolutionsOnTime: ratio(s.resolutionsOnTime, s.recordsDue),
-    minutesOnTime: ratio(s.minutesOnTime, s.recordsDue),
+    resolutionsOnTime: countShare(s.resolutionsOnTime, s.recordsDue),
+    minutesOnTime: countShare(s.minutesOnTime, s.recordsDue),
     awaitingReview: s.awaitingReview,
   };
 }
@@ -223,11 +224,11 @@ function figures(s: MonthStats, branches: number, regular: Ratio | null, covered
 function periodFigures(months: Months, period: Period, activity: Activity, child: string | null): { month: PeriodFigures; ytd: PeriodFigures } {
   const m = period.month;
   const monthBranches = activity.activeIn(m, m, child);
-  const month = figures(months[m]!, monthBranches, ratio(months[m]!.regularBranches, monthBranches), months[m]!.visitedBranches);
+  const month = figures(months[m]!, monthBranches, countShare(months[m]!.regularBranches, monthBranches), months[m]!.visitedBranches);
   const ytdStats = sumMonths(months, 1, m);
   const t = period.completeThrough;
   // Every month so far: the streak flag of the last month that is over, of the branches active then.
-  const regularYtd = t >= 1 ? ratio(months[t]!.regularStreakBranches, activity.activeIn(t, t, child)) : null;
+  const regularYtd = t >= 1 ? countShare(months[t]!.regularStreakBranches, activity.activeIn(t, t, child)) : null;
   const ytd = figures(ytdStats, activity.activeIn(1, m, child), regularYtd, ytdStats.visitedYearBranches);
   return { month, ytd };
 }
@@ -238,14 +239,14 @@ function quarterFigures(months: Months, period: Period, activity: Activity, chil
     const last = Math.min(q * 3, period.month);
     const ahead = first > period.month;
     const met = ahead ? 0 : sumMonths(months, first, last).thematicBranches;
-    return { quarter: q, met: ratio(met, ahead ? 0 : activity.activeIn(first, last, child)), ended: q <= period.quartersEnded, ahead };
+    return { quarter: q, met: countShare(met, ahead ? 0 : activity.activeIn(first, last, child)), ended: q <= period.quartersEnded, ahead };
   });
 }
 
-function thematicEveryQuarter(months: Months, period: Period, activity: Activity, child: string | null): Ratio | null {
+function thematicEveryQuarter(months: Months, period: Period, activity: Activity, child: string | null): CountShare | null {
   const q = period.quartersEnded;
   if (q < 1) return null;
-  return ratio(sumMonths(months, q * 3 - 2, q * 3).thematicStreakBranches, activity.activeIn(q * 3 - 2, q * 3, child));
+  return countShare(sumMonths(months, q * 3 - 2, q * 3).thematicStreakBranches, activity.activeIn(q * 3 - 2, q * 3, child));
 }
 
 function trendRows(months: Months, period: Period, activity: Activity): TrendRow[] {
@@ -257,15 +258,15 @@ function trendRows(months: Months, period: Period, activity: Activity): TrendRow
       month: m,
       branches,
       meetingsHeld: s.meetingsHeld,
-      regular: ratio(s.regularBranches, branches),
+      regular: countShare(s.regularBranches, branches),
       thematicHeld: s.thematicHeld,
-      attendance: ratio(s.present, s.attendanceDenominator),
+      attendance: countShare(s.present, s.attendanceDenominator),
       absentUnexcused: s.absentUnexcused,
       levels: levelsOf(s),
-      coverage: ratio(s.visitedBranches, branches),
+      coverage: countShare(s.visitedBranches, branches),
       visits: s.visits,
-      resolutionsOnTime: ratio(s.resolutionsOnTime, s.recordsDue),
-      minutesOnTime: ratio(s.minutesOnTime, s.recordsDue),
+      resolutionsOnTime: countShare(s.resolutionsOnTime, s.recordsDue),
+      minutesOnTime: countShare(s.minutesOnTime, s.recordsDue),
     });
   }
   return rows;
@@ -287,8 +288,8 @@ async function loadMonths(tx: Tx, tenantId: string, unitIds: readonly string[], 
 // ─── Targets ────────────────────────────────────────────────────────────────────────────────────
 
 /** The year-to-date value of an indicator, in the unit targets are set in (percent or count). */
-export function indicatorValue(indicator: Indicator, ytd: PeriodFigures, thematic: Ratio | null): number | null {
-  const pct = (r: Ratio | null) => (r && r.rate !== null ? Math.round(r.rate * 1000) / 10 : null);
+export function indicatorValue(indicator: Indicator, ytd: PeriodFigures, thematic: CountShare | null): number | null {
+  const pct = (r: CountShare | null) => (r && r.rate !== null ? Math.round(r.rate * 1000) / 10 : null);
   switch (indicator) {
     case "regularEveryMonth":
       return pct(ytd.regular);
@@ -311,7 +312,7 @@ export function indicatorValue(indicator: Indicator, ytd: PeriodFigures, themati
   }
 }
 
-function targetProgress(rows: { indicator: string; target: Prisma.Decimal }[], ytd: PeriodFigures, thematic: Ratio | null): TargetProgress[] {
+function targetProgress(rows: { indicator: string; target: Prisma.Decimal }[], ytd: PeriodFigures, thematic: CountShare | null): TargetProgress[] {
   const byIndicator = new Map(rows.map((r) => [r.indicator, r.target.toNumber()]));
   return INDICATORS.filter((i) => byIndicator.has(i)).map((indicator) => {
     const target = byIndicator.get(indicator)!;
@@ -331,13 +332,12 @@ export function filedWithin(filed: Date | null, ended: Date | null, hours: numbe
   return Math.ceil((filed.getTime() - ended.getTime()) / MINUTE) <= hours * 60;
 }
 
-const HELD: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"];
 
 async function branchMeetings(tx: Tx, tenantId: string, branch: { id: string; path: string }, period: Period): Promise<MeetingRow[]> {
   // Vietnam's 1 January starts at 17:00 UTC the day before; meetings are read with a day of margin
   // on each side and then placed by their own day.
-  const from = new Date(Date.UTC(period.year, 0, 1) - 7 * 3_600_000);
-  const to = new Date(Date.UTC(period.year, period.month, 1) - 7 * 3_600_000);
+  const from = vietnamMonthStart(period.year, 1);
+  const to = vietnamMonthStart(period.year, period.month + 1);
   const range = { gte: from, lt: to };
   const meetings = await tx.meeting.findMany({
     where: { tenantId, branchId: branch.id, OR: [{ plannedStart: range }, { actualStart: range }] },
@@ -365,11 +365,11 @@ async function branchMeetings(tx: Tx, tenantId: string, branch: { id: string; pa
   const rows: MeetingRow[] = [];
   for (const m of meetings) {
     const start = m.actualStart ?? m.plannedStart;
-    const day = isoDay(new Date(start.getTime() + 7 * 3_600_000));
+    const day = isoDay(vietnamDayOf(start));
     const year = Number(day.slice(0, 4));
     const month = Number(day.slice(5, 7));
     if (year !== period.year || month > period.month) continue;
-    const held = HELD.includes(m.state);
+    const held = HELD_STATES.includes(m.state);
     const count = (status: string) => (held ? (marks.find((x) => x.meetingId === m.id && x.status === status)?._count._all ?? 0) : 0);
     const present = count("PRESENT");
     const excused = count("ABSENT_EXCUSED");

@@ -1,7 +1,6 @@
 // The dashboard's vocabulary: the monthly counts the aggregates keep (one column each in
 // BranchMonthStats / UnitMonthStats, defined in migration 20261122020000_dashboard) and the
 // indicators leaders read and set targets for (chỉ tiêu), each computed from those counts.
-import { z } from "zod";
 
 /** The counts of BranchMonthStats / UnitMonthStats, in table order. */
 export const STAT_COLUMNS = [
@@ -54,7 +53,6 @@ export const INDICATORS = [
   "minutesOnTime",
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
-export const indicatorSchema = z.enum(INDICATORS);
 
 /** Unexcused absences are a count where fewer is better; every other indicator is a percentage where more is better. */
 export const INDICATOR_UNIT: Record<Indicator, "percent" | "count"> = {
@@ -73,15 +71,17 @@ export function lowerIsBetter(indicator: Indicator): boolean {
   return indicator === "unexcusedAbsences";
 }
 
-/** A share: `value` of `of`; `rate` is null when nothing could be counted (0 of 0). */
-export interface Ratio {
+/**
+ * A counted share for display: `value` of `of`, with its floating `rate` (null when nothing could be
+ * counted, 0 of 0). Not the exact fraction of the scoring rules (`Ratio` in lib/scoring/exact.ts).
+ */
+export interface CountShare {
   value: number;
   of: number;
   rate: number | null;
 }
 
-export function ratio(value: number, of: number): Ratio {
+export function countShare(value: number, of: number): CountShare {
   return { value, of, rate: of > 0 ? value / of : null };
 }
 
-export const BRANCH_KINDS = ["GRASSROOTS_BRANCH", "BRANCH"] as const;

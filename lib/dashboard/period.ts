@@ -1,7 +1,7 @@
 // The period a dashboard shows: a month of a year (default: this month in Vietnam), with what has
 // already passed of it. Nonsense in the query never fails the page: it is ignored with a note.
-import { todayInVietnam } from "@/lib/org/unit-rules";
 import { dashboardMessages as text, fill } from "./messages";
+import { todayInVietnam } from "@/lib/time/days";
 
 export interface Period {
   year: number;

@@ -10,16 +10,15 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { Level, MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import messages from "@/lib/i18n/messages";
-import { isoDay, todayInVietnam } from "@/lib/org/unit-rules";
 import { effectiveResult } from "@/lib/scoring/annual";
 import { XLSX_TYPE, type XlsxFile } from "./export";
 import { dashboardMessages, fill, reviewMessages } from "./messages";
 import { monthKey } from "./period";
 import { pathRange, resolveScope } from "./scope";
+import { todayInVietnam, vietnamDayOf, vietnamMonthStart } from "@/lib/time/days";
 
 const text = reviewMessages.sheet;
 const BRANCHES_PER_QUERY = 500;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 export interface SheetQuery {
   unit?: unknown;
@@ -128,8 +127,8 @@ function noteOf(m: MeetingFact, effective: ReturnType<typeof effectiveResult>): 
 
 /** The sheet's rows, chunk by chunk (each chunk one short transaction). */
 export async function* sheetRows(user: Principal, branches: readonly Branch[], year: number, month: number, rollDay: Date): AsyncGenerator<SheetRow[]> {
-  const from = new Date(Date.UTC(year, month - 1, 1) - VIETNAM_OFFSET_MS);
-  const to = new Date(Date.UTC(year, month, 1) - VIETNAM_OFFSET_MS);
+  const from = vietnamMonthStart(year, month);
+  const to = vietnamMonthStart(year, month + 1);
   let index = 0;
   for (let start = 0; start < branches.length; start += BRANCHES_PER_QUERY) {
     const chunk = branches.slice(start, start + BRANCHES_PER_QUERY);
@@ -149,7 +148,7 @@ export async function* sheetRows(user: Principal, branches: readonly Branch[], y
         rows.push({
           index: ++index,
           ...base,
-          day: new Date(`${isoDay(new Date(m.start.getTime() + VIETNAM_OFFSET_MS))}T00:00:00.000Z`),
+          day: vietnamDayOf(m.start),
           kind: m.kind,
           state: m.state,
           total: effective?.total ?? null,
@@ -199,8 +198,8 @@ export async function consolidatedSheet(user: Principal, query: SheetQuery, opti
       scope = await resolveScope(tx, user, "dashboard.read", unitId);
     }
     const branches = await sheetBranches(tx, user.tenantId, scope.unit.path, first, last);
-    const from = new Date(Date.UTC(year, month - 1, 1) - VIETNAM_OFFSET_MS);
-    const to = new Date(Date.UTC(year, month, 1) - VIETNAM_OFFSET_MS);
+    const from = vietnamMonthStart(year, month);
+    const to = vietnamMonthStart(year, month + 1);
     const { lower, upper } = pathRange(scope.unit.path);
     const [counted] = await tx.$queryRaw<{ meetings: number; branches: number }[]>`
       SELECT count(*)::int AS "meetings", count(DISTINCT m."branchId")::int AS "branches"

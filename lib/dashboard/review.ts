@@ -9,7 +9,6 @@ import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Level, MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
-import { isoDay } from "@/lib/org/unit-rules";
 import { countedSources } from "@/lib/scoring/annual";
 import { anomalyFlags, ANOMALY_CODES, type AnomalyCode, type AnomalyFlag } from "@/lib/scoring/anomalies";
 import { score } from "@/lib/scoring/engine";
@@ -20,6 +19,7 @@ import { finaliseScore } from "@/lib/scoring/workflow";
 import { settingsFor } from "@/lib/settings/resolve";
 import { fill, reviewMessages as text } from "./messages";
 import { pathRange, resolveScope, type ResolvedScope } from "./scope";
+import { isoDay, vietnamDayOf, vietnamMonthStart } from "@/lib/time/days";
 
 export const REVIEW_PAGE_SIZE = 50;
 /** At most this many scorecards are approved by one bulk request (each is its own transaction). */
@@ -139,8 +139,6 @@ interface CandidateRow {
   minutesComplete: boolean | null;
 }
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
 function whereClause(tenantId: string, path: string, filters: ReviewFilters): Prisma.Sql {
   const { lower, upper } = pathRange(path);
   const parts: Prisma.Sql[] = [
@@ -151,8 +149,8 @@ function whereClause(tenantId: string, path: string, filters: ReviewFilters): Pr
   if (filters.state) parts.push(Prisma.sql`m."state" = ${filters.state}::"MeetingState"`);
   if (filters.month) {
     const [y, mo] = filters.month.split("-").map(Number) as [number, number];
-    const from = new Date(Date.UTC(y, mo - 1, 1) - VIETNAM_OFFSET_MS);
-    const to = new Date(Date.UTC(y, mo, 1) - VIETNAM_OFFSET_MS);
+    const from = vietnamMonthStart(y, mo);
+    const to = vietnamMonthStart(y, mo + 1);
     parts.push(Prisma.sql`coalesce(m."actualStart", m."plannedStart") >= ${from} AND coalesce(m."actualStart", m."plannedStart") < ${to}`);
   }
   if (filters.level) parts.push(Prisma.sql`app_effective_level(m."state", s."selfLevel", s."overseerLevel", s."finalLevel") = ${filters.level}::"Level"`);
@@ -278,7 +276,7 @@ async function flagSettings(tx: Tx, tenantId: string, rows: readonly CandidateRo
   const keys = ["scoring.anomalyAdjustPoints", "scoring.anomalyIdenticalMonths"];
   const any = await tx.setting.count({ where: { tenantId, key: { in: keys } } });
   const memo = new Map<string, FlagSettings>();
-  const dayOf = (r: CandidateRow) => new Date(`${isoDay(new Date(r.start.getTime() + VIETNAM_OFFSET_MS))}T00:00:00.000Z`);
+  const dayOf = (r: CandidateRow) => vietnamDayOf(r.start);
   for (const r of rows) {
     const key = `${r.branchPath}|${dayOf(r).getTime()}`;
     if (memo.has(key)) continue;
@@ -300,7 +298,7 @@ function toItem(r: CandidateRow, flags: AnomalyFlag[]): ReviewItem {
     title: r.title,
     kind: r.kind,
     state: r.state,
-    day: isoDay(new Date(r.start.getTime() + VIETNAM_OFFSET_MS)),
+    day: isoDay(vietnamDayOf(r.start)),
     branch: { id: r.branchId, name: r.branchName, parentName: r.parentName },
     cardVersion: r.cardVersion,
     self: { total: pts(r.selfTotalTenths), level: r.selfLevel },
@@ -394,7 +392,7 @@ export async function reviewSummary(user: Principal): Promise<ReviewSummary> {
       total: byState.SELF_SCORED + byState.CONFIRMED,
       byState,
       flags: { counted: rows.length, byCode, clean },
-      oldestDay: oldest ? isoDay(new Date(oldest.getTime() + VIETNAM_OFFSET_MS)) : null,
+      oldestDay: oldest ? isoDay(vietnamDayOf(oldest)) : null,
     };
   }, { timeout: 60_000 });
 }

@@ -5,7 +5,7 @@ import { authorize, scopeRoots, type Permission, type Principal } from "@/lib/au
 import { isUuid, type Tx } from "@/lib/db/tenant";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
-import { pathIds } from "@/lib/org/path";
+import { pathIds } from "@/lib/domain/org-path";
 import { isBranchKind } from "@/lib/org/unit-rules";
 import { dashboardMessages as text } from "./messages";
 

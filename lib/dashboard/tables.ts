@@ -3,7 +3,7 @@
 // disagree. Headings come from the catalog (dashboard.tables).
 import { z } from "zod";
 import type { Dashboard, PeriodFigures, TrendRow } from "./dashboard";
-import type { Ratio } from "./indicators";
+import type { CountShare } from "./indicators";
 import messages from "@/lib/i18n/messages";
 import { dashboardMessages, fill } from "./messages";
 
@@ -32,7 +32,7 @@ export interface DataTable {
   links?: (string | null)[];
 }
 
-const pct = (r: Ratio | null): number | null => r?.rate ?? null;
+const pct = (r: CountShare | null): number | null => r?.rate ?? null;
 const monthLabel = (m: number, year: number) => fill(text.monthLabel, { month: m, year });
 
 function trendTable(id: TableId, title: string, d: Dashboard, columns: Column[], row: (r: TrendRow) => Record<string, Cell>): DataTable {
@@ -47,7 +47,7 @@ function trendTable(id: TableId, title: string, d: Dashboard, columns: Column[],
 function summaryRows(d: Dashboard): Record<string, Cell>[] {
   const ind = text.indicators;
   const line = (label: string, month: Cell, ytd: Cell, kind: "percent" | "int") => ({ indicator: label, month, ytd, kind });
-  const both = (f: (p: PeriodFigures) => Ratio | null) => [pct(f(d.month)), pct(f(d.ytd))] as const;
+  const both = (f: (p: PeriodFigures) => CountShare | null) => [pct(f(d.month)), pct(f(d.ytd))] as const;
   const rows = [
     line(ind.branches, d.month.branches, d.ytd.branches, "int"),
     line(ind.members, d.members.members, d.members.members, "int"),

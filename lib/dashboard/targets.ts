@@ -5,7 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, canAnywhere, type Principal } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, parseInputShowingFirst, ValidationError } from "@/lib/errors";
 import { INDICATORS, INDICATOR_UNIT, type Indicator } from "./indicators";
 import { dashboardMessages as text, fill } from "./messages";
 
@@ -87,13 +87,7 @@ export async function getTargets(user: Principal, forYear: number): Promise<Targ
  * indicators not named stay as they were. One audit entry with the before and after.
  */
 export async function setTargets(user: Principal, input: unknown, context: { requestId?: string | null } = {}): Promise<TargetRow[]> {
-  const parsed = setTargetsSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-    throw new ValidationError(Object.values(fieldErrors)[0]?.[0] ?? text.targets.invalid, fieldErrors);
-  }
-  const data = parsed.data;
+  const data = parseInputShowingFirst(setTargetsSchema, input, text.targets.invalid);
   const values = new Map<Indicator, number | null>();
   const fieldErrors: Record<string, string[]> = {};
   for (const [indicator, raw] of Object.entries(data.targets) as [Indicator, unknown][]) {

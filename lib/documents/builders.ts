@@ -1,7 +1,7 @@
 // Builds the biên bản (minutes) and nghị quyết (resolution) of one meeting from its record, as the
 // neutral document model. Pure: the same record always gives the same document.
 import { foldForSearch, formatCalendarDate, formatTime } from "@/lib/i18n/format";
-import { formatRatio, percentOf } from "@/lib/scoring/exact";
+import { formatRatio, percentOf } from "@/lib/exact/ratio";
 import type { MeetingRecordData } from "./meeting-record";
 import { documentDay } from "./meeting-record";
 import {
@@ -15,6 +15,7 @@ import {
   type DocRun,
   type OfficialDocument,
 } from "./model";
+import { isoDay } from "@/lib/time/days";
 
 const KIND_WORDS: Record<MeetingRecordData["meeting"]["kind"], string> = {
   REGULAR: "thường kỳ",
@@ -35,10 +36,6 @@ export function percentText(num: number, den: number): string {
 function clockWords(instant: Date): string {
   const [hour, minute] = formatTime(instant).split(":");
   return `${hour} giờ ${minute} phút`;
-}
-
-function isoDay(day: Date): string {
-  return day.toISOString().slice(0, 10);
 }
 
 /** "Số 05-BB/CB" for the minutes of a meeting whose resolution is 05-NQ/CB; blanks to fill by hand otherwise. */

@@ -22,22 +22,24 @@ import { PARTY_NAME, type DocBlock, type DocRun, type OfficialDocument, type Sig
 
 export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-const FONT = "Times New Roman";
+// The page set-up and building blocks every party document shares (the score sheet in
+// lib/documents/score-sheet.ts uses them too).
+export const FONT = "Times New Roman";
 /** Half-points. */
-const SIZE_BODY = 28; // 14 pt
-const SIZE_HEADER = 26; // 13 pt
-const SIZE_SMALL = 24; // 12 pt
+export const SIZE_BODY = 28; // 14 pt
+export const SIZE_HEADER = 26; // 13 pt
+export const SIZE_SMALL = 24; // 12 pt
 const MM = 56.7; // twips per millimetre
-const PAGE = { width: 11906, height: 16838 }; // A4 in twips
-const MARGIN = { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) };
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+export const PAGE = { width: 11906, height: 16838 }; // A4 in twips
+export const MARGIN = { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) };
+export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 
 const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
-const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
+export const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
 const THIN: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-const THIN_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
+export const THIN_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
 
-function run(text: string, options: { bold?: boolean; italic?: boolean; underline?: boolean; size?: number } = {}): TextRun {
+export function run(text: string, options: { bold?: boolean; italic?: boolean; underline?: boolean; size?: number } = {}): TextRun {
   return new TextRun({
     text,
     font: FONT,
@@ -48,15 +50,15 @@ function run(text: string, options: { bold?: boolean; italic?: boolean; underlin
   });
 }
 
-function centred(children: TextRun[], spacingAfter = 0): Paragraph {
+export function centred(children: TextRun[], spacingAfter = 0): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: spacingAfter }, children });
 }
 
-function cell(children: (Paragraph | Table)[], widthTwips: number, bordered = false): TableCell {
+export function cell(children: (Paragraph | Table)[], widthTwips: number, bordered = false, verticalAlign: typeof VerticalAlign.TOP | typeof VerticalAlign.CENTER = VerticalAlign.TOP): TableCell {
   return new TableCell({
     width: { size: widthTwips, type: WidthType.DXA },
     borders: bordered ? THIN_BORDERS : NO_BORDERS,
-    verticalAlign: VerticalAlign.TOP,
+    verticalAlign,
     children,
   });
 }

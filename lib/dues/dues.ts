@@ -313,7 +313,7 @@ export async function getDuesAnnouncement(user: Principal, meetingId: string): P
     const day = vietnamDayOf(meeting.actualStart ?? meeting.plannedStart);
     const year = day.getUTCFullYear();
     const throughMonth = day.getUTCMonth();
-    const roll = (await branchRosterOn(tx, meeting.branchId, day)).filter((entry) => entry.attachedFrom === null);
+    const roll = (await branchRosterOn(tx, user.tenantId, meeting.branchId, day)).filter((entry) => entry.attachedFrom === null);
     const settings = await settingsFor(tx, user.tenantId, meeting.branch.path, day);
     const thresholds = { warnAt: settings["attendance.unexcusedMonthsWarn"], flagAt: settings["attendance.unexcusedMonthsFlag"] };
     const stored =

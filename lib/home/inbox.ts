@@ -12,14 +12,14 @@ import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
 import { BRANCH_ACTION_STEPS, branchStep, stepHref, type BranchStep } from "@/lib/meetings/next-step";
 import { getRecordSummary } from "@/lib/meetings/record-summary";
-import { todayInVietnam, isActiveOn } from "@/lib/org/unit-rules";
+import { isActiveOn } from "@/lib/org/unit-rules";
 import { getDesk, type DeskView } from "@/lib/oversight/desk";
 import { isScoredKind } from "@/lib/scoring/workflow";
+import { DAY_MS, todayInVietnam, vietnamMidnight } from "@/lib/time/days";
 
 /** A branch with more branches than this under the secretary's grant is summed up, not listed. */
 const BRANCH_LIST_LIMIT = 5;
 const COMING = 3;
-const DAY_MS = 86_400_000;
 
 export interface InboxMeeting {
   id: string;
@@ -147,7 +147,7 @@ async function secretaryInbox(tx: Tx, user: Principal, today: Date): Promise<Sec
         branchId: unit.id,
         OR: [
           { state: { in: ACTIVE_STATES }, plannedStart: { gte: yearAgo } },
-          { plannedStart: { gte: new Date(today.getTime() - 7 * 3_600_000) }, state: { not: "CANCELLED" } },
+          { plannedStart: { gte: vietnamMidnight(today) }, state: { not: "CANCELLED" } },
         ],
       },
       select: meetingSelect,

@@ -2,9 +2,11 @@
 // time zone whatever the server's own zone is, and built from Intl parts so the layout
 // (dd/MM/yyyy, HH:mm) does not depend on the ICU version of the runtime.
 
+import { TIME_ZONE, VIETNAM_OFFSET_MS, vietnamDayOf } from "@/lib/time/days";
+
 export const LOCALE = "vi";
 export const INTL_LOCALE = "vi-VN";
-export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+export { TIME_ZONE, vietnamDayOf };
 
 export type DateInput = Date | string | number;
 
@@ -103,8 +105,6 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
-// Vietnam has kept UTC+7 all year since 1975 (no daylight saving), so local times convert exactly.
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/;
 
 /**
@@ -127,8 +127,3 @@ export function toLocalDateTimeInput(value: DateInput): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
-/** The calendar day in Vietnam of an instant, as UTC midnight (how @db.Date columns compare). */
-export function vietnamDayOf(value: DateInput): Date {
-  const p = parts(value, TIME_ZONE);
-  return new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day)));
-}

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, fieldError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { AttendanceStatus, type MeetingKind, type MeetingState } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, parseLocalDateTime, vietnamDayOf } from "@/lib/i18n/format";
 import {
@@ -16,32 +16,16 @@ import {
   loadMeeting,
   type MeetingRef,
 } from "@/lib/meetings/access";
-import {
-  auditRecord,
-  existingVersionField,
-  fieldError,
-  loadRoll,
-  meetingDay,
-  optionalInstant,
-  optionalLine,
-  optionalUuidField,
-  parseRecordInput,
-  rollEntries,
-  uuidField,
-  uuidv7,
-  withNames,
-  type RollMember,
-  type ServiceContext,
-} from "@/lib/meetings/record-common";
+import { auditRecord, existingVersionField, loadRoll, meetingDay, optionalInstant, optionalLine, optionalUuidField, rollEntries, uuidField, uuidv7, withNames, type RollMember, type ServiceContext } from "@/lib/meetings/record-common";
 import { attendanceFigures, attendanceOpensOn, counterThresholds, memberCounters, type CounterThresholds } from "@/lib/meetings/record-rules";
-import { formatRatio } from "@/lib/scoring/exact";
+import { formatRatio } from "@/lib/exact/ratio";
 import { resolveAttendance } from "@/lib/meetings/rules/attendance";
 import type { DurationSettings } from "@/lib/meetings/rules/duration";
 import { durationMinutes } from "@/lib/meetings/rules/duration";
 import type { AttendanceMark, IsoDate, MemberMeetingRecord } from "@/lib/meetings/rules";
 import { RECORD_EDITABLE } from "@/lib/meetings/states";
-import { isoDay } from "@/lib/org/member-dates";
 import { settingsFor } from "@/lib/settings/resolve";
+import { isoDay } from "@/lib/time/days";
 
 // ─── Schemas (shared by the server actions, the /api/v1 handlers and the services) ──────────────
 
@@ -314,7 +298,7 @@ function reasonFor(status: AttendanceMark, reason: string | null): string | null
  * tap cannot slip past a state change (adopting the minutes) running at the same time.
  */
 export async function markAttendance(user: Principal, input: MarkAttendanceInput, context: ServiceContext = {}): Promise<MarkResult> {
-  const data = parseRecordInput(markAttendanceSchema, input);
+  const data = parseInput(markAttendanceSchema, input);
   // The hot path of the attendance screen: three statements in one transaction (meeting with the
   // member, write + audit), raw SQL so a tap stays cheap when many secretaries mark at once.
   return withTenant(user.tenantId, async (tx) => {
@@ -482,7 +466,7 @@ export interface MarkAllResult {
  * works in either order and a second press writes nothing.
  */
 export async function markAllPresent(user: Principal, input: unknown, context: ServiceContext = {}): Promise<MarkAllResult> {
-  const data = parseRecordInput(markAllPresentSchema, input);
+  const data = parseInput(markAllPresentSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
     assertRecordEditable(meeting);
@@ -583,7 +567,7 @@ export async function setMeetingTimesTx(
 }
 
 export async function setMeetingTimes(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ version: number }> {
-  const data = parseRecordInput(meetingTimesSchema, input);
+  const data = parseInput(meetingTimesSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
     return setMeetingTimesTx(tx, user, meeting, { actualStart: data.actualStart, actualEnd: data.actualEnd }, data.version, context);
@@ -594,7 +578,7 @@ export async function setMeetingTimes(user: Principal, input: unknown, context: 
 
 /** Adds a guest (never counted); picking an overseer fills the name from their account. */
 export async function addGuest(user: Principal, input: unknown, context: ServiceContext = {}): Promise<AttendanceGuest> {
-  const data = parseRecordInput(addGuestSchema, input);
+  const data = parseInput(addGuestSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
     assertRecordEditable(meeting);
@@ -623,7 +607,7 @@ export async function addGuest(user: Principal, input: unknown, context: Service
 }
 
 export async function removeGuest(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ id: string }> {
-  const data = parseRecordInput(removeGuestSchema, input);
+  const data = parseInput(removeGuestSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
     assertRecordEditable(meeting);

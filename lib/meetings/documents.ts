@@ -11,7 +11,7 @@ import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { DocumentKind, type MeetingState } from "@/lib/generated/prisma/enums";
 import { loadMeeting, type MeetingRef } from "@/lib/meetings/access";
-import { parseInput } from "@/lib/meetings/parse-input";
+import { parseInput } from "@/lib/errors";
 import { PREPARATION_EDITABLE } from "@/lib/meetings/states";
 import { assertDeclaredSize, blobStore, ingestUpload, newBlobKey, uploadMaxBytes } from "@/lib/storage";
 

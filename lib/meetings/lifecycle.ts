@@ -8,7 +8,7 @@
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, fieldError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, fieldError, ForbiddenError, parseInput, ValidationError } from "@/lib/errors";
 import type { MeetingState } from "@/lib/generated/prisma/enums";
 import { fill } from "@/lib/i18n/fill";
 import { formatDateTime, formatNumber, vietnamDayOf } from "@/lib/i18n/format";
@@ -18,7 +18,7 @@ import { loadRoll, meetingDay, rollEntries } from "@/lib/meetings/record-common"
 import { attendanceFigures } from "@/lib/meetings/record-rules";
 import { quorum, resolveAttendance, type AttendanceEntry } from "@/lib/meetings/rules";
 import { settingsFor } from "@/lib/settings/resolve";
-import { parseWith, transitionSchema, type TransitionInput } from "@/lib/meetings/schemas";
+import { transitionSchema, type TransitionInput } from "@/lib/meetings/schemas";
 import { canTransition, TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
 import { isActiveOn } from "@/lib/org/unit-rules";
 
@@ -232,7 +232,7 @@ export async function transition(
   input: TransitionInput | Record<string, unknown>,
   options: { requestId?: string | null; now?: Date } = {},
 ): Promise<TransitionResult> {
-  const data = parseWith(transitionSchema, input);
+  const data = parseInput(transitionSchema, input);
   if (SCORING_TRANSITIONS.includes(data.transition)) {
     throw new ValidationError("Bước này được thực hiện trong quy trình chấm điểm chất lượng sinh hoạt, không thực hiện trực tiếp tại đây.");
   }

@@ -5,7 +5,7 @@
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { fieldError, ForbiddenError } from "@/lib/errors";
+import { fieldError, ForbiddenError, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, toLocalDateTimeInput, vietnamDayOf } from "@/lib/i18n/format";
@@ -14,20 +14,13 @@ import { availableTransitionsFor } from "@/lib/meetings/lifecycle";
 import { getPreparationSummary, type PreparationSummary } from "@/lib/meetings/preparation";
 import { getRecordSummary, type RecordSummary } from "@/lib/meetings/record-summary";
 import { requiredDuration } from "@/lib/meetings/rules";
-import {
-  createMeetingSchema,
-  meetingListQuerySchema,
-  parseWith,
-  updateMeetingSchema,
-  type CreateMeetingInput,
-  type MeetingListQuery,
-  type UpdateMeetingInput,
-} from "@/lib/meetings/schemas";
+import { createMeetingSchema, meetingListQuerySchema, updateMeetingSchema, type CreateMeetingInput, type MeetingListQuery, type UpdateMeetingInput } from "@/lib/meetings/schemas";
 import { PREPARATION_EDITABLE, type MeetingTransition } from "@/lib/meetings/states";
 import { hasCommitteeOn } from "@/lib/org/committee";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
-import { isActiveOn, isBranchKind, parseCalendarDate, todayInVietnam } from "@/lib/org/unit-rules";
+import { isActiveOn, isBranchKind, parseCalendarDate } from "@/lib/org/unit-rules";
 import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
+import { todayInVietnam, vietnamMidnight } from "@/lib/time/days";
 
 export type JsonInput = Record<string, unknown>;
 
@@ -111,7 +104,7 @@ const snapshotSelect = {
  * the meeting gets the minimum duration that applies to it.
  */
 export async function createMeeting(user: Principal, input: CreateMeetingInput | JsonInput, options: ServiceOptions = {}): Promise<{ id: string }> {
-  const data = parseWith(createMeetingSchema, input);
+  const data = parseInput(createMeetingSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const branch = isUuid(data.branchId)
       ? await tx.orgUnit.findUnique({ where: { tenantId_id: { tenantId: user.tenantId, id: data.branchId } }, select: branchSelect })
@@ -125,7 +118,7 @@ export async function createMeeting(user: Principal, input: CreateMeetingInput |
 
     let plannedEnd = data.plannedEnd;
     if (!plannedEnd) {
-      const [settings, roster] = await Promise.all([settingsFor(tx, user.tenantId, branch.path, day), branchRosterOn(tx, branch.id, day)]);
+      const [settings, roster] = await Promise.all([settingsFor(tx, user.tenantId, branch.path, day), branchRosterOn(tx, user.tenantId, branch.id, day)]);
       plannedEnd = new Date(data.plannedStart.getTime() + plannedMinutes(settings, data.kind, roster.length) * 60_000);
     }
     const created = await tx.meeting.create({
@@ -162,7 +155,7 @@ export async function updateMeeting(
   input: UpdateMeetingInput | JsonInput,
   options: ServiceOptions = {},
 ): Promise<{ id: string; version: number }> {
-  const data = parseWith(updateMeetingSchema, input);
+  const data = parseInput(updateMeetingSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const ref = await loadMeeting(tx, user, data.id, { permission: "meeting.record", lock: true });
     assertVersion(ref, data.version);
@@ -400,13 +393,6 @@ export interface MeetingList {
 
 export const UPCOMING_LIMIT = 50;
 export const PAGE_SIZE = 50;
-
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-/** Midnight in Vietnam at the start of a calendar day (UTC midnight Date) → the instant. */
-export function vietnamMidnight(day: Date): Date {
-  return new Date(day.getTime() - VIETNAM_OFFSET_MS);
-}
 
 /** Meetings in the user's scope, upcoming and past, with the list's filters. */
 export async function listMeetings(user: Principal, query: MeetingListQuery | JsonInput = {}, now: Date = new Date()): Promise<MeetingList> {

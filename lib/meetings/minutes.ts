@@ -6,30 +6,16 @@
 import { z } from "zod";
 import type { Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, fieldError, NotFoundError, parseInput } from "@/lib/errors";
 import { MEETING_NOT_FOUND, assertRecordEditable, loadMeeting, type MeetingRef } from "@/lib/meetings/access";
 import { editState, loadMarks, loadRecordMeeting, meetingInfo, type RecordMeetingInfo } from "@/lib/meetings/attendance";
-import {
-  auditRecord,
-  fieldError,
-  loadRoll,
-  meetingDay,
-  optionalInt,
-  optionalLine,
-  optionalParagraphs,
-  optionalUuidField,
-  parseRecordInput,
-  requiredParagraphs,
-  uuidField,
-  versionField,
-  type ServiceContext,
-} from "@/lib/meetings/record-common";
+import { auditRecord, loadRoll, meetingDay, optionalInt, optionalLine, optionalParagraphs, optionalUuidField, requiredParagraphs, uuidField, versionField, type ServiceContext } from "@/lib/meetings/record-common";
 import { attendanceFigures, speakersShare, type SpeakersShare } from "@/lib/meetings/record-rules";
 import { loadResolutionView, type ResolutionView } from "@/lib/meetings/resolution";
 import { loadTasksView, type TasksView } from "@/lib/meetings/tasks";
 import { rollEntries } from "@/lib/meetings/record-common";
 import type { AttendanceMark } from "@/lib/meetings/rules/types";
-import { formatRatio } from "@/lib/scoring/exact";
+import { formatRatio } from "@/lib/exact/ratio";
 
 export const STALE_MINUTES =
   "Biên bản vừa được người khác lưu sau khi bạn mở trang. Nội dung bạn vừa nhập chưa được lưu và không ghi đè lên bản của họ: hãy sao chép phần đã viết, tải lại trang để xem bản mới nhất rồi lưu lại.";
@@ -224,7 +210,7 @@ export interface SavedMinutes {
  * version the page was opened at must still be the stored one: a stale save changes nothing.
  */
 export async function saveMinutes(user: Principal, input: unknown, context: ServiceContext = {}): Promise<SavedMinutes> {
-  const data = parseRecordInput(saveMinutesSchema, input);
+  const data = parseInput(saveMinutesSchema, input);
   // Nothing written at all is not a record: say so rather than "saved".
   if (!data.opening && !data.proceedings && !data.closing && !data.chairMemberId && !data.clerkMemberId && data.ideologyMinutes === null) {
     throw fieldError("proceedings", "Biên bản đang trống: hãy ghi ít nhất nội dung phần tiến hành (hoặc người chủ trì, thư ký) rồi lưu.");
@@ -304,7 +290,7 @@ export async function saveMinutes(user: Principal, input: unknown, context: Serv
 // ─── Speeches ───────────────────────────────────────────────────────────────────────────────────
 
 export async function addSpeech(user: Principal, input: unknown, context: ServiceContext = {}): Promise<SpeechRow> {
-  const data = parseRecordInput(addSpeechSchema, input);
+  const data = parseInput(addSpeechSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
     assertRecordEditable(meeting);
@@ -343,7 +329,7 @@ export async function addSpeech(user: Principal, input: unknown, context: Servic
 }
 
 export async function deleteSpeech(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ id: string }> {
-  const data = parseRecordInput(deleteSpeechSchema, input);
+  const data = parseInput(deleteSpeechSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
     assertRecordEditable(meeting);
@@ -360,7 +346,7 @@ export async function deleteSpeech(user: Principal, input: unknown, context: Ser
 
 /** Puts the speeches in the given order; the list must name each of them once (else someone changed it meanwhile). */
 export async function reorderSpeeches(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ ids: string[] }> {
-  const data = parseRecordInput(reorderSpeechesSchema, input);
+  const data = parseInput(reorderSpeechesSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
     assertRecordEditable(meeting);

@@ -13,12 +13,12 @@ import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import { formatDate, formatTime, vietnamDayOf } from "@/lib/i18n/format";
 import { assertVersion, loadMeeting } from "@/lib/meetings/access";
 import { applyTransition } from "@/lib/meetings/lifecycle";
-import { parseInput } from "@/lib/meetings/parse-input";
+import { parseInput } from "@/lib/errors";
 import { versionField } from "@/lib/meetings/schemas";
 import { createNotifications } from "@/lib/notifications/notifications";
 import { cleanAddress, enqueueMails } from "@/lib/notifications/outbox";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
-import { pathIds } from "@/lib/org/path";
+import { pathIds } from "@/lib/domain/org-path";
 
 /** A notice sent less than this long ago blocks another send (double clicks, two secretaries). */
 export const RESEND_PAUSE_MS = 60_000;
@@ -119,7 +119,7 @@ interface Recipients {
 }
 
 async function recipientsOf(tx: Tx, tenantId: string, branch: { id: string; path: string }, day: Date, senderId: string | null): Promise<Recipients> {
-  const roster = await branchRosterOn(tx, branch.id, day);
+  const roster = await branchRosterOn(tx, tenantId, branch.id, day);
   const memberIds = roster.map((entry) => entry.memberId);
   const members = await tx.member.findMany({ where: { tenantId, id: { in: memberIds } }, select: { id: true, email: true } });
   const accounts = await tx.user.findMany({

@@ -6,18 +6,19 @@
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, canAnywhere, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import type { MeetingKind, MeetingState, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { canReadMeeting } from "@/lib/meetings/access";
-import { meetingScopePaths, plannedMinutes, vietnamMidnight, type JsonInput, type ServiceOptions } from "@/lib/meetings/meetings";
+import { meetingScopePaths, plannedMinutes, type JsonInput, type ServiceOptions } from "@/lib/meetings/meetings";
 import { THEMATIC_MEETING_KINDS, MONTHLY_MEETING_KINDS } from "@/lib/meetings/rules";
-import { generatePlanSchema, meetingDefaultsSchema, parseWith, type GeneratePlanInput, type MeetingDefaultsInput } from "@/lib/meetings/schemas";
+import { generatePlanSchema, meetingDefaultsSchema, type GeneratePlanInput, type MeetingDefaultsInput } from "@/lib/meetings/schemas";
 import { PREPARATION_EDITABLE } from "@/lib/meetings/states";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
-import { isActiveOn, isBranchKind, todayInVietnam } from "@/lib/org/unit-rules";
+import { isActiveOn, isBranchKind } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
+import { todayInVietnam, vietnamMidnight } from "@/lib/time/days";
 
 /** Used when a branch has not set its own day and time (the example: "ngày 5 hằng tháng, 14:00"). */
 export const DEFAULT_MEETING_DAY = 5;
@@ -77,7 +78,7 @@ export function thematicDay(meetingDay: number): number {
 /** The instant of "day D of month M of year Y at HH:mm" in Vietnam. */
 export function slotInstant(year: number, month: number, day: number, time: string): Date {
   const [hour, minute] = time.split(":").map(Number) as [number, number];
-  return new Date(Date.UTC(year, month - 1, day, hour, minute) - 7 * 3_600_000);
+  return vietnamMidnight(Date.UTC(year, month - 1, day, hour, minute));
 }
 
 /** Year-month of an instant in Vietnam: 2026-03 → 202603. */
@@ -226,7 +227,7 @@ export async function saveMeetingDefaults(
   input: MeetingDefaultsInput | JsonInput,
   options: ServiceOptions = {},
 ): Promise<{ version: number }> {
-  const data = parseWith(meetingDefaultsSchema, input);
+  const data = parseInput(meetingDefaultsSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const branch = await loadBranch(tx, user, data.branchId);
     if (!isBranchKind(branch.kind)) throw new NotFoundError(NOT_FOUND);
@@ -298,7 +299,7 @@ export async function generatePlan(
   input: GeneratePlanInput | JsonInput,
   options: ServiceOptions & { now?: Date } = {},
 ): Promise<GeneratePlanResult> {
-  const data = parseWith(generatePlanSchema, input);
+  const data = parseInput(generatePlanSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const branch = await loadBranch(tx, user, data.branchId);
     if (!authorize(user, "meeting.record", branch)) {
@@ -376,7 +377,7 @@ export async function generatePlan(
     const firstDay = new Date(Date.UTC(data.year, 0, 1));
     const [settings, roster] = await Promise.all([
       settingsFor(tx, user.tenantId, branch.path, firstDay),
-      branchRosterOn(tx, branch.id, todayInVietnam(options.now) < firstDay ? firstDay : todayInVietnam(options.now)),
+      branchRosterOn(tx, user.tenantId, branch.id, todayInVietnam(options.now) < firstDay ? firstDay : todayInVietnam(options.now)),
     ]);
     const minutesFor = (kind: MeetingKind) => plannedMinutes(settings, kind, roster.length);
 

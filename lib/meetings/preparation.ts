@@ -20,7 +20,7 @@ import {
   type DocumentTiming,
   type MeetingDocumentItem,
 } from "@/lib/meetings/documents";
-import { parseInput } from "@/lib/meetings/parse-input";
+import { parseInput } from "@/lib/errors";
 import { composeNotice, noticeReach, RESEND_PAUSE_MS, type NoticeReach } from "@/lib/meetings/notices";
 import { instant, versionField } from "@/lib/meetings/schemas";
 import { PREPARATION_EDITABLE } from "@/lib/meetings/states";
@@ -95,7 +95,7 @@ export async function updateMeetingContent(
     assertPreparationEditable(meeting);
     assertVersion(meeting, data.version);
     if (data.preparedByMemberId) {
-      const roster = await branchRosterOn(tx, meeting.branchId, meetingDayOf(meeting));
+      const roster = await branchRosterOn(tx, user.tenantId, meeting.branchId, meetingDayOf(meeting));
       if (!roster.some((entry) => entry.memberId === data.preparedByMemberId)) {
         throw fieldError("preparedByMemberId", "Người chuẩn bị phải là đảng viên của chi bộ vào ngày sinh hoạt.");
       }
@@ -214,7 +214,7 @@ export async function savePreMeeting(
       throw fieldError("heldAt", "Thời gian họp chi ủy chưa tới: chỉ ghi nhận sau khi đã họp.");
     }
     const day = meetingDayOf(meeting);
-    const roster = await branchRosterOn(tx, meeting.branchId, day);
+    const roster = await branchRosterOn(tx, user.tenantId, meeting.branchId, day);
     const names = new Map(roster.map((entry) => [entry.memberId, entry.label]));
     const unknown = data.attendeeMemberIds.filter((id) => !names.has(id));
     if (unknown.length > 0) {
@@ -371,7 +371,7 @@ export async function getPreparation(user: Principal, meetingId: string, context
     const editable = recorder && PREPARATION_EDITABLE.includes(meeting.state);
     const day = meetingDayOf(meeting);
     // One connection per transaction: queries run one after another (pg refuses overlapping ones).
-    const roster = await branchRosterOn(tx, meeting.branch.id, day);
+    const roster = await branchRosterOn(tx, user.tenantId, meeting.branch.id, day);
     const committeeRule = await hasCommitteeOn(tx, user.tenantId, meeting.branch.id, day);
     const labelOf = new Map(roster.map((entry) => [entry.memberId, entry.label]));
     const committee = (await committeeOn(tx, user.tenantId, meeting.branch.id, day)).map((c) => ({ ...c, label: labelOf.get(c.memberId) ?? c.fullName }));
@@ -541,4 +541,10 @@ export async function getPreparationSummary(tx: Tx, user: Principal, meetingId: 
       preparedBy: meeting.preparedBy?.fullName ?? null,
     },
   };
+}
+
+/** The preparation view with its summary (GET /api/v1/meetings/{id}/preparation): the route opens no transaction itself. */
+export async function getPreparationWithSummary(user: Principal, meetingId: string) {
+  const [view, summary] = await Promise.all([getPreparation(user, meetingId), withTenant(user.tenantId, (tx) => getPreparationSummary(tx, user, meetingId))]);
+  return { view, summary };
 }

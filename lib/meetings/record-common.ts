@@ -11,8 +11,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberStatus } from "@/lib/generated/prisma/enums";
 import { parseLocalDateTime, vietnamDayOf } from "@/lib/i18n/format";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
-import { parseDay } from "@/lib/org/member-dates";
 import type { RollEntry } from "@/lib/meetings/rules/types";
+import { parseDay } from "@/lib/time/days";
 
 export interface ServiceContext {
   requestId?: string;
@@ -54,13 +54,6 @@ export const uuidField = (message: string) =>
 
 export const optionalUuidField = (message: string) =>
   z.preprocess(emptyToNull, z.string({ error: message }).regex(UUID, message).nullable());
-
-export function requiredLine(max: number, messages: { required: string; tooLong: string }) {
-  return z.preprocess(
-    (value) => (typeof value === "string" ? normalizeLine(value) : value),
-    z.string({ error: messages.required }).min(1, messages.required).max(max, messages.tooLong),
-  );
-}
 
 export function optionalLine(max: number, tooLong: string) {
   return z.preprocess(
@@ -148,7 +141,6 @@ export function requiredDayField(required: string, invalid = "Ngày không hợp
 
 /** Parses at the service boundary: a ValidationError with field errors, like the forms show. */
 /** The record services' name for parseInput (lib/errors.ts). */
-export { parseInput as parseRecordInput, fieldError } from "@/lib/errors";
 
 // ─── The meeting's day and roll ─────────────────────────────────────────────────────────────────
 
@@ -185,7 +177,7 @@ const hostedElsewhere = (branchId: string) => ({ OR: [{ hostBranchId: null }, { 
  * the periods in force that day. A member attached to another branch is ELSEWHERE here.
  */
 export async function loadRoll(tx: Tx, tenantId: string, branchId: string, day: Date): Promise<RollMember[]> {
-  const roster = await branchRosterOn(tx, branchId, day);
+  const roster = await branchRosterOn(tx, tenantId, branchId, day);
   if (roster.length === 0) return [];
   const ids = roster.map((entry) => entry.memberId);
   const [exemptions, transfers, suspensions] = [

@@ -13,7 +13,7 @@ import {
   type UnexcusedMonths,
 } from "@/lib/meetings/rules/counters";
 import { yearOf, type AttendanceEntry, type IsoDate, type MeetingKind, type RollEntry, type RuleError } from "@/lib/meetings/rules/types";
-import { percentOf, type Ratio } from "@/lib/scoring/exact";
+import { percentOf, type Ratio } from "@/lib/exact/ratio";
 import type { SettingsSnapshot } from "@/lib/settings/resolve";
 
 // ─── Attendance while it is being taken ─────────────────────────────────────────────────────────

@@ -9,7 +9,7 @@ import { editState, loadMarks } from "@/lib/meetings/attendance";
 import { loadRoll, meetingDay, rollEntries } from "@/lib/meetings/record-common";
 import { attendanceFigures, speakersShare, targetsMet, type TargetsMet } from "@/lib/meetings/record-rules";
 import { dueTasks } from "@/lib/meetings/tasks";
-import { formatPercent, type Ratio } from "@/lib/scoring/exact";
+import { formatPercent, type Ratio } from "@/lib/exact/ratio";
 
 export interface RecordSummary {
   /** meeting.read on the branch: the attendance and minutes pages open for this user. */

@@ -5,28 +5,12 @@
 import { z } from "zod";
 import type { Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError, fieldError, parseInput } from "@/lib/errors";
 import { VoteMethod } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { MEETING_NOT_FOUND, assertRecordEditable, loadMeeting, type MeetingRef } from "@/lib/meetings/access";
 import { loadMarks } from "@/lib/meetings/attendance";
-import {
-  auditRecord,
-  fieldError,
-  loadRoll,
-  meetingDay,
-  optionalInstant,
-  optionalInt,
-  optionalLine,
-  parseRecordInput,
-  requiredParagraphs,
-  rollEntries,
-  uuidField,
-  versionField,
-  withNames,
-  type RollMember,
-  type ServiceContext,
-} from "@/lib/meetings/record-common";
+import { auditRecord, loadRoll, meetingDay, optionalInstant, optionalInt, optionalLine, requiredParagraphs, rollEntries, uuidField, versionField, withNames, type RollMember, type ServiceContext } from "@/lib/meetings/record-common";
 import { attendanceFigures, suggestResolutionNumber } from "@/lib/meetings/record-rules";
 import { voteValidity, type VoteValidity } from "@/lib/meetings/rules/vote";
 import type { AttendanceEntry, RollEntry } from "@/lib/meetings/rules/types";
@@ -169,7 +153,7 @@ export interface SavedResolution {
  * every mark), and for + against + abstain may not exceed the official members present.
  */
 export async function saveResolution(user: Principal, input: unknown, context: ServiceContext = {}): Promise<SavedResolution> {
-  const data = parseRecordInput(saveResolutionSchema, input);
+  const data = parseInput(saveResolutionSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
     assertRecordEditable(meeting);

@@ -5,20 +5,8 @@
 // an offset (JSON clients).
 import { z } from "zod";
 import { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
-import { ValidationError } from "@/lib/errors";
 import { parseLocalDateTime, vietnamDayOf } from "@/lib/i18n/format";
 import { TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
-
-/** Parses with a schema; failures become a ValidationError with the fields' messages (422). */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join(".") || "_"] ??= []).push(issue.message);
-    throw new ValidationError("Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", fieldErrors);
-  }
-  return parsed.data;
-}
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 

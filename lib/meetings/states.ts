@@ -51,7 +51,3 @@ export const LOCKED_STATES: readonly MeetingState[] = ["FINALISED"];
 export function canTransition(state: MeetingState, transition: MeetingTransition): boolean {
   return TRANSITIONS[transition].from.includes(state);
 }
-
-export function availableTransitions(state: MeetingState): MeetingTransition[] {
-  return (Object.keys(TRANSITIONS) as MeetingTransition[]).filter((t) => canTransition(state, t));
-}

@@ -9,26 +9,13 @@
 import { z } from "zod";
 import type { Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { NotFoundError } from "@/lib/errors";
+import { fieldError, NotFoundError, parseInput } from "@/lib/errors";
 import { TaskResult, type MeetingState } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { MEETING_NOT_FOUND, assertRecordEditable, loadMeeting, type MeetingRef } from "@/lib/meetings/access";
-import {
-  auditRecord,
-  fieldError,
-  meetingDay,
-  optionalInt,
-  optionalLine,
-  optionalUuidField,
-  parseRecordInput,
-  requiredDayField,
-  requiredParagraphs,
-  rollMemberOn,
-  uuidField,
-  type ServiceContext,
-} from "@/lib/meetings/record-common";
+import { auditRecord, meetingDay, optionalInt, optionalLine, optionalUuidField, requiredDayField, requiredParagraphs, rollMemberOn, uuidField, type ServiceContext } from "@/lib/meetings/record-common";
 import { resultPercentFor, targetsMet, type TargetsMet } from "@/lib/meetings/record-rules";
-import { isoDay } from "@/lib/org/member-dates";
+import { isoDay } from "@/lib/time/days";
 
 const TASK_NOT_FOUND = "Không tìm thấy nhiệm vụ này, hoặc nhiệm vụ không thuộc phạm vi bạn được xem.";
 const LIVE_EXCLUDED: MeetingState[] = ["CANCELLED", "POSTPONED"];
@@ -219,7 +206,7 @@ export async function loadTasksView(tx: Tx, tenantId: string, meeting: MeetingRe
 // ─── Changes ────────────────────────────────────────────────────────────────────────────────────
 
 export async function assignTask(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ id: string }> {
-  const data = parseRecordInput(assignTaskSchema, input);
+  const data = parseInput(assignTaskSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
     assertRecordEditable(meeting);
@@ -278,7 +265,7 @@ export async function assignTask(user: Principal, input: unknown, context: Servi
 }
 
 export async function deleteTask(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ id: string }> {
-  const data = parseRecordInput(deleteTaskSchema, input);
+  const data = parseInput(deleteTaskSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
     assertRecordEditable(meeting);
@@ -312,7 +299,7 @@ export interface TaskResultSaved {
  * A "kỳ sau" task is fixed to the meeting it resolves to. DONE is stored as 100 %, NOT_DONE as 0 %.
  */
 export async function recordTaskResult(user: Principal, input: unknown, context: ServiceContext = {}): Promise<TaskResultSaved> {
-  const data = parseRecordInput(taskResultSchema, input);
+  const data = parseInput(taskResultSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const task = await tx.taskAssignment.findFirst({
       where: { tenantId: user.tenantId, id: data.taskId },

@@ -5,8 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ValidationError } from "@/lib/errors";
-import { fieldErrorsFrom } from "@/lib/meetings/parse-input";
+import { parseInput, ValidationError } from "@/lib/errors";
 
 export interface NewNotification {
   userId: string;
@@ -110,9 +109,7 @@ export async function markNotificationsRead(
   input: MarkReadInput | Record<string, unknown>,
   context: { requestId?: string; now?: Date } = {},
 ): Promise<{ updated: number; link: string | null }> {
-  const parsed = markReadSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("Dữ liệu chưa hợp lệ.", fieldErrorsFrom(parsed.error));
-  const { ids, all } = parsed.data;
+  const { ids, all } = parseInput(markReadSchema, input);
   const now = context.now ?? new Date();
   return withTenant(user.tenantId, async (tx) => {
     const where = { tenantId: user.tenantId, userId: user.id, readAt: null, ...(all ? {} : { id: { in: ids } }) };

@@ -10,7 +10,7 @@
 // Units that are not branches never have a chi ủy (a đảng bộ has a đảng ủy).
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/tenant";
-import { isoDay } from "@/lib/org/member-dates";
+import { isoDay } from "@/lib/time/days";
 import { COMMITTEE_MIN_OFFICIALS, isBranchKind } from "@/lib/org/unit-rules";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 

@@ -8,10 +8,10 @@ import { isUuid, type Tx } from "@/lib/db/tenant";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { isoDay } from "@/lib/org/member-dates";
+import { isoDay } from "@/lib/time/days";
+import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 
 /** Units that hold meetings ("branch" in the glossary): the only homes a member can have. */
-export const MEMBER_BRANCH_KINDS: readonly OrgUnitKind[] = ["GRASSROOTS_BRANCH", "BRANCH"];
 
 export const MEMBER_NOT_FOUND = "Không tìm thấy đảng viên này, hoặc đảng viên không thuộc phạm vi bạn được xem.";
 export const BRANCH_NOT_FOUND = "Không tìm thấy chi bộ được chọn trong phạm vi bạn quản lý.";
@@ -95,7 +95,7 @@ export async function loadManagedBranch(
     : null;
   if (!unit || !authorize(user, options.permission ?? "member.manage", unit)) throw new NotFoundError(BRANCH_NOT_FOUND);
   const refuse = (message: string) => new ValidationError(message, { [options.field]: [message] });
-  if (!MEMBER_BRANCH_KINDS.includes(unit.kind)) {
+  if (!BRANCH_UNIT_KINDS.includes(unit.kind)) {
     throw refuse(`“${unit.name}” không phải là chi bộ: đảng viên chỉ sinh hoạt ở chi bộ cơ sở hoặc chi bộ trực thuộc.`);
   }
   if (unit.activeTo && unit.activeTo.getTime() < options.day.getTime()) {

@@ -1,7 +1,7 @@
 // The JSON shape of the roster in /api/v1: calendar days as "yyyy-mm-dd", instants as ISO 8601,
 // ids as strings. Built from the same service results the pages render.
-import { isoDay, isoDayOrNull } from "@/lib/org/member-dates";
 import type { MemberDetail, MemberListPage } from "@/lib/org/members";
+import { isoDay, isoDayOrNull } from "@/lib/time/days";
 
 export function memberListJson(page: MemberListPage) {
   return {

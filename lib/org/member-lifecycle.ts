@@ -12,16 +12,8 @@ import { vietnamDayOf } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberStatus, PositionKind } from "@/lib/generated/prisma/enums";
-import {
-  assertOnRoll,
-  formatDay,
-  loadManagedBranch,
-  lockMemberForWrite,
-  MEMBER_BRANCH_KINDS,
-  violates,
-  type LockedMember,
-} from "@/lib/org/member-access";
-import { addDays, isoDay, isoDayOrNull, overlaps, todayInVietnam } from "@/lib/org/member-dates";
+import { assertOnRoll, formatDay, loadManagedBranch, lockMemberForWrite, violates, type LockedMember } from "@/lib/org/member-access";
+import { overlaps } from "@/lib/org/member-dates";
 import {
   addExemptionSchema,
   addSuspensionSchema,
@@ -45,7 +37,10 @@ import {
   type TransferMemberInput,
 } from "@/lib/org/member-schemas";
 import { CARD_TAKEN, STALE_MEMBER, type ServiceContext } from "@/lib/org/members";
-import { pathIds } from "@/lib/org/path";
+import { pathIds } from "@/lib/domain/org-path";
+import { addDays, isoDay, isoDayOrNull, todayInVietnam } from "@/lib/time/days";
+import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 /** A refusal tied to one form field. */
 
@@ -261,12 +256,13 @@ export interface RosterEntry {
  * loadRoll shows them ELSEWHERE). Vietnamese name order. The caller authorizes; `tx` is a tenant
  * transaction. A member who left the roll (endedOn) before the day is never on it.
  */
-export async function branchRosterOn(tx: Tx, branchId: string, day: Date): Promise<RosterEntry[]> {
+export async function branchRosterOn(tx: Tx, tenantId: string, branchId: string, day: Date): Promise<RosterEntry[]> {
   const covering = { fromDate: { lte: day }, OR: [{ toDate: null }, { toDate: { gte: day } }] };
   const notEnded = { OR: [{ endedOn: null }, { endedOn: { gte: day } }] };
   const [own, attached] = [
     await tx.branchMembership.findMany({
       where: {
+        tenantId,
         branchId,
         validFrom: { lte: day },
         OR: [{ validTo: null }, { validTo: { gte: day } }],
@@ -276,7 +272,7 @@ export async function branchRosterOn(tx: Tx, branchId: string, day: Date): Promi
       orderBy: [{ member: { sortKey: "asc" } }, { memberId: "asc" }],
     }),
     await tx.temporaryTransfer.findMany({
-      where: { hostBranchId: branchId, ...covering, member: notEnded },
+      where: { tenantId, hostBranchId: branchId, ...covering, member: notEnded },
       select: {
         member: {
           select: {
@@ -376,7 +372,6 @@ export async function addExemption(
   });
 }
 
-const DECIDING_STATES = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"] as const;
 
 /**
  * The meeting that decided an exemption (SPEC §7): a meeting of the member's own branch that was
@@ -389,7 +384,7 @@ async function decidingMeeting(tx: Tx, tenantId: string, branchId: string, meeti
     select: { id: true, state: true, plannedStart: true, actualStart: true },
   });
   if (!meeting) throw fieldError("decidedAtMeetingId", text.meetingNotFound);
-  if (!(DECIDING_STATES as readonly string[]).includes(meeting.state)) throw fieldError("decidedAtMeetingId", text.meetingNotHeld);
+  if (!(HELD_STATES as readonly string[]).includes(meeting.state)) throw fieldError("decidedAtMeetingId", text.meetingNotHeld);
   if (vietnamDayOf(meeting.actualStart ?? meeting.plannedStart).getTime() > fromDate.getTime()) {
     throw fieldError("decidedAtMeetingId", text.meetingAfterStart);
   }
@@ -674,7 +669,7 @@ export async function assignPosition(
       if (!unit || !related || !authorize(user, "member.manage", unit)) {
         throw new NotFoundError("Không tìm thấy tổ chức đảng được chọn trong phạm vi bạn quản lý.");
       }
-      unitIsBranch = MEMBER_BRANCH_KINDS.includes(unit.kind);
+      unitIsBranch = BRANCH_UNIT_KINDS.includes(unit.kind);
       if ((unit.kind === "PARTY_GROUP") !== (data.kind === "GROUP_LEADER")) {
         throw fieldError("kind", data.kind === "GROUP_LEADER" ? "Tổ trưởng chỉ giao ở tổ đảng." : "Tổ đảng chỉ có chức vụ tổ trưởng.");
       }

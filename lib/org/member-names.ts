@@ -56,11 +56,5 @@ export function distinctNames(members: readonly NamedMember[]): Map<string, stri
   return labels;
 }
 
-/** distinctNames as a lookup with the plain name as fallback (for ids outside the list). */
-export function nameLookup(members: readonly NamedMember[]): (id: string | null | undefined, fallback?: string | null) => string {
-  const labels = distinctNames(members);
-  return (id, fallback = "") => (id ? (labels.get(id) ?? fallback ?? "") : (fallback ?? ""));
-}
-
 /** The fields distinctNames reads, for Prisma selects. */
 export const namedMemberSelect = { id: true, fullName: true, birthDate: true, partyCardNumber: true } as const;

@@ -8,7 +8,7 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, fieldError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertOnRoll, formatDay, loadManagedBranch, lockMemberForWrite, type LockedMember } from "@/lib/org/member-access";
-import { isoDay, isoDayOrNull, overlaps } from "@/lib/org/member-dates";
+import { overlaps } from "@/lib/org/member-dates";
 import {
   addResidenceLinkSchema,
   parseInput,
@@ -19,6 +19,7 @@ import {
   type UpdateResidenceLinkInput,
 } from "@/lib/org/member-schemas";
 import type { ServiceContext } from "@/lib/org/members";
+import { isoDay, isoDayOrNull } from "@/lib/time/days";
 
 export const STALE_RESIDENCE_LINK =
   "Thông tin nơi cư trú vừa được người khác cập nhật. Vui lòng tải lại trang rồi nhập lại thay đổi.";

@@ -4,7 +4,7 @@
 // an action's parsed input can be handed to a service that parses it once more.
 import { z } from "zod";
 import { Gender, MemberEndReason, MemberStatus, PositionKind } from "@/lib/generated/prisma/enums";
-import { addMonths, fullYears, isoDay, parseDay, todayInVietnam } from "@/lib/org/member-dates";
+import { addMonths, fullYears, isoDay, parseDay, todayInVietnam } from "@/lib/time/days";
 
 /**
  * What a caller may hand to a service: the schema's field names, each with any value (a form string,

@@ -16,17 +16,8 @@ import type {
   PositionKind,
 } from "@/lib/generated/prisma/enums";
 import { foldForSearch } from "@/lib/i18n/format";
-import {
-  escapeLike,
-  formatDay,
-  loadManagedBranch,
-  lockMemberForWrite,
-  MEMBER_BRANCH_KINDS,
-  MEMBER_NOT_FOUND,
-  scopeCondition,
-  violates,
-} from "@/lib/org/member-access";
-import { covers, isoDay, isoDayOrNull, todayInVietnam } from "@/lib/org/member-dates";
+import { escapeLike, formatDay, loadManagedBranch, lockMemberForWrite, MEMBER_NOT_FOUND, scopeCondition, violates } from "@/lib/org/member-access";
+import { covers } from "@/lib/org/member-dates";
 import {
   createMemberSchema,
   decodeCursor,
@@ -52,7 +43,10 @@ import {
   tokenRange,
   type SearchPlan,
 } from "@/lib/org/member-search";
-import { pathIds } from "@/lib/org/path";
+import { pathIds } from "@/lib/domain/org-path";
+import { isoDay, isoDayOrNull, todayInVietnam } from "@/lib/time/days";
+import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 export { decodeCursor, encodeCursor, type Cursor } from "@/lib/org/member-schemas";
 
@@ -393,7 +387,7 @@ async function branchOptions(
   const units = await tx.orgUnit.findMany({
     where: {
       tenantId: user.tenantId,
-      kind: { in: [...MEMBER_BRANCH_KINDS] },
+      kind: { in: [...BRANCH_UNIT_KINDS] },
       OR: roots.map((root) => ({ path: { startsWith: root.path } })),
     },
     select: { id: true, name: true, activeFrom: true, activeTo: true, parent: { select: { name: true } } },
@@ -419,7 +413,7 @@ function countBranches(tx: Tx, user: Principal, permission: Permission): Promise
   return tx.orgUnit.count({
     where: {
       tenantId: user.tenantId,
-      kind: { in: [...MEMBER_BRANCH_KINDS] },
+      kind: { in: [...BRANCH_UNIT_KINDS] },
       OR: roots.map((root) => ({ path: { startsWith: root.path } })),
     },
   });
@@ -731,7 +725,7 @@ export async function getMemberManageOptions(user: Principal, memberId: string):
         orderBy: { depth: "asc" },
       });
     const decidingMeetings = await tx.meeting.findMany({
-      where: { tenantId: user.tenantId, branchId: member.branchId, state: { in: ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"] } },
+      where: { tenantId: user.tenantId, branchId: member.branchId, state: { in: [...HELD_STATES] } },
       select: { id: true, plannedStart: true, title: true },
       orderBy: { plannedStart: "desc" },
       take: 24,

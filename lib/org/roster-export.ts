@@ -11,19 +11,10 @@ import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant } from "@/lib/db/tenant";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Gender, OrgUnitKind, PositionKind } from "@/lib/generated/prisma/enums";
-import {
-  GENDER_LABELS,
-  POSITION_LABELS,
-  POSITION_RANK,
-  ROSTER_COLUMNS,
-  escapeCsvCell,
-  formatRosterDate,
-  isoDay,
-  todayInVietnam,
-  type RosterField,
-} from "@/lib/org/roster-layout";
+import { GENDER_LABELS, POSITION_LABELS, POSITION_RANK, ROSTER_COLUMNS, escapeCsvCell, formatRosterDate, type RosterField } from "@/lib/org/roster-layout";
+import { isoDay, todayInVietnam } from "@/lib/time/days";
+import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 
-const BRANCH_KINDS: readonly OrgUnitKind[] = ["GRASSROOTS_BRANCH", "BRANCH"];
 /** Branches read per query; one query returns their members (≈ 25 each on average). */
 const BRANCHES_PER_QUERY = 200;
 
@@ -78,7 +69,7 @@ async function resolveUnits(user: Principal, unitId: string | null | undefined):
 export async function* rosterRows(user: Principal, paths: readonly string[], today: Date): AsyncGenerator<ExportRow[]> {
   const branches: BranchRow[] = await withTenant(user.tenantId, (tx) =>
     tx.orgUnit.findMany({
-      where: { tenantId: user.tenantId, kind: { in: [...BRANCH_KINDS] }, OR: paths.map((path) => ({ path: { startsWith: path } })) },
+      where: { tenantId: user.tenantId, kind: { in: [...BRANCH_UNIT_KINDS] }, OR: paths.map((path) => ({ path: { startsWith: path } })) },
       select: { id: true, name: true, code: true },
     }),
   );
@@ -313,7 +304,7 @@ export async function listExportUnits(user: Principal): Promise<{ units: { id: s
     }),
   );
   const truncated = rows.length > EXPORT_UNIT_OPTIONS_LIMIT;
-  const shown = truncated ? rows.filter((row) => !BRANCH_KINDS.includes(row.kind)) : rows;
+  const shown = truncated ? rows.filter((row) => !BRANCH_UNIT_KINDS.includes(row.kind)) : rows;
   const children = new Map<string | null, typeof shown>();
   const ids = new Set(shown.map((row) => row.id));
   for (const row of shown) {

@@ -18,39 +18,19 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Gender, ImportFormat, ImportStatus, MemberStatus, OrgUnitKind, PositionKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch } from "@/lib/i18n/format";
-import { isInSubtree } from "@/lib/org/path";
+import { isInSubtree } from "@/lib/domain/org-path";
 import { RosterFileError, locateHeader, readRows, sniffFormat, type HeaderMap, type RosterFormat, type SheetRow } from "@/lib/org/roster-file";
-import {
-  CARD_NUMBER_PATTERN,
-  COLUMN_BY_FIELD,
-  EMAIL_PATTERN,
-  GENDER_LABELS,
-  MAX_ROWS,
-  PHONE_PATTERN,
-  POSITION_LABELS,
-  addDays,
-  formatRosterDate,
-  fullYears,
-  headerOf,
-  isFormulaLike,
-  isoDay,
-  normalizeCardNumber,
-  normalizeText,
-  parseCalendarDate,
-  parseGender,
-  parsePosition,
-  todayInVietnam,
-  unescapeCell,
-  type RosterField,
-} from "@/lib/org/roster-layout";
+import { CARD_NUMBER_PATTERN, COLUMN_BY_FIELD, EMAIL_PATTERN, GENDER_LABELS, MAX_ROWS, PHONE_PATTERN, POSITION_LABELS, formatRosterDate, headerOf, isFormulaLike, normalizeCardNumber, normalizeText, parseCalendarDate, parseGender, parsePosition, unescapeCell, type RosterField } from "@/lib/org/roster-layout";
+import { addDays, fullYears, isoDay, todayInVietnam } from "@/lib/time/days";
+import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 
 export { RosterFileError } from "@/lib/org/roster-file";
 
 /** Units that hold meetings: the only homes a member can have. */
-const BRANCH_KINDS: readonly OrgUnitKind[] = ["GRASSROOTS_BRANCH", "BRANCH"];
 
 /** Stored report: at most this many row issues and listed changes (counts are always complete). */
 export const REPORT_DETAIL_LIMIT = 1000;
@@ -495,7 +475,7 @@ function resolveBranch(
     return fail(field, "ambiguousBranch", `Có ${inScope.length} tổ chức cùng ${branchCode !== null ? "mã" : "tên"} ${label.replace(/^mã /, "")}: hãy ghi thêm cột “Mã chi bộ” để chỉ rõ chi bộ nào.`);
   }
   const branch = inScope[0]!;
-  if (!BRANCH_KINDS.includes(branch.kind)) {
+  if (!BRANCH_UNIT_KINDS.includes(branch.kind)) {
     return fail(field, "notBranch", `${quote(branch.name)} không phải chi bộ: đảng viên phải sinh hoạt ở một chi bộ (chi bộ cơ sở hoặc chi bộ trực thuộc).`);
   }
   // A closed branch takes no one new; members still listed there are reported as they are.
@@ -1198,11 +1178,6 @@ function staleError(): ConflictError {
   );
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? null)}` : "";
-  return /23505|unique constraint|Unique constraint/i.test(text) || (error as { code?: unknown })?.code === "P2002";
-}
-
 /**
  * Confirm → apply: re-reads the stored file, plans it again against the roster inside one
  * transaction and refuses when the plan differs from the dry run's (something changed since), when
@@ -1346,10 +1321,17 @@ export async function listImports(user: Principal, limit = 20): Promise<ImportSu
   const roots = scopeRoots(user, "member.manage");
   if (roots.length === 0) return [];
   return withTenant(user.tenantId, async (tx) => {
+    // The newest imports whose scope lies in the user's subtrees, chosen in SQL (not a wider page filtered here).
+    const inScope = Prisma.join(roots.map((root) => Prisma.sql`u."path" LIKE ${`${root.path}%`}`), " OR ");
+    const wanted = await tx.$queryRaw<{ id: string }[]>`
+      SELECT i."id" FROM "MemberImport" i
+      JOIN "OrgUnit" u ON u."tenantId" = i."tenantId" AND u."id" = i."scopeUnitId"
+      WHERE i."tenantId" = ${user.tenantId}::uuid AND (${inScope})
+      ORDER BY i."createdAt" DESC, i."id" DESC
+      LIMIT ${limit}`;
     const rows = await tx.memberImport.findMany({
-      where: { tenantId: user.tenantId },
-      orderBy: { createdAt: "desc" },
-      take: limit * 5,
+      where: { tenantId: user.tenantId, id: { in: wanted.map((row) => row.id) } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: summarySelect,
     });
     const units = await tx.orgUnit.findMany({

@@ -16,7 +16,7 @@
 // A column that is absent leaves that field of existing members untouched; a present but empty
 // cell clears it (except "Chức vụ": an import opens positions, it never ends them).
 import type { Gender, PositionKind } from "@/lib/generated/prisma/enums";
-import { TIME_ZONE, foldForSearch } from "@/lib/i18n/format";
+import { foldForSearch } from "@/lib/i18n/format";
 
 export type RosterField =
   | "index"
@@ -200,27 +200,3 @@ export function formatRosterDate(date: Date): string {
   return `${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
 }
 
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * 86_400_000);
-}
-
-/** Completed years between two calendar dates. */
-export function fullYears(from: Date, to: Date): number {
-  let years = to.getUTCFullYear() - from.getUTCFullYear();
-  if (to.getUTCMonth() < from.getUTCMonth() || (to.getUTCMonth() === from.getUTCMonth() && to.getUTCDate() < from.getUTCDate())) {
-    years -= 1;
-  }
-  return years;
-}
-
-const vietnamDay = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** Today in Vietnam as a calendar date, whatever the server's time zone. */
-export function todayInVietnam(now: Date = new Date()): Date {
-  const [year, month, day] = vietnamDay.format(now).split("-").map(Number);
-  return new Date(Date.UTC(year!, month! - 1, day!));
-}

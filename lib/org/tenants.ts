@@ -5,9 +5,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError, isUniqueViolation, parseInput, ValidationError } from "@/lib/errors";
 import { OrgUnitCategory, type OrgUnitKind, type Role } from "@/lib/generated/prisma/enums";
-import { rootPath } from "@/lib/org/path";
+import { rootPath } from "@/lib/domain/org-path";
 
 /** Kinds a tenant's root may have: a bloc or provincial committee, an upper committee, or a commune đảng bộ. */
 export const TENANT_ROOT_KINDS = [
@@ -81,29 +81,8 @@ export interface ServiceContext {
   requestId?: string | null;
 }
 
-/** Whether an error is Prisma's unique-constraint violation on the named constraint (or column). */
-export function isUniqueViolation(error: unknown, constraintOrField: string): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const { code, meta } = error as { code?: unknown; meta?: Record<string, unknown> };
-  if (code !== "P2002") return false;
-  // With driver adapters the details sit in meta.driverAdapterError.cause; without, in meta.target.
-  const cause = (meta?.driverAdapterError as { cause?: Record<string, unknown> } | undefined)?.cause;
-  const constraint = cause?.constraint as { index?: unknown; fields?: unknown } | undefined;
-  const names: unknown[] = [
-    constraint?.index,
-    cause?.originalMessage,
-    ...(Array.isArray(constraint?.fields) ? constraint.fields : []),
-    ...(Array.isArray(meta?.target) ? meta.target : [meta?.target]),
-  ];
-  return names.some((name) => typeof name === "string" && name.includes(constraintOrField));
-}
-
 export function usernameTakenMessage(username: string): string {
   return `Tên đăng nhập "${username}" đã được sử dụng. Vui lòng chọn tên khác.`;
-}
-
-function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  return z.flattenError(error).fieldErrors as Record<string, string[]>;
 }
 
 export interface TenantCreationRecords {
@@ -175,11 +154,7 @@ function todayUtc(): Date {
  * audit entries, all in one transaction. Throws ValidationError or ConflictError with Vietnamese messages.
  */
 export async function createTenant(input: CreateTenantInput, context: ServiceContext = {}): Promise<CreateTenantResult> {
-  const parsed = createTenantSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new ValidationError("Thông tin đơn vị chưa hợp lệ. Vui lòng kiểm tra lại.", fieldErrors(parsed.error));
-  }
-  const data = parsed.data;
+  const data = parseInput(createTenantSchema, input);
   // Hashing takes tens of milliseconds: do it before the transaction opens.
   const passwordHash = await hashPassword(data.adminPassword);
 

@@ -7,10 +7,10 @@ import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant } from "@/lib/db/tenant";
 import type { OrgUnitCategory, OrgUnitKind, Role } from "@/lib/generated/prisma/enums";
 import { foldForSearch } from "@/lib/i18n/format";
-import { isOpenOn, todayInVietnam } from "@/lib/org/unit-rules";
+import { BRANCH_UNIT_KINDS, isOpenOn } from "@/lib/org/unit-rules";
+import { todayInVietnam } from "@/lib/time/days";
 
 /** Units that hold meetings ("branch" in the glossary). */
-export const BRANCH_KINDS: readonly OrgUnitKind[] = ["GRASSROOTS_BRANCH", "BRANCH"];
 
 /** Above this many units the tree is cut at a whole depth level; deeper units are reached per unit. */
 export const TREE_NODE_BUDGET = 1500;
@@ -127,7 +127,7 @@ export async function getOrgTree(
   for (const unit of units) {
     if (hidden.has(unit.id)) continue;
     const active = isActive(unit.activeTo, now);
-    const isBranch = BRANCH_KINDS.includes(unit.kind);
+    const isBranch = BRANCH_UNIT_KINDS.includes(unit.kind);
     nodes.set(unit.id, {
       id: unit.id,
       parentId: unit.parentId,
@@ -309,7 +309,7 @@ export async function getOrgUnitDetail(user: Principal, id: string): Promise<Org
         where: {
           tenantId: user.tenantId,
           path: { startsWith: unit.path },
-          kind: { in: [...BRANCH_KINDS] },
+          kind: { in: [...BRANCH_UNIT_KINDS] },
           OR: [{ activeTo: null }, { activeTo: { gte: now } }],
         },
       }),
@@ -326,7 +326,7 @@ export async function getOrgUnitDetail(user: Principal, id: string): Promise<Org
       name: unit.name,
       code: unit.code,
       kind: unit.kind,
-      isBranch: BRANCH_KINDS.includes(unit.kind),
+      isBranch: BRANCH_UNIT_KINDS.includes(unit.kind),
       category: unit.category,
       hasCommittee: committee.hasCommittee,
       committee,

@@ -2,7 +2,7 @@
 // a calendar day, and the calendar-day arithmetic they need. No database access: shared by the
 // services, the forms (to offer only kinds that fit) and the unit tests.
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
-import { TIME_ZONE } from "@/lib/i18n/format";
+import { parseDay } from "@/lib/time/days";
 
 /** Units that hold meetings ("branch" in the glossary). */
 export const BRANCH_UNIT_KINDS: readonly OrgUnitKind[] = ["GRASSROOTS_BRANCH", "BRANCH"];
@@ -56,34 +56,12 @@ export function kindChangeProblem(
 // ─── Calendar days ──────────────────────────────────────────────────────────────────────────────
 // A calendar day is a Date at UTC midnight (how Prisma reads @db.Date). "Today" is the day in Vietnam.
 
-const DAY_MS = 86_400_000;
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** "2026-03-01" → that day at UTC midnight, or null when it is not a real date. */
 export function parseCalendarDate(value: string): Date | null {
-  const match = ISO_DAY.exec(value.trim());
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  if (year < 1930 || year > 2200) return null;
+  const date = parseDay(value);
+  if (!date || date.getUTCFullYear() < 1930 || date.getUTCFullYear() > 2200) return null;
   return date;
-}
-
-/** The calendar day as "yyyy-mm-dd" (for <input type="date"> and audit entries). */
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * DAY_MS);
-}
-
-const dayFormatter = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** Today in Vietnam, as a calendar day. */
-export function todayInVietnam(now: Date = new Date()): Date {
-  return parseCalendarDate(dayFormatter.format(now))!;
 }
 
 /** Whether the unit exists and is not yet closed on `day` (both ends inclusive). */

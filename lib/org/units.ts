@@ -13,19 +13,9 @@ import { foldForSearch, formatCalendarDate } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
 import { COMMITTEE_MIN_OFFICIALS, hasCommitteeOn, type CommitteeOn } from "@/lib/org/committee";
-import { childPath } from "@/lib/org/path";
-import {
-  CHILD_KINDS,
-  addDays,
-  canHoldChild,
-  isActiveOn,
-  isBranchKind,
-  isOpenOn,
-  isoDay,
-  kindChangeProblem,
-  parseCalendarDate,
-  todayInVietnam,
-} from "@/lib/org/unit-rules";
+import { childPath } from "@/lib/domain/org-path";
+import { CHILD_KINDS, canHoldChild, isActiveOn, isBranchKind, isOpenOn, kindChangeProblem, parseCalendarDate } from "@/lib/org/unit-rules";
+import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
 
 /** Services parse their input themselves, so an API body (any JSON object) may be passed as is. */
 export type JsonInput = Record<string, unknown>;

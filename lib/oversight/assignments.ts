@@ -7,14 +7,15 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, fieldError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { CommitteeLevel } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate } from "@/lib/i18n/format";
-import { existingVersionField, fieldError, optionalParagraphs, parseRecordInput, requiredDayField, requiredParagraphs, uuidField } from "@/lib/meetings/record-common";
-import { isoDay, todayInVietnam } from "@/lib/org/member-dates";
-import { isInSubtree } from "@/lib/org/path";
-import { BRANCH_KINDS, STALE, optionalDay, type ServiceContext } from "@/lib/oversight/common";
-import { addDays, termCovers, termsOverlap } from "@/lib/oversight/rules";
+import { existingVersionField, optionalParagraphs, requiredDayField, requiredParagraphs, uuidField } from "@/lib/meetings/record-common";
+import { isInSubtree } from "@/lib/domain/org-path";
+import { STALE, optionalDay, type ServiceContext } from "@/lib/oversight/common";
+import { termCovers, termsOverlap } from "@/lib/oversight/rules";
+import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
+import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 
 // ─── Schemas ────────────────────────────────────────────────────────────────────────────────────
 
@@ -250,7 +251,7 @@ export async function listAssignments(user: Principal, query: AssignmentQuery = 
     const branches = await tx.orgUnit.findMany({
       where: {
         tenantId: user.tenantId,
-        kind: { in: [...BRANCH_KINDS] },
+        kind: { in: [...BRANCH_UNIT_KINDS] },
         OR: [{ activeTo: null }, { activeTo: { gte: today } }],
         AND: [{ OR: paths.map((path) => ({ path: { startsWith: path } })) }],
       },
@@ -337,10 +338,10 @@ async function assertNoOverlap(
 
 /** Assigns an overseer to follow a branch for a term. */
 export async function createAssignment(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ id: string }> {
-  const data = parseRecordInput(createAssignmentSchema, input);
+  const data = parseInput(createAssignmentSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const branch = await managedBranch(tx, user, data.branchId);
-    if (!BRANCH_KINDS.includes(branch.kind)) {
+    if (!BRANCH_UNIT_KINDS.includes(branch.kind)) {
       throw fieldError("branchId", "Chỉ phân công theo dõi chi bộ (chi bộ cơ sở hoặc chi bộ trực thuộc), không phải đảng bộ.");
     }
     if (branch.activeTo && branch.activeTo.getTime() < data.validFrom.getTime()) {
@@ -404,7 +405,7 @@ async function lastVisitDay(tx: Tx, tenantId: string, assignmentId: string): Pro
  * made under, so the change may not start before the last of them.
  */
 export async function changeAssignment(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ id: string }> {
-  const data = parseRecordInput(changeAssignmentSchema, input);
+  const data = parseInput(changeAssignmentSchema, input);
   const now = context.now ?? new Date();
   return withTenant(user.tenantId, async (tx) => {
     const current = await loadManagedAssignment(tx, user, data.id);
@@ -448,7 +449,7 @@ export async function changeAssignment(user: Principal, input: unknown, context:
 
 /** Ends an assignment on a day (its last day of duty). */
 export async function endAssignment(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ id: string; version: number }> {
-  const data = parseRecordInput(endAssignmentSchema, input);
+  const data = parseInput(endAssignmentSchema, input);
   const now = context.now ?? new Date();
   return withTenant(user.tenantId, async (tx) => {
     const current = await loadManagedAssignment(tx, user, data.id);
@@ -487,7 +488,7 @@ export async function endAssignment(user: Principal, input: unknown, context: Se
 
 /** The assigned overseer delegates a period of their duty on one branch; an administrator may too. */
 export async function createDelegation(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ id: string }> {
-  const data = parseRecordInput(createDelegationSchema, input);
+  const data = parseInput(createDelegationSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const assignment = await tx.overseerAssignment.findUnique({
       where: { tenantId_id: { tenantId: user.tenantId, id: data.assignmentId } },
@@ -533,7 +534,7 @@ export async function createDelegation(user: Principal, input: unknown, context:
 
 /** Withdraws a delegation; visits already recorded under it stay as they are. */
 export async function revokeDelegation(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ id: string }> {
-  const data = parseRecordInput(revokeDelegationSchema, input);
+  const data = parseInput(revokeDelegationSchema, input);
   const now = context.now ?? new Date();
   return withTenant(user.tenantId, async (tx) => {
     const row = await tx.overseerDelegation.findUnique({

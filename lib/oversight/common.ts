@@ -5,8 +5,8 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db/tenant";
 import type { CommitteeLevel, MeetingState, OrgUnitKind, QuotaExclusion } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, vietnamDayOf } from "@/lib/i18n/format";
-import { parseDay } from "@/lib/org/member-dates";
 import type { SettingsSnapshot } from "@/lib/settings/resolve";
+import { parseDay } from "@/lib/time/days";
 
 export interface ServiceContext {
   requestId?: string | null;
@@ -15,10 +15,8 @@ export interface ServiceContext {
 }
 
 /** Units that hold meetings, and so can be followed. */
-export const BRANCH_KINDS: readonly OrgUnitKind[] = ["GRASSROOTS_BRANCH", "BRANCH"];
 
 /** The meeting really took place (reopening a scored meeting sends it back to HELD: still held). */
-export const HELD_STATES: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"];
 
 /** "I will attend" is possible while the meeting is still ahead. */
 export const REGISTRABLE_STATES: readonly MeetingState[] = ["PLANNED", "NOTIFIED"];

@@ -10,10 +10,10 @@ import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { CommitteeLevel } from "@/lib/generated/prisma/enums";
-import { todayInVietnam } from "@/lib/org/member-dates";
-import { BRANCH_KINDS } from "@/lib/oversight/common";
 import { pastMidYear, quotaFor, quotaProgress, termCovers, visitAlertDue, wholeMonthsBetween, yearBounds, type QuotaStatus } from "@/lib/oversight/rules";
 import { tenantOversightSettings, type OversightSettingValues } from "@/lib/oversight/settings";
+import { todayInVietnam } from "@/lib/time/days";
+import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 
 export const coverageQuerySchema = z.object({
   year: z.coerce.number({ error: "Năm không hợp lệ." }).int("Năm không hợp lệ.").min(2000, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ.").optional(),
@@ -205,7 +205,7 @@ export async function getCoverage(user: Principal, query: CoverageQuery = {}, co
     const branches = await tx.orgUnit.findMany({
       where: {
         tenantId: user.tenantId,
-        kind: { in: [...BRANCH_KINDS] },
+        kind: { in: [...BRANCH_UNIT_KINDS] },
         activeFrom: { lte: asOf },
         AND: [inScope, { OR: [{ activeTo: null }, { activeTo: { gte: asOf } }] }],
       },
@@ -250,7 +250,7 @@ export async function getCoverage(user: Principal, query: CoverageQuery = {}, co
     );
     const midYearPassed = pastMidYear(year, asOf);
     const units = await tx.orgUnit.findMany({
-      where: { tenantId: user.tenantId, kind: { notIn: [...BRANCH_KINDS, "PARTY_GROUP"] }, OR: scopeRoots(user, "dashboard.read").map((root) => ({ path: { startsWith: root.path } })) },
+      where: { tenantId: user.tenantId, kind: { notIn: [...BRANCH_UNIT_KINDS, "PARTY_GROUP"] }, OR: scopeRoots(user, "dashboard.read").map((root) => ({ path: { startsWith: root.path } })) },
       select: { id: true, name: true, depth: true, path: true },
       orderBy: [{ depth: "asc" }, { name: "asc" }],
       take: 300,

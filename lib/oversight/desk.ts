@@ -7,13 +7,14 @@ import { withTenant } from "@/lib/db/tenant";
 import { ForbiddenError } from "@/lib/errors";
 import type { CommitteeLevel, DocumentKind, MeetingKind, MeetingState, VisitApproval, VisitStatus } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
-import { todayInVietnam } from "@/lib/org/member-dates";
-import { isInSubtree } from "@/lib/org/path";
-import { HELD_STATES, meetingDayOf } from "@/lib/oversight/common";
+import { isInSubtree } from "@/lib/domain/org-path";
+import { meetingDayOf } from "@/lib/oversight/common";
 import { coverageYear, overseerCoverageTx, type OverseerCoverage } from "@/lib/oversight/coverage";
-import { addDays, needsApproval, termCovers } from "@/lib/oversight/rules";
+import { needsApproval, termCovers } from "@/lib/oversight/rules";
 import { tenantOversightSettings } from "@/lib/oversight/settings";
 import { LOCKED_STATES } from "@/lib/meetings/states";
+import { addDays, todayInVietnam } from "@/lib/time/days";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 /** How far ahead the desk lists meetings, and how far back a held meeting still asks for a record. */
 export const DESK_AHEAD_DAYS = 60;

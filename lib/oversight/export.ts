@@ -13,6 +13,7 @@ import type { CommitteeLevel, Level, QuotaExclusion, VisitApproval, VisitStatus 
 import { vietnamDayOf } from "@/lib/i18n/format";
 import { coverageScope, coverageYear } from "@/lib/oversight/coverage";
 import { yearBounds } from "@/lib/oversight/rules";
+import { vietnamWallClock } from "@/lib/time/days";
 
 export const exportQuerySchema = z.object({
   /** One overseer's log (oneself, or anyone for a viewer of the subtree). */
@@ -139,7 +140,7 @@ function cells(row: LogRow, index: number): Record<(typeof COLUMNS)[number]["key
     counts: row.status !== "ATTENDED" ? "—" : row.quotaExclusion ? EXCLUSION_LABELS[row.quotaExclusion] : row.approval === "PENDING" ? "Chờ duyệt" : row.approval === "REJECTED" ? "Không (không được duyệt)" : "Có",
     approval: row.status === "ATTENDED" ? APPROVAL_LABELS[row.approval] : "—",
     // Excel has no time zones: the cell shows Vietnam's wall-clock time.
-    recordedAt: row.recordedAt ? new Date(row.recordedAt.getTime() + 7 * 3_600_000) : null,
+    recordedAt: row.recordedAt ? vietnamWallClock(row.recordedAt) : null,
     remarks: row.remarks,
     guidance: row.guidance,
     followUps: row.followUps,

@@ -5,14 +5,14 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import type { VisitStatus } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
 import { canReadMeeting, loadMeeting } from "@/lib/meetings/access";
-import { existingVersionField, parseRecordInput, requiredParagraphs, uuidField } from "@/lib/meetings/record-common";
-import { isoDay } from "@/lib/org/member-dates";
+import { existingVersionField, requiredParagraphs, uuidField } from "@/lib/meetings/record-common";
 import { STALE, meetingDayOf, optionalDay, type ServiceContext } from "@/lib/oversight/common";
 import { assertDueAfterMeeting, ownRecordedVisit } from "@/lib/oversight/visits";
+import { isoDay } from "@/lib/time/days";
 
 export const addFollowUpSchema = z.object({
   visitId: uuidField("Thiếu mã lượt dự."),
@@ -30,7 +30,7 @@ export type CloseFollowUpInput = z.input<typeof closeFollowUpSchema>;
 
 /** Adds an issue to one's own attended visit, until the meeting is locked. */
 export async function addFollowUp(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ id: string }> {
-  const data = parseRecordInput(addFollowUpSchema, input);
+  const data = parseInput(addFollowUpSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const { row, meeting } = await ownRecordedVisit(tx, user, data.visitId);
     if (row.status !== "ATTENDED") throw new ValidationError("Chỉ nêu vấn đề cần chi bộ khắc phục khi đồng chí đã dự kỳ sinh hoạt.");
@@ -54,7 +54,7 @@ export async function addFollowUp(user: Principal, input: unknown, context: Serv
 
 /** Closes an issue: the branch's recorder or the overseer who raised it. */
 export async function closeFollowUp(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ id: string; version: number }> {
-  const data = parseRecordInput(closeFollowUpSchema, input);
+  const data = parseInput(closeFollowUpSchema, input);
   const now = context.now ?? new Date();
   return withTenant(user.tenantId, async (tx) => {
     const row = await tx.oversightFollowUp.findUnique({

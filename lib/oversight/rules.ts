@@ -3,6 +3,7 @@
 // is unit-tested on its own; services feed it dates as UTC midnights of Vietnamese calendar days.
 import type { CommitteeLevel } from "@/lib/generated/prisma/enums";
 import type { SettingsSnapshot } from "@/lib/settings/resolve";
+import { DAY_MS } from "@/lib/time/days";
 
 export const COMMITTEE_LEVELS: readonly CommitteeLevel[] = ["PROVINCIAL", "DISTRICT", "GRASSROOTS"];
 
@@ -11,10 +12,6 @@ const QUOTA_KEY = {
   DISTRICT: "oversight.quotaDistrict",
   GRASSROOTS: "oversight.quotaGrassroots",
 } as const satisfies Record<CommitteeLevel, keyof SettingsSnapshot>;
-
-export function quotaSettingKey(level: CommitteeLevel): (typeof QUOTA_KEY)[CommitteeLevel] {
-  return QUOTA_KEY[level];
-}
 
 /** Visits per year required of a member of a committee at `level`. */
 export function quotaFor(settings: Pick<SettingsSnapshot, (typeof QUOTA_KEY)[CommitteeLevel]>, level: CommitteeLevel): number {
@@ -71,7 +68,6 @@ export function wholeMonthsBetween(from: Date, to: Date): number {
   return Math.max(0, to.getUTCDate() < from.getUTCDate() ? months - 1 : months);
 }
 
-const DAY_MS = 86_400_000;
 
 /** Calendar days from the meeting's day to the day the visit is recorded (both in Vietnam). */
 export function daysAfter(meetingDay: Date, recordedDay: Date): number {
@@ -93,10 +89,6 @@ export function termsOverlap(a: { validFrom: Date; validTo: Date | null }, b: { 
   const aEnd = a.validTo?.getTime() ?? Number.POSITIVE_INFINITY;
   const bEnd = b.validTo?.getTime() ?? Number.POSITIVE_INFINITY;
   return a.validFrom.getTime() <= bEnd && b.validFrom.getTime() <= aEnd;
-}
-
-export function addDays(day: Date, days: number): Date {
-  return new Date(day.getTime() + days * DAY_MS);
 }
 
 export function yearBounds(year: number): { start: Date; end: Date } {

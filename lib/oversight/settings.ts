@@ -6,15 +6,14 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, canAnywhere, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, parseInput, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatCalendarDate } from "@/lib/i18n/format";
-import { parseRecordInput, requiredDayField } from "@/lib/meetings/record-common";
-import { isoDay, todayInVietnam } from "@/lib/org/member-dates";
+import { requiredDayField } from "@/lib/meetings/record-common";
 import { checkbox, type ServiceContext } from "@/lib/oversight/common";
-import { addDays } from "@/lib/oversight/rules";
 import { SETTINGS } from "@/lib/settings/registry";
 import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
+import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
 
 export const OVERSIGHT_SETTING_FIELDS = {
   quotaProvincial: "oversight.quotaProvincial",
@@ -92,7 +91,7 @@ export async function getOversightSettings(user: Principal, context: { now?: Dat
  * refused as a clash (the administrator changes that one instead).
  */
 export async function saveOversightSettings(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ changed: string[] }> {
-  const data = parseRecordInput(oversightSettingsSchema, input);
+  const data = parseInput(oversightSettingsSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const root = await tenantRoot(tx, user.tenantId);
     if (!root || !authorize(user, "settings.manage", root)) {

@@ -9,27 +9,17 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, fieldError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import type { Level, MeetingKind, MeetingState, QuotaExclusion, VisitApproval, VisitStatus } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, formatDateTime, vietnamDayOf } from "@/lib/i18n/format";
 import { loadMeeting, type MeetingRef } from "@/lib/meetings/access";
-import { existingVersionField, fieldError, optionalParagraphs, parseRecordInput, uuidField } from "@/lib/meetings/record-common";
+import { existingVersionField, optionalParagraphs, uuidField } from "@/lib/meetings/record-common";
 import { LOCKED_STATES, RECORD_EDITABLE } from "@/lib/meetings/states";
-import { isoDay } from "@/lib/org/member-dates";
-import {
-  HELD_STATES,
-  REGISTRABLE_STATES,
-  STALE,
-  findBasis,
-  meetingDayOf,
-  notFollowingMessage,
-  optionalDay,
-  quotaExclusionFor,
-  type ServiceContext,
-  type VisitBasis,
-} from "@/lib/oversight/common";
+import { REGISTRABLE_STATES, STALE, findBasis, meetingDayOf, notFollowingMessage, optionalDay, quotaExclusionFor, type ServiceContext, type VisitBasis } from "@/lib/oversight/common";
 import { daysAfter, needsApproval } from "@/lib/oversight/rules";
 import { settingsFor } from "@/lib/settings/resolve";
+import { isoDay } from "@/lib/time/days";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 // ─── Schemas ────────────────────────────────────────────────────────────────────────────────────
 
@@ -150,7 +140,7 @@ export interface RegistrationResult {
 
 /** Registers the caller for an upcoming meeting of a branch they follow; they become a guest of it. */
 export async function registerVisit(user: Principal, input: unknown, context: ServiceContext = {}): Promise<RegistrationResult> {
-  const data = parseRecordInput(registrationSchema, input);
+  const data = parseInput(registrationSchema, input);
   const now = context.now ?? new Date();
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await requireOverseer(tx, user, data.meetingId);
@@ -203,7 +193,7 @@ export async function registerVisit(user: Principal, input: unknown, context: Se
 
 /** Withdraws a registration before the meeting: the planned visit and the guest row go. */
 export async function unregisterVisit(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ meetingId: string }> {
-  const data = parseRecordInput(registrationSchema, input);
+  const data = parseInput(registrationSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { lock: true });
     const visit = await tx.overseerVisit.findUnique({
@@ -248,7 +238,7 @@ export interface RecordVisitResult {
 
 /** Records, once, whether the caller attended a held meeting of a branch they follow, with their remarks. */
 export async function recordVisit(user: Principal, input: unknown, context: ServiceContext = {}): Promise<RecordVisitResult> {
-  const data = parseRecordInput(recordVisitSchema, input);
+  const data = parseInput(recordVisitSchema, input);
   const now = context.now ?? new Date();
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await requireOverseer(tx, user, data.meetingId);
@@ -378,7 +368,7 @@ export async function ownRecordedVisit(tx: Tx, user: Principal, visitId: string)
  */
 export async function updateVisitNotes(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ visitId: string; version: number }> {
   const sent = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
-  const parsed = parseRecordInput(updateVisitSchema, input);
+  const parsed = parseInput(updateVisitSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const { row, meeting } = await ownRecordedVisit(tx, user, parsed.visitId);
     const data = {
@@ -414,7 +404,7 @@ export async function updateVisitNotes(user: Principal, input: unknown, context:
 
 /** A REVIEWER of the branch approves or refuses a visit recorded after the window. */
 export async function decideVisit(user: Principal, input: unknown, context: ServiceContext = {}): Promise<{ visitId: string; approval: VisitApproval; version: number }> {
-  const data = parseRecordInput(decideVisitSchema, input);
+  const data = parseInput(decideVisitSchema, input);
   const now = context.now ?? new Date();
   return withTenant(user.tenantId, async (tx) => {
     const row = await tx.overseerVisit.findUnique({

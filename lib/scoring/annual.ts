@@ -8,12 +8,14 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
 import { MONTHLY_MEETING_KINDS, monthOf, yearOf, type IsoDate } from "@/lib/meetings/rules/types";
-import { isBranchKind, isoDay, todayInVietnam } from "@/lib/org/unit-rules";
+import { isBranchKind } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
-import { Points, type Tenths } from "./exact";
+import { Points, type Tenths } from "@/lib/exact/ratio";
 import { scoringMessages } from "./messages";
 import { LEVELS, type Level } from "./model";
 import { rollupYear, thematicQuota, type AnnualRollup, type AnnualRollupSettings, type RatedMeeting, type ThematicQuota } from "./rollup";
+import { isoDay, todayInVietnam, vietnamMonthStart } from "@/lib/time/days";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 const text = scoringMessages.annual;
 
@@ -36,7 +38,6 @@ export function countedSources(state: MeetingState): readonly ScoreSource[] {
 }
 
 /** Held and recorded: such a meeting without a result is waiting to be scored, not missing. */
-const HELD_STATES: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"];
 
 export interface ScoreColumn {
   level: Level | null;
@@ -179,7 +180,7 @@ export async function annualRating(user: Principal, input: { branchId: string; y
     // The rule in force at the end of the rated year: a change made for next year leaves this one alone.
     const settings = await settingsFor(tx, user.tenantId, branch.path, new Date(Date.UTC(year, 11, 31)));
     // Vietnam is UTC+7 all year: its 1 January starts at 17:00 UTC the day before.
-    const range = { gte: new Date(Date.UTC(year, 0, 1) - 7 * 3_600_000), lt: new Date(Date.UTC(year + 1, 0, 1) - 7 * 3_600_000) };
+    const range = { gte: vietnamMonthStart(year, 1), lt: vietnamMonthStart(year + 1, 1) };
     const meetings = await tx.meeting.findMany({
       where: { tenantId: user.tenantId, branchId: branch.id, OR: [{ plannedStart: range }, { actualStart: range }] },
       select: {

@@ -3,7 +3,7 @@
 // branch that gives itself the very same score month after month. Pure: the caller gathers the
 // figures; thresholds come from the tenant settings scoring.anomalyAdjustPoints and
 // scoring.anomalyIdenticalMonths.
-import { Points, type Tenths } from "./exact";
+import { Points, type Tenths } from "@/lib/exact/ratio";
 import { fill, scoringMessages } from "./messages";
 import type { Level } from "./model";
 

@@ -1,7 +1,7 @@
 // The scoring engine: one pure function from (rubric, meeting facts, manual marks) to a scorecard
 // with evidence per criterion, group totals, the total and the level (ARCHITECTURE §6). Everything
 // is computed in integer tenths; invalid input yields `errors` (and no level), never a throw.
-import { Points, type Tenths } from "./exact";
+import { Points, type Tenths } from "@/lib/exact/ratio";
 import { capitalize, checkFacts, describeFlag, describeMeasure, flagValue, measureValue, type MeetingFacts } from "./facts";
 import { HARD_CHECK_NAMES, evaluateHardCheck } from "./hard-checks";
 import { contains, toExact } from "./intervals";
@@ -23,10 +23,11 @@ import { validateRubricCached } from "./validate";
 export type ManualMarks = Readonly<Record<string, number | string>>;
 
 /** Replaces an AUTO result; the reason is required and is kept with the scorecard (audited upstream). */
-export interface AutoOverride {
+/** A type, not an interface, so that it is plain JSON to Prisma (the overrides columns). */
+export type AutoOverride = {
   points: number | string;
   reason: string;
-}
+};
 
 export interface ScoreOptions {
   overrides?: Readonly<Record<string, AutoOverride>>;
@@ -267,7 +268,7 @@ function scoreCriterion(
 
   const raw = marks[c.criterion.code];
   if (raw === undefined) {
-    errors.push({ path: c.criterion.code, message: `Chưa chấm tiêu chí ${c.criterion.code} (${c.criterion.name}).` });
+    errors.push({ path: c.criterion.code, kind: "unmarked", message: `Chưa chấm tiêu chí ${c.criterion.code} (${c.criterion.name}).` });
     return { ...base, points: 0, tenths: 0, evidence: "Chưa chấm." };
   }
   const t = parseMark("Điểm", raw, c, errors);

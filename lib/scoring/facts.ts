@@ -4,8 +4,9 @@
 import { z } from "zod";
 import { MEETING_KINDS } from "@/lib/meetings/rules/types";
 import type { SettingsSnapshot } from "@/lib/settings/resolve";
-import { formatPercent, formatRatio, percentOf, ratio, type Ratio } from "./exact";
+import { formatPercent, formatRatio, percentOf, ratio, type Ratio } from "@/lib/exact/ratio";
 import { issuesFromZod, type FlagFact, type MeasureId, type ScoringIssue } from "./model";
+import { formatDuration } from "@/lib/i18n/format";
 
 const count = z.number().int().min(0);
 
@@ -145,15 +146,6 @@ export function measureValue(measure: MeasureId, f: MeetingFacts): Ratio | null 
   }
 }
 
-/** "23 giờ 59 phút", "2 giờ", "45 phút". */
-export function formatMinutesAsHours(minutes: number): string {
-  const abs = Math.abs(minutes);
-  const hours = Math.floor(abs / 60);
-  const rest = abs % 60;
-  if (hours === 0) return `${rest} phút`;
-  return rest === 0 ? `${hours} giờ` : `${hours} giờ ${rest} phút`;
-}
-
 /** A Vietnamese phrase stating the measured fact, to which the engine appends "→ n điểm". */
 export function describeMeasure(measure: MeasureId, f: MeetingFacts): string {
   switch (measure) {
@@ -185,12 +177,12 @@ export function describeMeasure(measure: MeasureId, f: MeetingFacts): string {
     case "documentsLeadHours":
       if (f.documentsLeadMinutes === null) return "Tài liệu không được đăng lên Sổ tay";
       return f.documentsLeadMinutes >= 0
-        ? `Tài liệu đăng trước cuộc họp ${formatMinutesAsHours(f.documentsLeadMinutes)}`
-        : `Tài liệu đăng sau giờ họp ${formatMinutesAsHours(f.documentsLeadMinutes)}`;
+        ? `Tài liệu đăng trước cuộc họp ${formatDuration(f.documentsLeadMinutes)}`
+        : `Tài liệu đăng sau giờ họp ${formatDuration(f.documentsLeadMinutes)}`;
     case "finalDocumentsDelayHours":
       return f.finalDocumentsDelayMinutes === null
         ? "Văn bản cuối cùng chưa được đăng"
-        : `Văn bản cuối cùng đăng sau cuộc họp ${formatMinutesAsHours(f.finalDocumentsDelayMinutes)}`;
+        : `Văn bản cuối cùng đăng sau cuộc họp ${formatDuration(f.finalDocumentsDelayMinutes)}`;
     case "targetsMetPercent":
       return f.previousTargets === null
         ? "Kỳ trước không có chỉ tiêu, nhiệm vụ đến hạn (tính mặc định)"

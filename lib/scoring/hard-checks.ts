@@ -1,6 +1,6 @@
 // HD 12 hard checks H1–H8 (SPEC §5.1). A rubric uses them as level conditions; their thresholds are
 // parameters of the condition so a tenant can change them without code.
-import { compareRatio, formatPercent, percentOf, ratioFromDecimal } from "./exact";
+import { compareRatio, formatPercent, percentOf, ratioFromDecimal } from "@/lib/exact/ratio";
 import type { MeetingFacts } from "./facts";
 import type { HardCheckId } from "./model";
 

@@ -1,6 +1,6 @@
 // Intervals with explicit edge flags, evaluated exactly. Bands, band overrides and measure domains
 // are all intervals; an edge written in data (50, 33.33, −30) becomes a ratio before any comparison.
-import { compareRatio, ratioFromDecimal, type Ratio } from "./exact";
+import { compareRatio, ratioFromDecimal, type Ratio } from "@/lib/exact/ratio";
 import type { IntervalData, MeasureInfo } from "./model";
 
 export interface ExactInterval {

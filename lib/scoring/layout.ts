@@ -1,6 +1,6 @@
 // A rubric as it applies to one meeting: which criteria apply and their maxima, with or without a
 // thematic part (SPEC §10.2). Shared by the validator (checks both situations) and the engine.
-import { Points, type Tenths } from "./exact";
+import { Points, type Tenths } from "@/lib/exact/ratio";
 import type { Criterion, CriterionGroup, Rubric, ThematicVariant } from "./model";
 
 export interface CriterionLayout {

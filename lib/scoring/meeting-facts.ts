@@ -13,9 +13,9 @@ import type { MemberMeetingRecord } from "@/lib/meetings/rules/counters";
 import type { AttendanceMark, RollEntry } from "@/lib/meetings/rules/types";
 import { dueTasks } from "@/lib/meetings/tasks";
 import { committeeKey, hasCommitteeOn, hasCommitteeOnMany } from "@/lib/org/committee";
-import { isoDay } from "@/lib/org/unit-rules";
 import { resolveSettings, settingInForce, settingRowSelect, settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
 import { scoringReadings, type MeetingFacts } from "./facts";
+import { isoDay } from "@/lib/time/days";
 
 export interface DerivedFacts {
   facts: MeetingFacts;

@@ -2,11 +2,10 @@
 // edited by a tenant and imported again. Points are written as decimals in the data (4.5) and turned
 // into integer tenths only inside the validator and the engine (see exact.ts).
 import { z } from "zod";
+import { LEVELS, type Level } from "@/lib/domain/levels";
 import { MEETING_KINDS, isIsoDate } from "@/lib/meetings/rules/types";
 
-/** Best first; the order is the rank used by level thresholds and roll-ups. */
-export const LEVELS = ["GOOD", "FAIR", "AVERAGE", "POOR"] as const;
-export type Level = (typeof LEVELS)[number];
+export { LEVELS, type Level };
 
 export const LEVEL_LABELS: Record<Level, string> = {
   GOOD: "Tốt",
@@ -286,6 +285,12 @@ export interface ScoringIssue {
   /** Criterion code or data path the issue is about. */
   path?: string;
   message: string;
+  /**
+   * What callers may act on without reading the words: "unmarked" — a criterion scored by hand has
+   * no mark yet (a draft may be saved so); "remarkMissing" — a judged criterion has points but no
+   * remark. Absent for every other issue.
+   */
+  kind?: "unmarked" | "remarkMissing";
 }
 
 const ZOD_REASON: Record<string, string> = {

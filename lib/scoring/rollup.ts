@@ -9,6 +9,7 @@ import {
   type IsoDate,
   type MeetingKind,
 } from "@/lib/meetings/rules/types";
+import { PHU_THO_ROLLUP, type AnnualRollupSettings } from "@/lib/domain/annual-rollup";
 import { LEVELS, LEVEL_LABELS, levelRank, type Level } from "./model";
 
 export interface RatedMeeting {
@@ -18,36 +19,7 @@ export interface RatedMeeting {
   level: Level;
 }
 
-export interface AnnualRollupSettings {
-  /** "Tốt" needs at least this many monthly meetings rated Tốt. */
-  minGoodCount: number;
-  /** "Tốt" needs every monthly meeting at or above this level. */
-  goodFloor: Level;
-  /** "Khá" needs every meeting at or above this level. */
-  fairFloor: Level;
-  /** The year's level when "Khá" is not reached (SPEC: unconfirmed, default Trung bình). */
-  belowFairLevel: Level;
-  /** A month without a regular (or combined) meeting counts as this level. */
-  missingMonthLevel: Level;
-  /**
-   * SPEC §5.4 rates "Tốt" on the regular meetings only (false, the default). True is our former,
-   * stricter reading: a Tốt year must also meet the "Khá" condition, so a thematic or extraordinary
-   * meeting below the Khá floor pulls it down.
-   */
-  goodNeedsFairCondition: boolean;
-  /** Months 1..throughMonth are expected (12 for a closed year). */
-  throughMonth: number;
-}
-
-export const PHU_THO_ROLLUP: AnnualRollupSettings = {
-  minGoodCount: 7,
-  goodFloor: "FAIR",
-  fairFloor: "AVERAGE",
-  belowFairLevel: "AVERAGE",
-  missingMonthLevel: "POOR",
-  goodNeedsFairCondition: false,
-  throughMonth: 12,
-};
+export { PHU_THO_ROLLUP, type AnnualRollupSettings };
 
 export interface MonthRating {
   month: number;

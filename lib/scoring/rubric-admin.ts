@@ -22,9 +22,9 @@ import type { MeetingKind, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch, formatCalendarDate } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { jsonObjectInput } from "@/lib/json/object-input";
-import { isInSubtree } from "@/lib/org/path";
-import { isUniqueViolation } from "@/lib/org/tenants";
-import { BRANCH_UNIT_KINDS, isoDay } from "@/lib/org/unit-rules";
+import { isInSubtree } from "@/lib/domain/org-path";
+import { isUniqueViolation } from "@/lib/errors";
+import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import type { UnitOption } from "@/lib/org/units";
 import { rubricSchema, type Rubric, type ScoringIssue } from "./model";
 import {
@@ -44,6 +44,7 @@ import {
 import { ensureBuiltInRubrics, rubricColumns, rubricForMeeting } from "./rubric-store";
 import { BUILT_IN_RUBRICS, NATIONAL_RUBRICS } from "./rubrics";
 import { parseRubric } from "./validate";
+import { isoDay } from "@/lib/time/days";
 
 export interface ServiceOptions {
   requestId?: string | null;

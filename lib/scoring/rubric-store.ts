@@ -5,9 +5,10 @@
 import type { Tx } from "@/lib/db/tenant";
 import type { MeetingKind } from "@/lib/generated/prisma/enums";
 import type { IsoDate } from "@/lib/meetings/rules/types";
-import { isoDay, parseCalendarDate } from "@/lib/org/unit-rules";
+import { parseCalendarDate } from "@/lib/org/unit-rules";
 import { rubricSchema, type Rubric } from "./model";
 import { BUILT_IN_RUBRICS, NATIONAL_RUBRICS, rubricInForce } from "./rubrics";
+import { isoDay } from "@/lib/time/days";
 
 export interface RubricRow {
   id: string;

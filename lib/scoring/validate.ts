@@ -1,6 +1,6 @@
 // Rubric validator: everything a tenant could get wrong when editing a rubric's JSON, reported in
 // Vietnamese. The engine refuses to score with a rubric that does not pass.
-import { Points, compareRatio, type Tenths } from "./exact";
+import { Points, compareRatio, type Tenths } from "@/lib/exact/ratio";
 import { compareLower, covers, formatEdge, formatInterval, isEmpty, toExact, type ExactInterval } from "./intervals";
 import { dependsOnThematicPart, situationLabel, situationsOf, type RubricLayout } from "./layout";
 import {

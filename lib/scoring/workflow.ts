@@ -8,7 +8,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, ForbiddenError, parseInput, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, parseInput, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Level, MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import { loadMeeting, type MeetingRef } from "@/lib/meetings/access";
@@ -20,7 +20,6 @@ import type { AttendanceEntry, RollEntry, RuleResult } from "@/lib/meetings/rule
 import { voteValidity, type VoteValidity } from "@/lib/meetings/rules/vote";
 import { attendanceFigures } from "@/lib/meetings/record-rules";
 import type { MeetingTransition } from "@/lib/meetings/states";
-import { isoDay } from "@/lib/org/unit-rules";
 import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
 import { countedSources } from "./annual";
 import { anomalyFlags, type AnomalyFlag } from "./anomalies";
@@ -29,6 +28,7 @@ import { meetingFactsSchema, type MeetingFacts } from "./facts";
 import { deriveMeetingFacts } from "./meeting-facts";
 import type { Rubric } from "./model";
 import { loadRubricRow, rubricForMeeting, type RubricChoice, type RubricRow } from "./rubric-store";
+import { isoDay } from "@/lib/time/days";
 
 export const SCORECARD_STALE =
   "Phiếu chấm vừa được người khác cập nhật sau khi bạn mở trang. Điểm bạn vừa nhập chưa được lưu: hãy tải lại trang để xem bản mới nhất rồi chấm lại.";
@@ -449,7 +449,7 @@ export interface StepResult {
 /** The engine's verdict on one column; every problem becomes a field error, nothing is saved. */
 function scoreOrRefuse(ctx: Context, marks: ColumnMarks, options: { complete: boolean }): ScoreResult {
   const result = score(ctx.rubric.rubric, ctx.facts, marks.marks, { overrides: marks.overrides });
-  const problems = result.errors.filter((e) => options.complete || !e.message.startsWith("Chưa chấm tiêu chí"));
+  const problems = result.errors.filter((e) => options.complete || e.kind !== "unmarked");
   // An override without a reason is ignored by the engine; say so rather than drop it silently.
   for (const [code, o] of Object.entries(marks.overrides)) {
     if (!o.reason || o.reason.trim().length < 3) problems.push({ path: code, message: `Ghi đè điểm tiêu chí ${code} cần lý do (ít nhất 3 ký tự).` });
@@ -504,7 +504,10 @@ async function stepContext(tx: Tx, user: Principal, meetingId: string, version: 
 }
 
 /** Writes the card under its version (created at version 1); a concurrent writer gets the conflict. */
-async function writeCard(tx: Tx, user: Principal, ctx: Context, data: Record<string, unknown>): Promise<number> {
+/** The columns a scoring step writes (a misspelt column does not compile). */
+type CardColumns = Partial<Omit<Prisma.ScorecardUncheckedCreateInput, "id" | "tenantId" | "meetingId" | "version" | "createdAt" | "updatedAt">>;
+
+async function writeCard(tx: Tx, user: Principal, ctx: Context, data: CardColumns): Promise<number> {
   if (!ctx.card) {
     try {
       await tx.scorecard.create({
@@ -512,7 +515,7 @@ async function writeCard(tx: Tx, user: Principal, ctx: Context, data: Record<str
         select: { id: true },
       });
     } catch (error) {
-      if ((error as { code?: string }).code === "P2002") throw new ConflictError(SCORECARD_STALE);
+      if (isUniqueViolation(error)) throw new ConflictError(SCORECARD_STALE);
       throw error;
     }
     return 1;
@@ -547,7 +550,7 @@ export async function saveScoreDraft(user: Principal, input: unknown, step: Step
   const data = parseInput(saveDraftSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const ctx = await stepContext(tx, user, data.meetingId, data.version);
-    if (!authorize(user, "score.self", ctx.meeting.branch)) throw new ValidationError("Bạn không có quyền chấm điểm kỳ sinh hoạt của chi bộ này.");
+    if (!authorize(user, "score.self", ctx.meeting.branch)) throw new ForbiddenError("Bạn không có quyền chấm điểm kỳ sinh hoạt của chi bộ này.");
     if (!DRAFTABLE.includes(ctx.meeting.state)) {
       throw new ValidationError("Chi bộ đã gửi kết quả tự chấm; phiếu chấm không còn sửa được ở bước này.");
     }

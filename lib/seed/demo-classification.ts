@@ -20,9 +20,8 @@ import { yearPeriod } from "@/lib/classification/period";
 import { DEMO_UNITS, type TenantDataset } from "@/lib/seed/demo-data";
 import { bulkInsert } from "@/lib/seed/bulk";
 import { createRandom, type Random } from "@/lib/seed/random";
+import { DAY_MS, HOUR_MS, vietnamMidnight } from "@/lib/time/days";
 
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 const GRASSROOTS: readonly OrgUnitKind[] = ["GRASSROOTS_COMMITTEE", "GRASSROOTS_BRANCH"];
 const BRANCHES: readonly OrgUnitKind[] = ["GRASSROOTS_BRANCH", "BRANCH"];
 const LEADERSHIP = new Set(["SECRETARY", "DEPUTY_SECRETARY", "COMMITTEE_MEMBER"]);
@@ -191,7 +190,7 @@ export function generateDemoClassification(data: TenantDataset, options: { asOf:
       if (branch.id !== budget.id) continue;
     }
     const id = newId();
-    const start = new Date(reviewDay.getTime() + 14 * HOUR_MS - 7 * HOUR_MS);
+    const start = new Date(vietnamMidnight(reviewDay).getTime() + 14 * HOUR_MS);
     const end = new Date(start.getTime() + 150 * 60_000);
     const secretary = data.positions.find((p) => p.orgUnitId === branch.id && p.kind === "SECRETARY")?.memberId ?? null;
     out.meetings.push({

@@ -12,9 +12,10 @@ import type {
   PositionKind,
   Role,
 } from "@/lib/generated/prisma/enums";
-import { childPath, rootPath } from "@/lib/org/path";
+import { childPath, rootPath } from "@/lib/domain/org-path";
 import { randomFullName } from "@/lib/seed/names";
 import { createRandom, type Random } from "@/lib/seed/random";
+import { addDays, addMonths, DAY_MS } from "@/lib/time/days";
 
 export type IdFactory = () => string;
 
@@ -248,7 +249,6 @@ export type DemoUsername = keyof typeof DEMO_ACCOUNTS;
 
 // ─── Dates (date-only values are UTC midnights) ─────────────────────────────────────────────────
 
-const DAY_MS = 86_400_000;
 
 export function utcDate(iso: string): Date {
   const date = new Date(`${iso}T00:00:00.000Z`);
@@ -258,27 +258,6 @@ export function utcDate(iso: string): Date {
 
 export function todayUtc(now: Date = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * DAY_MS);
-}
-
-/** Calendar months; the day is clamped to the target month (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(date: Date, months: number): Date {
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)));
-}
-
-export function fullYears(birthDate: Date, at: Date): number {
-  let years = at.getUTCFullYear() - birthDate.getUTCFullYear();
-  const beforeBirthday =
-    at.getUTCMonth() < birthDate.getUTCMonth() ||
-    (at.getUTCMonth() === birthDate.getUTCMonth() && at.getUTCDate() < birthDate.getUTCDate());
-  if (beforeBirthday) years -= 1;
-  return years;
 }
 
 function laterOf(a: Date, b: Date): Date {

@@ -21,10 +21,8 @@ import { bulkInsert, insertRows } from "@/lib/seed/bulk";
 import { createRandom, type Random } from "@/lib/seed/random";
 import { blobStore } from "@/lib/storage";
 import type { IdFactory, MemberRow, OrgUnitRow, TenantDataset } from "@/lib/seed/demo-data";
+import { DAY_MS, HOUR_MS, VIETNAM_OFFSET_MS } from "@/lib/time/days";
 
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
-const VIETNAM_OFFSET_MS = 7 * HOUR_MS;
 const BRANCH_KINDS = new Set(["GRASSROOTS_BRANCH", "BRANCH"]);
 
 // ─── Rows ───────────────────────────────────────────────────────────────────────────────────────

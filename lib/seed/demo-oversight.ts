@@ -13,13 +13,12 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import type { MeetingState } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
 import { meetingDayOf } from "@/lib/oversight/common";
-import { addDays } from "@/lib/oversight/rules";
 import { DEMO_UNITS, type TenantDataset } from "@/lib/seed/demo-data";
 import { createRandom, type Random } from "@/lib/seed/random";
+import { addDays, DAY_MS, HOUR_MS, vietnamMidnight } from "@/lib/time/days";
+import { HELD_STATES } from "@/lib/domain/meeting-states";
 
-const HOUR_MS = 3_600_000;
 const SEED_TIMEOUT_MS = 120_000;
-const HELD: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"];
 
 export const DEMO_OVERSEER2_USERNAME = "capuy2";
 
@@ -59,7 +58,7 @@ interface MeetingRow {
 }
 
 /** The meeting's day at hh:00 in Vietnam, plus `days`. */
-const vietnamHour = (day: Date, days: number, hour: number) => new Date(day.getTime() + days * 24 * HOUR_MS + (hour - 7) * HOUR_MS);
+const vietnamHour = (day: Date, days: number, hour: number) => new Date(vietnamMidnight(day).getTime() + days * DAY_MS + hour * HOUR_MS);
 
 async function meetingsOf(tx: Tx, tenantId: string, branchIds: readonly string[]): Promise<MeetingRow[]> {
   return tx.meeting.findMany({
@@ -121,7 +120,7 @@ export async function seedDemoOversight(tenantId: string, asOf: Date, data: Tena
         select: { meetingId: true },
       });
       const guestAt = new Set(guests.map((guest) => guest.meetingId));
-      const attended = meetings.filter((m) => guestAt.has(m.id) && HELD.includes(m.state) && meetingDayOf(m).getTime() >= windowStart.getTime());
+      const attended = meetings.filter((m) => guestAt.has(m.id) && HELD_STATES.includes(m.state) && meetingDayOf(m).getTime() >= windowStart.getTime());
       // Late records: the two most recent attended meetings held at least nine days ago.
       const lateCandidates = attended.filter((m) => addDays(meetingDayOf(m), 9).getTime() <= today.getTime() && m.state !== "FINALISED");
       const pendingId = lateCandidates.at(-1)?.id ?? null;
@@ -261,7 +260,7 @@ export async function seedDemoOversight(tenantId: string, asOf: Date, data: Tena
       // One visit last year and one this year, both at the first of his branches.
       const office = schools[0];
       if (office) {
-        const officeMeetings = (await meetingsOf(tx, tenantId, [office.id])).filter((m) => HELD.includes(m.state));
+        const officeMeetings = (await meetingsOf(tx, tenantId, [office.id])).filter((m) => HELD_STATES.includes(m.state));
         const year = today.getUTCFullYear();
         const picks = [
           officeMeetings.filter((m) => meetingDayOf(m).getUTCFullYear() < year && meetingDayOf(m).getTime() >= windowStart.getTime()).at(-1),

@@ -22,8 +22,8 @@ import { rubricChooser, type RubricChoice } from "@/lib/scoring/rubric-store";
 import { voteOnRoll } from "@/lib/scoring/workflow";
 import { bulkInsert } from "@/lib/seed/bulk";
 import { createRandom } from "@/lib/seed/random";
+import { DAY_MS } from "@/lib/time/days";
 
-const DAY_MS = 86_400_000;
 const SEED_TIMEOUT_MS = 300_000;
 
 const DEDUCTION_REASONS = [

@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { withTenant } from "@/lib/db/tenant";
 import { ConflictError } from "@/lib/errors";
-import { isUniqueViolation, recordTenantCreation } from "@/lib/org/tenants";
+import { recordTenantCreation } from "@/lib/org/tenants";
+import { isUniqueViolation } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { insertRows } from "@/lib/seed/bulk";
 import {

@@ -10,10 +10,10 @@ import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, fieldError, ForbiddenError, NotFoundError, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatCalendarDate } from "@/lib/i18n/format";
-import { addDays, isoDay, parseDay, todayInVietnam } from "@/lib/org/member-dates";
 import { allSettings, describeSetting, valueFromForm, type SettingDescription } from "@/lib/settings/describe";
 import { isSettingKey, SETTINGS, type SettingKey } from "@/lib/settings/registry";
 import { settingsFor } from "@/lib/settings/resolve";
+import { addDays, isoDay, parseDay, todayInVietnam } from "@/lib/time/days";
 
 export interface ScopeUnit {
   id: string;

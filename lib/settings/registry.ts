@@ -2,9 +2,9 @@
 // is a setting with a documented default. A Setting row overrides the default from its
 // effectiveFrom (inclusive) to its effectiveTo (inclusive), for the whole tenant or a subtree.
 import { z } from "zod";
-import { LEVELS } from "@/lib/scoring/model";
-import { STREAK_NOT_DUE, type StreakNotDue } from "@/lib/meetings/rules/counters";
-import { PHU_THO_ROLLUP } from "@/lib/scoring/rollup";
+import { LEVELS } from "@/lib/domain/levels";
+import { STREAK_NOT_DUE, type StreakNotDue } from "@/lib/domain/attendance-streak";
+import { PHU_THO_ROLLUP } from "@/lib/domain/annual-rollup";
 
 const minutes = z.number().int().min(0).max(24 * 60);
 const hours = z.number().int().min(0).max(24 * 30);

@@ -13,11 +13,11 @@ import type { Principal } from "@/lib/auth/permissions";
 import { createDb } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { databaseUrl } from "@/lib/env";
-import { todayInVietnam } from "@/lib/org/member-dates";
 import { memberListQuerySchema, MEMBER_SEARCH_MIN_LENGTH, type MemberListQueryInput } from "@/lib/org/member-schemas";
 import { chooseSearchPlan, searchWords, type SearchPlan, type SearchStatsRow } from "@/lib/org/member-search";
 import { decodeCursor, listMembers, memberListSql, memberSearchStatsSql } from "@/lib/org/members";
 import { foldForSearch } from "@/lib/i18n/format";
+import { todayInVietnam } from "@/lib/time/days";
 
 const GRASSROOTS = 40;
 const BRANCHES_PER_GRASSROOTS = 300;

@@ -2,8 +2,8 @@
 // tenant's recent changes for auditors of the whole tenant, readable diffs, keyset pages, filters.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { getEntityAudit, getTenantAudit } from "@/lib/audit/query";
-import { createUser, grantRole } from "@/lib/auth/users";
+import { getEntityAudit, getTenantAudit } from "@/lib/audit-log/query";
+import { createUser, grantRole } from "@/lib/accounts/users";
 import { db } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { moveOrgUnit, updateOrgUnit } from "@/lib/org/units";

@@ -8,7 +8,6 @@ import type { Principal } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { foldForSearch } from "@/lib/i18n/format";
-import { todayInVietnam } from "@/lib/org/member-dates";
 import { memberListQuerySchema } from "@/lib/org/member-schemas";
 import {
   chooseSearchPlan,
@@ -34,6 +33,7 @@ import {
 import { makeTenant, ownerDb } from "@/tests/fixtures/db";
 import { addBranches, generatedNames, insertMembers, nameMatches, type SeededMember } from "@/tests/fixtures/member-search";
 import { makeRosterTree, memberInput, type RosterTree } from "@/tests/fixtures/members";
+import { todayInVietnam } from "@/lib/time/days";
 
 afterAll(async () => {
   await db().$disconnect();

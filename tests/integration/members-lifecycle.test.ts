@@ -47,7 +47,7 @@ async function newMember(branchId: string, overrides: Record<string, unknown> = 
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const rosterIds = (branchId: string, iso: string) =>
-  withTenant(tree.tenantId, (tx) => branchRosterOn(tx, branchId, day(iso))).then((rows) => rows.map((row) => row.memberId));
+  withTenant(tree.tenantId, (tx) => branchRosterOn(tx, tree.tenantId, branchId, day(iso))).then((rows) => rows.map((row) => row.memberId));
 const auditOf = (memberId: string, action: string) =>
   ownerDb().auditEntry.findMany({
     where: { tenantId: tree.tenantId, entityType: "Member", entityId: memberId, action },
@@ -88,9 +88,9 @@ describe("transfer between branches", () => {
 
   test("the roster says who was official on the day", async () => {
     const id = await newMember(tree.x2.id, { fullName: "Vũ Thị Dự", admittedOn: "2023-03-01", officialOn: "2024-03-01" });
-    const roster = await withTenant(tree.tenantId, (tx) => branchRosterOn(tx, tree.x2.id, day("2023-12-31")));
+    const roster = await withTenant(tree.tenantId, (tx) => branchRosterOn(tx, tree.tenantId, tree.x2.id, day("2023-12-31")));
     expect(roster.find((row) => row.memberId === id)?.statusOn).toBe("PROBATIONARY");
-    const later = await withTenant(tree.tenantId, (tx) => branchRosterOn(tx, tree.x2.id, day("2024-03-01")));
+    const later = await withTenant(tree.tenantId, (tx) => branchRosterOn(tx, tree.tenantId, tree.x2.id, day("2024-03-01")));
     expect(later.find((row) => row.memberId === id)?.statusOn).toBe("OFFICIAL");
   });
 

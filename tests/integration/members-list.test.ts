@@ -6,7 +6,6 @@ import { db } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { ValidationError } from "@/lib/errors";
 import type { MemberStatus } from "@/lib/generated/prisma/enums";
-import { addDays, isoDay, todayInVietnam } from "@/lib/org/member-dates";
 import {
   BRANCH_FILTER_LIMIT,
   BRANCH_SELECT_LIMIT,
@@ -18,9 +17,10 @@ import {
   searchManagedBranches,
   type MemberListPage,
 } from "@/lib/org/members";
-import { childPath } from "@/lib/org/path";
+import { childPath } from "@/lib/domain/org-path";
 import { ownerDb } from "@/tests/fixtures/db";
 import { makeRosterTree, type RosterTree } from "@/tests/fixtures/members";
+import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
 
 let tree: RosterTree;
 const ids: Record<string, string> = {};

@@ -4,7 +4,7 @@
 // left, the notice's recipients), extraordinary meetings not scored, namesakes told apart on the
 // roll, and the administrator's "create accounts for these members".
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createMemberAccounts, getMemberAccountsView } from "@/lib/auth/member-accounts";
+import { createMemberAccounts, getMemberAccountsView } from "@/lib/accounts/member-accounts";
 import { db } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";

@@ -251,7 +251,7 @@ describe("closing a unit", () => {
   });
 
   it("counts a unit as active through its last day (inclusive), in Vietnam's calendar", async () => {
-    const { todayInVietnam } = await import("@/lib/org/unit-rules");
+    const { todayInVietnam } = await import("@/lib/time/days");
     await withTenant(t.tenantId, (tx) =>
       tx.orgUnit.update({ where: { tenantId_id: { tenantId: t.tenantId, id: t.b2.id } }, data: { activeTo: todayInVietnam() } }),
     );

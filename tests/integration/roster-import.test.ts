@@ -7,9 +7,9 @@ import { withTenant } from "@/lib/db/tenant";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { exportRoster } from "@/lib/org/roster-export";
 import { applyImport, dryRunImport, getImport, listImports, RosterFileError } from "@/lib/org/roster-import";
-import { todayInVietnam, isoDay } from "@/lib/org/roster-layout";
 import { ownerDb } from "@/tests/fixtures/db";
 import { csvFile, makeImportTree, type ImportTree, type RowInput } from "@/tests/fixtures/roster-import";
+import { isoDay, todayInVietnam } from "@/lib/time/days";
 
 let tree: ImportTree;
 

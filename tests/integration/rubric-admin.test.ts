@@ -19,7 +19,8 @@ import type { Principal } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { HD42_2025, type Rubric } from "@/lib/scoring";
+import type { Rubric } from "@/lib/scoring/model";
+import { HD42_2025 } from "@/lib/scoring/rubrics";
 import {
   READ_ONLY,
   cloneRubric,

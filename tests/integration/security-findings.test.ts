@@ -23,7 +23,7 @@ import { searchUnitsAction } from "@/app/(app)/org/actions";
 import { searchBranchesAction } from "@/app/(app)/members/actions";
 import { changePassword } from "@/lib/auth/account";
 import { createCalendarToken, createToken } from "@/lib/auth/tokens";
-import { createUser, resetPassword, setUserDisabled } from "@/lib/auth/users";
+import { createUser, resetPassword, setUserDisabled } from "@/lib/accounts/users";
 import { db } from "@/lib/db/client";
 import { meetingDocument } from "@/lib/documents/export";
 import { markAttendance } from "@/lib/meetings/attendance";
@@ -158,7 +158,7 @@ describe("finding 2: sessions can be revoked", () => {
     await signIn(user);
     const cookie = session.current;
     const grant = await ownerDb().roleGrant.findFirstOrThrow({ where: { tenantId: a.tenantId, userId: user.id } });
-    const { revokeRole } = await import("@/lib/auth/users");
+    const { revokeRole } = await import("@/lib/accounts/users");
     await revokeRole(a.admin, { userId: user.id, grantId: grant.id });
     session.current = cookie;
     expect(await status(my())).toBe(401);

@@ -19,7 +19,7 @@ import { changePasswordAction } from "@/app/(app)/account/actions";
 import { createUserAction } from "@/app/(app)/admin/users/actions";
 import * as orgUnitsRoute from "@/app/api/v1/org-units/route";
 import type { Principal } from "@/lib/auth/permissions";
-import { resetPassword } from "@/lib/auth/users";
+import { resetPassword } from "@/lib/accounts/users";
 import { db } from "@/lib/db/client";
 import { ownerDb } from "@/tests/fixtures/db";
 import { apiRequest, routeContext } from "@/tests/fixtures/members";

@@ -21,7 +21,7 @@ import {
   searchMembersForLink,
   setUserDisabled,
   updateUser,
-} from "@/lib/auth/users";
+} from "@/lib/accounts/users";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { ownerDb } from "../fixtures/db";

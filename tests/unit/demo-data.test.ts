@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
-import {
-  addMonths,
-  DEMO_ACCOUNTS,
-  DEMO_B_TENANT_CODE,
-  DEMO_TENANT_CODE,
-  DEMO_UNITS,
-  fullYears,
-  generateDemoBTenant,
-  generateDemoTenant,
-  utcDate,
-  type OrgUnitRow,
-  type TenantDataset,
-} from "@/lib/seed/demo-data";
+import { DEMO_ACCOUNTS, DEMO_B_TENANT_CODE, DEMO_TENANT_CODE, DEMO_UNITS, generateDemoBTenant, generateDemoTenant, utcDate, type OrgUnitRow, type TenantDataset } from "@/lib/seed/demo-data";
 import { KNOWN_FAMILY_NAMES } from "@/lib/seed/names";
 import { createRandom, mulberry32 } from "@/lib/seed/random";
+import { addMonths, fullYears } from "@/lib/time/days";
 
 const AS_OF = utcDate("2026-11-21");
 

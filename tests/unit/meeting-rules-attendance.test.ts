@@ -7,7 +7,7 @@ import {
   type AttendanceEntry,
   type RollEntry,
 } from "@/lib/meetings/rules";
-import { formatPercent, formatRatio, percentOf } from "@/lib/scoring";
+import { formatPercent, formatRatio, percentOf } from "@/lib/exact/ratio";
 
 interface RollShape {
   official: number;

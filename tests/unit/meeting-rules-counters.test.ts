@@ -10,7 +10,9 @@ import {
   type MeetingKind,
   type MemberMeetingRecord,
 } from "@/lib/meetings/rules";
-import { HD42_2025, score, type MeetingFacts } from "@/lib/scoring";
+import { score } from "@/lib/scoring/engine";
+import type { MeetingFacts } from "@/lib/scoring/facts";
+import { HD42_2025 } from "@/lib/scoring/rubrics";
 
 const CODE: Record<string, AttendanceMark> = {
   P: "PRESENT",

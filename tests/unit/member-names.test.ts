@@ -1,6 +1,6 @@
 // Namesakes told apart wherever a branch's members are listed or picked.
 import { describe, expect, test } from "vitest";
-import { usernameBase, usernameCandidates } from "@/lib/auth/member-accounts";
+import { usernameBase, usernameCandidates } from "@/lib/accounts/member-accounts";
 import { distinctNames, type NamedMember } from "@/lib/org/member-names";
 
 const m = (id: string, fullName: string, birth: string | null, card: string | null = null): NamedMember => ({

@@ -3,7 +3,7 @@
 // then the service parses the result again).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, covers, fullYears, isoDay, overlaps, parseDay, todayInVietnam } from "@/lib/org/member-dates";
+import { covers, overlaps } from "@/lib/org/member-dates";
 import {
   addResidenceLinkSchema,
   addTemporaryTransferSchema,
@@ -16,6 +16,7 @@ import {
   transferMemberSchema,
   updateMemberSchema,
 } from "@/lib/org/member-schemas";
+import { addDays, addMonths, fullYears, isoDay, parseDay, todayInVietnam } from "@/lib/time/days";
 
 const BRANCH = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
 

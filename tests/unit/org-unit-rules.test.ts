@@ -2,15 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OrgUnitKind } from "@/lib/generated/prisma/enums";
-import {
-  CHILD_KINDS,
-  addDays,
-  canHoldChild,
-  isActiveOn,
-  kindChangeProblem,
-  parseCalendarDate,
-  todayInVietnam,
-} from "@/lib/org/unit-rules";
+import { CHILD_KINDS, canHoldChild, isActiveOn, kindChangeProblem, parseCalendarDate } from "@/lib/org/unit-rules";
+import { addDays, todayInVietnam } from "@/lib/time/days";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const KINDS = Object.values(OrgUnitKind);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
-import { childPath, rootPath } from "@/lib/org/path";
+import { childPath, rootPath } from "@/lib/domain/org-path";
 
 const ROOT = "00000000-0000-4000-8000-000000000001";
 const GRASSROOTS = "00000000-0000-4000-8000-000000000002";

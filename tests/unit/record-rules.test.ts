@@ -13,7 +13,7 @@ import {
   type TaskOutcome,
 } from "@/lib/meetings/record-rules";
 import type { RollEntry } from "@/lib/meetings/rules/types";
-import { formatPercent } from "@/lib/scoring/exact";
+import { formatPercent } from "@/lib/exact/ratio";
 
 const task = (result: TaskOutcome["result"], resultPercent: number | null = null): TaskOutcome => ({ result, resultPercent });
 

@@ -1,18 +1,8 @@
 // The roster layout's value rules: dates, headers, genders, positions and formula cells.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import {
-  escapeCsvCell,
-  fieldOfHeader,
-  formatRosterDate,
-  isFormulaLike,
-  normalizeCardNumber,
-  parseCalendarDate,
-  parseGender,
-  parsePosition,
-  todayInVietnam,
-  unescapeCell,
-} from "@/lib/org/roster-layout";
+import { escapeCsvCell, fieldOfHeader, formatRosterDate, isFormulaLike, normalizeCardNumber, parseCalendarDate, parseGender, parsePosition, unescapeCell } from "@/lib/org/roster-layout";
+import { todayInVietnam } from "@/lib/time/days";
 
 const iso = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 

@@ -1,7 +1,9 @@
 // Reviewers' anomaly flags (issue 5): each flag on its own, at and just past its threshold.
 import { describe, expect, it } from "vitest";
 import { anomalyFlags, type AnomalyCard } from "@/lib/scoring/anomalies";
-import { HD12_2018, score, type MeetingFacts } from "@/lib/scoring";
+import { score } from "@/lib/scoring/engine";
+import type { MeetingFacts } from "@/lib/scoring/facts";
+import { HD12_2018 } from "@/lib/scoring/rubrics";
 import { SETTINGS } from "@/lib/settings/registry";
 
 /** A card nobody should look at twice: 95 of 90 minutes, minutes written, overseer close to self. */

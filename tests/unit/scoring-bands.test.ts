@@ -1,6 +1,9 @@
 // Both sides of every AUTO band edge of the HD 42 frame (SPEC §5.3), plus the HD 12 "> 85 %" edge.
 import { describe, expect, it } from "vitest";
-import { HD12_2018, HD42_2025, score, type MeetingFacts, type Rubric } from "@/lib/scoring";
+import { score } from "@/lib/scoring/engine";
+import type { MeetingFacts } from "@/lib/scoring/facts";
+import type { Rubric } from "@/lib/scoring/model";
+import { HD12_2018, HD42_2025 } from "@/lib/scoring/rubrics";
 
 /** A meeting that earns every AUTO point; each test changes one thing. */
 const BASE: MeetingFacts = {

@@ -1,23 +1,12 @@
 // The engine's contract around the numbers: exact points, marks and overrides validated into errors
 // (never a throw), facts checked, the rubric in force chosen by date, kind and scope, roll-up options.
 import { describe, expect, it } from "vitest";
-import {
-  BINH_THUAN_HD42,
-  HD12_2018,
-  HD42_2025,
-  NATIONAL_RUBRICS,
-  PHU_THO_ROLLUP,
-  Points,
-  compareRatio,
-  formatRatio,
-  percentOf,
-  rollupYear,
-  rubricInForce,
-  score,
-  thematicQuota,
-  type MeetingFacts,
-  type Rubric,
-} from "@/lib/scoring";
+import { score } from "@/lib/scoring/engine";
+import { Points, compareRatio, formatRatio, percentOf } from "@/lib/exact/ratio";
+import type { MeetingFacts } from "@/lib/scoring/facts";
+import type { Rubric } from "@/lib/scoring/model";
+import { PHU_THO_ROLLUP, rollupYear, thematicQuota } from "@/lib/scoring/rollup";
+import { BINH_THUAN_HD42, HD12_2018, HD42_2025, NATIONAL_RUBRICS, rubricInForce } from "@/lib/scoring/rubrics";
 
 const FACTS: MeetingFacts = {
   kind: "REGULAR",

@@ -2,19 +2,12 @@
 // cell. The score cells are copied from the SPEC's table as written there and parsed below.
 import { describe, expect, it } from "vitest";
 import { requiredDuration } from "@/lib/meetings/rules";
-import {
-  BINH_THUAN_HD42,
-  HD12_2018,
-  HD42_2025,
-  LEVEL_LABELS,
-  formatRatio,
-  percentOf,
-  rollupYear,
-  score,
-  type Level,
-  type MeetingFacts,
-  type RatedMeeting,
-} from "@/lib/scoring";
+import { score } from "@/lib/scoring/engine";
+import { formatRatio, percentOf } from "@/lib/exact/ratio";
+import type { MeetingFacts } from "@/lib/scoring/facts";
+import { LEVEL_LABELS, type Level } from "@/lib/scoring/model";
+import { rollupYear, type RatedMeeting } from "@/lib/scoring/rollup";
+import { BINH_THUAN_HD42, HD12_2018, HD42_2025 } from "@/lib/scoring/rubrics";
 
 const HOUR = 60;
 const DAY = 24 * HOUR;

@@ -1,7 +1,9 @@
 // A task reported PARTLY done counts its share of a target (SPEC §5.3 R1 via record-rules.targetsMet):
 // the facts carry a fractional "met" and the engine's band and evidence use it exactly.
 import { describe, expect, it } from "vitest";
-import { checkFacts, HD42_2025, score, type MeetingFacts } from "@/lib/scoring";
+import { score } from "@/lib/scoring/engine";
+import { checkFacts, type MeetingFacts } from "@/lib/scoring/facts";
+import { HD42_2025 } from "@/lib/scoring/rubrics";
 
 const FACTS: MeetingFacts = {
   kind: "REGULAR",

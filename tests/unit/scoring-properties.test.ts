@@ -1,17 +1,11 @@
 // Invariants of the engine over random meetings and random valid marks, for every built-in rubric.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  BUILT_IN_RUBRICS,
-  BINH_THUAN_HD42,
-  HD42_2025,
-  Points,
-  levelRank,
-  score,
-  type MeetingFacts,
-  type Rubric,
-  type ScoreResult,
-} from "@/lib/scoring";
+import { score, type ScoreResult } from "@/lib/scoring/engine";
+import { Points } from "@/lib/exact/ratio";
+import type { MeetingFacts } from "@/lib/scoring/facts";
+import { levelRank, type Rubric } from "@/lib/scoring/model";
+import { BUILT_IN_RUBRICS, BINH_THUAN_HD42, HD42_2025 } from "@/lib/scoring/rubrics";
 import { layoutFor } from "@/lib/scoring/layout";
 
 /** Consistent facts: fractions in thousandths are spread over the counts they depend on. */

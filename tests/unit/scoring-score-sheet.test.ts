@@ -3,7 +3,7 @@
 // the vote and the reasons — in the model and in the DOCX read back (ZIP → word/document.xml).
 import { describe, expect, test } from "vitest";
 import { Packer } from "docx";
-import { buildScoreSheet, scoreSheetDocx, type ScoreSheet } from "@/lib/scoring/score-sheet-docx";
+import { buildScoreSheet, scoreSheetDocx, type ScoreSheet } from "@/lib/documents/score-sheet";
 import { docxParagraphs } from "@/tests/fixtures/docx";
 import { FULL, scoreColumn, scorecardView } from "@/tests/fixtures/scorecard-view";
 

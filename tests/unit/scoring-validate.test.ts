@@ -1,16 +1,10 @@
 // The rubric validator: a tenant editing a rubric's JSON gets the specific Vietnamese error.
 import { describe, expect, it } from "vitest";
-import {
-  BUILT_IN_RUBRICS,
-  HD42_2025,
-  parseRubric,
-  score,
-  validateRubric,
-  type BandsRule,
-  type Criterion,
-  type MeetingFacts,
-  type Rubric,
-} from "@/lib/scoring";
+import { score } from "@/lib/scoring/engine";
+import type { MeetingFacts } from "@/lib/scoring/facts";
+import type { BandsRule, Criterion, Rubric } from "@/lib/scoring/model";
+import { BUILT_IN_RUBRICS, HD42_2025 } from "@/lib/scoring/rubrics";
+import { parseRubric, validateRubric } from "@/lib/scoring/validate";
 
 function edited(change: (rubric: Rubric) => void, base: Rubric = HD42_2025): Rubric {
   const copy = structuredClone(base);

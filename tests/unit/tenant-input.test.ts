@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createTenantSchema, isUniqueViolation } from "@/lib/org/tenants";
+import { createTenantSchema } from "@/lib/org/tenants";
+import { isUniqueViolation } from "@/lib/errors";
 
 const valid = {
   code: "dang-uy-khoi",

@@ -10,10 +10,10 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { getEntityAudit, getTenantAudit } from "@/lib/audit/query";
+import { getEntityAudit, getTenantAudit } from "@/lib/audit-log/query";
 import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { isoDay } from "@/lib/org/unit-rules";
+import { isoDay } from "@/lib/time/days";
 
 type Params = Record<"entityType" | "entityId" | "action" | "from" | "to" | "cursor", string | string[] | undefined>;
 

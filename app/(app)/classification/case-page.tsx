@@ -17,8 +17,8 @@ import type { CaseView } from "@/lib/classification/cases";
 import { getCase } from "@/lib/classification/workflow";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
-import { isoDay, todayInVietnam } from "@/lib/org/unit-rules";
 import { appraisalAction, branchReviewAction, commitmentAction, decisionAction, returnAction, selfAssessmentAction } from "./actions";
+import { isoDay, todayInVietnam } from "@/lib/time/days";
 
 const DONE = ["saved", "submitted", "reviewed", "appraised", "decided", "returned", "commitment"] as const;
 type Search = { period?: string | string[]; done?: string | string[] };

@@ -11,8 +11,8 @@ import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getBoard, ownCaseHref, type Board } from "@/lib/classification/board";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { todayInVietnam } from "@/lib/org/unit-rules";
 import { bulkDecisionAction, bulkReviewAction } from "./actions";
+import { todayInVietnam } from "@/lib/time/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("classification.board");

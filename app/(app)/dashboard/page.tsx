@@ -16,6 +16,7 @@ import {
 } from "@/components/dashboard/dashboard-view";
 import { DataTableView } from "@/components/dashboard/data-table";
 import { OverseersPanel } from "@/components/dashboard/overseers-panel";
+import { dashboardOverseers } from "@/lib/dashboard/overseers";
 import { ClassificationSharesSection } from "@/components/classification/dashboard-shares";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -190,9 +191,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
 
         <Suspense fallback={<p className="text-base text-ink-700">{t("overseers.loading")}</p>}>
-          <OverseersPanel user={user} unitId={d.unit.id} year={d.period.year} />
+          <OverseersPanel overseers={settled(dashboardOverseers(user, d.unit.id, d.period.year))} unitId={d.unit.id} year={d.period.year} />
         </Suspense>
       </div>
     </>
   );
+}
+
+/** A promise handed to a streamed panel: marked as handled now (the panel shows its failure), so a fast rejection is no unhandled one. */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }

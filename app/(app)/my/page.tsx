@@ -11,7 +11,7 @@ import { memberOverview, type MemberMeeting } from "@/lib/calendar/member-view";
 import { documentDownloadUrl, minutesDocxUrl, resolutionDocxUrl } from "@/lib/documents/urls";
 import { formatCalendarDate, formatDate, formatDateTime, formatTime, vietnamDayOf } from "@/lib/i18n/format";
 import type { MemberMeetingRecord } from "@/lib/meetings/rules";
-import { formatRatio } from "@/lib/scoring/exact";
+import { formatRatio } from "@/lib/exact/ratio";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("outputs.my");

@@ -12,9 +12,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { formatCalendarDate } from "@/lib/i18n/format";
-import { isoDay } from "@/lib/org/member-dates";
 import { getDesk } from "@/lib/oversight/desk";
 import { createDelegationAction, registerAction, revokeDelegationAction, unregisterAction } from "./actions";
+import { isoDay } from "@/lib/time/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("oversight.desk");

@@ -15,8 +15,8 @@ import { requireUser } from "@/lib/auth/session";
 import { reviewQueue, reviewUnits } from "@/lib/dashboard/review";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatNumber } from "@/lib/i18n/format";
-import { todayInVietnam } from "@/lib/org/unit-rules";
 import { bulkApproveAction } from "./actions";
+import { todayInVietnam } from "@/lib/time/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("review");

@@ -10,10 +10,10 @@ import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatNumber } from "@/lib/i18n/format";
-import { isoDay, todayInVietnam } from "@/lib/org/member-dates";
 import { getSettingsOverview, type SettingState } from "@/lib/settings/admin";
 import type { SettingField } from "@/lib/settings/describe";
 import { saveSettingAction } from "./actions";
+import { isoDay, todayInVietnam } from "@/lib/time/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings");

@@ -9,7 +9,7 @@ import { TemporaryPassword } from "@/components/admin/users/temporary-password";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/text-field";
-import type { CreateUserResult, MemberOption } from "@/lib/auth/users";
+import type { CreateUserResult, MemberOption } from "@/lib/accounts/users";
 import { Role } from "@/lib/generated/prisma/enums";
 import type { UnitOption } from "@/lib/org/units";
 

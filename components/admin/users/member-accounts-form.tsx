@@ -10,7 +10,7 @@ import { FormError, useKeptAction, type FormAction } from "@/components/admin/fo
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { CreatedAccount, MemberWithoutAccount } from "@/lib/auth/member-accounts";
+import type { CreatedAccount, MemberWithoutAccount } from "@/lib/accounts/member-accounts";
 
 export function MemberAccountsForm({
   action,

@@ -7,7 +7,7 @@ import { MemberPicker, UnitPicker } from "@/components/admin/search-picker";
 import { TemporaryPassword } from "@/components/admin/users/temporary-password";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { MemberOption } from "@/lib/auth/users";
+import type { MemberOption } from "@/lib/accounts/users";
 import { Role } from "@/lib/generated/prisma/enums";
 import type { UnitOption } from "@/lib/org/units";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import type { UserListItem } from "@/lib/auth/users";
+import type { UserListItem } from "@/lib/accounts/users";
 import { formatDateTime } from "@/lib/i18n/format";
 
 /** Accounts as tappable rows: name and username, roles, linked member, status. */

@@ -1,7 +1,7 @@
 // /api/v1/users: accounts and roles (issue 3), registered for the OpenAPI document.
 import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
-import { createUserSchema, grantRoleSchema, setDisabledSchema, updateUserSchema, userListQuerySchema } from "@/lib/auth/users";
+import { createUserSchema, grantRoleSchema, setDisabledSchema, updateUserSchema, userListQuerySchema } from "@/lib/accounts/users";
 import type { OpenApiRoute } from "./types";
 
 const userResponse = z.looseObject({

@@ -1,16 +1,11 @@
 // Built-in classification frames and the default choice per subject (what applies where no
 // assignment names another code).
-import type { ClassificationSubject, Frame } from "../model";
+import type { Frame } from "../model";
 import { QD366_COLLECTIVE, QD366_MEMBER, QD366_MEMBER_LEADER } from "./qd366-2025";
 
 export { QD366_COLLECTIVE, QD366_MEMBER, QD366_MEMBER_LEADER };
 
 export const BUILT_IN_FRAMES: readonly Frame[] = [QD366_COLLECTIVE, QD366_MEMBER_LEADER, QD366_MEMBER];
-
-/** The national default of each subject, newest first when more versions ship. */
-export function defaultFrames(subject: ClassificationSubject): Frame[] {
-  return BUILT_IN_FRAMES.filter((f) => f.subject === subject);
-}
 
 /** The highest version in force on `day` (YYYY-MM-DD) among `frames` (both ends inclusive). */
 export function frameInForce<F extends Pick<Frame, "effectiveFrom" | "effectiveTo" | "version">>(frames: readonly F[], day: string): F | null {

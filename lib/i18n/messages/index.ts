@@ -19,6 +19,7 @@ import users from "./vi/users.json";
 import audit from "./vi/audit.json";
 import members from "./vi/members.json";
 import errors from "./vi/errors.json";
+import serverErrors from "./vi/server-errors.json";
 import rosterImport from "./vi/roster-import.json";
 import meetings from "./vi/meetings.json";
 import outputs from "./vi/outputs.json";
@@ -55,6 +56,7 @@ const messages = {
   audit,
   members,
   errors,
+  serverErrors,
   rosterImport,
   meetings,
   outputs,

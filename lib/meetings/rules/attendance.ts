@@ -2,7 +2,7 @@
 //   P     = members marked PRESENT (an exempt member who attends is PRESENT and counts in both P and D_att)
 //   D_att = roll (official + probationary) − EXEMPT absent − ELSEWHERE − SPECIAL_DUTY − suspended/detained
 // Guests are not on the roll, so they never count; a mark for anyone off the roll is an error.
-import type { Ratio } from "@/lib/scoring/exact";
+import type { Ratio } from "@/lib/exact/ratio";
 import type { AttendanceEntry, AttendanceMark, MemberStatus, RollEntry, RuleError, RuleResult } from "./types";
 
 /** How one roll member ends up counted at this meeting. SUSPENDED is not a mark: they are not summoned. */

@@ -10,6 +10,7 @@ import {
   type IsoDate,
   type MeetingKind,
 } from "./types";
+import { STREAK_NOT_DUE, type StreakNotDue } from "@/lib/domain/attendance-streak";
 
 /** One meeting of the member's branch and how the member was marked there. */
 export interface MemberMeetingRecord {
@@ -29,8 +30,7 @@ export interface MemberMeetingRecord {
  * COUNT extends it as if excused, BREAK ends it as PRESENT does, SKIP leaves it as it was. SPEC §4.2
  * does not say (§10.7); the tenant setting attendance.streakNotDue chooses, SKIP by default.
  */
-export const STREAK_NOT_DUE = ["SKIP", "COUNT", "BREAK"] as const;
-export type StreakNotDue = (typeof STREAK_NOT_DUE)[number];
+export { STREAK_NOT_DUE, type StreakNotDue };
 
 export interface StreakSettings {
   /** The most consecutive excused absences allowed; one more violates. HD 12: 3. */

@@ -3,7 +3,7 @@
 //   D_vote = official members summoned − temporarily attached elsewhere − exempt and absent
 //            − suspended − prosecuted/detained − absent throughout with an approved reason.
 // Exempt members who attend count; probationary members never vote.
-import { formatPercent, formatRatio, percentOf, type Ratio } from "@/lib/scoring/exact";
+import { formatPercent, formatRatio, percentOf, type Ratio } from "@/lib/exact/ratio";
 import { resolveAttendance, type ResolvedMember } from "./attendance";
 import type { AttendanceEntry, RollEntry, RuleError, RuleResult } from "./types";
 

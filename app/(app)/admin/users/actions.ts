@@ -22,7 +22,7 @@ import {
   updateUserSchema,
   userVersionSchema,
   type MemberOption,
-} from "@/lib/auth/users";
+} from "@/lib/accounts/users";
 import { searchUnitsForPicker, type UnitOption } from "@/lib/org/units";
 
 function done(userId: string, what: string): never {

@@ -8,7 +8,7 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { listUsers } from "@/lib/auth/users";
+import { listUsers } from "@/lib/accounts/users";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("users");

@@ -15,8 +15,8 @@ import { listFrames } from "@/lib/classification/frame-admin";
 import { getCapSetting } from "@/lib/classification/settings";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/i18n/format";
-import { isoDay, todayInVietnam } from "@/lib/org/unit-rules";
 import { capSettingAction, importFrameAction } from "../actions";
+import { isoDay, todayInVietnam } from "@/lib/time/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("classification.frameAdmin");

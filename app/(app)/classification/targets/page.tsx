@@ -8,8 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { CLASSIFICATION_INDICATORS, getClassificationTargets } from "@/lib/classification/shares";
-import { todayInVietnam } from "@/lib/org/unit-rules";
 import { classificationTargetsAction } from "../actions";
+import { todayInVietnam } from "@/lib/time/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("classification.targets");

@@ -11,8 +11,8 @@ import { requireUser } from "@/lib/auth/session";
 import { INDICATORS, INDICATOR_UNIT } from "@/lib/dashboard/indicators";
 import { getTargets, targetSetters } from "@/lib/dashboard/targets";
 import { formatNumber, formatPercent } from "@/lib/i18n/format";
-import { todayInVietnam } from "@/lib/org/unit-rules";
 import { setTargetsAction } from "./actions";
+import { todayInVietnam } from "@/lib/time/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard.targetsPage");

@@ -11,8 +11,8 @@ import { MeetingKind } from "@/lib/generated/prisma/enums";
 import { toLocalDateTimeInput } from "@/lib/i18n/format";
 import { listMeetingBranches } from "@/lib/meetings/meetings";
 import { DEFAULT_MEETING_TIME, slotInstant } from "@/lib/meetings/plans";
-import { todayInVietnam } from "@/lib/org/unit-rules";
 import { createMeetingAction } from "../actions";
+import { todayInVietnam } from "@/lib/time/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meetings.new");

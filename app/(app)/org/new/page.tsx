@@ -5,9 +5,10 @@ import { BackLink } from "@/components/org/back-link";
 import { UnitForm } from "@/components/org/unit-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { isBranchKind, isoDay, todayInVietnam } from "@/lib/org/unit-rules";
+import { isBranchKind } from "@/lib/org/unit-rules";
 import { getOrgUnitForEdit } from "@/lib/org/units";
 import { createOrgUnitAction } from "../actions";
+import { isoDay, todayInVietnam } from "@/lib/time/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("orgAdmin.create");

@@ -11,11 +11,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
-import { isoDay, todayInVietnam } from "@/lib/org/member-dates";
 import { listAssignments, type AssignmentList } from "@/lib/oversight/assignments";
 import { COMMITTEE_LEVELS } from "@/lib/oversight/rules";
 import { OVERSIGHT_SETTING_FIELDS, getOversightSettings, type OversightSettingsView } from "@/lib/oversight/settings";
 import { changeAssignmentAction, createAssignmentAction, endAssignmentAction, saveSettingsAction } from "../actions";
+import { isoDay, todayInVietnam } from "@/lib/time/days";
 
 /** "oversight.backdateDays" → "backdateDays" (the label key). */
 const FIELD_OF: Record<string, keyof typeof OVERSIGHT_SETTING_FIELDS | undefined> = Object.fromEntries(

@@ -17,6 +17,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { DEFAULT_MEETING_DAY, DEFAULT_MEETING_TIME, getPlan, middleMonth, type PlanView } from "@/lib/meetings/plans";
 import { planYear } from "@/lib/meetings/schemas";
 import { generatePlanAction, saveMeetingDefaultsAction } from "../actions";
+import { vietnamMonthStart } from "@/lib/time/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meetings.plans");
@@ -50,7 +51,7 @@ export default async function BranchPlanPage({
   const quarters: Quarter[] = [1, 2, 3, 4];
   // A quarter is "combined" when the meeting of its middle month is the combined one.
   const combinedQuarter = (q: Quarter) =>
-    view.meetings.some((m) => m.kind === "COMBINED" && m.plannedStart.getTime() >= Date.UTC(year, middleMonth(q) - 1, 1) - 7 * 3_600_000 && m.plannedStart.getTime() < Date.UTC(year, middleMonth(q), 1) - 7 * 3_600_000);
+    view.meetings.some((m) => m.kind === "COMBINED" && m.plannedStart.getTime() >= vietnamMonthStart(year, middleMonth(q)).getTime() && m.plannedStart.getTime() < vietnamMonthStart(year, middleMonth(q) + 1).getTime());
   const topicDefaults = Object.fromEntries(
     quarters.map((q) => {
       const topic = plan?.topics.find((x) => x.quarter === q);

@@ -1,6 +1,6 @@
 // JSON twins of the account administration actions: same services, schemas and scope rules.
 import { apiRoute, readJson, searchParamsOf } from "@/lib/api/handler";
-import { createUser, listUsers } from "@/lib/auth/users";
+import { createUser, listUsers } from "@/lib/accounts/users";
 import { NotFoundError } from "@/lib/errors";
 
 /** GET /api/v1/users?q=…&after=<username> — accounts the caller manages, 50 at a time. */

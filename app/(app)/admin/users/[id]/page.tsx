@@ -11,7 +11,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { getUserDetail } from "@/lib/auth/users";
+import { getUserDetail } from "@/lib/accounts/users";
 import { formatDateTime, formatTime, formatDate } from "@/lib/i18n/format";
 import {
   grantRoleAction,

@@ -8,7 +8,7 @@ import { BackLink } from "@/components/members/back-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { canAnywhere } from "@/lib/auth/permissions";
-import { getMemberAccountsView } from "@/lib/auth/member-accounts";
+import { getMemberAccountsView } from "@/lib/accounts/member-accounts";
 import { requireUser } from "@/lib/auth/session";
 import { requestOrigin } from "@/lib/documents/urls";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";

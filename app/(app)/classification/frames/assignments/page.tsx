@@ -13,9 +13,9 @@ import { requireUser } from "@/lib/auth/session";
 import { listFrameAssignments, listFrames } from "@/lib/classification/frame-admin";
 import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
-import { isoDay, todayInVietnam } from "@/lib/org/unit-rules";
 import { searchUnitsForRubrics } from "@/lib/scoring/rubric-admin";
 import { createFrameAssignmentAction, endFrameAssignmentAction, searchFrameUnitsAction } from "../../actions";
+import { isoDay, todayInVietnam } from "@/lib/time/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("classification.frameAdmin");

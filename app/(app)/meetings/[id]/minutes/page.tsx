@@ -15,7 +15,7 @@ import { requireUser } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { getMinutesSheet } from "@/lib/meetings/minutes";
-import { formatPercent } from "@/lib/scoring/exact";
+import { formatPercent } from "@/lib/exact/ratio";
 import {
   addSpeechAction,
   assignTaskAction,

@@ -14,7 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
-import { buildScoreSheet, ownColumns, scoreSheetDocxUrl, scoreSheetHeader } from "@/lib/scoring/score-sheet-docx";
+import { buildScoreSheet, ownColumns, scoreSheetDocxUrl, scoreSheetHeader } from "@/lib/documents/score-sheet";
 import { getScorecard, type ScorecardView } from "@/lib/scoring/workflow";
 import { confirmScoreAction, finaliseScoreAction, returnScoreAction, saveScoreDraftAction, submitSelfScoreAction } from "./actions";
 

@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDuesGrid } from "@/lib/dues/dues";
 import { NotFoundError } from "@/lib/errors";
 import { formatNumber } from "@/lib/i18n/format";
-import { todayInVietnam } from "@/lib/org/unit-rules";
+import { todayInVietnam } from "@/lib/time/days";
 import { importDuesAction, setDuesMonthAction } from "./actions";
 
 interface Props {

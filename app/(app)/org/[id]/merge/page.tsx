@@ -5,9 +5,9 @@ import { BackLink } from "@/components/org/back-link";
 import { MergeForm } from "@/components/org/structure-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { addDays, isoDay, todayInVietnam } from "@/lib/org/unit-rules";
 import { getOrgUnitForEdit } from "@/lib/org/units";
 import { mergeBranchesAction, searchUnitsAction } from "../../actions";
+import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("orgAdmin.merge");

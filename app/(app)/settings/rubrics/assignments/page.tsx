@@ -12,7 +12,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
-import { isoDay, todayInVietnam } from "@/lib/org/unit-rules";
 import { listAssignments, listRubrics, searchUnitsForRubrics } from "@/lib/scoring/rubric-admin";
 import {
   createAssignmentAction,
@@ -21,6 +20,7 @@ import {
   searchAssignUnitsAction,
   searchPreviewUnitsAction,
 } from "../actions";
+import { isoDay, todayInVietnam } from "@/lib/time/days";
 
 const DONE = ["created", "ended"] as const;
 

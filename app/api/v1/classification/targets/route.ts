@@ -2,7 +2,7 @@
 // year's targets for the classification shares (an empty value removes one).
 import { apiRoute, queryWith, readJson } from "@/lib/api/handler";
 import { getClassificationTargets, setClassificationTargets, targetsYearQuerySchema } from "@/lib/classification/shares";
-import { todayInVietnam } from "@/lib/org/unit-rules";
+import { todayInVietnam } from "@/lib/time/days";
 
 export const GET = apiRoute(async ({ request, user }) => {
   const year = queryWith(request, targetsYearQuerySchema).year ?? todayInVietnam().getUTCFullYear();

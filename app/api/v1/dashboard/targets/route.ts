@@ -3,7 +3,7 @@
 // targets page's JSON twin; an administrator of the tenant's root only).
 import { apiRoute, readJson, searchParamsOf } from "@/lib/api/handler";
 import { getTargets, setTargets } from "@/lib/dashboard/targets";
-import { todayInVietnam } from "@/lib/org/unit-rules";
+import { todayInVietnam } from "@/lib/time/days";
 
 export const GET = apiRoute(async ({ request, user }) => {
   const year = searchParamsOf(request).year;

@@ -1,6 +1,6 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { mergePatch } from "@/lib/api/patch";
-import { getUserDetail, updateUser } from "@/lib/auth/users";
+import { getUserDetail, updateUser } from "@/lib/accounts/users";
 import { NotFoundError } from "@/lib/errors";
 
 async function detail(user: Parameters<typeof getUserDetail>[0], id: string) {

@@ -3,14 +3,10 @@
 // PUT /api/v1/meetings/{id}/preparation { version, content?, draftResolution?, preparedByMemberId? }:
 //     saves them, as the preparation page's form (409 on a stale version).
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { withTenant } from "@/lib/db/tenant";
-import { getPreparation, getPreparationSummary, updateMeetingContent } from "@/lib/meetings/preparation";
+import { getPreparationWithSummary, updateMeetingContent } from "@/lib/meetings/preparation";
 
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => {
-  const [view, summary] = await Promise.all([
-    getPreparation(user, params.id),
-    withTenant(user.tenantId, (tx) => getPreparationSummary(tx, user, params.id)),
-  ]);
+  const { view, summary } = await getPreparationWithSummary(user, params.id);
   return {
     body: {
       id: view.meeting.id,

@@ -2,7 +2,7 @@
 // self / overseer / final columns, totals, levels, the vote, reasons and signatures).
 import { apiRoute } from "@/lib/api/handler";
 import { attachmentHeader } from "@/lib/documents/export";
-import { exportScoreSheetDocx } from "@/lib/scoring/score-sheet-docx";
+import { exportScoreSheetDocx } from "@/lib/documents/score-sheet";
 
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => {
   const file = await exportScoreSheetDocx(user, params.id);

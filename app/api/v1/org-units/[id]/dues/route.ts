@@ -4,7 +4,7 @@
 //     goodReason?, note?}: sets (or clears) one month, as the grid does.
 import { apiRoute, queryWith, readJson } from "@/lib/api/handler";
 import { duesYearQuerySchema, getDuesGrid, setDuesMonth } from "@/lib/dues/dues";
-import { todayInVietnam } from "@/lib/org/unit-rules";
+import { todayInVietnam } from "@/lib/time/days";
 
 export const GET = apiRoute<{ id: string }>(async ({ request, user, params }) => {
   const year = queryWith(request, duesYearQuerySchema).year ?? todayInVietnam().getUTCFullYear();

@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { setUserDisabled } from "@/lib/auth/users";
+import { setUserDisabled } from "@/lib/accounts/users";
 
 /** PUT /api/v1/users/{id}/disabled {version, disabled: boolean} */
 export const PUT = apiRoute<{ id: string }>(async ({ request, user, params, requestId }) => {

@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { grantRole } from "@/lib/auth/users";
+import { grantRole } from "@/lib/accounts/users";
 
 /** POST /api/v1/users/{id}/grants {role, orgUnitId} → 201 {grantId} */
 export const POST = apiRoute<{ id: string }>(async ({ request, user, params, requestId }) => {

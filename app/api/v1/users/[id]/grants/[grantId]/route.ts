@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { revokeRole } from "@/lib/auth/users";
+import { revokeRole } from "@/lib/accounts/users";
 
 /** DELETE /api/v1/users/{id}/grants/{grantId} */
 export const DELETE = apiRoute<{ id: string; grantId: string }>(async ({ user, params, requestId }) => {

@@ -20,8 +20,9 @@ import { ConflictError, fieldError, NotFoundError, parseInput, ValidationError }
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Role, type OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch } from "@/lib/i18n/format";
-import { isInSubtree, pathIds } from "@/lib/org/path";
-import { isUniqueViolation, usernameSchema } from "@/lib/org/tenants";
+import { isInSubtree, pathIds } from "@/lib/domain/org-path";
+import { usernameSchema } from "@/lib/org/tenants";
+import { isUniqueViolation } from "@/lib/errors";
 import { normalizeName, type JsonInput } from "@/lib/org/units";
 
 export interface ServiceOptions {

@@ -12,6 +12,7 @@ import { diffFields, referencedIds, type FieldChange } from "@/lib/audit/diff";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseCalendarDate } from "@/lib/org/unit-rules";
+import { vietnamMidnight } from "@/lib/time/days";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -43,13 +44,6 @@ export interface AuditSubject {
   entityId: string;
   label: string;
   href: string;
-}
-
-const VIETNAM_OFFSET_MS = 7 * 3_600_000; // Asia/Ho_Chi_Minh is UTC+7 all year.
-
-/** The instant a calendar day starts in Vietnam. */
-function vietnamDayStart(day: Date): Date {
-  return new Date(day.getTime() - VIETNAM_OFFSET_MS);
 }
 
 function encodeCursor(entry: { at: Date; id: string }): string {
@@ -206,8 +200,8 @@ export async function getTenantAudit(actor: Principal, input: z.input<typeof ten
     const root = await tenantRoot(tx, actor.tenantId);
     if (!root || !authorize(actor, "audit.read", root)) return { allowed: false };
     const at: Prisma.DateTimeFilter = {};
-    if (from) at.gte = vietnamDayStart(from);
-    if (to) at.lt = vietnamDayStart(new Date(to.getTime() + 86_400_000));
+    if (from) at.gte = vietnamMidnight(from);
+    if (to) at.lt = vietnamMidnight(new Date(to.getTime() + 86_400_000));
     const page = await pageOf(
       tx,
       actor.tenantId,

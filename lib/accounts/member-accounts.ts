@@ -8,12 +8,12 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
-import { generateTemporaryPassword } from "@/lib/auth/users";
+import { generateTemporaryPassword } from "@/lib/accounts/users";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { foldForSearch } from "@/lib/i18n/format";
 import { distinctNames, namedMemberSelect } from "@/lib/org/member-names";
-import { isUniqueViolation } from "@/lib/org/tenants";
+import { isUniqueViolation } from "@/lib/errors";
 
 /** At most this many accounts in one request (a branch rarely has more members). */
 export const BULK_ACCOUNTS_LIMIT = 200;

@@ -6,7 +6,6 @@
 // party document layout of lib/documents (same helpers: party name, issuing unit, place and date).
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Packer,
   Paragraph,
@@ -14,23 +13,21 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
-  TextRun,
   VerticalAlign,
   WidthType,
-  type IBorderOptions,
 } from "docx";
 import type { Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { NotFoundError } from "@/lib/errors";
-import { DOCX_MEDIA_TYPE } from "@/lib/documents/docx";
+import { cell, centred, DOCX_MEDIA_TYPE, FONT, MARGIN, NO_BORDERS, PAGE, run, SIZE_BODY, SIZE_HEADER, SIZE_SMALL, TEXT_WIDTH } from "@/lib/documents/docx";
 import type { ExportedFile } from "@/lib/documents/export";
 import { PARTY_NAME, placeDateLine, upper } from "@/lib/documents/model";
 import { foldForSearch, formatCalendarDate, formatDate } from "@/lib/i18n/format";
 import { settingsFor } from "@/lib/settings/resolve";
-import { Points } from "./exact";
-import { layoutFor } from "./layout";
-import { LEVEL_LABELS } from "./model";
-import { scorecardView, type ColumnName, type ScoreColumn, type ScorecardView } from "./workflow";
+import { Points } from "@/lib/exact/ratio";
+import { layoutFor } from "@/lib/scoring/layout";
+import { LEVEL_LABELS } from "@/lib/scoring/model";
+import { scorecardView, type ColumnName, type ScoreColumn, type ScorecardView } from "@/lib/scoring/workflow";
 
 export const SCORE_SHEET_TITLE = "PHIẾU ĐÁNH GIÁ CHẤT LƯỢNG SINH HOẠT CHI BỘ";
 
@@ -294,30 +291,11 @@ export async function loadScoreSheet(user: Principal, meetingId: string): Promis
 
 // ─── DOCX (the layout of lib/documents/docx.ts: A4, Times New Roman, party header) ───────────────
 
-const FONT = "Times New Roman";
-const SIZE_BODY = 28; // 14 pt, in half-points
-const SIZE_HEADER = 26;
-const SIZE_TABLE = 24;
-const MM = 56.7; // twips per millimetre
-const PAGE = { width: 11906, height: 16838 };
-const MARGIN = { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) };
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const SIZE_TABLE = SIZE_SMALL;
 
-const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
-const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
-const THIN: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-const THIN_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
-
-function run(text: string, options: { bold?: boolean; italic?: boolean; underline?: boolean; size?: number } = {}): TextRun {
-  return new TextRun({ text, font: FONT, size: options.size ?? SIZE_BODY, bold: options.bold, italics: options.italic, underline: options.underline ? {} : undefined });
-}
-
-function centred(children: TextRun[], spacingAfter = 0): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: spacingAfter }, children });
-}
-
-function cell(children: Paragraph[], width: number, bordered: boolean): TableCell {
-  return new TableCell({ width: { size: width, type: WidthType.DXA }, borders: bordered ? THIN_BORDERS : NO_BORDERS, verticalAlign: VerticalAlign.CENTER, children });
+/** A table cell of the sheet: centred vertically. */
+function sheetCell(children: Paragraph[], width: number, bordered: boolean): TableCell {
+  return cell(children, width, bordered, VerticalAlign.CENTER);
 }
 
 function columnsTable(columns: Paragraph[][], shares: number[]): Table {
@@ -327,7 +305,7 @@ function columnsTable(columns: Paragraph[][], shares: number[]): Table {
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: columns.map((children, i) => cell(children.length ? children : [new Paragraph("")], widths[i] ?? 0, false)) })],
+    rows: [new TableRow({ children: columns.map((children, i) => sheetCell(children.length ? children : [new Paragraph("")], widths[i] ?? 0, false)) })],
   });
 }
 
@@ -348,7 +326,7 @@ function scoreTable(sheet: ScoreSheet): Table {
   const row = (cells: readonly string[], bold: boolean) =>
     new TableRow({
       children: cells.map((text, i) =>
-        cell(
+        sheetCell(
           [new Paragraph({ alignment: i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER, spacing: { before: 30, after: 30 }, children: [run(text, { bold, size: SIZE_TABLE })] })],
           widths[i] ?? 0,
           true,
