@@ -19,6 +19,12 @@ const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: postgresUrl.optional(),
+    /**
+     * A streaming replica of DATABASE_URL (or a pooler in front of one). When set, reads that may lag
+     * (dashboards, exports, the review sheet, coverage, classification overviews) go there;
+     * writes and everything read right after a write stay on DATABASE_URL.
+     */
+    DATABASE_REPLICA_URL: postgresUrl.optional(),
     /** Set by scripts/start.ts when it launched the embedded database. */
     SOSH_EMBEDDED: z.enum(["0", "1"]).default("0"),
     AUTH_SECRET: z.string().min(32, "phải dài ít nhất 32 ký tự").optional(),
@@ -85,6 +91,13 @@ export function setDatabaseUrl(url: string, options: { embedded: boolean; poolMa
   process.env.DATABASE_URL = url;
   process.env.SOSH_EMBEDDED = options.embedded ? "1" : "0";
   if (options.poolMax !== undefined) process.env.DB_POOL_MAX = String(options.poolMax);
+  cached = undefined;
+}
+
+/** For tests and scripts that start their own replica: sets (or, with undefined, clears) DATABASE_REPLICA_URL. */
+export function setReplicaUrl(url: string | undefined): void {
+  if (url) process.env.DATABASE_REPLICA_URL = url;
+  else delete process.env.DATABASE_REPLICA_URL;
   cached = undefined;
 }
 

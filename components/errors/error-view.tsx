@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { useDocumentRequestId } from "@/components/errors/request-id";
-import { isDatabaseUnavailableDigest } from "@/lib/db/errors";
+import { isDatabaseUnavailableDigest } from "@/lib/db/error-digest";
 
 function digestOf(error: unknown): string | null {
   if (typeof error !== "object" || error === null) return null;

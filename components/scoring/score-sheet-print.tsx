@@ -1,5 +1,5 @@
-// The score sheet as printed from the score page: the same model as the DOCX (lib/scoring/
-// score-sheet-docx.ts), shown only on paper (the interactive screen is hidden when printing).
+// The score sheet as printed from its print page (/meetings/{id}/score/print): the same model as
+// the DOCX (lib/documents/score-sheet.ts), on screen as a white A4-like sheet and on paper alone.
 import clsx from "clsx";
 import { PARTY_NAME } from "@/lib/documents/model";
 import type { ScoreSheet } from "@/lib/documents/score-sheet";
@@ -7,7 +7,7 @@ import type { ScoreSheet } from "@/lib/documents/score-sheet";
 export function ScoreSheetPrint({ sheet }: { sheet: ScoreSheet }) {
   const total = sheet.columns.reduce((sum, c) => sum + c.width, 0);
   return (
-    <article className="score-sheet hidden font-serif text-[12pt] leading-snug text-black print:block">
+    <article className="score-sheet mx-auto max-w-[210mm] overflow-x-auto bg-white p-4 font-serif text-[12pt] leading-snug text-black shadow-sm sm:p-8 print:max-w-none print:overflow-visible print:p-0 print:shadow-none">
       <header className="grid grid-cols-[45%_55%] text-center">
         <div>
           {sheet.header.superior ? <p>{sheet.header.superior}</p> : null}

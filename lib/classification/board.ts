@@ -4,7 +4,7 @@
 // (how many organisations and members are classified, at which levels), to drill down; the deciding
 // level sees where it stands against the cap on "xuất sắc".
 import { authorize, canAnywhere, type Principal } from "@/lib/auth/permissions";
-import { withTenant, type Tx } from "@/lib/db/tenant";
+import { withTenant, withTenantReplica, type Tx } from "@/lib/db/tenant";
 import { resolveScope, pathRange, type ResolvedScope } from "@/lib/dashboard/scope";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -252,7 +252,7 @@ export async function getBoard(user: Principal, query: BoardQuery, options: { no
   const year = today.getUTCFullYear();
   const period = query.period ? parsePeriod(query.period) : yearPeriod(year);
   if (!period) throw new ValidationError(text.badPeriod, { period: [text.badPeriod] });
-  return withTenant(user.tenantId, async (tx) => {
+  return withTenantReplica(user.tenantId, async (tx) => {
     const scope = await resolveScope(tx, user, "meeting.read", query.unit ?? null);
     const unit = scope.unit;
     const own = (await tx.user.findUnique({ where: { tenantId_id: { tenantId: user.tenantId, id: user.id } }, select: { memberId: true } }))?.memberId ?? null;

@@ -1,7 +1,7 @@
 // The classification engine: one pure function from (frame, marks, condition facts, proposed level)
 // to the points per criterion, the part and group totals, the total, the highest level the total
 // and the conditions allow, and whether a proposed level is allowed (each failed condition named).
-// Exact: points are integer tenths and shares exact ratios (lib/scoring/exact.ts); 89,5 stays below
+// Exact: points are integer tenths and shares exact ratios (lib/exact/ratio.ts); 89,5 stays below
 // 90. Invalid input yields `errors` (and no level), never a throw.
 import { Points, compareRatio, ratioFromDecimal, type Tenths } from "@/lib/exact/ratio";
 import {

@@ -5,7 +5,7 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { canAnywhere, type Principal } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenantReplica } from "@/lib/db/tenant";
 import { XLSX_TYPE, sheetName, type XlsxFile } from "@/lib/dashboard/export";
 import { pathRange, resolveScope } from "@/lib/dashboard/scope";
 import { ValidationError } from "@/lib/errors";
@@ -43,7 +43,7 @@ const points = (t: number | null) => (t === null ? null : t / 10);
 export async function exportClassification(user: Principal, query: { unit?: string | null; period?: string | null }): Promise<XlsxFile> {
   const period = parsePeriod(query.period ?? "");
   if (!period) throw new ValidationError(classificationMessages.cases.badPeriod, { period: [classificationMessages.cases.badPeriod] });
-  const { unit, rows } = await withTenant(user.tenantId, async (tx) => {
+  const { unit, rows } = await withTenantReplica(user.tenantId, async (tx) => {
     const scope = await resolveScope(tx, user, "meeting.read", query.unit ?? null);
     const { lower, upper } = pathRange(scope.unit.path);
     const rows = await tx.$queryRaw<ListRow[]>`

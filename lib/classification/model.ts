@@ -1,7 +1,7 @@
 // The classification frame (khung tiêu chí đánh giá, xếp loại; QĐ 366-QĐ/TW, SPEC §7) as data:
 // types and zod schemas, so a frame can be exported to JSON, edited by a tenant and imported again,
 // exactly as rubrics are (lib/scoring/model.ts). Points are decimals in the data (7.5) and integer
-// tenths only inside the validator and the engine (lib/scoring/exact.ts, shared).
+// tenths only inside the validator and the engine (lib/exact/ratio.ts, shared).
 import { z } from "zod";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { isIsoDate } from "@/lib/meetings/rules/types";

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, canAnywhere, type Principal } from "@/lib/auth/permissions";
-import { withTenant, type Tx } from "@/lib/db/tenant";
+import { withTenant, withTenantReplica, type Tx } from "@/lib/db/tenant";
 import { pathRange, resolveScope } from "@/lib/dashboard/scope";
 import { ForbiddenError, parseInputShowingFirst, ValidationError } from "@/lib/errors";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
@@ -133,7 +133,7 @@ const percentOne = (share: number | null) => (share === null ? null : Math.round
 /** The shares of the unit (default: the top of the user's dashboard scope) and its children for a year. */
 export async function getClassificationShares(user: Principal, query: { unit?: string | null; year: number }): Promise<ClassificationShares> {
   if (!Number.isInteger(query.year) || query.year < 2000 || query.year > 2100) throw new ValidationError(text.badYear, { year: [text.badYear] });
-  return withTenant(user.tenantId, async (tx) => {
+  return withTenantReplica(user.tenantId, async (tx) => {
     const scope = await resolveScope(tx, user, "dashboard.read", query.unit ?? null);
     const unit = scope.unit;
     const children = await tx.orgUnit.findMany({

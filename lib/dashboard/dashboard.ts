@@ -6,7 +6,7 @@
 // dozen per child. Only the number of branches active each month is counted from OrgUnit (one
 // index range over the subtree's paths).
 import type { Principal } from "@/lib/auth/permissions";
-import { withTenant, type Tx } from "@/lib/db/tenant";
+import { withTenantReplica, type Tx } from "@/lib/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Level, MeetingKind, MeetingState, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { documentTiming } from "@/lib/meetings/documents";
@@ -435,7 +435,7 @@ async function visitCounts(tx: Tx, tenantId: string, meetingIds: readonly string
 /** The dashboard of `query.unit` (default: the user's first subtree) for a month. 404 outside the grant. */
 export async function getDashboard(user: Principal, query: DashboardQuery = {}, options: { now?: Date } = {}): Promise<Dashboard> {
   const { period, notes } = resolvePeriod(query, options.now);
-  return withTenant(user.tenantId, async (tx) => {
+  return withTenantReplica(user.tenantId, async (tx) => {
     const scope = await resolveScope(tx, user, "dashboard.read", query.unit);
     const unit = scope.unit;
     const children = unit.isBranch

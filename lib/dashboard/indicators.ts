@@ -73,7 +73,7 @@ export function lowerIsBetter(indicator: Indicator): boolean {
 
 /**
  * A counted share for display: `value` of `of`, with its floating `rate` (null when nothing could be
- * counted, 0 of 0). Not the exact fraction of the scoring rules (`Ratio` in lib/scoring/exact.ts).
+ * counted, 0 of 0). Not the exact fraction of the scoring rules (`Ratio` in lib/exact/ratio.ts).
  */
 export interface CountShare {
   value: number;

@@ -2,7 +2,7 @@
 // dashboard of a subtree: everyone assigned to a branch of it during the year, measured by the
 // oversight module's own rule (lib/oversight/coverage.ts), so both pages say the same.
 import type { Principal } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenantReplica } from "@/lib/db/tenant";
 import { coverageYear, overseerCoverageTx, type OverseerCoverage } from "@/lib/oversight/coverage";
 import { monthDate } from "./period";
 import { resolveScope } from "./scope";
@@ -16,7 +16,7 @@ export interface DashboardOverseers {
 
 export async function dashboardOverseers(user: Principal, unitId: string | null | undefined, year: number, options: { now?: Date } = {}): Promise<DashboardOverseers> {
   const { asOf } = coverageYear(year, options.now);
-  return withTenant(user.tenantId, async (tx) => {
+  return withTenantReplica(user.tenantId, async (tx) => {
     const { unit } = await resolveScope(tx, user, "dashboard.read", unitId);
     const followers = await tx.overseerAssignment.findMany({
       where: {

@@ -6,7 +6,7 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Principal } from "@/lib/auth/permissions";
-import { withTenant, type Tx } from "@/lib/db/tenant";
+import { withTenantReplica, type Tx } from "@/lib/db/tenant";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { Level, MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import messages from "@/lib/i18n/messages";
@@ -132,7 +132,7 @@ export async function* sheetRows(user: Principal, branches: readonly Branch[], y
   let index = 0;
   for (let start = 0; start < branches.length; start += BRANCHES_PER_QUERY) {
     const chunk = branches.slice(start, start + BRANCHES_PER_QUERY);
-    const { meetings, members } = await withTenant(user.tenantId, (tx) => chunkFacts(tx, user.tenantId, chunk.map((b) => b.id), from, to, rollDay));
+    const { meetings, members } = await withTenantReplica(user.tenantId, (tx) => chunkFacts(tx, user.tenantId, chunk.map((b) => b.id), from, to, rollDay));
     const byBranch = new Map<string, MeetingFact[]>();
     for (const m of meetings) byBranch.set(m.branchId, [...(byBranch.get(m.branchId) ?? []), m]);
     const rows: SheetRow[] = [];
@@ -189,7 +189,7 @@ export async function consolidatedSheet(user: Principal, query: SheetQuery, opti
   const today = todayInVietnam(options.now);
   const rollDay = last.getTime() > today.getTime() ? today : last;
   const unitId = typeof query.unit === "string" ? query.unit : null;
-  const { unit, branches, rowCount } = await withTenant(user.tenantId, async (tx) => {
+  const { unit, branches, rowCount } = await withTenantReplica(user.tenantId, async (tx) => {
     let scope;
     try {
       scope = await resolveScope(tx, user, "score.review", unitId);

@@ -26,7 +26,7 @@ export function createDb(url: string, options: { asOwner?: boolean; max?: number
 /** The pool behind each client: the adapter does not end a pool it was given. */
 const pools = new WeakMap<Db, pg.Pool>();
 
-const globalForDb = globalThis as unknown as { sosDb?: Db };
+const globalForDb = globalThis as unknown as { sosDb?: Db; sosReplica?: { url: string; client: Db } };
 
 /** The application's client (one pool per process, reused across hot reloads in development). */
 export function db(): Db {
@@ -34,11 +34,31 @@ export function db(): Db {
   return globalForDb.sosDb;
 }
 
-/** Ends the application's pool and forgets it, so the next db() opens a fresh one. */
+/**
+ * The client for reads that may lag: a pool on DATABASE_REPLICA_URL built the same way as the
+ * primary's (application role, row-level security), or null when no replica is configured. A
+ * changed URL (tests) gets a new pool; the old one is ended.
+ */
+export function replicaDb(): Db | null {
+  const url = env().DATABASE_REPLICA_URL;
+  const current = globalForDb.sosReplica;
+  if (current && current.url !== url) {
+    globalForDb.sosReplica = undefined;
+    void disposeDb(current.client);
+  }
+  if (!url) return null;
+  globalForDb.sosReplica ??= { url, client: createDb(url) };
+  return globalForDb.sosReplica.client;
+}
+
+/** Ends the application's pools (primary and replica) and forgets them, so the next db() opens fresh ones. */
 export async function closeDb(): Promise<void> {
   const current = globalForDb.sosDb;
+  const replica = globalForDb.sosReplica;
   globalForDb.sosDb = undefined;
+  globalForDb.sosReplica = undefined;
   if (current) await disposeDb(current);
+  if (replica) await disposeDb(replica.client);
 }
 
 /** Disconnects a client made by createDb and ends its pool (the adapter leaves the pool open). */

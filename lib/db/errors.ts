@@ -2,10 +2,12 @@
 // node-postgres throw, and turns it into one typed error. That error carries a fixed `digest`:
 // Next.js keeps a digest that is already set when it forwards a Server Component error to the
 // browser (the message itself is hidden in production), so error boundaries can show a specific
-// Vietnamese page for it. No Prisma or pg imports here: error boundaries (client code) import this.
+// Vietnamese page for it (the digest and its test: lib/db/error-digest.ts, which error boundaries
+// import). No Prisma or pg imports here.
+import { DB_UNAVAILABLE_DIGEST } from "@/lib/db/error-digest";
 import { AppError } from "@/lib/errors";
 
-export const DB_UNAVAILABLE_DIGEST = "DB_UNAVAILABLE";
+export { DB_UNAVAILABLE_DIGEST, isDatabaseUnavailableDigest } from "@/lib/db/error-digest";
 
 export class DatabaseUnavailableError extends AppError {
   readonly digest = DB_UNAVAILABLE_DIGEST;
@@ -85,9 +87,4 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function toDatabaseError(error: unknown): unknown {
   if (error instanceof DatabaseUnavailableError || !isDatabaseUnavailable(error)) return error;
   return new DatabaseUnavailableError({ cause: error });
-}
-
-/** For error boundaries: the value Next.js hands them (`error.digest` survives production builds). */
-export function isDatabaseUnavailableDigest(error: unknown): boolean {
-  return field(error, "digest") === DB_UNAVAILABLE_DIGEST;
 }

@@ -7,7 +7,7 @@
 // Aggregates run in SQL (one query each) so a tenant with hundreds of branches stays one round trip.
 import { z } from "zod";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
-import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
+import { isUuid, withTenantReplica, type Tx } from "@/lib/db/tenant";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { CommitteeLevel } from "@/lib/generated/prisma/enums";
 import { pastMidYear, quotaFor, quotaProgress, termCovers, visitAlertDue, wholeMonthsBetween, yearBounds, type QuotaStatus } from "@/lib/oversight/rules";
@@ -169,7 +169,7 @@ export async function overseerCoverageTx(
 /** The caller's own figure for the desk ("Đã dự X/Y buổi năm 2026"); null when they follow nothing this year. */
 export async function myCoverage(user: Principal, context: { now?: Date; year?: number } = {}): Promise<OverseerCoverage | null> {
   const { year, asOf } = coverageYear(context.year, context.now);
-  return withTenant(user.tenantId, async (tx) => (await overseerCoverageTx(tx, user.tenantId, [user.id], year, asOf))[0] ?? null);
+  return withTenantReplica(user.tenantId, async (tx) => (await overseerCoverageTx(tx, user.tenantId, [user.id], year, asOf))[0] ?? null);
 }
 
 /** The viewer's subtrees (dashboard.read), or the one unit asked for inside them (404 otherwise). */
@@ -189,7 +189,7 @@ export async function getCoverage(user: Principal, query: CoverageQuery = {}, co
   if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? "Yêu cầu không hợp lệ.");
   const { year, asOf } = coverageYear(parsed.data.year, context.now);
   const { start, end } = yearBounds(year);
-  return withTenant(user.tenantId, async (tx) => {
+  return withTenantReplica(user.tenantId, async (tx) => {
     const paths = await coverageScope(tx, user, parsed.data.unit || undefined);
     const inScope = { OR: paths.map((path) => ({ path: { startsWith: path } })) };
     const settings = await tenantOversightSettings(tx, user.tenantId, asOf);

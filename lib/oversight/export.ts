@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { canAnywhere, type Principal } from "@/lib/auth/permissions";
-import { isUuid, withTenant } from "@/lib/db/tenant";
+import { isUuid, withTenant, withTenantReplica } from "@/lib/db/tenant";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { CommitteeLevel, Level, QuotaExclusion, VisitApproval, VisitStatus } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
@@ -89,7 +89,7 @@ async function* logRows(user: Principal, filter: Filter): AsyncGenerator<LogRow[
   let after: { start: Date; id: string } | null = null;
   for (;;) {
     const cursor: { start: Date; id: string } | null = after;
-    const rows: LogRow[] = await withTenant(user.tenantId, (tx) =>
+    const rows: LogRow[] = await withTenantReplica(user.tenantId, (tx) =>
       tx.$queryRaw<LogRow[]>`
         SELECT v."id", m."plannedStart", m."actualStart", m."title", b."name" AS "branchName", p."name" AS "parentName",
           u."displayName" AS "overseer", coalesce(a."committeeLevel", da."committeeLevel") AS "level",

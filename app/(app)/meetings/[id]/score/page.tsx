@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { PrintButton } from "@/components/outputs/print-button";
 import { BackLink } from "@/components/members/back-link";
 import { RubricCard, FactsCard } from "@/components/scoring/scorecard-context";
 import { ScorecardEditor, type ScoringMode } from "@/components/scoring/scorecard-editor";
-import { ScoreSheetPrint } from "@/components/scoring/score-sheet-print";
 import { MeetingStateBadge } from "@/components/meetings/meeting-badges";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -14,7 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
-import { buildScoreSheet, ownColumns, scoreSheetDocxUrl, scoreSheetHeader } from "@/lib/documents/score-sheet";
+import { ownColumns, scoreSheetDocxUrl } from "@/lib/documents/score-sheet";
 import { getScorecard, type ScorecardView } from "@/lib/scoring/workflow";
 import { confirmScoreAction, finaliseScoreAction, returnScoreAction, saveScoreDraftAction, submitSelfScoreAction } from "./actions";
 
@@ -39,15 +38,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${t("title")} — ${view.meeting.title}` };
 }
 
-// Print: only the score sheet goes to paper (the app frame, the form and the toolbar stay on screen).
-const PRINT_CSS = `
-@page { size: A4; margin: 15mm 15mm 15mm 20mm; }
-@media print {
-  body { background: #fff !important; }
-  body header:not(.score-sheet header), body nav, a[href="#main"], .print-hide { display: none !important; }
-  main { max-width: none !important; padding: 0 !important; margin: 0 !important; }
-}`;
-
 /** One editable column at a time: the branch's draft, else the overseer's, else the reviewer's. */
 function modeOf(can: ScorecardView["can"]): ScoringMode | null {
   if (can.draft) return "draft";
@@ -64,12 +54,9 @@ export default async function ScorePage({ params }: Props) {
   const mode = modeOf(view.can);
   const locked = view.meeting.state === "FINALISED";
   const scorable = view.definition !== null && view.facts !== null && view.rubric !== null;
-  // The printed sheet is the DOCX's model, so paper and Word file say the same.
-  const sheet = scorable ? buildScoreSheet(view, await scoreSheetHeader(await requireUser(), view)) : null;
 
   return (
     <>
-      <style>{PRINT_CSS}</style>
       <div className="print-hide">
         <BackLink href={`/meetings/${view.meeting.id}`} label={t("backToMeeting")} />
         <PageHeader title={t("title")} description={t("meetingLine", { title: view.meeting.title, branch: view.meeting.branch.name, day })}>
@@ -139,7 +126,10 @@ export default async function ScorePage({ params }: Props) {
             <a href={scoreSheetDocxUrl(view.meeting.id)} download className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
               {t("download")}
             </a>
-            <PrintButton label={t("print")} variant="link" />
+            {/* The printable sheet is a page of its own (./print): a phone does not download it with the form. */}
+            <Link href={`/meetings/${view.meeting.id}/score/print`} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+              {t("print")}
+            </Link>
             {locked && view.can.reopen ? (
               <ButtonLink href={`/meetings/${view.meeting.id}`} variant="ghost">
                 {t("reopenLink")}
@@ -148,8 +138,6 @@ export default async function ScorePage({ params }: Props) {
           </div>
         ) : null}
       </div>
-
-      {sheet ? <ScoreSheetPrint sheet={sheet} /> : null}
     </>
   );
 }

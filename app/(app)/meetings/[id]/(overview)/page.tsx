@@ -25,7 +25,7 @@ import { getDuesAnnouncement } from "@/lib/dues/dues";
 import { getMeetingHub, type MeetingHub } from "@/lib/meetings/meetings";
 import { TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
 import { scorecardSummary } from "@/lib/scoring/scorecard-summary";
-import { transitionAction } from "../actions";
+import { transitionAction } from "../../actions";
 
 type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
