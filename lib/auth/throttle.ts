@@ -51,12 +51,6 @@ interface Row {
 }
 
 /**
- * The same waits as withTenant: with Prisma's defaults (2 s for a connection, 5 s in all) a sign-in
- * at a busy moment could fail with Auth.js's generic error page instead of taking a little longer.
- */
-const THROTTLE_TX = { maxWait: 10_000, timeout: 15_000 };
-
-/**
  * Claims one attempt on every key: refused (nothing counted) while any key still has to wait;
  * otherwise each key counts the attempt as a failure and sets its next delay. A success then
  * clears the account's keys (clearFailures), so the count only stays for failures.
@@ -89,7 +83,7 @@ export async function claimAttempt(keys: readonly ThrottleKey[], now = new Date(
         WHERE "key" = ${c.key}`;
     }
     return { ok: true } as const;
-  }, THROTTLE_TX);
+  });
 }
 
 /** A successful login clears the account's counters (the address's stays: it may be guessing many names). */

@@ -18,7 +18,9 @@ export function createDb(url: string, options: { asOwner?: boolean; max?: number
     // connection and reports the error, so nothing ever runs with the owner's rights (fail closed).
     onConnect: options.asOwner ? undefined : (client) => client.query(`SET ROLE ${APP_ROLE}`),
   });
-  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Every transaction waits as withTenant's do (lib/db/tenant.ts): Prisma's defaults (2 s to get a
+  // connection, 5 s in all) turn a busy moment (50 taps at once, a loaded machine) into an error.
+  const client = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
   pools.set(client, pool);
   return client;
 }

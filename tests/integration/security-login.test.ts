@@ -2,7 +2,7 @@
 // work for known and unknown usernames, and one log line for a garbage session cookie. The login
 // goes through Auth.js's real credentials endpoint (handlers.POST), as the login form's does.
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, test, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, test, vi } from "vitest";
 import { handlers } from "@/lib/auth/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
@@ -81,7 +81,13 @@ async function login(username: string, password: string, headers: Record<string,
 }
 
 describe("finding 3: throttling that cannot be dodged or abused", () => {
+  // The delays are seconds long: the clock stands still in these tests, so a busy machine cannot let
+  // a delay run out between two attempts (only Date is faked; timers and I/O run as usual).
+  afterEach(() => void vi.useRealTimers());
+  const freezeClock = () => vi.useFakeTimers({ toFake: ["Date"], now: new Date() });
+
   test("forging X-Forwarded-For buys no fresh budget: the address is the peer our server saw", async () => {
+    freezeClock();
     const peer = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     // Our server (lib/server/http-server.ts) appends the socket's address; the client wrote the rest.
     const forged = () => ({ "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250)}, ${peer}` });
@@ -94,6 +100,7 @@ describe("finding 3: throttling that cannot be dodged or abused", () => {
   });
 
   test("anyone's wrong passwords do not lock the owner out", async () => {
+    freezeClock();
     const user = await makeUser();
     for (let i = 0; i < 12; i += 1) {
       await login(user.username, `sai-${i}`, { "x-forwarded-for": `192.0.2.${i + 1}` });

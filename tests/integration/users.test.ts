@@ -2,7 +2,7 @@
 // lifts a lockout and forces a change), disable/enable, grants inside the admin's subtree only,
 // and the guards that keep an admin from locking themselves out.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 
 // The session cookie is Auth.js's business; these tests hand getCurrentUser the identity directly.
 const session = vi.hoisted(() => ({ current: null as { user: { id: string }; tenantId: string; sessionVersion?: number } | null }));
@@ -105,6 +105,9 @@ describe("creating an account", () => {
 
 describe("resetting a password", () => {
   it("lifts the account's login delay, replaces the password, and forces a change", async () => {
+    // The delay is a second or two: the clock stands still (Date only), so a busy machine cannot let it run out.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date() });
+    onTestFinished(() => void vi.useRealTimers());
     const user = await addAccount(t.tenantId, [{ role: "MEMBER", unit: t.b1 }]);
     for (let i = 0; i <= ACCOUNT_POLICY.free; i++) await authenticate({ username: user.username, password: "sai", ip: ip() });
     expect(await authenticate({ username: user.username, password: user.password, ip: ip() })).toMatchObject({ reason: "wait" });
