@@ -5,7 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { parseInput, ValidationError } from "@/lib/errors";
+import { parseInput } from "@/lib/errors";
 
 export interface NewNotification {
   userId: string;

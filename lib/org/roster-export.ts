@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant } from "@/lib/db/tenant";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import type { Gender, OrgUnitKind, PositionKind } from "@/lib/generated/prisma/enums";
+import type { Gender, PositionKind } from "@/lib/generated/prisma/enums";
 import { GENDER_LABELS, POSITION_LABELS, POSITION_RANK, ROSTER_COLUMNS, escapeCsvCell, formatRosterDate, type RosterField } from "@/lib/org/roster-layout";
 import { isoDay, todayInVietnam } from "@/lib/time/days";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, isUniqueViolation, parseInput, ValidationError } from "@/lib/errors";
+import { ConflictError, isUniqueViolation, parseInput } from "@/lib/errors";
 import { OrgUnitCategory, type OrgUnitKind, type Role } from "@/lib/generated/prisma/enums";
 import { rootPath } from "@/lib/domain/org-path";
 

@@ -3,7 +3,7 @@
 // would not count towards their quota, and the field helpers of the input schemas.
 import { z } from "zod";
 import type { Tx } from "@/lib/db/tenant";
-import type { CommitteeLevel, MeetingState, OrgUnitKind, QuotaExclusion } from "@/lib/generated/prisma/enums";
+import type { CommitteeLevel, MeetingState, QuotaExclusion } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, vietnamDayOf } from "@/lib/i18n/format";
 import type { SettingsSnapshot } from "@/lib/settings/resolve";
 import { parseDay } from "@/lib/time/days";
