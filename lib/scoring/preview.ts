@@ -164,7 +164,8 @@ export async function previewScore(user: Principal, input: unknown): Promise<Sco
   const overrides = body.overrides ?? {};
   const result = score(rubric, factsCheck.facts, marks, { overrides });
   const unmarked = unmarkedCriteria(rubric, factsCheck.facts, marks, overrides);
-  if (result.errors.every((e) => e.path !== undefined && unmarked.has(e.path))) return result;
+  // The answer is the documented one (scoreResultSchema): `kind` is for the app's own forms.
+  if (result.errors.every((e) => e.path !== undefined && unmarked.has(e.path))) return { ...result, errors: result.errors.map(({ kind: _kind, ...error }) => error) };
 
   throw invalid(
     result.errors.map((e) => {

@@ -1,7 +1,7 @@
 // Login: password verification, the same answer for unknown users, and the Postgres-backed
 // progressive delay (the abuse cases are in security-login.test.ts).
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { changePassword } from "@/lib/auth/account";
 import { authenticate } from "@/lib/auth/login";
 import { hashPassword } from "@/lib/auth/password";
@@ -26,6 +26,11 @@ async function makeUser(password = "Dung@2026", options: { disabled?: boolean } 
 const ip = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 describe("authenticate", () => {
+  // The delays are seconds long: the clock stands still in these tests (only Date is faked; timers
+  // and I/O run as usual), so a busy machine cannot let a delay run out between two attempts.
+  beforeEach(() => void vi.useFakeTimers({ toFake: ["Date"], now: new Date() }));
+  afterEach(() => void vi.useRealTimers());
+
   it("lets the right password in, with any letter case in the username, and records the login", async () => {
     const user = await makeUser();
     const result = await authenticate({ username: user.username.toUpperCase(), password: user.password, ip: ip() });
