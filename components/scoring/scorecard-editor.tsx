@@ -27,7 +27,7 @@ import { useConfirm, type ConfirmSpec } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { formatDateTime } from "@/lib/i18n/format";
-import { score, type AutoOverride, type ScoreResult } from "@/lib/scoring/engine";
+import { scoreChecked, unscorable, type AutoOverride, type ScoreResult } from "@/lib/scoring/engine-core";
 import { Points } from "@/lib/exact/ratio";
 import { layoutFor, type CriterionLayout, type GroupLayout } from "@/lib/scoring/layout";
 import type { Level } from "@/lib/scoring/model";
@@ -206,12 +206,22 @@ function ScorecardBody({
   const summaryRef = useRef<HTMLDivElement>(null);
   const { ask, dialog } = useConfirm();
 
+  // The server checked the rubric and facts (view.inputErrors): scoring here loads no zod.
+  const inputErrors = view.inputErrors;
   const live = useMemo(
-    () => (editing ? score(definition, facts, postedMarks(draft), { overrides: postedOverrides(draft) }) : null),
-    [editing, definition, facts, draft],
+    () =>
+      editing
+        ? inputErrors.length > 0
+          ? unscorable(definition, inputErrors)
+          : scoreChecked(definition, facts, postedMarks(draft), { overrides: postedOverrides(draft) })
+        : null,
+    [editing, definition, facts, draft, inputErrors],
   );
   // AUTO evidence for a meeting nobody has scored yet.
-  const blank = useMemo(() => score(definition, facts, {}), [definition, facts]);
+  const blank = useMemo(
+    () => (inputErrors.length > 0 ? unscorable(definition, inputErrors) : scoreChecked(definition, facts, {})),
+    [definition, facts, inputErrors],
+  );
   const results: Record<ColumnName, ScoreResult | null> = {
     self: editing === "self" ? live : (view.columns.self?.result ?? null),
     overseer: editing === "overseer" ? live : (view.columns.overseer?.result ?? null),

@@ -148,4 +148,5 @@ export const frameSchema = z.strictObject({
 });
 export type Frame = z.infer<typeof frameSchema>;
 
-export { issuesFromZod, type ScoringIssue as FrameIssue } from "@/lib/scoring/model";
+export type { ScoringIssue as FrameIssue } from "@/lib/scoring/model";
+export { issuesFromZod } from "@/lib/scoring/schemas";

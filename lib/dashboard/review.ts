@@ -12,7 +12,7 @@ import type { Level, MeetingKind, MeetingState } from "@/lib/generated/prisma/en
 import { countedSources } from "@/lib/scoring/annual";
 import { anomalyFlags, ANOMALY_CODES, type AnomalyCode, type AnomalyFlag } from "@/lib/scoring/anomalies";
 import { score } from "@/lib/scoring/engine";
-import { meetingFactsSchema } from "@/lib/scoring/facts";
+import { meetingFactsSchema } from "@/lib/scoring/schemas";
 import { LEVELS } from "@/lib/scoring/model";
 import { loadRubricRow, type RubricRow } from "@/lib/scoring/rubric-store";
 import { finaliseScore } from "@/lib/scoring/workflow";

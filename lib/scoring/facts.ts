@@ -1,74 +1,68 @@
 // MeetingFacts: everything the AUTO rules and hard checks read about one meeting. The meetings module
 // derives them from its records (attendance.ts, duration.ts, counters.ts, documents, tasks…); the
-// engine never looks anything up itself. SPEC §11's fact rows are the checklist.
-import { z } from "zod";
-import { MEETING_KINDS } from "@/lib/meetings/rules/types";
+// engine never looks anything up itself. SPEC §11's fact rows are the checklist. No zod here (the
+// engine also runs in the browser): schemas.ts checks facts on the server (meetingFactsSchema, checkFacts).
+import type { MeetingKind } from "@/lib/meetings/rules/types";
 import type { SettingsSnapshot } from "@/lib/settings/resolve";
 import { formatPercent, formatRatio, percentOf, ratio, type Ratio } from "@/lib/exact/ratio";
-import { issuesFromZod, type FlagFact, type MeasureId, type ScoringIssue } from "./model";
+import type { FlagFact, MeasureId } from "./model";
 import { formatDuration } from "@/lib/i18n/format";
 
-const count = z.number().int().min(0);
-
-export const meetingFactsSchema = z.object({
-  kind: z.enum(MEETING_KINDS),
-  hasThematicPart: z.boolean(),
+export type MeetingFacts = {
+  kind: MeetingKind;
+  hasThematicPart: boolean;
   /** R from requiredDuration(): 90, 120 (combined or D_att ≥ 30) or the committee's value. */
-  requiredMinutes: z.number().int().min(1),
+  requiredMinutes: number;
   /** actualEnd − actualStart, whole minutes. */
-  actualMinutes: count,
+  actualMinutes: number;
   /** P */
-  present: count,
+  present: number;
   /** D_att (SPEC §4.1 item 1); P + excused + unexcused must equal it. */
-  attendanceDenominator: z.number().int().min(1),
-  absentExcused: count,
-  absentUnexcused: count,
+  attendanceDenominator: number;
+  absentExcused: number;
+  absentUnexcused: number;
   /** Longest excused streak still open among the members at this meeting, this calendar year (counters.ts). */
-  longestExcusedStreak: count,
+  longestExcusedStreak: number;
   /** Distinct present members with at least one discussion entry; guests and the chair's report excluded. */
-  speakers: count,
-  ideologyMinutes: count,
+  speakers: number;
+  ideologyMinutes: number;
   /** Minutes between posting the documents and the start (negative: posted after it); null: never posted. */
-  documentsLeadMinutes: z.number().int().nullable(),
+  documentsLeadMinutes: number | null;
   /** Minutes between the end and posting the final resolution; null: not posted. */
-  finalDocumentsDelayMinutes: count.nullable(),
+  finalDocumentsDelayMinutes: number | null;
   /** The branch has a chi ủy (≥ 9 official members). */
-  hasCommittee: z.boolean(),
-  preMeetingHeld: z.boolean(),
-  preMeetingMinuted: z.boolean(),
-  noticeToAllMembers: z.boolean(),
-  noticeToOverseer: z.boolean(),
-  /** Targets of the previous resolution due by now and how many were met; null when none was due. */
-  /** `met` may be fractional to the hundredth: a PARTLY task at 60 % counts 0.6 (SPEC §5.3 R1). */
-  previousTargets: z
-    .object({
-      met: z.number().min(0).refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "Số chỉ tiêu đạt chỉ lấy đến hai chữ số thập phân."),
-      total: z.number().int().min(1),
-    })
-    .nullable(),
-  draftResolutionExists: z.boolean(),
-  preparedBySecretaryOrDeputy: z.boolean(),
-  minutesComplete: z.boolean(),
+  hasCommittee: boolean;
+  preMeetingHeld: boolean;
+  preMeetingMinuted: boolean;
+  noticeToAllMembers: boolean;
+  noticeToOverseer: boolean;
+  /**
+   * Targets of the previous resolution due by now and how many were met; null when none was due.
+   * `met` may be fractional to the hundredth: a PARTLY task at 60 % counts 0.6 (SPEC §5.3 R1).
+   */
+  previousTargets: { met: number; total: number } | null;
+  draftResolutionExists: boolean;
+  preparedBySecretaryOrDeputy: boolean;
+  minutesComplete: boolean;
   /**
    * The tenant's settings in force on the meeting day that rubric rules read (`edgeFrom`), kept with
    * the facts so a scorecard never changes when a setting changes later. Absent: the rubric's own edges.
    */
-  readings: z
-    .object({
-      /** meeting.docsLeadHours: documents due this many hours ahead (P5). */
-      docsLeadHours: z.number().int().min(0).optional(),
-      /** meeting.postMeetingPostHours: final documents due within this many hours (K3). */
-      postMeetingPostHours: z.number().int().min(0).optional(),
-      /** attendance.maxExcusedStreak: more consecutive excused absences than this violates (A2). */
-      maxExcusedStreak: z.number().int().min(0).optional(),
-      /** attendance.minRatePercent: HD 12's H1, the rate must exceed it. */
-      minRatePercent: z.number().min(0).max(100).optional(),
-      /** scoring.halfDurationFirst: the stricter T1 reading, "under half → 1" before the shortfall bands. */
-      halfDurationFirst: z.boolean().optional(),
-    })
-    .optional(),
-});
-export type MeetingFacts = z.infer<typeof meetingFactsSchema>;
+  readings?:
+    | {
+        /** meeting.docsLeadHours: documents due this many hours ahead (P5). */
+        docsLeadHours?: number | undefined;
+        /** meeting.postMeetingPostHours: final documents due within this many hours (K3). */
+        postMeetingPostHours?: number | undefined;
+        /** attendance.maxExcusedStreak: more consecutive excused absences than this violates (A2). */
+        maxExcusedStreak?: number | undefined;
+        /** attendance.minRatePercent: HD 12's H1, the rate must exceed it. */
+        minRatePercent?: number | undefined;
+        /** scoring.halfDurationFirst: the stricter T1 reading, "under half → 1" before the shortfall bands. */
+        halfDurationFirst?: boolean | undefined;
+      }
+    | undefined;
+};
 
 /** The settings in force on the meeting day that the rubric reads (facts.readings). */
 export function scoringReadings(settings: SettingsSnapshot): NonNullable<MeetingFacts["readings"]> {
@@ -79,42 +73,6 @@ export function scoringReadings(settings: SettingsSnapshot): NonNullable<Meeting
     minRatePercent: settings["attendance.minRatePercent"],
     halfDurationFirst: settings["scoring.halfDurationFirst"],
   };
-}
-
-export type FactsCheck = { ok: true; facts: MeetingFacts } | { ok: false; errors: ScoringIssue[] };
-
-/** Shape and consistency of the facts, with Vietnamese messages. */
-export function checkFacts(input: unknown): FactsCheck {
-  const parsed = meetingFactsSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: issuesFromZod(parsed.error, "Dữ liệu kỳ sinh hoạt") };
-  const f = parsed.data;
-  const errors: ScoringIssue[] = [];
-  const accounted = f.present + f.absentExcused + f.absentUnexcused;
-  if (accounted !== f.attendanceDenominator) {
-    errors.push({
-      path: "attendanceDenominator",
-      message: `Số có mặt (${f.present}) + vắng có lý do (${f.absentExcused}) + vắng không lý do (${f.absentUnexcused}) = ${accounted}, phải bằng số đảng viên phải dự (${f.attendanceDenominator}).`,
-    });
-  }
-  if (f.speakers > f.present) {
-    errors.push({ path: "speakers", message: `Số đảng viên phát biểu (${f.speakers}) vượt số có mặt (${f.present}).` });
-  }
-  if (f.ideologyMinutes > f.actualMinutes) {
-    errors.push({
-      path: "ideologyMinutes",
-      message: `Thời gian sinh hoạt tư tưởng (${f.ideologyMinutes} phút) vượt thời lượng cuộc họp (${f.actualMinutes} phút).`,
-    });
-  }
-  if (f.previousTargets && f.previousTargets.met > f.previousTargets.total) {
-    errors.push({
-      path: "previousTargets",
-      message: `Số chỉ tiêu đạt (${f.previousTargets.met}) vượt tổng số chỉ tiêu (${f.previousTargets.total}).`,
-    });
-  }
-  if (f.preMeetingMinuted && !f.preMeetingHeld) {
-    errors.push({ path: "preMeetingMinuted", message: "Có biên bản họp chi ủy nhưng không ghi nhận cuộc họp chi ủy." });
-  }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, facts: f };
 }
 
 /** The value of a measure as an exact ratio (percentages already ×100), or null when the fact is absent. */

@@ -1,9 +1,10 @@
-// The rubric (khung tiêu chí) as data: types and zod schemas, so a rubric can be exported to JSON,
+// The rubric (khung tiêu chí) as data: plain types and constants, so a rubric can be exported to JSON,
 // edited by a tenant and imported again. Points are written as decimals in the data (4.5) and turned
-// into integer tenths only inside the validator and the engine (see exact.ts).
-import { z } from "zod";
+// into integer tenths only inside the validator and the engine (see exact.ts). No zod here: the score
+// editor runs the engine in the browser; the zod schemas that check a rubric on the server live in
+// schemas.ts, which asserts at compile time that they infer exactly these types.
 import { LEVELS, type Level } from "@/lib/domain/levels";
-import { MEETING_KINDS, isIsoDate } from "@/lib/meetings/rules/types";
+import type { MeetingKind } from "@/lib/meetings/rules/types";
 
 export { LEVELS, type Level };
 
@@ -44,7 +45,7 @@ export const MEASURES = [
 ] as const;
 export type MeasureId = (typeof MEASURES)[number];
 
-export interface IntervalData {
+export type IntervalData = {
   /** null = unbounded (−∞). */
   min: number | null;
   /** null = unbounded (+∞). */
@@ -53,7 +54,7 @@ export interface IntervalData {
   minInclusive?: boolean | undefined;
   /** Default false. */
   maxInclusive?: boolean | undefined;
-}
+};
 
 export interface MeasureInfo {
   label: string;
@@ -136,22 +137,15 @@ export type FlagFact = (typeof FLAG_FACTS)[number];
 export const HARD_CHECKS = ["H1", "H2", "H3", "H4", "H5", "H6", "H7", "H8"] as const;
 export type HardCheckId = (typeof HARD_CHECKS)[number];
 
-const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "Mã chỉ gồm chữ cái không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ cái.");
-const isoDate = z.string().refine(isIsoDate, "Ngày phải có dạng YYYY-MM-DD.");
-const decimal = z.number().finite();
-
-const intervalShape = {
-  min: decimal.nullable(),
-  max: decimal.nullable(),
-  minInclusive: z.boolean().optional(),
-  maxInclusive: z.boolean().optional(),
-};
-
-export const intervalSchema = z.strictObject(intervalShape);
-
 /** One band: points for a measured value in [min, max) unless the edge flags say otherwise. */
-export const bandSchema = z.strictObject({ ...intervalShape, points: decimal });
-export type Band = z.infer<typeof bandSchema>;
+export type Band = {
+  /** The edges as in IntervalData. */
+  min: number | null;
+  max: number | null;
+  minInclusive?: boolean | undefined;
+  maxInclusive?: boolean | undefined;
+  points: number;
+};
 
 /**
  * Checked before the bands: a value of another measure that caps the criterion (e.g. A1: any
@@ -159,126 +153,125 @@ export type Band = z.infer<typeof bandSchema>;
  * that interval (T1: "under half the required time → 1" only once the shortfall exceeds 30 min,
  * SPEC §5.3's order).
  */
-export const bandOverrideSchema = z.strictObject({ measure: z.enum(MEASURES), ...intervalShape, points: decimal, within: intervalSchema.optional() });
-export type BandOverride = z.infer<typeof bandOverrideSchema>;
+export type BandOverride = {
+  measure: MeasureId;
+  /** The edges as in IntervalData. */
+  min: number | null;
+  max: number | null;
+  minInclusive?: boolean | undefined;
+  maxInclusive?: boolean | undefined;
+  points: number;
+  within?: IntervalData | undefined;
+};
 
-export const bandsRuleSchema = z.strictObject({
-  id: z.literal("bands"),
-  measure: z.enum(MEASURES),
+export type BandsRule = {
+  id: "bands";
+  measure: MeasureId;
   /** The range the bands must cover, without gaps or overlaps; must contain the measure's domain. */
-  range: intervalSchema,
-  bands: z.array(bandSchema).min(1),
+  range: IntervalData;
+  bands: Band[];
   /** Points when the measure has no value (documents never posted → 0; no task due → R1 default 30). */
-  whenMissing: decimal.optional(),
-  overrides: z.array(bandOverrideSchema).optional(),
+  whenMissing?: number | undefined;
+  overrides?: BandOverride[] | undefined;
   /**
    * The edge between the rule's two bands is a tenant setting in force on the meeting day, carried
    * in the facts' `readings` (one source per threshold: the preparation page, the dashboard and the
    * score read the same value). Without a reading the edge written in the bands applies.
    */
-  edgeFrom: z.enum(["docsLeadHours", "postMeetingPostHours", "maxExcusedStreak"]).optional(),
-});
-export type BandsRule = z.infer<typeof bandsRuleSchema>;
+  edgeFrom?: "docsLeadHours" | "postMeetingPostHours" | "maxExcusedStreak" | undefined;
+};
 
-export const flagsRuleSchema = z.strictObject({
-  id: z.literal("flags"),
+export type FlagsRule = {
+  id: "flags";
   /** Full points when every fact holds, else 0. */
-  facts: z.array(z.enum(FLAG_FACTS)).min(1),
+  facts: FlagFact[];
   /** When this fact is false the requirement does not apply and full points are given (P3: no chi ủy). */
-  notRequiredWhenFalse: z.enum(FLAG_FACTS).optional(),
-});
-export type FlagsRule = z.infer<typeof flagsRuleSchema>;
+  notRequiredWhenFalse?: FlagFact | undefined;
+};
 
-export const ruleSchema = z.discriminatedUnion("id", [bandsRuleSchema, flagsRuleSchema]);
-export type Rule = z.infer<typeof ruleSchema>;
+export type Rule = BandsRule | FlagsRule;
 
-export const criterionSchema = z.strictObject({
-  code,
-  name: z.string().min(1),
-  maxPoints: decimal,
+export type Criterion = {
+  code: string;
+  name: string;
+  maxPoints: number;
   /** Marks are multiples of the step (0.5 in every built-in rubric). */
-  step: decimal,
-  mode: z.enum(CRITERION_MODES),
-  guidance: z.string().optional(),
-  rule: ruleSchema.optional(),
+  step: number;
+  mode: CriterionMode;
+  guidance?: string | undefined;
+  rule?: Rule | undefined;
   /** Only scored when the meeting has (or has not) a thematic part, e.g. C3. */
-  appliesWhen: z.strictObject({ hasThematicPart: z.boolean() }).optional(),
-});
-export type Criterion = z.infer<typeof criterionSchema>;
+  appliesWhen?: { hasThematicPart: boolean } | undefined;
+};
 
-export const groupSchema = z.strictObject({
-  code,
-  name: z.string().min(1),
-  points: decimal,
-  criteria: z.array(criterionSchema).min(1),
-});
-export type CriterionGroup = z.infer<typeof groupSchema>;
+export type CriterionGroup = {
+  code: string;
+  name: string;
+  points: number;
+  criteria: Criterion[];
+};
 
 /**
  * What changes with or without a thematic part (SPEC §10.2 `thematicMode`). The default HD 42 mode
  * raises C2 to 15 when C3 does not apply; a "95 cap" mode would instead lower C's group points and
  * the total. Keys are criterion / group codes.
  */
-export const thematicVariantSchema = z.strictObject({
-  hasThematicPart: z.boolean(),
+export type ThematicVariant = {
+  hasThematicPart: boolean;
   /**
    * Issue 14: the variant of a pure THEMATIC meeting (a thematic part and no regular part), chosen
    * before the plain "with a thematic part" one; it needs hasThematicPart true.
    */
-  pureThematic: z.boolean().optional(),
+  pureThematic?: boolean | undefined;
   /** Criteria that do not apply in this situation (a pure thematic meeting has no regular content, C2). */
-  notApplicable: z.array(z.string()).optional(),
-  description: z.string().optional(),
-  maxPoints: z.record(z.string(), decimal).optional(),
-  groupPoints: z.record(z.string(), decimal).optional(),
-  totalPoints: decimal.optional(),
-});
-export type ThematicVariant = z.infer<typeof thematicVariantSchema>;
+  notApplicable?: string[] | undefined;
+  description?: string | undefined;
+  maxPoints?: Record<string, number> | undefined;
+  groupPoints?: Record<string, number> | undefined;
+  totalPoints?: number | undefined;
+};
 
-export const conditionSchema = z.discriminatedUnion("kind", [
-  z.strictObject({
-    kind: z.literal("fullPoints"),
-    code: z.string().min(1),
-    /** Criterion or group codes that must all reach their maximum. */
-    criteria: z.array(z.string().min(1)).min(1),
-  }),
-  z.strictObject({
-    kind: z.literal("hardCheck"),
-    code: z.string().min(1),
-    check: z.enum(HARD_CHECKS),
-    /** e.g. { ratePercent: 85 } for H1, { maxConsecutive: 3 } for H3, { minMinutes: 90 } for H4. */
-    params: z.record(z.string(), decimal).optional(),
-  }),
-]);
-export type LevelCondition = z.infer<typeof conditionSchema>;
+export type LevelCondition =
+  | {
+      kind: "fullPoints";
+      code: string;
+      /** Criterion or group codes that must all reach their maximum. */
+      criteria: string[];
+    }
+  | {
+      kind: "hardCheck";
+      code: string;
+      check: HardCheckId;
+      /** e.g. { ratePercent: 85 } for H1, { maxConsecutive: 3 } for H3, { minMinutes: 90 } for H4. */
+      params?: Record<string, number> | undefined;
+    };
 
-export const levelRuleSchema = z.strictObject({
-  level: z.enum(LEVELS),
+export type LevelRule = {
+  level: Level;
   /** The total must be at least this (unrounded, SPEC §5.2). */
-  minTotal: decimal,
-  conditions: z.array(conditionSchema).optional(),
+  minTotal: number;
+  conditions?: LevelCondition[] | undefined;
   /** Where a total above the threshold lands when a condition fails (Bình Thuận: Tốt → Khá). */
-  fallbackLevel: z.enum(LEVELS).optional(),
-});
-export type LevelRule = z.infer<typeof levelRuleSchema>;
+  fallbackLevel?: Level | undefined;
+};
 
-export const rubricSchema = z.strictObject({
-  code,
-  version: z.number().int().positive(),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  issuer: z.string().min(1),
-  legalBasis: z.string().min(1),
-  scope: z.enum(RUBRIC_SCOPES),
-  effectiveFrom: isoDate,
-  effectiveTo: isoDate.nullable().optional(),
-  meetingKinds: z.array(z.enum(MEETING_KINDS)).min(1),
-  totalPoints: decimal,
-  groups: z.array(groupSchema).min(1),
-  thematicVariants: z.array(thematicVariantSchema).optional(),
-  levelRules: z.array(levelRuleSchema).min(1),
-});
-export type Rubric = z.infer<typeof rubricSchema>;
+export type Rubric = {
+  code: string;
+  version: number;
+  name: string;
+  description?: string | undefined;
+  issuer: string;
+  legalBasis: string;
+  scope: RubricScope;
+  /** "YYYY-MM-DD". */
+  effectiveFrom: string;
+  effectiveTo?: string | null | undefined;
+  meetingKinds: MeetingKind[];
+  totalPoints: number;
+  groups: CriterionGroup[];
+  thematicVariants?: ThematicVariant[] | undefined;
+  levelRules: LevelRule[];
+};
 
 /** A problem found in a rubric, the facts or the marks; the message is for a person (Vietnamese). */
 export interface ScoringIssue {
@@ -291,26 +284,4 @@ export interface ScoringIssue {
    * remark. Absent for every other issue.
    */
   kind?: "unmarked" | "remarkMissing";
-}
-
-const ZOD_REASON: Record<string, string> = {
-  invalid_type: "sai kiểu dữ liệu hoặc bị thiếu",
-  too_small: "nhỏ hơn mức cho phép",
-  too_big: "lớn hơn mức cho phép",
-  invalid_value: "giá trị không được phép",
-  invalid_union: "không khớp dạng nào được phép",
-  invalid_format: "sai định dạng",
-  unrecognized_keys: "có trường không được phép",
-  not_multiple_of: "không đúng bước",
-};
-
-/** zod issues as Vietnamese messages; our own refinements already carry Vietnamese text. */
-export function issuesFromZod(error: z.ZodError, what: string): ScoringIssue[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String).join(".");
-    const reason = issue.code === "custom" ? issue.message.replace(/\.$/, "") : (ZOD_REASON[issue.code] ?? "không hợp lệ");
-    const extra = issue.code === "unrecognized_keys" ? ` (${issue.keys.join(", ")})` : "";
-    const where = path ? ` tại "${path}"` : "";
-    return { path, message: `${what}${where}: ${reason}${extra}.` };
-  });
 }

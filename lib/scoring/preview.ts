@@ -7,11 +7,12 @@ import type { Principal } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { score, type ScoreResult } from "./engine";
-import { checkFacts, meetingFactsSchema, type MeetingFacts } from "./facts";
+import type { MeetingFacts } from "./facts";
 import { layoutFor } from "./layout";
 import { fill, scoringMessages } from "./messages";
-import { CRITERION_MODES, LEVELS, issuesFromZod, rubricSchema, type Rubric, type ScoringIssue } from "./model";
+import { CRITERION_MODES, LEVELS, type Rubric, type ScoringIssue } from "./model";
 import { ensureBuiltInRubrics } from "./rubric-store";
+import { checkFacts, issuesFromZod, meetingFactsSchema, rubricSchema } from "./schemas";
 import { validateRubric } from "./validate";
 
 const text = scoringMessages.preview;

@@ -26,7 +26,8 @@ import { isInSubtree } from "@/lib/domain/org-path";
 import { isUniqueViolation } from "@/lib/errors";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import type { UnitOption } from "@/lib/org/units";
-import { rubricSchema, type Rubric, type ScoringIssue } from "./model";
+import type { Rubric, ScoringIssue } from "./model";
+import { rubricSchema } from "./schemas";
 import {
   cloneRubricSchema,
   createAssignmentSchema,

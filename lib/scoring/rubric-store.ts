@@ -6,7 +6,8 @@ import type { Tx } from "@/lib/db/tenant";
 import type { MeetingKind } from "@/lib/generated/prisma/enums";
 import type { IsoDate } from "@/lib/meetings/rules/types";
 import { parseCalendarDate } from "@/lib/org/unit-rules";
-import { rubricSchema, type Rubric } from "./model";
+import type { Rubric } from "./model";
+import { rubricSchema } from "./schemas";
 import { BUILT_IN_RUBRICS, NATIONAL_RUBRICS, rubricInForce } from "./rubrics";
 import { isoDay } from "@/lib/time/days";
 

@@ -6,14 +6,13 @@ import { dependsOnThematicPart, situationLabel, situationsOf, type RubricLayout 
 import {
   LEVEL_LABELS,
   MEASURE_INFO,
-  issuesFromZod,
   levelRank,
-  rubricSchema,
   type BandsRule,
   type IntervalData,
   type Rubric,
   type ScoringIssue,
 } from "./model";
+import { issuesFromZod, rubricSchema } from "./schemas";
 
 export type RubricValidation = { ok: true; rubric: Rubric } | { ok: false; errors: ScoringIssue[] };
 

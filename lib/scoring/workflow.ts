@@ -23,10 +23,11 @@ import type { MeetingTransition } from "@/lib/meetings/states";
 import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
 import { countedSources } from "./annual";
 import { anomalyFlags, type AnomalyFlag } from "./anomalies";
-import { score, type AutoOverride, type ScoreResult } from "./engine";
-import { meetingFactsSchema, type MeetingFacts } from "./facts";
+import { checkScoringInput, score, type AutoOverride, type ScoreResult } from "./engine";
+import type { MeetingFacts } from "./facts";
+import { meetingFactsSchema } from "./schemas";
 import { deriveMeetingFacts } from "./meeting-facts";
-import type { Rubric } from "./model";
+import type { Rubric, ScoringIssue } from "./model";
 import { loadRubricRow, rubricForMeeting, type RubricChoice, type RubricRow } from "./rubric-store";
 import { isoDay } from "@/lib/time/days";
 
@@ -152,6 +153,12 @@ export interface ScorecardView {
   /** The rubric definition (for the form's criteria and guidance). */
   definition: Rubric | null;
   facts: MeetingFacts | null;
+  /**
+   * Why this rubric and these facts cannot be scored (checkScoringInput, run here on the server);
+   * empty when they can. The score editor scores in the browser with scoreChecked, which loads no zod
+   * and so trusts these checks instead of repeating them.
+   */
+  inputErrors: ScoringIssue[];
   /** Facts read from the record now (drafts) rather than kept on the card (submitted). */
   factsLive: boolean;
   card: { id: string; version: number; notes: string | null; updatedAt: string } | null;
@@ -316,6 +323,11 @@ function column(
   };
 }
 
+function inputErrorsOf(ctx: Pick<Context, "rubric" | "facts">): ScoringIssue[] {
+  const check = checkScoringInput(ctx.rubric.rubric, ctx.facts);
+  return check.ok ? [] : check.errors;
+}
+
 export async function getScorecard(user: Principal, meetingId: string): Promise<ScorecardView> {
   return withTenant(user.tenantId, (tx) => scorecardView(tx, user, meetingId));
 }
@@ -335,12 +347,12 @@ export async function scorecardView(tx: Tx, user: Principal, meetingId: string):
   const can = scoredKind ? abilities(user, meeting, follows) : { draft: false, selfScore: false, confirm: false, finalise: false, returnScore: false, reopen: false };
   const empty = { self: null, overseer: null, final: null };
   if (notScorable && !card) {
-    return { meeting: header, rubric: null, definition: null, facts: null, factsLive: false, card: null, columns: empty, vote: null, effective: null, can, notScorable, deductionNeedsReason: true, anomalies: [] };
+    return { meeting: header, rubric: null, definition: null, facts: null, inputErrors: [], factsLive: false, card: null, columns: empty, vote: null, effective: null, can, notScorable, deductionNeedsReason: true, anomalies: [] };
   }
   const ctx = await scoringContext(tx, meeting, card);
   if (!ctx) {
     return {
-      meeting: header, rubric: null, definition: null, facts: null, factsLive: false, card: null, columns: empty, vote: null, effective: null, can,
+      meeting: header, rubric: null, definition: null, facts: null, inputErrors: [], factsLive: false, card: null, columns: empty, vote: null, effective: null, can,
       notScorable: "Không có khung tiêu chí nào áp dụng cho kỳ sinh hoạt này (theo ngày và loại kỳ sinh hoạt). Quản trị viên cần chọn khung tiêu chí cho đơn vị.",
       deductionNeedsReason: true,
       anomalies: [],
@@ -370,6 +382,7 @@ export async function scorecardView(tx: Tx, user: Principal, meetingId: string):
     rubric: { id: ctx.rubric.id, code: ctx.rubric.code, version: ctx.rubric.version, name: ctx.rubric.name, builtIn: ctx.rubric.builtIn, source: ctx.source },
     definition: ctx.rubric.rubric,
     facts: ctx.facts,
+    inputErrors: inputErrorsOf(ctx),
     factsLive: ctx.factsLive,
     card: card ? { id: card.id, version: card.version, notes: card.selfNotes, updatedAt: card.updatedAt.toISOString() } : null,
     columns,

@@ -2,7 +2,8 @@
 // the facts carry a fractional "met" and the engine's band and evidence use it exactly.
 import { describe, expect, it } from "vitest";
 import { score } from "@/lib/scoring/engine";
-import { checkFacts, type MeetingFacts } from "@/lib/scoring/facts";
+import type { MeetingFacts } from "@/lib/scoring/facts";
+import { checkFacts } from "@/lib/scoring/schemas";
 import { HD42_2025 } from "@/lib/scoring/rubrics";
 
 const FACTS: MeetingFacts = {

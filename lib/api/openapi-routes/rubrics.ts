@@ -1,7 +1,7 @@
 // /api/v1/rubrics and /api/v1/rubric-assignments: rubric administration (issue 5).
 import { z } from "zod";
 import { MEETING_KINDS } from "@/lib/meetings/rules/types";
-import { rubricSchema } from "@/lib/scoring/model";
+import { rubricSchema } from "@/lib/scoring/schemas";
 import {
   cloneRubricSchema,
   createAssignmentSchema,

@@ -54,6 +54,7 @@ const scorecardView = z.looseObject({
   rubric: z.looseObject({ id: z.string(), code: z.string(), version: z.number().int(), name: z.string(), builtIn: z.boolean(), source: z.looseObject({ kind: z.string() }) }).nullable(),
   definition: z.looseObject({}).nullable().describe("Khung tiêu chí (nhóm, tiêu chí, hướng dẫn chấm, quy tắc xếp loại)"),
   facts: z.looseObject({}).nullable().describe("Số liệu kỳ sinh hoạt dùng để chấm tự động"),
+  inputErrors: z.array(z.looseObject({ path: z.string().optional(), message: z.string() })).describe("Lý do không thể chấm với khung tiêu chí và số liệu này (rỗng khi chấm được)"),
   factsLive: z.boolean(),
   card: z.object({ id: z.string(), version: z.number().int(), notes: z.string().nullable(), updatedAt: z.string() }).nullable(),
   columns: z.object({ self: scoreColumn, overseer: scoreColumn, final: scoreColumn }),
