@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import type { DuesAnnouncement } from "@/lib/dues/dues";
+import type { DuesAnnouncement } from "@/lib/meetings/dues-announcement";
 
 /** "Tình hình nộp đảng phí", read out when the meeting opens (SPEC §3.2): who has not paid for earlier months. */
 export async function DuesAnnouncementCard({ announcement, branchId }: { announcement: DuesAnnouncement; branchId: string }) {

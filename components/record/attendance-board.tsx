@@ -61,6 +61,12 @@ const TONE: Record<AttendanceMark, string> = {
   SPECIAL_DUTY: "border-info-700 bg-info-50 text-info-900",
 };
 
+/** A member's dues line on the watch list: the status and the words' values (null when not watched). */
+function duesWatch(dues: AttendanceSheet["dues"][string] | undefined, day: string) {
+  if (!dues || dues.status === "OK") return null;
+  return { status: dues.status, words: { count: dues.months.length, months: dues.months.join(", "), year: Number(day.slice(0, 4)) } };
+}
+
 export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
   const t = useTranslations("record.attendance");
   const ts = useTranslations("record.status");
@@ -201,6 +207,8 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
   const watch = summoned
     .map((member) => ({
       member,
+      // The dues half of Art. 8.1, counted on the server (WARN or FLAG only).
+      dues: duesWatch(sheet.dues[member.memberId], sheet.meeting.day),
       counters: memberCounters(
         sheet.history[member.memberId] ?? [],
         {
@@ -213,7 +221,9 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
         thresholds,
       ),
     }))
-    .filter(({ counters }) => counters.streak.longest >= thresholds.maxExcusedStreak || counters.months.status !== "OK");
+    .filter(
+      ({ counters, dues }) => counters.streak.longest >= thresholds.maxExcusedStreak || counters.months.status !== "OK" || dues !== null,
+    );
 
   return (
     <div className="flex flex-col gap-4">
@@ -426,7 +436,7 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
           <p className="mt-2 text-base text-ink-700">{t("watchNone")}</p>
         ) : (
           <ul className="mt-2 flex flex-col gap-2">
-            {watch.map(({ member, counters }) => (
+            {watch.map(({ member, counters, dues }) => (
               <li key={member.memberId} className="rounded-lg border border-ink-200 p-3">
                 <p className="font-semibold text-ink-900">{member.label}</p>
                 {counters.streak.longest >= thresholds.maxExcusedStreak ? (
@@ -446,6 +456,11 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
                 ) : null}
                 {counters.months.status !== "OK" ? (
                   <p className="text-sm text-ink-700">{t("unexcusedFrom", { list: sourceList(counters.months.sources) })}</p>
+                ) : null}
+                {dues ? (
+                  <p className={clsx("text-base", dues.status === "FLAG" ? "font-semibold text-danger-700" : "text-warning-900")}>
+                    {dues.status === "FLAG" ? t("duesFlag", dues.words) : t("duesWarn", dues.words)}
+                  </p>
                 ) : null}
               </li>
             ))}

@@ -6,7 +6,7 @@ import type { Principal } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
 import type { AttendanceStatus, DocumentKind, MeetingKind, MeetingState, TaskResult } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
-import { canReadMeeting } from "@/lib/meetings/access";
+import { attachedOnMeetingDay, canReadMeeting } from "@/lib/meetings/access";
 import {
   MONTHLY_MEETING_KINDS,
   MEETING_KINDS,
@@ -122,6 +122,7 @@ export async function memberOverview(user: Principal, now = new Date()): Promise
             },
             select: {
               id: true,
+              branchId: true,
               title: true,
               kind: true,
               state: true,
@@ -135,7 +136,10 @@ export async function memberOverview(user: Principal, now = new Date()): Promise
             },
             orderBy: [{ plannedStart: "asc" }, { id: "asc" }],
           });
-    const readableIds = new Set(meetings.filter((m) => canReadMeeting(user, m.branch)).map((m) => m.id));
+    // Readable by the grants, or — a host's meeting — by the attachment rule loadMeeting applies.
+    const readableIds = new Set(
+      meetings.filter((m) => canReadMeeting(user, m.branch) || attachedOnMeetingDay(member.temporaryTransfers, m)).map((m) => m.id),
+    );
     const [documents, tasks, settings] = [
       readableIds.size === 0
         ? []

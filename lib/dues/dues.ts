@@ -15,10 +15,7 @@ import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { fieldError, ForbiddenError, NotFoundError, parseInput } from "@/lib/errors";
 import type { DuesStatus } from "@/lib/generated/prisma/enums";
 import { fill } from "@/lib/i18n/fill";
-import { vietnamDayOf } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
-import { loadMeeting } from "@/lib/meetings/access";
-import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { distinctNames, namedMemberSelect } from "@/lib/org/member-names";
 import { isBranchKind } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
@@ -289,53 +286,53 @@ export async function importDuesCsv(user: Principal, input: ImportDuesInput | Re
   });
 }
 
-// ─── What the meeting announces ─────────────────────────────────────────────────────────────────
+// ─── The months due by a meeting ────────────────────────────────────────────────────────────────
 
-export interface DuesAnnouncement {
-  /** The months before the meeting's month, in its year. */
-  throughMonth: number;
-  year: number;
-  /** Members on the meeting's roll with unpaid months, with the Art. 8.1 status of those months. */
-  unpaid: { memberId: string; label: string; months: number[]; goodReasonMonths: number[]; status: DuesFlag }[];
-  /** Members of the roll with no status recorded for some earlier month of the year. */
-  notRecorded: number;
-  thresholds: { warnAt: number; flagAt: number };
+export type DuesRecord = { month: number; status: DuesStatus; goodReason: boolean };
+
+/**
+ * The dues recorded for these members in the months of the day's year before the day's month (the
+ * months due by then: the meeting announces them, and the Art. 8.1 counter counts them).
+ */
+export async function duesBeforeMonthOf(
+  tx: Tx,
+  tenantId: string,
+  memberIds: readonly string[],
+  day: Date,
+): Promise<{ year: number; throughMonth: number; byMember: Map<string, DuesRecord[]> }> {
+  const year = day.getUTCFullYear();
+  const throughMonth = day.getUTCMonth();
+  const stored =
+    throughMonth === 0 || memberIds.length === 0
+      ? []
+      : await tx.duesMonth.findMany({
+          where: { tenantId, memberId: { in: [...memberIds] }, month: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year, throughMonth, 1)) } },
+          select: { memberId: true, month: true, status: true, goodReason: true },
+        });
+  const byMember = new Map<string, DuesRecord[]>();
+  for (const row of stored) byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), { month: row.month.getUTCMonth() + 1, status: row.status, goodReason: row.goodReason }]);
+  return { year, throughMonth, byMember };
 }
 
 /**
- * The dues situation read out when the meeting opens (SPEC §3.2): who on the meeting day's roll has
- * not paid for earlier months of the year, wherever the month was recorded (the dues follow the
- * member across transfers), and how close each is to Art. 8.1.
+ * The dues half of Art. 8.1 for the members on a meeting's roll, as of the meeting day: the members
+ * at WARN or FLAG only (the attendance page's members to watch), with their counted months. The
+ * caller has authorized the meeting; the counter follows the member, wherever they sit that day.
  */
-export async function getDuesAnnouncement(user: Principal, meetingId: string): Promise<DuesAnnouncement> {
-  return withTenant(user.tenantId, async (tx) => {
-    const meeting = await loadMeeting(tx, user, meetingId);
-    const day = vietnamDayOf(meeting.actualStart ?? meeting.plannedStart);
-    const year = day.getUTCFullYear();
-    const throughMonth = day.getUTCMonth();
-    const roll = (await branchRosterOn(tx, user.tenantId, meeting.branchId, day)).filter((entry) => entry.attachedFrom === null);
-    const settings = await settingsFor(tx, user.tenantId, meeting.branch.path, day);
-    const thresholds = { warnAt: settings["attendance.unexcusedMonthsWarn"], flagAt: settings["attendance.unexcusedMonthsFlag"] };
-    const stored =
-      throughMonth === 0 || roll.length === 0
-        ? []
-        : await tx.duesMonth.findMany({
-            where: { tenantId: user.tenantId, memberId: { in: roll.map((r) => r.memberId) }, month: { gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year, throughMonth, 1)) } },
-            select: { memberId: true, month: true, status: true, goodReason: true },
-          });
-    const byMember = new Map<string, { month: number; status: DuesStatus; goodReason: boolean }[]>();
-    for (const row of stored) byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), { month: row.month.getUTCMonth() + 1, status: row.status, goodReason: row.goodReason }]);
-    const unpaid = roll
-      .map((entry) => {
-        const records = byMember.get(entry.memberId) ?? [];
-        const counted = unpaidDuesMonths(records, thresholds);
-        const goodReasonMonths = records.filter((r) => r.status === "UNPAID" && r.goodReason).map((r) => r.month).sort((a, b) => a - b);
-        return { memberId: entry.memberId, label: entry.label, months: counted.months, goodReasonMonths, status: counted.status };
-      })
-      .filter((entry) => entry.months.length + entry.goodReasonMonths.length > 0);
-    const notRecorded = roll.filter((entry) => (byMember.get(entry.memberId)?.length ?? 0) < throughMonth).length;
-    return { year, throughMonth, unpaid, notRecorded, thresholds };
-  });
+export async function duesWatchOn(
+  tx: Tx,
+  tenantId: string,
+  memberIds: readonly string[],
+  day: Date,
+  thresholds: { warnAt: number; flagAt: number },
+): Promise<Record<string, UnpaidMonths>> {
+  const { byMember } = await duesBeforeMonthOf(tx, tenantId, memberIds, day);
+  const out: Record<string, UnpaidMonths> = {};
+  for (const [memberId, records] of byMember) {
+    const counted = unpaidDuesMonths(records, thresholds);
+    if (counted.status !== "OK") out[memberId] = counted;
+  }
+  return out;
 }
 
 /** ?year= of the grid: a calendar year (default: this year in Vietnam). */

@@ -1,11 +1,14 @@
 // Who may touch which meeting, decided inside the tenant transaction that does the work. A meeting
 // is reached through its branch: meeting.read (or a MEMBER grant on the branch) to see it, the
-// transition's permission to change it. An id the user may not read is a 404 like one that never
-// existed; a meeting they may read but not change is a 403.
+// transition's permission to change it. A member temporarily attached to another branch (SPEC §1.3)
+// also reads that host's meetings whose day falls within the attachment — read only: no grant at the
+// host, so every change there stays refused. An id the user may not read is a 404 like one that
+// never existed; a meeting they may read but not change is a 403.
 import { authorize, type Permission, type Principal } from "@/lib/auth/permissions";
 import { isUuid, type Tx } from "@/lib/db/tenant";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
+import { vietnamDayOf } from "@/lib/time/days";
 import { RECORD_EDITABLE, PREPARATION_EDITABLE } from "@/lib/meetings/states";
 
 export const MEETING_NOT_FOUND = "Không tìm thấy kỳ sinh hoạt này, hoặc kỳ sinh hoạt không thuộc phạm vi bạn được xem.";
@@ -41,6 +44,45 @@ export function canReadMeeting(user: Principal, branch: { path: string }): boole
   return authorize(user, "meeting.read", branch) || authorize(user, "meeting.attendOwn", branch);
 }
 
+/** A temporary attachment to a host branch of the tenant, both ends inclusive (toDate null: open). */
+export interface HostAttachment {
+  hostBranchId: string | null;
+  fromDate: Date;
+  toDate: Date | null;
+}
+
+/**
+ * The attachment rule: one of the member's attachments is to the meeting's branch and covers the
+ * meeting's day (actual start, else planned, in Asia/Ho_Chi_Minh — the day the host's roll is read on).
+ */
+export function attachedOnMeetingDay(
+  attachments: readonly HostAttachment[],
+  meeting: { branchId: string; plannedStart: Date; actualStart: Date | null },
+): boolean {
+  const day = vietnamDayOf(meeting.actualStart ?? meeting.plannedStart).getTime();
+  return attachments.some(
+    (a) => a.hostBranchId === meeting.branchId && a.fromDate.getTime() <= day && (a.toDate === null || a.toDate.getTime() >= day),
+  );
+}
+
+/**
+ * Whether the signed-in account's own member (User.memberId, never an id from the client) was
+ * attached to the meeting's branch on the meeting's day.
+ */
+async function readsAsAttached(
+  tx: Tx,
+  user: Principal,
+  meeting: { branchId: string; plannedStart: Date; actualStart: Date | null },
+): Promise<boolean> {
+  const account = await tx.user.findUnique({ where: { tenantId_id: { tenantId: user.tenantId, id: user.id } }, select: { memberId: true } });
+  if (!account?.memberId) return false;
+  const attachments = await tx.temporaryTransfer.findMany({
+    where: { tenantId: user.tenantId, memberId: account.memberId, hostBranchId: meeting.branchId },
+    select: { hostBranchId: true, fromDate: true, toDate: true },
+  });
+  return attachedOnMeetingDay(attachments, meeting);
+}
+
 /**
  * Loads a meeting the user may read; with `permission`, also one they may change (403 otherwise).
  * With `lock`, the row is locked (FOR UPDATE) so concurrent changes of one meeting run in turn and
@@ -62,7 +104,8 @@ export async function loadMeeting(
     where: { tenantId_id: { tenantId: user.tenantId, id: meetingId } },
     select: meetingRefSelect,
   });
-  if (!meeting || !canReadMeeting(user, meeting.branch)) throw new NotFoundError(MEETING_NOT_FOUND);
+  if (!meeting) throw new NotFoundError(MEETING_NOT_FOUND);
+  if (!canReadMeeting(user, meeting.branch) && !(await readsAsAttached(tx, user, meeting))) throw new NotFoundError(MEETING_NOT_FOUND);
   if (options.permission && !authorize(user, options.permission, meeting.branch)) throw new ForbiddenError();
   return meeting;
 }

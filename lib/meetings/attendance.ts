@@ -24,6 +24,9 @@ import type { DurationSettings } from "@/lib/meetings/rules/duration";
 import { durationMinutes } from "@/lib/meetings/rules/duration";
 import type { AttendanceMark, IsoDate, MemberMeetingRecord } from "@/lib/meetings/rules";
 import { RECORD_EDITABLE } from "@/lib/meetings/states";
+import { duesWatchOn, type UnpaidMonths } from "@/lib/dues/dues";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
 import { settingsFor } from "@/lib/settings/resolve";
 import { isoDay } from "@/lib/time/days";
 
@@ -116,6 +119,11 @@ export interface AttendanceSheet {
   guests: AttendanceGuest[];
   /** Users holding an OVERSEER grant that covers the branch (the guest picker). */
   overseers: { userId: string; displayName: string }[];
+  /**
+   * The dues half of Art. 8.1 as of the meeting day, for members on the roll at WARN or FLAG only:
+   * months of the year before the meeting's month unpaid without good reason.
+   */
+  dues: Record<string, UnpaidMonths>;
 }
 
 export function meetingInfo(meeting: MeetingRef & { title: string }): RecordMeetingInfo {
@@ -253,6 +261,13 @@ export async function getAttendanceSheet(user: Principal, id: string): Promise<A
     const notOpen = opened.canEdit ? await attendanceNotOpen(tx, meeting) : null;
     const edit = notOpen ? { ...opened, canEdit: false, lockedReason: notOpen } : opened;
     const overseers = edit.canEdit ? await overseersOf(tx, user.tenantId, meeting.branch.path) : [];
+    const dues = await duesWatchOn(
+      tx,
+      user.tenantId,
+      roll.filter((m) => !m.suspended).map((m) => m.memberId),
+      day,
+      { warnAt: settings["attendance.unexcusedMonthsWarn"], flagAt: settings["attendance.unexcusedMonthsFlag"] },
+    );
     return {
       meeting: meetingInfo(meeting),
       ...edit,
@@ -269,6 +284,7 @@ export async function getAttendanceSheet(user: Principal, id: string): Promise<A
       },
       guests,
       overseers,
+      dues,
     };
   });
 }
@@ -648,6 +664,18 @@ export interface MemberWatch {
   explanation: string;
   /** Where the counted absences were recorded (the counters follow the member across branches). */
   sources: { streak: CountSource[]; unexcused: CountSource[] };
+  /** Months of the year before the meeting's month with dues unpaid without good reason (Art. 8.1). */
+  duesUnpaidMonths: number[];
+  duesStatus: "OK" | "WARN" | "FLAG";
+  /** The dues reason in words (null when the dues counter is OK). */
+  duesExplanation: string | null;
+}
+
+/** The dues line of a member to watch, in the catalog's words (the board shows the same). */
+export function duesWatchText(dues: UnpaidMonths, year: number): string | null {
+  if (dues.status === "OK") return null;
+  const words = messages.record.attendance;
+  return fill(dues.status === "FLAG" ? words.duesFlag : words.duesWarn, { count: dues.months.length, months: dues.months.join(", "), year });
 }
 
 export interface CountSource {
@@ -660,9 +688,10 @@ const countSource = (r: MemberMeetingRecord): CountSource => ({ date: r.date, me
 
 /**
  * Members to watch at this meeting: an excused streak reaching the limit (≥ maxExcusedStreak; above
- * it violates) or unexcused absences in at least `unexcusedMonthsWarn` months of the year.
+ * it violates), unexcused absences in at least `unexcusedMonthsWarn` months of the year, or dues
+ * unpaid without good reason in at least as many months (the other half of Art. 8.1).
  */
-export function membersToWatch(sheet: Pick<AttendanceSheet, "roll" | "marks" | "history" | "thresholds" | "meeting">): MemberWatch[] {
+export function membersToWatch(sheet: Pick<AttendanceSheet, "roll" | "marks" | "history" | "thresholds" | "meeting" | "dues">): MemberWatch[] {
   const markOf = new Map(sheet.marks.map((m) => [m.memberId, m.status]));
   const out: MemberWatch[] = [];
   for (const member of sheet.roll) {
@@ -679,7 +708,8 @@ export function membersToWatch(sheet: Pick<AttendanceSheet, "roll" | "marks" | "
       sheet.thresholds,
     );
     const streakWatch = counters.streak.longest >= sheet.thresholds.maxExcusedStreak;
-    if (!streakWatch && counters.months.status === "OK") continue;
+    const dues = sheet.dues[member.memberId] ?? { months: [], status: "OK" as const };
+    if (!streakWatch && counters.months.status === "OK" && dues.status === "OK") continue;
     out.push({
       memberId: member.memberId,
       fullName: member.label,
@@ -690,6 +720,9 @@ export function membersToWatch(sheet: Pick<AttendanceSheet, "roll" | "marks" | "
       unexcusedStatus: counters.months.status,
       explanation: counters.months.explanation,
       sources: { streak: counters.streak.longestRun.map(countSource), unexcused: counters.months.sources.map(countSource) },
+      duesUnpaidMonths: dues.months,
+      duesStatus: dues.status,
+      duesExplanation: duesWatchText(dues, Number(sheet.meeting.day.slice(0, 4))),
     });
   }
   return out;

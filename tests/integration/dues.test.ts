@@ -7,8 +7,10 @@ import * as duesRoute from "@/app/api/v1/org-units/[id]/dues/route";
 import * as duesImportRoute from "@/app/api/v1/org-units/[id]/dues/import/route";
 import type { Principal } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { getDuesAnnouncement, getDuesGrid, importDuesCsv, setDuesMonth } from "@/lib/dues/dues";
+import { getDuesGrid, importDuesCsv, setDuesMonth } from "@/lib/dues/dues";
+import { getDuesAnnouncement } from "@/lib/meetings/dues-announcement";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { attendanceSheetJson, getAttendanceSheet, membersToWatch } from "@/lib/meetings/attendance";
 import { ownerDb } from "@/tests/fixtures/db";
 import { makeMeeting, makeMeetingTenant, type MeetingTenant } from "@/tests/fixtures/meetings";
 import { apiRequest, routeContext } from "@/tests/fixtures/members";
@@ -105,5 +107,44 @@ describe("đảng phí per member per month", () => {
     expect((await getDuesAnnouncement(t.recorder, march.id)).unpaid.find((m) => m.memberId === a)).toMatchObject({ months: [1, 2], status: "WARN" });
     const january = await makeMeeting({ tenant: t, state: "NOTIFIED", plannedStart: at14("2026-01-07") });
     expect(await getDuesAnnouncement(t.recorder, january.id)).toMatchObject({ throughMonth: 0, unpaid: [] });
+  });
+
+  test("the attendance page's members to watch carry the dues flag: three months unpaid without good reason", async () => {
+    // branch2 has no dues yet. members2[0]: January–March unpaid without reason → FLAG. members2[1]:
+    // two unpaid, one more with a good reason → WARN. members2[2]: only May, the meeting's own month
+    // (not yet due at the meeting) → not watched.
+    const [flagged, warned] = t.members2.map((m) => m.id);
+    const current = (await addMember(t, t.branch2.id, { from: "2025-01-01" })).id;
+    const set = (memberId: string, month: string, goodReason = false) =>
+      setDuesMonth(t.recorder2, { branchId: t.branch2.id, memberId, month, status: "UNPAID", goodReason });
+    for (const month of ["2026-01", "2026-02", "2026-03"]) await set(flagged!, month);
+    await set(warned!, "2026-01");
+    await set(warned!, "2026-02");
+    await set(warned!, "2026-03", true);
+    await set(current, "2026-05");
+
+    const meeting = await makeMeeting({ tenant: t, branchId: t.branch2.id, state: "NOTIFIED", plannedStart: at14("2026-05-12") });
+    const sheet = await getAttendanceSheet(t.recorder2, meeting.id);
+    const watch = Object.fromEntries(membersToWatch(sheet).map((w) => [w.memberId, w]));
+    expect(watch[flagged!]).toMatchObject({
+      duesUnpaidMonths: [1, 2, 3],
+      duesStatus: "FLAG",
+      duesExplanation: "Chưa nộp đảng phí 3 tháng không có lý do chính đáng (tháng 1, 2, 3/2026): xem xét xóa tên (Điều 8 Điều lệ Đảng).",
+      // No absences: the dues counter alone puts them on the list.
+      unexcusedStatus: "OK",
+    });
+    expect(watch[warned!]).toMatchObject({
+      duesUnpaidMonths: [1, 2],
+      duesStatus: "WARN",
+      duesExplanation: "Chưa nộp đảng phí 2 tháng không có lý do chính đáng (tháng 1, 2/2026): cần nhắc nhở.",
+    });
+    expect(watch[current]).toBeUndefined();
+    // The board reads the same counter from the sheet; the JSON twin lists the same members.
+    expect(sheet.dues[flagged!]).toEqual({ months: [1, 2, 3], status: "FLAG" });
+    expect(
+      attendanceSheetJson(sheet)
+        .watch.map((w) => w.memberId)
+        .sort(),
+    ).toEqual([flagged!, warned!].sort());
   });
 });

@@ -2,20 +2,32 @@
 // thời, SPEC §1.3) is on the HOST's roll during the attachment — marked there, counted in its D_att
 // and quorum, voting there — and ELSEWHERE at home (not counted absent). Before, the host's tap said
 // "not on the roll" and the host's D_att left them out. The member's own page (/my) lists the
-// host's meetings of the attachment.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+// host's meetings of the attachment, and the member may open them (read only) while the meeting's
+// day falls within the attachment — before, /my listed them unlinked and the page said 404.
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import * as meetingRoute from "@/app/api/v1/meetings/[id]/route";
+import type { Principal } from "@/lib/auth/permissions";
 import { memberOverview } from "@/lib/calendar/member-view";
 import { db } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
-import { ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { loadMeeting } from "@/lib/meetings/access";
 import { attendanceSheetJson, getAttendanceSheet, markAllPresent, markAttendance } from "@/lib/meetings/attendance";
 import { transition } from "@/lib/meetings/lifecycle";
+import { getMeeting, getMeetingHub } from "@/lib/meetings/meetings";
 import { addTemporaryTransfer } from "@/lib/org/member-lifecycle";
 import { deriveManyMeetingFacts, deriveMeetingFacts } from "@/lib/scoring/meeting-facts";
 import { ownerDb } from "@/tests/fixtures/db";
 import { makeMeeting, makeMeetingTenant, type MeetingTenant } from "@/tests/fixtures/meetings";
+import { apiRequest, routeContext } from "@/tests/fixtures/members";
 import { at14 } from "@/tests/fixtures/record";
+
+const session = vi.hoisted(() => ({ current: null as { user: { id: string }; tenantId: string } | null }));
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
+
+function signIn(user: Principal): void {
+  session.current = { user: { id: user.id }, tenantId: user.tenantId };
+}
 
 let t: MeetingTenant;
 let guestId: string;
@@ -91,5 +103,43 @@ describe("temporary attachment as a roll state", () => {
       list.filter((m) => m.branchName === "Chi bộ Phòng Kế hoạch").map((m) => m.plannedStart.toISOString().slice(0, 10));
     expect(atHost(view!.upcoming)).toEqual(["2025-04-10"]);
     expect(atHost(view!.past)).toEqual(["2025-04-20"]);
+  });
+
+  test("the attached member opens the host's meetings of the attachment, read only; outside it, or another branch's, is not found", async () => {
+    // The attachment runs 1–30 April 2025, both ends inclusive, on the meeting's day in Vietnam.
+    const lastDay = await makeMeeting({ tenant: t, branchId: t.branch2.id, state: "NOTIFIED", plannedStart: at14("2025-04-30") });
+    const dayAfter = await makeMeeting({ tenant: t, branchId: t.branch2.id, state: "NOTIFIED", plannedStart: at14("2025-05-01") });
+    const dayBefore = await makeMeeting({ tenant: t, branchId: t.branch2.id, state: "NOTIFIED", plannedStart: at14("2025-03-31") });
+    const elsewhere = await makeMeeting({ tenant: t, branchId: t.other.id, state: "NOTIFIED", plannedStart: at14("2025-04-30") });
+
+    const read = await getMeeting(t.member, lastDay.id);
+    expect(read).toMatchObject({ id: lastDay.id, branch: { id: t.branch2.id } });
+    expect(read.can).toEqual({ read: false, record: false, edit: false, transitions: [] });
+    const hub = await getMeetingHub(t.member, lastDay.id);
+    expect(hub.meeting.id).toBe(lastDay.id);
+    for (const id of [dayAfter.id, dayBefore.id, elsewhere.id]) {
+      await expect(getMeeting(t.member, id)).rejects.toBeInstanceOf(NotFoundError);
+    }
+    // Reading is all: no change at the host.
+    const move = transition(t.member, { id: lastDay.id, transition: "postpone", version: 1, reason: "Thử đổi lịch" });
+    await expect(move).rejects.toBeInstanceOf(ForbiddenError);
+    // The other members of the home branch are not attached: the host's meeting stays closed to the home recorder.
+    await expect(getMeeting(t.recorder, lastDay.id)).rejects.toBeInstanceOf(NotFoundError);
+
+    signIn(t.member);
+    const get = (id: string) => meetingRoute.GET(apiRequest("GET", `/api/v1/meetings/${id}`), routeContext({ id }));
+    expect((await get(lastDay.id)).status).toBe(200);
+    expect((await get(dayAfter.id)).status).toBe(404);
+    expect((await get(elsewhere.id)).status).toBe(404);
+    const patch = await meetingRoute.PATCH(apiRequest("PATCH", `/api/v1/meetings/${lastDay.id}`, { version: 1, title: "Đổi tên" }), routeContext({ id: lastDay.id }));
+    expect(patch.status).toBe(403);
+
+    // /my links the host's meetings of the attachment.
+    const view = await memberOverview(t.member, new Date("2025-04-05T00:00:00Z"));
+    const hostMeetings = view!.upcoming.filter((m) => m.branchName === "Chi bộ Phòng Kế hoạch");
+    expect(hostMeetings.map((m) => [m.plannedStart.toISOString().slice(0, 10), m.readable])).toEqual([
+      ["2025-04-10", true],
+      ["2025-04-30", true],
+    ]);
   });
 });

@@ -21,7 +21,7 @@ import { headers } from "next/headers";
 import { NotFoundError } from "@/lib/errors";
 import type { MeetingState } from "@/lib/generated/prisma/enums";
 import { formatDate, formatDateTime, formatTime, toLocalDateTimeInput, vietnamDayOf } from "@/lib/i18n/format";
-import { getDuesAnnouncement } from "@/lib/dues/dues";
+import { getDuesAnnouncement } from "@/lib/meetings/dues-announcement";
 import { getMeetingHub, type MeetingHub } from "@/lib/meetings/meetings";
 import { TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
 import { scorecardSummary } from "@/lib/scoring/scorecard-summary";
