@@ -33,6 +33,8 @@ import dashboard from "./vi/dashboard.json";
 import review from "./vi/review.json";
 import backup from "./vi/backup.json";
 import classification from "./vi/classification.json";
+import classificationRules from "./vi/classification-rules.json";
+import classificationServer from "./vi/classification-server.json";
 import settings from "./vi/settings.json";
 import dues from "./vi/dues.json";
 
@@ -70,6 +72,8 @@ const messages = {
   review,
   backup,
   classification,
+  classificationRules,
+  classificationServer,
   settings,
   dues,
 };
