@@ -29,6 +29,7 @@ import rubrics from "./vi/rubrics.json";
 import scoring from "./vi/scoring.json";
 import scorecard from "./vi/scorecard.json";
 import oversight from "./vi/oversight.json";
+import oversightServer from "./vi/oversight-server.json";
 import dashboard from "./vi/dashboard.json";
 import review from "./vi/review.json";
 import backup from "./vi/backup.json";
@@ -68,6 +69,7 @@ const messages = {
   scoring,
   scorecard,
   oversight,
+  oversightServer,
   dashboard,
   review,
   backup,
