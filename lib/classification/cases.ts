@@ -29,6 +29,7 @@ import { COLLECTIVE_UNIT_KINDS, conditionFactsSchema, type ClassificationLevel, 
 import { parsePeriod, periodOf, type Period } from "./period";
 import { addDays, todayInVietnam, vietnamMidnight } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
+import messages from "@/lib/i18n/messages";
 
 const GRASSROOTS: readonly OrgUnitKind[] = ["GRASSROOTS_COMMITTEE", "GRASSROOTS_BRANCH"];
 const LEADERSHIP_POSITIONS = ["SECRETARY", "DEPUTY_SECRETARY", "COMMITTEE_MEMBER"] as const;
@@ -388,7 +389,7 @@ export async function capFor(tx: Tx, tenantId: string, ctx: Pick<CaseContext, "d
     .filter((m) => (change && m.id === change.id ? change.level : m.level) === "EXCELLENT")
     .map((m) => m.name)
     .sort(new Intl.Collator("vi").compare);
-  if (change && change.level === "EXCELLENT" && !members.some((m) => m.id === change.id)) names.push("(hồ sơ đang quyết định)");
+  if (change && change.level === "EXCELLENT" && !members.some((m) => m.id === change.id)) names.push(messages.classificationServer.cap.deciding);
   return { ...status, unit: ctx.decidingUnit.name, whom: ctx.subject === "COLLECTIVE" ? ("organisations" as const) : ("members" as const), names };
 }
 

@@ -21,9 +21,14 @@ import { Points } from "@/lib/exact/ratio";
 import { settingsFor } from "@/lib/settings/resolve";
 import { readCase, type CaseView } from "./cases";
 import { classificationMessages } from "./messages";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
 import { LEVEL_LABELS, type ClassificationLevel } from "./model";
 
 const pts = (value: number | null | undefined) => (value === null || value === undefined ? "" : Points.format(Math.round(value * 10), "vi"));
+const words = messages.classificationServer.document;
+const minutesWords = messages.classificationServer.reviewMinutes;
+
 const level = (l: ClassificationLevel | null | undefined) => (l ? LEVEL_LABELS[l] : "—");
 
 function slug(text: string): string {
@@ -45,25 +50,25 @@ export function buildSelfReviewDocument(view: CaseView, ctx: DocumentContext, to
   const self = view.self;
   const byCode = new Map((self?.result.perCriterion ?? []).map((c) => [c.code, c]));
   if (member) {
-    blocks.push(labelled("Họ và tên", member.fullName));
-    blocks.push(labelled("Ngày sinh", formatCalendarDate(member.birthDate)));
-    blocks.push(labelled("Chức vụ đảng", member.posts.length > 0 ? member.posts.join("; ") : "Đảng viên"));
-    blocks.push(labelled("Sinh hoạt tại", `${view.unit.name}${ctx.superiorName ? `, ${ctx.superiorName}` : ""}`));
+    blocks.push(labelled(words.fullName, member.fullName));
+    blocks.push(labelled(words.birthDate, formatCalendarDate(member.birthDate)));
+    blocks.push(labelled(words.partyPosts, member.posts.length > 0 ? member.posts.join("; ") : words.member));
+    blocks.push(labelled(words.attachedTo, `${view.unit.name}${ctx.superiorName ? `, ${ctx.superiorName}` : ""}`));
   } else {
-    blocks.push(labelled("Tổ chức đảng", view.unit.name));
-    if (ctx.superiorName) blocks.push(labelled("Trực thuộc", ctx.superiorName));
+    blocks.push(labelled(words.organisation, view.unit.name));
+    if (ctx.superiorName) blocks.push(labelled(words.superior, ctx.superiorName));
   }
-  blocks.push(labelled("Khung đánh giá", `${view.frame.name} (phiên bản ${view.frame.version})`));
+  blocks.push(labelled(words.frame, fill(words.frameVersion, { name: view.frame.name, version: view.frame.version })));
 
-  blocks.push({ kind: "heading", text: "I. ƯU ĐIỂM, KẾT QUẢ ĐẠT ĐƯỢC" });
+  blocks.push({ kind: "heading", text: words.strengths });
   for (const [index, part] of (["GENERAL", "TASKS"] as const).entries()) {
     blocks.push(
       paragraph(
         index === 0
-          ? "1. Về tư tưởng chính trị; phẩm chất đạo đức, lối sống; ý thức tổ chức kỷ luật; tinh thần đổi mới; tự phê bình và phê bình"
+          ? words.generalPart
           : member
-            ? "2. Việc thực hiện chức trách, nhiệm vụ được giao và cam kết tu dưỡng, rèn luyện, phấn đấu"
-            : "2. Kết quả lãnh đạo thực hiện nhiệm vụ chính trị, nghị quyết của chi bộ",
+            ? words.memberTasksPart
+            : words.collectiveTasksPart,
         { bold: true },
       ),
     );
@@ -77,14 +82,14 @@ export function buildSelfReviewDocument(view: CaseView, ctx: DocumentContext, to
     }
   }
   blocks.push(...paragraphsOf(self?.notes.strengths).map((p) => paragraph(p)));
-  blocks.push({ kind: "heading", text: "II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN" });
+  blocks.push({ kind: "heading", text: words.weaknesses });
   const weaknesses = paragraphsOf(self?.notes.weaknesses);
-  blocks.push(...(weaknesses.length ? weaknesses.map((p) => paragraph(p)) : [paragraph("(Không ghi.)", { italic: true })]));
-  blocks.push({ kind: "heading", text: "III. PHƯƠNG HƯỚNG, BIỆN PHÁP KHẮC PHỤC" });
+  blocks.push(...(weaknesses.length ? weaknesses.map((p) => paragraph(p)) : [paragraph(words.none, { italic: true })]));
+  blocks.push({ kind: "heading", text: words.remedies });
   const remedies = paragraphsOf(self?.notes.remedies);
-  blocks.push(...(remedies.length ? remedies.map((p) => paragraph(p)) : [paragraph("(Không ghi.)", { italic: true })]));
+  blocks.push(...(remedies.length ? remedies.map((p) => paragraph(p)) : [paragraph(words.none, { italic: true })]));
 
-  blocks.push({ kind: "heading", text: "IV. TỰ ĐÁNH GIÁ, XẾP LOẠI THEO KHUNG TIÊU CHÍ" });
+  blocks.push({ kind: "heading", text: words.selfAssessment });
   const appraisal = view.appraisal;
   const appraised = new Map((appraisal?.result.perCriterion ?? []).map((c) => [c.code, c]));
   const rows: string[][] = [];
@@ -92,40 +97,40 @@ export function buildSelfReviewDocument(view: CaseView, ctx: DocumentContext, to
     rows.push([group.code, group.name.toLocaleUpperCase("vi-VN"), pts(group.points), pts(self?.result.groupTotals.find((g) => g.code === group.code)?.points), pts(appraisal?.result.groupTotals.find((g) => g.code === group.code)?.points)]);
     for (const c of group.criteria) rows.push([c.code, c.name, pts(c.maxPoints), pts(byCode.get(c.code)?.points), pts(appraised.get(c.code)?.points)]);
   }
-  rows.push(["", "TỔNG ĐIỂM", pts(view.definition.totalPoints), pts(self?.result.total), pts(appraisal?.result.total)]);
+  rows.push(["", words.totalPoints, pts(view.definition.totalPoints), pts(self?.result.total), pts(appraisal?.result.total)]);
   blocks.push({
     kind: "table",
     columns: [
-      { title: "Mã", width: 8 },
-      { title: "Tiêu chí", width: 52 },
-      { title: "Tối đa", width: 12 },
-      { title: "Tự chấm", width: 14 },
-      { title: "Cấp trên", width: 14 },
+      { title: words.columns.code, width: 8 },
+      { title: words.columns.criterion, width: 52 },
+      { title: words.columns.max, width: 12 },
+      { title: words.columns.self, width: 14 },
+      { title: words.columns.superior, width: 14 },
     ],
     rows,
   });
-  blocks.push(paragraph(`Tự nhận mức xếp loại: ${level(self?.level)}.`, { bold: true }));
+  blocks.push(paragraph(fill(words.selfLevel, { level: level(self?.level) }), { bold: true }));
 
-  blocks.push({ kind: "heading", text: member ? "V. NHẬN XÉT, ĐÁNH GIÁ CỦA CHI BỘ" : "V. Ý KIẾN CỦA HỘI NGHỊ KIỂM ĐIỂM" });
+  blocks.push({ kind: "heading", text: member ? words.memberReview : words.collectiveReview });
   if (view.review) {
     blocks.push(...paragraphsOf(view.review.comments).map((p) => paragraph(p)));
-    const vote = view.review.vote ? `, với ${view.review.vote.for}/${view.review.vote.eligible} đồng chí tán thành` : "";
-    const meeting = view.review.meeting ? ` tại ${view.review.meeting.title} ngày ${formatCalendarDate(view.review.meeting.day)}` : "";
-    blocks.push(paragraph(`Chi bộ đề nghị xếp loại: ${level(view.review.level)}${vote}${meeting}.`, { bold: true }));
+    const vote = view.review.vote ? fill(words.vote, { for: view.review.vote.for, eligible: view.review.vote.eligible }) : "";
+    const meeting = view.review.meeting ? fill(words.meeting, { title: view.review.meeting.title, day: formatCalendarDate(view.review.meeting.day) }) : "";
+    blocks.push(paragraph(fill(words.branchProposal, { level: level(view.review.level), vote, meeting }), { bold: true }));
   } else {
-    blocks.push(paragraph(view.needsBranchReview ? "(Chi bộ chưa kiểm điểm, biểu quyết.)" : "(Không kiểm điểm tại hội nghị chi bộ.)", { italic: true }));
+    blocks.push(paragraph(view.needsBranchReview ? words.notReviewedYet : words.notReviewed, { italic: true }));
   }
   if (appraisal) {
-    blocks.push(paragraph(`Cấp ủy cấp trên thẩm định: ${level(appraisal.level)} (${pts(appraisal.result.total)} điểm)${appraisal.reason ? `. ${appraisal.reason}` : ""}.`));
+    blocks.push(paragraph(fill(words.appraisal, { level: level(appraisal.level), points: pts(appraisal.result.total), reason: appraisal.reason ? `. ${appraisal.reason}` : "" })));
   }
   if (view.decision) {
-    blocks.push({ kind: "heading", text: "VI. KẾT QUẢ XẾP LOẠI" });
+    blocks.push({ kind: "heading", text: words.decisionHeading });
     blocks.push(
-      paragraph(`${view.decidingUnit.name} quyết định xếp loại: ${level(view.decision.level)} (${pts(view.decision.total)} điểm), ngày ${formatCalendarDate(view.decision.at)}.${view.decision.reason ? ` ${view.decision.reason}` : ""}`, { bold: true }),
+      paragraph(fill(words.decision, { unit: view.decidingUnit.name, level: level(view.decision.level), points: pts(view.decision.total), day: formatCalendarDate(view.decision.at), reason: view.decision.reason ? ` ${view.decision.reason}` : "" }), { bold: true }),
     );
   }
 
-  const committee = ctx.hasCommittee ? "T/M CHI ỦY" : "T/M CHI BỘ";
+  const committee = ctx.hasCommittee ? words.forCommittee : words.forBranch;
   const day = view.self?.at ? vietnamDayOf(view.self.at) : today;
   return {
     kind: "report",
@@ -133,16 +138,16 @@ export function buildSelfReviewDocument(view: CaseView, ctx: DocumentContext, to
     header: {
       superior: ctx.superiorName ? upper(ctx.superiorName) : null,
       issuer: upper(view.unit.name),
-      number: member ? "" : "Số      -BC/CB",
+      number: member ? "" : words.reportNumber,
       placeDate: placeDateLine(ctx.placeName, day),
     },
-    title: member ? "BẢN KIỂM ĐIỂM CÁ NHÂN" : "BÁO CÁO KIỂM ĐIỂM TẬP THỂ",
-    subtitle: `${view.period.label} (Quy định 366-QĐ/TW)`,
+    title: member ? words.memberTitle : words.collectiveTitle,
+    subtitle: fill(words.subtitle, { period: view.period.label }),
     blocks,
     recipients: null,
     signatures: member
-      ? { left: { lines: [committee, "BÍ THƯ"], name: ctx.secretary }, right: { lines: ["NGƯỜI TỰ KIỂM ĐIỂM"], name: member.fullName } }
-      : { left: null, right: { lines: [committee, "BÍ THƯ"], name: ctx.secretary } },
+      ? { left: { lines: [committee, words.secretary], name: ctx.secretary }, right: { lines: [words.selfReviewer], name: member.fullName } }
+      : { left: null, right: { lines: [committee, words.secretary], name: ctx.secretary } },
   };
 }
 
@@ -181,29 +186,29 @@ export interface ReviewResultLine {
 
 /** The minutes of a review meeting: the meeting's minutes with the review's results inserted (pure). */
 export function buildReviewMinutesDocument(base: OfficialDocument, period: string, lines: readonly ReviewResultLine[]): OfficialDocument {
-  const section: DocBlock[] = [{ kind: "heading", text: "KẾT QUẢ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI" }];
-  if (lines.length === 0) section.push(paragraph("(Chưa ghi kết quả biểu quyết mức xếp loại của hội nghị.)", { italic: true }));
+  const section: DocBlock[] = [{ kind: "heading", text: minutesWords.heading }];
+  if (lines.length === 0) section.push(paragraph(minutesWords.empty, { italic: true }));
   else {
     section.push({
       kind: "table",
       columns: [
-        { title: "TT", width: 6 },
-        { title: "Đồng chí / tổ chức", width: 30 },
-        { title: "Tự xếp loại (điểm)", width: 24 },
-        { title: "Chi bộ đề nghị", width: 24 },
-        { title: "Tán thành", width: 16 },
+        { title: minutesWords.columns.order, width: 6 },
+        { title: minutesWords.columns.subject, width: 30 },
+        { title: minutesWords.columns.self, width: 24 },
+        { title: minutesWords.columns.proposal, width: 24 },
+        { title: minutesWords.columns.votes, width: 16 },
       ],
       rows: lines.map((l, i) => [String(i + 1), l.name, `${level(l.selfLevel)}${l.selfTotal !== null ? ` (${pts(l.selfTotal)})` : ""}`, level(l.reviewLevel), l.vote ? `${l.vote.for}/${l.vote.eligible}` : "—"]),
     });
     const commented = lines.filter((l) => l.comments?.trim());
     if (commented.length > 0) {
-      section.push(paragraph("Ý kiến góp ý của chi bộ:", { bold: true }));
+      section.push(paragraph(minutesWords.comments, { bold: true }));
       section.push({ kind: "list", items: commented.map((l) => [{ text: `${l.name}: `, bold: true }, { text: l.comments!.trim() }]) });
     }
   }
   const closing = base.blocks.findIndex((b) => b.kind === "heading" && b.text.startsWith("III."));
   const blocks = closing < 0 ? [...base.blocks, ...section] : [...base.blocks.slice(0, closing), ...section, ...base.blocks.slice(closing)];
-  return { ...base, fileName: base.fileName.replace(/^bien-ban-/, "bien-ban-kiem-diem-"), subtitle: `Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng ${period.toLowerCase()}`, blocks };
+  return { ...base, fileName: base.fileName.replace(/^bien-ban-/, "bien-ban-kiem-diem-"), subtitle: fill(minutesWords.subtitle, { period: period.toLowerCase() }), blocks };
 }
 
 /** The minutes of a branch's review meeting (meeting.read on the branch; 404 otherwise). */
@@ -219,9 +224,9 @@ export async function exportReviewMinutesDocx(user: Principal, meetingId: string
     });
     rows.sort((a, b) => Number(a.subject !== "COLLECTIVE") - Number(b.subject !== "COLLECTIVE") || (a.member?.sortKey ?? "").localeCompare(b.member?.sortKey ?? ""));
     return {
-      period: `năm ${rows[0]?.periodEnd.getUTCFullYear() ?? record.day.getUTCFullYear()}`,
+      period: fill(minutesWords.period, { year: rows[0]?.periodEnd.getUTCFullYear() ?? record.day.getUTCFullYear() }),
       lines: rows.map((r) => ({
-        name: r.member ? `Đồng chí ${r.member.fullName}` : r.unit.name,
+        name: r.member ? fill(minutesWords.comrade, { name: r.member.fullName }) : r.unit.name,
         selfLevel: r.selfLevel,
         selfTotal: r.selfTotalTenths === null ? null : r.selfTotalTenths / 10,
         reviewLevel: r.reviewLevel,

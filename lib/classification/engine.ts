@@ -4,6 +4,9 @@
 // Exact: points are integer tenths and shares exact ratios (lib/exact/ratio.ts); 89,5 stays below
 // 90. Invalid input yields `errors` (and no level), never a throw.
 import { Points, compareRatio, ratioFromDecimal, type Tenths } from "@/lib/exact/ratio";
+import { fill } from "@/lib/i18n/fill";
+// The one namespace the browser's live preview needs: imported alone, not the whole catalog.
+import words from "@/lib/i18n/messages/vi/classification-rules.json";
 import {
   CONDITION_FACTS,
   LEVEL_LABELS,
@@ -121,13 +124,13 @@ export function conditionName(condition: LevelCondition): string {
   const value = condition.value === undefined ? "" : percentText(condition.value);
   switch (condition.fact) {
     case "allTasksOnTime":
-      return condition.test === "true" ? "Tất cả chỉ tiêu, nhiệm vụ hoàn thành đúng tiến độ" : "Có chỉ tiêu, nhiệm vụ chậm tiến độ";
+      return condition.test === "true" ? words.conditionName.allTasksOnTime : words.conditionName.someTasksLate;
     case "disciplined":
-      return condition.test === "false" ? "Không bị thi hành kỷ luật trong kỳ" : "Bị thi hành kỷ luật trong kỳ";
+      return condition.test === "false" ? words.conditionName.notDisciplined : words.conditionName.disciplined;
     case "exceededPercent":
-      return condition.test === "atLeast" ? `Có từ ${value} chỉ tiêu, nhiệm vụ hoàn thành vượt mức` : `Không quá ${value} chỉ tiêu, nhiệm vụ hoàn thành vượt mức`;
+      return fill(condition.test === "atLeast" ? words.conditionName.exceededAtLeast : words.conditionName.exceededAtMost, { value });
     case "latePercent":
-      return condition.test === "atMost" ? `Không quá ${value} chỉ tiêu, nhiệm vụ chậm tiến độ hoặc chưa hoàn thành` : `Có từ ${value} chỉ tiêu, nhiệm vụ chậm tiến độ`;
+      return fill(condition.test === "atMost" ? words.conditionName.lateAtMost : words.conditionName.lateAtLeast, { value });
   }
 }
 
@@ -136,19 +139,19 @@ function evaluateCondition(condition: LevelCondition, level: ClassificationLevel
   const label = CONDITION_FACTS[condition.fact].label;
   const value = facts[condition.fact];
   if (value === undefined || value === null) {
-    return { code: condition.code, level, name, held: false, explanation: `Chưa khai báo: ${label.toLowerCase()}.` };
+    return { code: condition.code, level, name, held: false, explanation: fill(words.condition.undeclared, { label: label.toLowerCase() }) };
   }
   if (isPercentFact(condition.fact)) {
     const actual = typeof value === "number" ? ratioFromDecimal(value) : null;
     const limit = ratioFromDecimal(condition.value ?? 0);
-    if (!actual || !limit) return { code: condition.code, level, name, held: false, explanation: `${label}: giá trị không hợp lệ.` };
+    if (!actual || !limit) return { code: condition.code, level, name, held: false, explanation: fill(words.condition.invalidValue, { label }) };
     const c = compareRatio(actual, limit);
     const held = condition.test === "atLeast" ? c >= 0 : c <= 0;
-    const need = condition.test === "atLeast" ? `cần từ ${percentText(condition.value ?? 0)}` : `tối đa ${percentText(condition.value ?? 0)}`;
-    return { code: condition.code, level, name, held, explanation: `${label}: ${percentText(value as number)} (${need}).` };
+    const need = fill(condition.test === "atLeast" ? words.condition.needAtLeast : words.condition.needAtMost, { value: percentText(condition.value ?? 0) });
+    return { code: condition.code, level, name, held, explanation: fill(words.condition.percent, { label, value: percentText(value as number), need }) };
   }
   const held = condition.test === "true" ? value === true : value === false;
-  return { code: condition.code, level, name, held, explanation: `${label}: ${value === true ? "có" : "không"}.` };
+  return { code: condition.code, level, name, held, explanation: fill(value === true ? words.condition.yes : words.condition.no, { label }) };
 }
 
 /** Levels by threshold, highest first. */
@@ -163,7 +166,7 @@ function rulesByThreshold(frame: Frame) {
  */
 export function classify(frame: Frame, input: ClassifyInput, options: ClassifyOptions = {}): ClassifyResult {
   const check = validateFrameCached(frame);
-  if (!check.ok) return emptyResult(frame, [{ message: `Khung đánh giá ${frame.code} không hợp lệ, không thể xếp loại.` }, ...check.errors]);
+  if (!check.ok) return emptyResult(frame, [{ message: fill(words.engine.invalidFrame, { code: frame.code }) }, ...check.errors]);
   const complete = options.complete ?? true;
   const errors: FrameIssue[] = [];
   const marks = input.marks ?? {};
@@ -171,7 +174,7 @@ export function classify(frame: Frame, input: ClassifyInput, options: ClassifyOp
 
   const known = new Set(frame.groups.flatMap((g) => g.criteria.map((c) => c.code)));
   for (const code of Object.keys(marks)) {
-    if (!known.has(code)) errors.push({ path: code, message: `Khung ${frame.code} không có tiêu chí mã ${code}.` });
+    if (!known.has(code)) errors.push({ path: code, message: fill(words.engine.unknownCriterion, { frame: frame.code, code }) });
   }
 
   const perCriterion: CriterionResult[] = [];
@@ -189,25 +192,25 @@ export function classify(frame: Frame, input: ClassifyInput, options: ClassifyOp
       const raw = marks[c.code];
       let points: Tenths | null = null;
       if (raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
-        if (complete) errors.push({ path: c.code, kind: "unmarked", message: `Chưa chấm tiêu chí ${c.code} (${c.name}).` });
+        if (complete) errors.push({ path: c.code, kind: "unmarked", message: fill(words.engine.unmarked, { code: c.code, name: c.name }) });
       } else {
         const t = Points.parse(raw);
         const negative = typeof raw === "number" ? raw < 0 : String(raw).trim().startsWith("-");
         if (t === null) {
           errors.push({
             path: c.code,
-            message: negative ? `Điểm tiêu chí ${c.code} không được âm.` : `Điểm tiêu chí ${c.code} không hợp lệ: "${String(raw)}" (cần số không âm, tối đa một chữ số thập phân).`,
+            message: fill(negative ? words.engine.negative : words.engine.invalidMark, { code: c.code, raw: String(raw) }),
           });
         } else if (t > max) {
-          errors.push({ path: c.code, message: `Điểm tiêu chí ${c.code} (${fmt(t)}) vượt điểm tối đa ${fmt(max)}.` });
+          errors.push({ path: c.code, message: fill(words.engine.aboveMax, { code: c.code, points: fmt(t), max: fmt(max) }) });
         } else if (t % step !== 0) {
-          errors.push({ path: c.code, message: `Điểm tiêu chí ${c.code} (${fmt(t)}) phải là bội số của ${fmt(step)}.` });
+          errors.push({ path: c.code, message: fill(words.engine.offStep, { code: c.code, points: fmt(t), step: fmt(step) }) });
         } else {
           points = t;
         }
       }
       if (options.requireJudgedRemarks && judged && points !== null && !remark) {
-        errors.push({ path: c.code, kind: "remarkMissing", message: `Tiêu chí ${c.code} (${c.name}) không có căn cứ từ sổ sách: cần ghi nhận xét cho điểm đã chấm.` });
+        errors.push({ path: c.code, kind: "remarkMissing", message: fill(words.engine.remarkMissing, { code: c.code, name: c.name }) });
       }
       groupPoints += points ?? 0;
       partTenths[group.part].max += max;
@@ -243,7 +246,7 @@ export function classify(frame: Frame, input: ClassifyInput, options: ClassifyOp
     const rule = frame.levels.find((r) => r.level === input.proposedLevel);
     const label = LEVEL_LABELS[input.proposedLevel];
     if (!rule) {
-      proposed = { level: input.proposedLevel, allowed: false, reasons: [`Khung ${frame.code} không có mức "${label}".`] };
+      proposed = { level: input.proposedLevel, allowed: false, reasons: [fill(words.engine.unknownLevel, { frame: frame.code, label })] };
     } else {
       // At or below what the total and the conditions allow is a choice (members often rate
       // themselves modestly); above it, the proposed level's own threshold and conditions say why not.
@@ -251,13 +254,13 @@ export function classify(frame: Frame, input: ClassifyInput, options: ClassifyOp
       const reasons: string[] = [];
       if (!allowed) {
         const min = Points.parse(rule.minTotal) ?? 0;
-        if (totalTenths < min) reasons.push(`tổng điểm ${fmt(totalTenths)} chưa đạt ${fmt(min)} điểm`);
-        for (const c of conditions.filter((x) => x.level === rule.level && !x.held)) reasons.push(`điều kiện ${c.code} "${c.name}" chưa đạt (${c.explanation.replace(/\.$/, "")})`);
+        if (totalTenths < min) reasons.push(fill(words.engine.totalBelow, { total: fmt(totalTenths), min: fmt(min) }));
+        for (const c of conditions.filter((x) => x.level === rule.level && !x.held)) reasons.push(fill(words.engine.conditionNotHeld, { code: c.code, name: c.name, explanation: c.explanation.replace(/\.$/, "") }));
       }
       proposed = { level: input.proposedLevel, allowed, reasons };
     }
     if (!proposed.allowed && errors.length === 0) {
-      errors.push({ path: "proposedLevel", message: `Chưa đủ điều kiện xếp loại "${label}": ${proposed.reasons.join("; ")}.` });
+      errors.push({ path: "proposedLevel", message: fill(words.engine.notAllowed, { label, reasons: proposed.reasons.join("; ") }) });
     }
   }
 

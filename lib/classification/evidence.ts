@@ -18,6 +18,10 @@ import type { ConditionFacts, EvidenceKey } from "./model";
 import { instantRange, type Period } from "./period";
 import { isoDay } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
+
+const words = messages.classificationServer.evidence;
 
 export interface EvidenceItem {
   key: EvidenceKey;
@@ -120,36 +124,36 @@ export async function collectiveEvidence(tx: Tx, tenantId: string, unit: Collect
   const quarterMet = (q: number) => rows.filter((r) => Math.floor(r.month.getUTCMonth() / 3) === q).reduce((n, r) => n + r.thematicBranches, 0);
   const quartersDue = quarters.filter((q) => q !== currentQuarter).length * branches + (currentQuarter !== null ? quarterMet(currentQuarter) : 0);
   const scored = s.levelGood + s.levelFair + s.levelAverage + s.levelPoor;
-  const whose = isBranch ? "Chi bộ" : `${formatNumber(branches)} chi bộ trực thuộc`;
+  const whose = isBranch ? words.branch : fill(words.branches, { count: formatNumber(branches) });
   const ratingHref = isBranch ? `/plans/${unit.id}/rating?year=${period.year}` : `/dashboard?unit=${unit.id}&year=${period.year}`;
-  const source = `Sổ sinh hoạt chi bộ: ${formatNumber(s.meetingsHeld)} kỳ đã họp và phiếu chấm điểm, đến ${formatCalendarDate(upTo)}`;
+  const source = fill(words.recordSource, { held: formatNumber(s.meetingsHeld), day: formatCalendarDate(upTo) });
 
   const items: EvidenceSet = {};
   items.meetings = {
     key: "meetings",
-    title: "Chế độ và chất lượng sinh hoạt",
+    title: words.meetingsTitle,
     lines: [
-      `${whose} sinh hoạt thường kỳ đủ ${formatNumber(s.regularBranches)}/${formatNumber(monthsDue)} ${isBranch ? "tháng" : "lượt chi bộ – tháng"} (${percent(s.regularBranches, monthsDue)}).`,
-      `Chất lượng các kỳ đã chấm (${formatNumber(scored)} kỳ): ${formatNumber(s.levelGood)} Tốt, ${formatNumber(s.levelFair)} Khá, ${formatNumber(s.levelAverage)} Trung bình, ${formatNumber(s.levelPoor)} Kém${s.awaitingScore ? `; ${formatNumber(s.awaitingScore)} kỳ chưa có kết quả` : ""}.`,
+      fill(words.regular, { whose, held: formatNumber(s.regularBranches), due: formatNumber(monthsDue), unit: isBranch ? words.month : words.branchMonth, percent: percent(s.regularBranches, monthsDue) }),
+      fill(words.quality, { scored: formatNumber(scored), good: formatNumber(s.levelGood), fair: formatNumber(s.levelFair), average: formatNumber(s.levelAverage), poor: formatNumber(s.levelPoor), awaiting: s.awaitingScore ? fill(words.awaiting, { count: formatNumber(s.awaitingScore) }) : "" }),
     ],
     source,
     href: ratingHref,
   };
   items.thematic = {
     key: "thematic",
-    title: "Sinh hoạt chuyên đề",
-    lines: [`Sinh hoạt chuyên đề đạt chỉ tiêu (ít nhất một kỳ mỗi quý) ${formatNumber(Math.min(s.thematicBranches, quartersDue))}/${formatNumber(quartersDue)} ${isBranch ? "quý" : "lượt chi bộ – quý"}.`],
+    title: words.thematicTitle,
+    lines: [fill(words.thematic, { met: formatNumber(Math.min(s.thematicBranches, quartersDue)), due: formatNumber(quartersDue), unit: isBranch ? words.quarter : words.branchQuarter })],
     source,
     href: ratingHref,
   };
   items.unitAttendance = {
     key: "unitAttendance",
-    title: "Đảng viên dự sinh hoạt",
+    title: words.unitAttendanceTitle,
     lines: [
-      `Tỷ lệ đảng viên dự: ${formatNumber(s.present)}/${formatNumber(s.attendanceDenominator)} lượt (${percent(s.present, s.attendanceDenominator)}).`,
-      s.absentUnexcused > 0 ? `${formatNumber(s.absentUnexcused)} lượt vắng không lý do.` : "Không có lượt vắng không lý do.",
+      fill(words.unitAttendance, { present: formatNumber(s.present), due: formatNumber(s.attendanceDenominator), percent: percent(s.present, s.attendanceDenominator) }),
+      s.absentUnexcused > 0 ? fill(words.unexcused, { count: formatNumber(s.absentUnexcused) }) : words.noUnexcused,
     ],
-    source: `Điểm danh các kỳ sinh hoạt đã họp, đến ${formatCalendarDate(upTo)}`,
+    source: fill(words.attendanceSource, { day: formatCalendarDate(upTo) }),
     href: `/dashboard?unit=${unit.id}&year=${period.year}`,
   };
 
@@ -160,14 +164,14 @@ export async function collectiveEvidence(tx: Tx, tenantId: string, unit: Collect
   const met = targetsMet(tasks);
   items.resolutions = {
     key: "resolutions",
-    title: "Thực hiện nghị quyết, nhiệm vụ",
+    title: words.resolutionsTitle,
     lines: [
       met.due === 0
-        ? "Không có nhiệm vụ nào đến hạn trong kỳ."
-        : `${formatNumber(met.due)} nhiệm vụ đến hạn: ${formatNumber(met.done)} hoàn thành, ${formatNumber(met.partly)} hoàn thành một phần, ${formatNumber(met.notDone)} chưa hoàn thành, ${formatNumber(met.pending)} chưa đánh giá; đạt ${formatTargets(met.metHundredths)}/${formatNumber(met.due)} chỉ tiêu (${percent(met.metHundredths, met.due * 100)}).`,
-      `Nghị quyết đăng đúng hạn: ${formatNumber(s.resolutionsOnTime)}/${formatNumber(s.recordsDue)} kỳ (${percent(s.resolutionsOnTime, s.recordsDue)}).`,
+        ? words.noTasksDue
+        : fill(words.unitTasks, { due: formatNumber(met.due), done: formatNumber(met.done), partly: formatNumber(met.partly), notDone: formatNumber(met.notDone), pending: formatNumber(met.pending), met: formatTargets(met.metHundredths), percent: percent(met.metHundredths, met.due * 100) }),
+      fill(words.resolutionsOnTime, { onTime: formatNumber(s.resolutionsOnTime), due: formatNumber(s.recordsDue), percent: percent(s.resolutionsOnTime, s.recordsDue) }),
     ],
-    source: "Nhiệm vụ phân công trong nghị quyết các kỳ sinh hoạt và kết quả báo cáo",
+    source: words.tasksSource,
     href: null,
   };
 
@@ -183,12 +187,12 @@ export async function collectiveEvidence(tx: Tx, tenantId: string, unit: Collect
   const closed = followUps.filter((f) => f.closedAt).length;
   items.oversight = {
     key: "oversight",
-    title: "Cấp ủy cấp trên dự sinh hoạt, giám sát",
+    title: words.oversightTitle,
     lines: [
-      `${formatNumber(visits.length)} lượt cấp ủy viên cấp trên dự sinh hoạt; ${formatNumber(remarks)} lượt có ý kiến nhận xét.`,
-      followUps.length === 0 ? "Không có việc cần theo dõi sau dự sinh hoạt." : `Việc cần theo dõi đã xử lý xong: ${formatNumber(closed)}/${formatNumber(followUps.length)}.`,
+      fill(words.visits, { visits: formatNumber(visits.length), remarks: formatNumber(remarks) }),
+      followUps.length === 0 ? words.noFollowUps : fill(words.followUps, { closed: formatNumber(closed), count: formatNumber(followUps.length) }),
     ],
-    source: "Sổ theo dõi dự sinh hoạt của cấp ủy viên cấp trên",
+    source: words.oversightSource,
     href: `/oversight/coverage`,
   };
 
@@ -238,16 +242,16 @@ export async function memberEvidence(tx: Tx, tenantId: string, member: MemberTar
   });
   items.memberAttendance = {
     key: "memberAttendance",
-    title: "Dự sinh hoạt chi bộ",
+    title: words.memberAttendanceTitle,
     lines: [
-      `Có mặt ${formatNumber(present)}/${formatNumber(due)} kỳ phải dự (${percent(present, due)}); vắng có lý do ${formatNumber(excused)}, vắng không lý do ${formatNumber(unexcused)}.`,
+      fill(words.memberAttendance, { present: formatNumber(present), due: formatNumber(due), percent: percent(present, due), excused: formatNumber(excused), unexcused: formatNumber(unexcused) }),
       ...(count("EXEMPT") + count("ELSEWHERE") + count("SPECIAL_DUTY") > 0
-        ? [`Không phải dự ${formatNumber(count("EXEMPT") + count("ELSEWHERE") + count("SPECIAL_DUTY"))} kỳ (miễn sinh hoạt, sinh hoạt tạm thời nơi khác hoặc làm nhiệm vụ đặc biệt).`]
+        ? [fill(words.notDue, { count: formatNumber(count("EXEMPT") + count("ELSEWHERE") + count("SPECIAL_DUTY")) })]
         : []),
-      `Vắng có lý do liên tiếp dài nhất: ${formatNumber(streak.longest)} kỳ${streak.longestViolates ? ` (vượt quá ${settings["attendance.maxExcusedStreak"]} kỳ)` : ""}.`,
+      fill(words.streak, { longest: formatNumber(streak.longest), over: streak.longestViolates ? fill(words.streakOver, { max: settings["attendance.maxExcusedStreak"] }) : "" }),
       months.explanation,
     ],
-    source: `Điểm danh ${formatNumber(marks.length)} kỳ sinh hoạt đã họp trong kỳ, kể cả ở chi bộ cũ nếu chuyển sinh hoạt`,
+    source: fill(words.memberAttendanceSource, { count: formatNumber(marks.length) }),
     href: null,
   };
 
@@ -262,16 +266,16 @@ export async function memberEvidence(tx: Tx, tenantId: string, member: MemberTar
   const late = met.notDone + met.partly;
   items.tasks = {
     key: "tasks",
-    title: "Nhiệm vụ chi bộ phân công",
+    title: words.memberTasksTitle,
     lines:
       tasks.length === 0
-        ? ["Không có nhiệm vụ nào được phân công có thời hạn trong kỳ."]
+        ? [words.noMemberTasks]
         : [
-            `${formatNumber(met.due)} nhiệm vụ đến hạn: ${formatNumber(met.done)} hoàn thành, ${formatNumber(met.partly)} hoàn thành một phần, ${formatNumber(met.notDone)} chưa hoàn thành, ${formatNumber(met.pending)} chưa đánh giá.`,
-            ...(tasks.length > dueTasks.length ? [`${formatNumber(tasks.length - dueTasks.length)} nhiệm vụ chưa đến hạn.`] : []),
-            ...tasks.slice(0, 5).map((t) => `${formatCalendarDate(t.deadline)}: ${t.content}${t.result === "DONE" ? " — hoàn thành" : t.result === "PARTLY" ? ` — hoàn thành ${t.resultPercent ?? 0} %` : t.result === "NOT_DONE" ? " — chưa hoàn thành" : ""}.`),
+            fill(words.memberTasks, { due: formatNumber(met.due), done: formatNumber(met.done), partly: formatNumber(met.partly), notDone: formatNumber(met.notDone), pending: formatNumber(met.pending) }),
+            ...(tasks.length > dueTasks.length ? [fill(words.notYetDue, { count: formatNumber(tasks.length - dueTasks.length) })] : []),
+            ...tasks.slice(0, 5).map((t) => fill(words.task, { day: formatCalendarDate(t.deadline), content: t.content, result: t.result === "DONE" ? words.taskDone : t.result === "PARTLY" ? fill(words.taskPartly, { percent: t.resultPercent ?? 0 }) : t.result === "NOT_DONE" ? words.taskNotDone : "" })),
           ],
-    source: "Nhiệm vụ phân công trong nghị quyết các kỳ sinh hoạt và kết quả báo cáo",
+    source: words.tasksSource,
     href: null,
   };
 
@@ -282,9 +286,9 @@ export async function memberEvidence(tx: Tx, tenantId: string, member: MemberTar
   const spokeAt = new Set(speeches.map((x) => x.meetingId)).size;
   items.speeches = {
     key: "speeches",
-    title: "Tham gia ý kiến trong sinh hoạt",
-    lines: [speeches.length === 0 ? "Không có ý kiến phát biểu nào được ghi trong biên bản." : `Phát biểu ${formatNumber(speeches.length)} lần ở ${formatNumber(spokeAt)}/${formatNumber(present)} kỳ có mặt.`],
-    source: "Biên bản các kỳ sinh hoạt (ý kiến phát biểu)",
+    title: words.speechesTitle,
+    lines: [speeches.length === 0 ? words.noSpeeches : fill(words.speeches, { count: formatNumber(speeches.length), meetings: formatNumber(spokeAt), present: formatNumber(present) })],
+    source: words.speechesSource,
     href: null,
   };
 
@@ -294,16 +298,16 @@ export async function memberEvidence(tx: Tx, tenantId: string, member: MemberTar
   });
   const residence: string[] = [];
   for (const link of links) {
-    const where = link.residenceBranch?.name ?? link.residenceBranchName ?? link.address ?? "nơi cư trú";
-    if (link.exempt) residence.push(`Giữ mối liên hệ với ${where}; được miễn nhận xét (HD 33)${link.exemptReason ? `: ${link.exemptReason}` : ""}.`);
-    else if (link.comments.length === 0) residence.push(`Giữ mối liên hệ với ${where}; chưa nhận được nhận xét năm ${period.year}.`);
-    for (const c of link.comments) residence.push(`Nhận xét của ${c.commentedBy ?? where} (nhận ngày ${formatCalendarDate(c.receivedOn)}): ${c.comment}`);
+    const where = link.residenceBranch?.name ?? link.residenceBranchName ?? link.address ?? words.residencePlace;
+    if (link.exempt) residence.push(fill(words.residenceExempt, { where, reason: link.exemptReason ? `: ${link.exemptReason}` : "" }));
+    else if (link.comments.length === 0) residence.push(fill(words.residenceNoComment, { where, year: period.year }));
+    for (const c of link.comments) residence.push(fill(words.residenceComment, { by: c.commentedBy ?? where, day: formatCalendarDate(c.receivedOn), comment: c.comment }));
   }
   items.residence = {
     key: "residence",
-    title: "Nhận xét nơi cư trú (QĐ 213)",
-    lines: residence.length > 0 ? residence : ["Không có đăng ký giữ mối liên hệ với nơi cư trú trong kỳ."],
-    source: "Hồ sơ đảng viên: giữ mối liên hệ nơi cư trú và nhận xét hằng năm",
+    title: words.residenceTitle,
+    lines: residence.length > 0 ? residence : [words.noResidence],
+    source: words.residenceSource,
     href: `/members/${member.id}`,
   };
 
@@ -313,12 +317,12 @@ export async function memberEvidence(tx: Tx, tenantId: string, member: MemberTar
   });
   items.exemptions = {
     key: "exemptions",
-    title: "Miễn công tác và sinh hoạt đảng",
+    title: words.exemptionsTitle,
     lines:
       exemptions.length === 0
-        ? ["Không được miễn công tác và sinh hoạt đảng trong kỳ."]
-        : exemptions.map((e) => `Miễn từ ${formatCalendarDate(e.fromDate)}${e.toDate ? ` đến ${formatCalendarDate(e.toDate)}` : ""}: ${e.reason}.`),
-    source: "Hồ sơ đảng viên",
+        ? [words.noExemptions]
+        : exemptions.map((e) => fill(words.exemption, { from: formatCalendarDate(e.fromDate), to: e.toDate ? fill(words.exemptionTo, { day: formatCalendarDate(e.toDate) }) : "", reason: e.reason })),
+    source: words.memberFile,
     href: `/members/${member.id}`,
   };
 
@@ -328,9 +332,9 @@ export async function memberEvidence(tx: Tx, tenantId: string, member: MemberTar
   });
   items.commitments = {
     key: "commitments",
-    title: `Cam kết tu dưỡng, rèn luyện, phấn đấu năm ${period.year}`,
-    lines: commitment ? [`Đăng ký ngày ${formatCalendarDate(commitment.registeredOn)}: ${commitment.content}`] : [`Chưa đăng ký cam kết năm ${period.year}.`],
-    source: "Sổ đăng ký cam kết của chi bộ",
+    title: fill(words.commitmentsTitle, { year: period.year }),
+    lines: commitment ? [fill(words.commitment, { day: formatCalendarDate(commitment.registeredOn), content: commitment.content })] : [fill(words.noCommitment, { year: period.year })],
+    source: words.commitmentsSource,
     href: null,
   };
 

@@ -10,6 +10,7 @@ import { XLSX_TYPE, sheetName, type XlsxFile } from "@/lib/dashboard/export";
 import { pathRange, resolveScope } from "@/lib/dashboard/scope";
 import { ValidationError } from "@/lib/errors";
 import { foldForSearch } from "@/lib/i18n/format";
+import messages from "@/lib/i18n/messages";
 import { classificationMessages, fill } from "./messages";
 import { CLASSIFICATION_LEVELS, LEVEL_LABELS, type ClassificationLevel } from "./model";
 import { parsePeriod } from "./period";
@@ -63,7 +64,7 @@ export async function exportClassification(user: Principal, query: { unit?: stri
 
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Sổ sinh hoạt chi bộ";
+  workbook.creator = messages.app.name;
   const used = new Set<string>();
   const heading = fill(text.heading, { unit: unit.name, period: period.label });
   const sheet = (title: string, columns: { label: string; width: number }[]) => {

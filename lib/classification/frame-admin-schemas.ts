@@ -3,25 +3,29 @@
 import { z } from "zod";
 import { calendarDay } from "@/lib/org/units";
 import { decimalField, definitionCodeSchema, definitionNameSchema, nestDottedKeys, optionalText } from "@/lib/scoring/rubric-admin-schemas";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
 import { SUBJECTS } from "./model";
 
-export const frameCodeSchema = definitionCodeSchema("khung đánh giá", "DANG_VIEN_2026");
+const words = messages.classificationServer.frameInput;
 
-const frameName = definitionNameSchema("khung đánh giá");
+export const frameCodeSchema = definitionCodeSchema(words.frame, "DANG_VIEN_2026");
 
-const id = (what: string) => z.string({ error: `Thiếu ${what}.` }).min(1, `Thiếu ${what}.`);
+const frameName = definitionNameSchema(words.frame);
+
+const id = (what: string) => z.string({ error: fill(words.missing, { what }) }).min(1, fill(words.missing, { what }));
 
 /** Checkboxes send nothing, one value or several; the API sends an array. */
 export const subjectsSchema = z.preprocess(
   (value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]),
   z
-    .array(z.enum(SUBJECTS, { error: "Đối tượng đánh giá không hợp lệ." }))
-    .min(1, "Chọn ít nhất một đối tượng đánh giá.")
+    .array(z.enum(SUBJECTS, { error: words.subjectInvalid }))
+    .min(1, words.subjectMin)
     .transform((subjects) => SUBJECTS.filter((s) => subjects.includes(s))),
 );
 
 export const cloneFrameSchema = z.object({
-  sourceId: id("khung đánh giá nguồn"),
+  sourceId: id(words.sourceFrame),
   code: frameCodeSchema,
   name: frameName,
 });
@@ -36,9 +40,9 @@ export const saveFrameVersionSchema = z.preprocess(
   z.object({
     code: frameCodeSchema,
     expectedLatestVersion: z.coerce
-      .number({ error: "Thiếu phiên bản đang sửa, vui lòng tải lại trang." })
-      .int("Thiếu phiên bản đang sửa, vui lòng tải lại trang.")
-      .min(1, "Thiếu phiên bản đang sửa, vui lòng tải lại trang."),
+      .number({ error: words.expectedVersion })
+      .int(words.expectedVersion)
+      .min(1, words.expectedVersion),
     definition: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
     baseId: z.string().optional(),
     name: z.string().optional(),
@@ -55,20 +59,20 @@ export type SaveFrameVersionInput = z.input<typeof saveFrameVersionSchema>;
 
 export const createFrameAssignmentSchema = z
   .object({
-    unitId: z.string({ error: "Vui lòng chọn tổ chức áp dụng." }).min(1, "Vui lòng chọn tổ chức áp dụng."),
-    frameCode: z.string({ error: "Vui lòng chọn khung đánh giá." }).trim().min(1, "Vui lòng chọn khung đánh giá."),
+    unitId: z.string({ error: words.unit }).min(1, words.unit),
+    frameCode: z.string({ error: words.frameCode }).trim().min(1, words.frameCode),
     subjects: subjectsSchema,
-    validFrom: calendarDay("Vui lòng nhập ngày bắt đầu áp dụng hợp lệ."),
-    validTo: z.preprocess((value) => (value === "" || value === undefined ? null : value), calendarDay("Ngày kết thúc áp dụng không hợp lệ.").nullable()),
+    validFrom: calendarDay(words.validFrom),
+    validTo: z.preprocess((value) => (value === "" || value === undefined ? null : value), calendarDay(words.validTo).nullable()),
   })
   .refine((value) => value.validTo === null || value.validTo.getTime() >= value.validFrom.getTime(), {
     path: ["validTo"],
-    message: "Ngày kết thúc áp dụng phải từ ngày bắt đầu trở đi.",
+    message: words.validToOrder,
   });
 export type CreateFrameAssignmentInput = z.input<typeof createFrameAssignmentSchema>;
 
 export const endFrameAssignmentSchema = z.object({
-  id: id("phân công"),
-  reason: optionalText.pipe(z.string().max(500, "Lý do không được dài quá 500 ký tự.")).optional(),
+  id: id(words.assignment),
+  reason: optionalText.pipe(z.string().max(500, words.reason)).optional(),
 });
 export type EndFrameAssignmentInput = z.input<typeof endFrameAssignmentSchema>;

@@ -12,9 +12,10 @@
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, canAnywhere, scopeRoots, type Permission, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, fieldError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
+import { ConflictError, fieldError, ForbiddenError, INVALID_INPUT, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatCalendarDate } from "@/lib/i18n/format";
+import messages from "@/lib/i18n/messages";
 import { jsonObjectInput } from "@/lib/json/object-input";
 import { isUniqueViolation } from "@/lib/errors";
 import {
@@ -43,6 +44,7 @@ type JsonInput = Record<string, unknown>;
 
 const READ_PERMISSIONS: readonly Permission[] = ["settings.manage", "score.review", "score.confirm", "score.self"];
 const text = classificationMessages.frames;
+const serverText = messages.classificationServer;
 const FRAME_UNIQUE = "ClassificationFrame_tenantId_code_version_key";
 const BUILT_IN_CODES = new Set(BUILT_IN_FRAMES.map((f) => f.code));
 
@@ -374,7 +376,7 @@ function applyForm(base: Frame, data: SaveData): Record<string, unknown> {
     if (!condition) fail(`conditions.${code}`, fill(text.noCondition, { code }));
     else if (fields.value !== undefined) condition.value = fields.value;
   }
-  if (Object.keys(errors).length > 0) throw new ValidationError("Dữ liệu chưa hợp lệ, vui lòng kiểm tra các ô được đánh dấu.", errors);
+  if (Object.keys(errors).length > 0) throw new ValidationError(INVALID_INPUT, errors);
   return next as unknown as Record<string, unknown>;
 }
 
@@ -397,7 +399,7 @@ export async function saveFrameVersion(user: Principal, input: SaveFrameVersionI
       let candidate: Record<string, unknown>;
       let baseVersion = latest.version;
       if (data.definition !== undefined) {
-        candidate = jsonObjectInput(data.definition, "definition", "khung đánh giá");
+        candidate = jsonObjectInput(data.definition, "definition", serverText.frameInput.frame);
         if (candidate.code !== undefined && candidate.code !== data.code) {
           throw fieldError("definition", fill(text.codeMismatch, { found: String(candidate.code), code: data.code }));
         }
@@ -431,7 +433,7 @@ export async function saveFrameVersion(user: Principal, input: SaveFrameVersionI
  */
 export async function importFrame(user: Principal, json: string | Record<string, unknown>, options: ServiceOptions = {}): Promise<SavedFrame & { created: boolean }> {
   requireManager(user);
-  const object = jsonObjectInput(json, "file", "khung đánh giá");
+  const object = jsonObjectInput(json, "file", serverText.frameInput.frame);
   const codeResult = frameCodeSchema.safeParse(object.code);
   if (!codeResult.success) throw fieldError("code", fill(text.fileWithoutCode, { reason: codeResult.error.issues[0]?.message ?? "" }).trim());
   const code = codeResult.data;
@@ -461,7 +463,7 @@ export async function importFrame(user: Principal, json: string | Record<string,
       return { id: created.id, code, version, created: !latest };
     });
   } catch (error) {
-    if (isUniqueViolation(error, FRAME_UNIQUE)) throw new ConflictError(fill(text.stale, { code, version: "mới" }));
+    if (isUniqueViolation(error, FRAME_UNIQUE)) throw new ConflictError(fill(text.stale, { code, version: serverText.frameAdmin.newVersion }));
     throw error;
   }
 }
@@ -544,7 +546,7 @@ export async function createFrameAssignment(user: Principal, input: CreateFrameA
       select: { frameCode: true, validFrom: true, validTo: true },
     });
     if (clash) {
-      const period = clash.validTo ? `từ ${formatCalendarDate(clash.validFrom)} đến ${formatCalendarDate(clash.validTo)}` : `từ ${formatCalendarDate(clash.validFrom)}`;
+      const period = clash.validTo ? fill(serverText.frameAdmin.fromTo, { from: formatCalendarDate(clash.validFrom), to: formatCalendarDate(clash.validTo) }) : fill(serverText.frameAdmin.from, { from: formatCalendarDate(clash.validFrom) });
       throw new ConflictError(fill(text.assignmentClash, { unit: unit.name, code: clash.frameCode, period }));
     }
     const created = await tx.classificationFrameAssignment.create({

@@ -5,17 +5,14 @@
 import { z } from "zod";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { isIsoDate } from "@/lib/meetings/rules/types";
+// Imported alone (not the whole catalog): the browser's score editor reads these labels too.
+import words from "@/lib/i18n/messages/vi/classification-rules.json";
 
 /** Best first; the order is the rank used by thresholds, proposals and the cap. */
 export const CLASSIFICATION_LEVELS = ["EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED"] as const;
 export type ClassificationLevel = (typeof CLASSIFICATION_LEVELS)[number];
 
-export const LEVEL_LABELS: Record<ClassificationLevel, string> = {
-  EXCELLENT: "Hoàn thành xuất sắc nhiệm vụ",
-  GOOD: "Hoàn thành tốt nhiệm vụ",
-  COMPLETED: "Hoàn thành nhiệm vụ",
-  NOT_COMPLETED: "Không hoàn thành nhiệm vụ",
-};
+export const LEVEL_LABELS: Record<ClassificationLevel, string> = words.levels;
 
 /** 3 for EXCELLENT … 0 for NOT_COMPLETED. */
 export function levelRank(level: ClassificationLevel): number {
@@ -64,10 +61,10 @@ export const MEMBER_EVIDENCE: readonly EvidenceKey[] = ["memberAttendance", "tas
  * from the record where it can tell), and kept with each column.
  */
 export const CONDITION_FACTS = {
-  allTasksOnTime: { kind: "boolean", label: "Tất cả chỉ tiêu, nhiệm vụ hoàn thành đúng tiến độ, bảo đảm chất lượng" },
-  exceededPercent: { kind: "percent", label: "Tỷ lệ chỉ tiêu, nhiệm vụ hoàn thành vượt mức" },
-  latePercent: { kind: "percent", label: "Tỷ lệ chỉ tiêu, nhiệm vụ chậm tiến độ hoặc chưa hoàn thành" },
-  disciplined: { kind: "boolean", label: "Bị thi hành kỷ luật trong kỳ" },
+  allTasksOnTime: { kind: "boolean", label: words.facts.allTasksOnTime },
+  exceededPercent: { kind: "percent", label: words.facts.exceededPercent },
+  latePercent: { kind: "percent", label: words.facts.latePercent },
+  disciplined: { kind: "boolean", label: words.facts.disciplined },
 } as const;
 export type ConditionFact = keyof typeof CONDITION_FACTS;
 export const CONDITION_FACT_KEYS = Object.keys(CONDITION_FACTS) as ConditionFact[];
@@ -85,8 +82,8 @@ export const conditionFactsSchema = z.strictObject({
 });
 export type ConditionFacts = z.infer<typeof conditionFactsSchema>;
 
-const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "Mã chỉ gồm chữ cái không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ cái.");
-const isoDate = z.string().refine(isIsoDate, "Ngày phải có dạng YYYY-MM-DD.");
+const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, words.schema.code);
+const isoDate = z.string().refine(isIsoDate, words.schema.isoDate);
 const decimal = z.number().finite();
 
 export const criterionSchema = z.strictObject({

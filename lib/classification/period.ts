@@ -2,6 +2,10 @@
 // written as a short key in URLs and the API: "2026", "2026-Q4", "2020-2025".
 import type { PeriodKind } from "./model";
 import { addDays, vietnamMidnight } from "@/lib/time/days";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
+
+const words = messages.classificationServer.period;
 
 export interface Period {
   key: string;
@@ -19,7 +23,7 @@ const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
 const inRange = (year: number) => year >= 2000 && year <= 2100;
 
 export function yearPeriod(year: number): Period {
-  return { key: String(year), kind: "YEAR", start: utc(year, 1, 1), end: utc(year, 12, 31), year, label: `Năm ${year}` };
+  return { key: String(year), kind: "YEAR", start: utc(year, 1, 1), end: utc(year, 12, 31), year, label: fill(words.year, { year }) };
 }
 
 /** The period of a key, or null when the key is not one. */
@@ -36,14 +40,14 @@ export function parsePeriod(key: string | null | undefined): Period | null {
     const quarter = Number(match[2]);
     if (!inRange(year)) return null;
     const end = new Date(Date.UTC(year, quarter * 3, 0));
-    return { key: `${year}-Q${quarter}`, kind: "QUARTER", start: utc(year, quarter * 3 - 2, 1), end, year, label: `Quý ${ROMAN[quarter - 1]}/${year}` };
+    return { key: `${year}-Q${quarter}`, kind: "QUARTER", start: utc(year, quarter * 3 - 2, 1), end, year, label: fill(words.quarter, { quarter: ROMAN[quarter - 1]!, year }) };
   }
   match = /^(\d{4})-(\d{4})$/.exec(text);
   if (match) {
     const from = Number(match[1]);
     const to = Number(match[2]);
     if (!inRange(from) || !inRange(to) || to <= from || to - from > 10) return null;
-    return { key: `${from}-${to}`, kind: "TERM", start: utc(from, 1, 1), end: utc(to, 12, 31), year: to, label: `Nhiệm kỳ ${from}–${to}` };
+    return { key: `${from}-${to}`, kind: "TERM", start: utc(from, 1, 1), end: utc(to, 12, 31), year: to, label: fill(words.term, { from, to }) };
   }
   return null;
 }

@@ -3,7 +3,10 @@
 // "notes.strengths"); the API posts nested objects; both reach the same schema.
 import { z } from "zod";
 import { nestDottedKeys } from "@/lib/scoring/rubric-admin-schemas";
+import messages from "@/lib/i18n/messages";
 import { CLASSIFICATION_LEVELS } from "./model";
+
+const words = messages.classificationServer.input;
 
 const text = (max: number, message: string) =>
   z
@@ -29,7 +32,7 @@ const yesNo = z
     if (typeof v === "boolean") return v;
     if (v === "yes" || v === "true" || v === "on") return true;
     if (v === "no" || v === "false") return false;
-    ctx.addIssue({ code: "custom", message: "Chọn có hoặc không." });
+    ctx.addIssue({ code: "custom", message: words.yesNo });
     return z.NEVER;
   });
 
@@ -41,7 +44,7 @@ const percentValue = z
     if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return null;
     const n = typeof v === "number" ? v : Number(v.trim().replace(",", ".").replace(/\s*%$/, ""));
     if (!Number.isFinite(n) || n < 0 || n > 100 || Math.round(n * 10) !== n * 10) {
-      ctx.addIssue({ code: "custom", message: "Nhập tỷ lệ phần trăm từ 0 đến 100, tối đa một chữ số thập phân." });
+      ctx.addIssue({ code: "custom", message: words.percent });
       return z.NEVER;
     }
     return n;
@@ -56,12 +59,12 @@ export const factsInputSchema = z
   })
   .default({ allTasksOnTime: null, exceededPercent: null, latePercent: null, disciplined: null });
 
-const STALE_VERSION = "Phiên bản không hợp lệ, vui lòng tải lại trang.";
+const STALE_VERSION = words.staleVersion;
 const version = z.coerce.number({ error: STALE_VERSION }).int(STALE_VERSION).min(0, STALE_VERSION);
-const levelField = z.enum(CLASSIFICATION_LEVELS, { error: "Vui lòng chọn mức xếp loại." });
+const levelField = z.enum(CLASSIFICATION_LEVELS, { error: words.level });
 const optionalLevel = z.preprocess((v) => (v === "" ? undefined : v), levelField.optional());
 const checkbox = z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean());
-const reason = optionalText(2000, "Lý do không quá 2000 ký tự.");
+const reason = optionalText(2000, words.reason);
 
 /** Which case: its id, or the subject (unit or member) and the period ("2026", "2026-Q4", "2020-2025"). */
 export const caseRefShape = {
@@ -73,7 +76,7 @@ export const caseRefShape = {
 
 const columnShape = {
   marks: z.record(z.string(), markValue).default({}),
-  remarks: z.record(z.string(), text(1000, "Nhận xét mỗi tiêu chí không quá 1000 ký tự.")).default({}),
+  remarks: z.record(z.string(), text(1000, words.remark)).default({}),
   facts: factsInputSchema,
 };
 
@@ -100,9 +103,9 @@ export const selfAssessmentSchema = flat(
     ...columnShape,
     notes: z
       .object({
-        strengths: optionalText(8000, "Mỗi phần của bản kiểm điểm không quá 8000 ký tự."),
-        weaknesses: optionalText(8000, "Mỗi phần của bản kiểm điểm không quá 8000 ký tự."),
-        remedies: optionalText(8000, "Mỗi phần của bản kiểm điểm không quá 8000 ký tự."),
+        strengths: optionalText(8000, words.notes),
+        weaknesses: optionalText(8000, words.notes),
+        remedies: optionalText(8000, words.notes),
       })
       .default({ strengths: "", weaknesses: "", remedies: "" }),
     proposedLevel: optionalLevel,
@@ -111,23 +114,23 @@ export const selfAssessmentSchema = flat(
 export type SelfAssessmentInput = z.input<typeof selfAssessmentSchema>;
 
 export const branchReviewSchema = z.object({
-  caseId: z.string({ error: "Thiếu mã hồ sơ xếp loại." }).min(1, "Thiếu mã hồ sơ xếp loại."),
+  caseId: z.string({ error: words.caseId }).min(1, words.caseId),
   version,
-  meetingId: z.string({ error: "Vui lòng chọn hội nghị kiểm điểm của chi bộ." }).min(1, "Vui lòng chọn hội nghị kiểm điểm của chi bộ."),
-  comments: optionalText(8000, "Ý kiến góp ý không quá 8000 ký tự."),
+  meetingId: z.string({ error: words.meeting }).min(1, words.meeting),
+  comments: optionalText(8000, words.comments),
   proposedLevel: levelField,
-  voteFor: z.coerce.number({ error: "Số phiếu phải là số nguyên từ 0 trở lên." }).int("Số phiếu phải là số nguyên từ 0 trở lên.").min(0, "Số phiếu phải là số nguyên từ 0 trở lên."),
-  voteAgainst: z.coerce.number({ error: "Số phiếu phải là số nguyên từ 0 trở lên." }).int("Số phiếu phải là số nguyên từ 0 trở lên.").min(0, "Số phiếu phải là số nguyên từ 0 trở lên."),
-  voteAbstain: z.coerce.number({ error: "Số phiếu phải là số nguyên từ 0 trở lên." }).int("Số phiếu phải là số nguyên từ 0 trở lên.").min(0, "Số phiếu phải là số nguyên từ 0 trở lên."),
+  voteFor: z.coerce.number({ error: words.votes }).int(words.votes).min(0, words.votes),
+  voteAgainst: z.coerce.number({ error: words.votes }).int(words.votes).min(0, words.votes),
+  voteAbstain: z.coerce.number({ error: words.votes }).int(words.votes).min(0, words.votes),
 });
 export type BranchReviewInput = z.input<typeof branchReviewSchema>;
 
 /** confirm: the appraisal keeps the self-assessment's marks; adjust: the superior marks its own column. */
 export const appraisalSchema = flat(
   z.object({
-    caseId: z.string({ error: "Thiếu mã hồ sơ xếp loại." }).min(1, "Thiếu mã hồ sơ xếp loại."),
+    caseId: z.string({ error: words.caseId }).min(1, words.caseId),
     version,
-    mode: z.enum(["confirm", "adjust"], { error: "Chọn giữ nguyên điểm tự đánh giá hoặc chấm lại." }),
+    mode: z.enum(["confirm", "adjust"], { error: words.mode }),
     ...columnShape,
     level: levelField,
     reason,
@@ -136,7 +139,7 @@ export const appraisalSchema = flat(
 export type AppraisalInput = z.input<typeof appraisalSchema>;
 
 export const decisionSchema = z.object({
-  caseId: z.string({ error: "Thiếu mã hồ sơ xếp loại." }).min(1, "Thiếu mã hồ sơ xếp loại."),
+  caseId: z.string({ error: words.caseId }).min(1, words.caseId),
   version,
   level: levelField,
   reason,
@@ -144,7 +147,7 @@ export const decisionSchema = z.object({
 export type DecisionInput = z.input<typeof decisionSchema>;
 
 export const returnSchema = z.object({
-  caseId: z.string({ error: "Thiếu mã hồ sơ xếp loại." }).min(1, "Thiếu mã hồ sơ xếp loại."),
+  caseId: z.string({ error: words.caseId }).min(1, words.caseId),
   version,
   reason,
 });
@@ -161,14 +164,14 @@ function bulkItems<S extends z.ZodType>(item: S) {
     // A form sends "selected" only for the ticked rows: once any row carries it, the others are out.
     const ticked = rows.some(([, row]) => "selected" in row);
     return rows.filter(([, row]) => !ticked || row.selected === "on" || row.selected === "true" || row.selected === true).map(([caseId, row]) => ({ ...row, caseId }));
-  }, z.array(item).min(1, "Chọn ít nhất một hồ sơ.").max(500, "Mỗi lần tối đa 500 hồ sơ."));
+  }, z.array(item).min(1, words.bulkMin).max(500, words.bulkMax));
 }
 
 export const bulkReviewSchema = z.preprocess(
   nestDottedKeys,
   z.object({
     meetingId: branchReviewSchema.shape.meetingId,
-    comments: optionalText(8000, "Ý kiến góp ý không quá 8000 ký tự."),
+    comments: optionalText(8000, words.comments),
     voteFor: branchReviewSchema.shape.voteFor,
     voteAgainst: branchReviewSchema.shape.voteAgainst,
     voteAbstain: branchReviewSchema.shape.voteAbstain,

@@ -15,12 +15,16 @@ import {
   type Frame,
   type FrameIssue,
 } from "./model";
+import { fill } from "@/lib/i18n/fill";
+import catalog from "@/lib/i18n/messages/vi/classification-rules.json";
+
+const words = catalog.validate;
 
 export type FrameValidation = { ok: true; frame: Frame } | { ok: false; errors: FrameIssue[] };
 
 const fmt = (t: Tenths) => Points.format(t, "vi");
 
-export const PART_LABELS = { GENERAL: "tiêu chí chung", TASKS: "kết quả thực hiện nhiệm vụ" } as const;
+export const PART_LABELS = words.partLabels;
 
 class Issues {
   readonly list: FrameIssue[] = [];
@@ -29,55 +33,55 @@ class Issues {
   }
   points(path: string, what: string, value: number): Tenths | null {
     const t = Points.parse(value);
-    if (t === null) this.add(path, `${what}: "${String(value).replace(".", ",")}" không phải số điểm hợp lệ (số không âm, tối đa một chữ số thập phân).`);
+    if (t === null) this.add(path, fill(words.notPoints, { what, value: String(value).replace(".", ",") }));
     return t;
   }
 }
 
 function checkHeader(frame: Frame, issues: Issues): void {
   if (frame.effectiveTo && frame.effectiveTo < frame.effectiveFrom) {
-    issues.add("effectiveTo", `Ngày hết hiệu lực (${frame.effectiveTo}) phải từ ngày có hiệu lực (${frame.effectiveFrom}) trở đi.`);
+    issues.add("effectiveTo", fill(words.effectiveTo, { to: frame.effectiveTo, from: frame.effectiveFrom }));
   }
-  if (new Set(frame.periods).size !== frame.periods.length) issues.add("periods", "Mỗi kỳ đánh giá chỉ khai báo một lần.");
+  if (new Set(frame.periods).size !== frame.periods.length) issues.add("periods", words.periodsRepeated);
 }
 
 function checkCriteria(frame: Frame, issues: Issues): void {
   const seen = new Set<string>();
   const allowed = frame.subject === "COLLECTIVE" ? COLLECTIVE_EVIDENCE : MEMBER_EVIDENCE;
-  const whom = frame.subject === "COLLECTIVE" ? "tổ chức đảng" : "đảng viên";
+  const whom = frame.subject === "COLLECTIVE" ? words.whom.COLLECTIVE : words.whom.MEMBER;
   for (const group of frame.groups) {
     for (const c of [group, ...group.criteria]) {
-      if (seen.has(c.code)) issues.add(c.code, `Mã "${c.code}" bị trùng: mỗi nhóm và tiêu chí cần một mã riêng.`);
+      if (seen.has(c.code)) issues.add(c.code, fill(words.codeRepeated, { code: c.code }));
       seen.add(c.code);
     }
-    const groupPoints = issues.points(group.code, `Điểm của nhóm ${group.code}`, group.points);
+    const groupPoints = issues.points(group.code, fill(words.groupPoints, { code: group.code }), group.points);
     let sum = 0;
     for (const c of group.criteria) {
-      const max = issues.points(c.code, `Điểm tối đa của tiêu chí ${c.code}`, c.maxPoints);
-      const step = issues.points(c.code, `Bước chấm của tiêu chí ${c.code}`, c.step);
-      if (step === 0) issues.add(c.code, `Tiêu chí ${c.code}: bước chấm phải lớn hơn 0.`);
-      if (max !== null && step && max % step !== 0) issues.add(c.code, `Tiêu chí ${c.code}: bước chấm ${fmt(step)} không chia hết điểm tối đa ${fmt(max)}.`);
-      if (max === 0) issues.add(c.code, `Tiêu chí ${c.code}: điểm tối đa phải lớn hơn 0.`);
+      const max = issues.points(c.code, fill(words.criterionMax, { code: c.code }), c.maxPoints);
+      const step = issues.points(c.code, fill(words.criterionStep, { code: c.code }), c.step);
+      if (step === 0) issues.add(c.code, fill(words.stepZero, { code: c.code }));
+      if (max !== null && step && max % step !== 0) issues.add(c.code, fill(words.stepDivides, { code: c.code, step: fmt(step), max: fmt(max) }));
+      if (max === 0) issues.add(c.code, fill(words.maxZero, { code: c.code }));
       sum += max ?? 0;
       for (const key of c.evidence ?? []) {
-        if (!allowed.includes(key)) issues.add(c.code, `Tiêu chí ${c.code}: căn cứ "${key}" không dùng được cho khung đánh giá ${whom}.`);
+        if (!allowed.includes(key)) issues.add(c.code, fill(words.evidenceNotAllowed, { code: c.code, key, whom }));
       }
     }
     if (groupPoints !== null && sum !== groupPoints) {
-      issues.add(group.code, `Nhóm ${group.code}: tổng điểm tối đa các tiêu chí là ${fmt(sum)} nhưng điểm của nhóm là ${fmt(groupPoints)}.`);
+      issues.add(group.code, fill(words.groupSum, { code: group.code, sum: fmt(sum), points: fmt(groupPoints) }));
     }
   }
 }
 
 function checkTotals(frame: Frame, issues: Issues): void {
-  const total = issues.points("totalPoints", "Tổng điểm của khung", frame.totalPoints);
+  const total = issues.points("totalPoints", words.framePoints, frame.totalPoints);
   let sum = 0;
   for (const part of PARTS) {
     const groups = frame.groups.filter((g) => g.part === part);
-    if (groups.length === 0) issues.add("groups", `Khung chưa có nhóm nào thuộc phần ${PART_LABELS[part]} (QĐ 366: 30 điểm tiêu chí chung và 70 điểm kết quả thực hiện nhiệm vụ).`);
+    if (groups.length === 0) issues.add("groups", fill(words.partMissing, { part: PART_LABELS[part] }));
     sum += groups.reduce((acc, g) => acc + (Points.parse(g.points) ?? 0), 0);
   }
-  if (total !== null && sum !== total) issues.add("totalPoints", `Tổng điểm các nhóm là ${fmt(sum)} nhưng tổng điểm của khung là ${fmt(total)}.`);
+  if (total !== null && sum !== total) issues.add("totalPoints", fill(words.totalSum, { sum: fmt(sum), total: fmt(total) }));
 }
 
 function checkLevels(frame: Frame, issues: Issues): void {
@@ -85,25 +89,25 @@ function checkLevels(frame: Frame, issues: Issues): void {
   const conditionCodes = new Set<string>();
   const parsed = frame.levels.map((rule) => {
     const label = LEVEL_LABELS[rule.level];
-    if (seen.has(rule.level)) issues.add("levels", `Mức xếp loại "${label}" được khai báo nhiều lần.`);
+    if (seen.has(rule.level)) issues.add("levels", fill(words.levelRepeated, { label }));
     seen.add(rule.level);
     for (const c of rule.conditions ?? []) {
-      if (conditionCodes.has(c.code)) issues.add("levels", `Mã điều kiện "${c.code}" bị trùng.`);
+      if (conditionCodes.has(c.code)) issues.add("levels", fill(words.conditionCodeRepeated, { code: c.code }));
       conditionCodes.add(c.code);
       const percent = isPercentFact(c.fact);
       const factLabel = CONDITION_FACTS[c.fact].label.toLowerCase();
       if (percent && c.test !== "atLeast" && c.test !== "atMost") {
-        issues.add("levels", `Điều kiện ${c.code} của mức "${label}": ${factLabel} là một tỷ lệ, cần so sánh "từ" (atLeast) hoặc "không quá" (atMost).`);
+        issues.add("levels", fill(words.percentTest, { code: c.code, label, fact: factLabel }));
       }
       if (!percent && c.test !== "true" && c.test !== "false") {
-        issues.add("levels", `Điều kiện ${c.code} của mức "${label}": "${factLabel}" là câu hỏi có/không, cần kiểm tra "true" hoặc "false".`);
+        issues.add("levels", fill(words.booleanTest, { code: c.code, label, fact: factLabel }));
       }
       if (percent && (c.value === undefined || c.value < 0 || c.value > 100)) {
-        issues.add("levels", `Điều kiện ${c.code} của mức "${label}" cần một tỷ lệ từ 0 đến 100 (value).`);
+        issues.add("levels", fill(words.percentValue, { code: c.code, label }));
       }
-      if (!percent && c.value !== undefined) issues.add("levels", `Điều kiện ${c.code} của mức "${label}" không dùng giá trị (value).`);
+      if (!percent && c.value !== undefined) issues.add("levels", fill(words.noValue, { code: c.code, label }));
     }
-    return { rule, min: issues.points("levels", `Ngưỡng xếp loại "${label}"`, rule.minTotal) };
+    return { rule, min: issues.points("levels", fill(words.threshold, { label }), rule.minTotal) };
   });
   const byRank = [...parsed].sort((a, b) => levelRank(b.rule.level) - levelRank(a.rule.level));
   for (let i = 1; i < byRank.length; i++) {
@@ -113,22 +117,22 @@ function checkLevels(frame: Frame, issues: Issues): void {
     if (lower.min >= higher.min) {
       issues.add(
         "levels",
-        `Ngưỡng xếp loại phải giảm dần từ xuất sắc đến không hoàn thành: ngưỡng "${LEVEL_LABELS[lower.rule.level]}" (${fmt(lower.min)}) không thấp hơn ngưỡng "${LEVEL_LABELS[higher.rule.level]}" (${fmt(higher.min)}).`,
+        fill(words.thresholdOrder, { lower: LEVEL_LABELS[lower.rule.level], lowerMin: fmt(lower.min), higher: LEVEL_LABELS[higher.rule.level], higherMin: fmt(higher.min) }),
       );
     }
   }
   const total = Points.parse(frame.totalPoints);
   for (const p of parsed) {
     if (p.min !== null && total !== null && p.min > total) {
-      issues.add("levels", `Ngưỡng "${LEVEL_LABELS[p.rule.level]}" (${fmt(p.min)}) vượt tổng điểm của khung (${fmt(total)}).`);
+      issues.add("levels", fill(words.thresholdAboveTotal, { label: LEVEL_LABELS[p.rule.level], min: fmt(p.min), total: fmt(total) }));
     }
   }
   const bottom = byRank.at(-1);
   if (bottom && bottom.min !== null && bottom.min > 0) {
-    issues.add("levels", `Mức thấp nhất ("${LEVEL_LABELS[bottom.rule.level]}") cần ngưỡng 0 để mọi kết quả đều xếp được loại.`);
+    issues.add("levels", fill(words.bottomZero, { label: LEVEL_LABELS[bottom.rule.level] }));
   }
   if (bottom && (bottom.rule.conditions?.length ?? 0) > 0) {
-    issues.add("levels", `Mức thấp nhất ("${LEVEL_LABELS[bottom.rule.level]}") không được kèm điều kiện: kết quả nào cũng phải xếp được loại.`);
+    issues.add("levels", fill(words.bottomConditions, { label: LEVEL_LABELS[bottom.rule.level] }));
   }
 }
 
@@ -145,7 +149,7 @@ export function validateFrame(frame: Frame): FrameValidation {
 /** A frame from JSON (an import or the editor): shape first, then the semantic checks. */
 export function parseFrame(input: unknown): FrameValidation {
   const parsed = frameSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: issuesFromZod(parsed.error, "Khung đánh giá") };
+  if (!parsed.success) return { ok: false, errors: issuesFromZod(parsed.error, words.frame) };
   return validateFrame(parsed.data);
 }
 

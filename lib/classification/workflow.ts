@@ -59,7 +59,7 @@ function classifyOrRefuse(ctx: CaseContext, column: ColumnMarks, facts: Conditio
   if (result.errors.length === 0) return result;
   const fieldErrors: Record<string, string[]> = {};
   for (const e of result.errors) {
-    const field = e.path === "proposedLevel" ? (options.levelField ?? "proposedLevel") : e.path && options.requireJudgedRemarks && e.message.includes("nhận xét") ? `remarks.${e.path}` : e.path ? `marks.${e.path}` : "_";
+    const field = e.path === "proposedLevel" ? (options.levelField ?? "proposedLevel") : e.path && options.requireJudgedRemarks && e.kind === "remarkMissing" ? `remarks.${e.path}` : e.path ? `marks.${e.path}` : "_";
     (fieldErrors[field] ??= []).push(e.message);
   }
   const first = result.errors[0]!.message;

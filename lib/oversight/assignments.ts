@@ -10,6 +10,8 @@ import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, fieldError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { CommitteeLevel } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate } from "@/lib/i18n/format";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
 import { existingVersionField, optionalParagraphs, requiredDayField, requiredParagraphs, uuidField } from "@/lib/meetings/record-common";
 import { isInSubtree } from "@/lib/domain/org-path";
 import { STALE, optionalDay, type ServiceContext } from "@/lib/oversight/common";
@@ -17,47 +19,49 @@ import { termCovers, termsOverlap } from "@/lib/oversight/rules";
 import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 
+const words = messages.oversightServer.assignment;
+
 // ─── Schemas ────────────────────────────────────────────────────────────────────────────────────
 
-const levelField = z.enum(CommitteeLevel, { error: "Vui lòng chọn cấp ủy của cấp ủy viên." });
+const levelField = z.enum(CommitteeLevel, { error: words.level });
 
 export const createAssignmentSchema = z
   .object({
-    userId: uuidField("Vui lòng chọn cấp ủy viên."),
-    branchId: uuidField("Vui lòng chọn chi bộ."),
+    userId: uuidField(words.user),
+    branchId: uuidField(words.branch),
     committeeLevel: levelField,
-    validFrom: requiredDayField("Vui lòng nhập ngày bắt đầu theo dõi."),
+    validFrom: requiredDayField(words.validFrom),
     validTo: optionalDay(),
-    note: optionalParagraphs(500, "Ghi chú không được dài quá 500 ký tự."),
+    note: optionalParagraphs(500, words.noteTooLong),
   })
   .refine((value) => !value.validTo || value.validTo.getTime() >= value.validFrom.getTime(), {
     path: ["validTo"],
-    message: "Ngày kết thúc không được trước ngày bắt đầu.",
+    message: words.endBeforeStart,
   });
 export type CreateAssignmentInput = z.input<typeof createAssignmentSchema>;
 
 export const changeAssignmentSchema = z
   .object({
-    id: uuidField("Thiếu mã phân công."),
+    id: uuidField(words.id),
     version: existingVersionField,
     committeeLevel: levelField,
     /** The first day under the new level or term: the old row ends the day before. */
-    changeFrom: requiredDayField("Vui lòng nhập ngày thay đổi có hiệu lực."),
+    changeFrom: requiredDayField(words.changeFrom),
     validTo: optionalDay(),
-    reason: requiredParagraphs(500, { required: "Vui lòng ghi lý do thay đổi.", tooLong: "Lý do không được dài quá 500 ký tự." }),
+    reason: requiredParagraphs(500, { required: words.changeReason, tooLong: words.reasonTooLong }),
   })
   .refine((value) => !value.validTo || value.validTo.getTime() >= value.changeFrom.getTime(), {
     path: ["validTo"],
-    message: "Ngày kết thúc không được trước ngày thay đổi.",
+    message: words.endBeforeChange,
   });
 export type ChangeAssignmentInput = z.input<typeof changeAssignmentSchema>;
 
 export const endAssignmentSchema = z.object({
-  id: uuidField("Thiếu mã phân công."),
+  id: uuidField(words.id),
   version: existingVersionField,
   /** The last day the overseer follows the branch (inclusive). */
-  validTo: requiredDayField("Vui lòng nhập ngày cuối cùng theo dõi."),
-  reason: requiredParagraphs(500, { required: "Vui lòng ghi lý do kết thúc phân công.", tooLong: "Lý do không được dài quá 500 ký tự." }),
+  validTo: requiredDayField(words.validTo),
+  reason: requiredParagraphs(500, { required: words.endReason, tooLong: words.reasonTooLong }),
 });
 export type EndAssignmentInput = z.input<typeof endAssignmentSchema>;
 
@@ -66,16 +70,16 @@ export const MAX_DELEGATION_DAYS = 366;
 
 export const createDelegationSchema = z
   .object({
-    assignmentId: uuidField("Thiếu mã phân công."),
-    toUserId: uuidField("Vui lòng chọn người dự thay."),
-    validFrom: requiredDayField("Vui lòng nhập ngày bắt đầu ủy quyền."),
-    validTo: requiredDayField("Vui lòng nhập ngày kết thúc ủy quyền."),
-    reason: optionalParagraphs(500, "Lý do không được dài quá 500 ký tự."),
+    assignmentId: uuidField(words.id),
+    toUserId: uuidField(words.toUser),
+    validFrom: requiredDayField(words.delegationFrom),
+    validTo: requiredDayField(words.delegationTo),
+    reason: optionalParagraphs(500, words.reasonTooLong),
   })
-  .refine((value) => value.validTo.getTime() >= value.validFrom.getTime(), { path: ["validTo"], message: "Ngày kết thúc không được trước ngày bắt đầu." });
+  .refine((value) => value.validTo.getTime() >= value.validFrom.getTime(), { path: ["validTo"], message: words.endBeforeStart });
 export type CreateDelegationInput = z.input<typeof createDelegationSchema>;
 
-export const revokeDelegationSchema = z.object({ id: uuidField("Thiếu mã ủy quyền.") });
+export const revokeDelegationSchema = z.object({ id: uuidField(words.delegationId) });
 
 export const assignmentQuerySchema = z.object({
   unit: z.string().trim().optional(),
@@ -202,11 +206,11 @@ const LIST_LIMIT = 1000;
 /** The admin's subtrees (user.manage), narrowed to `unit` when given (404 outside them). */
 async function adminScope(tx: Tx, user: Principal, unitId: string | undefined): Promise<string[]> {
   const roots = scopeRoots(user, "user.manage");
-  if (roots.length === 0) throw new ForbiddenError("Chỉ quản trị hệ thống mới phân công cấp ủy viên theo dõi chi bộ.");
+  if (roots.length === 0) throw new ForbiddenError(words.adminOnly);
   if (!unitId) return roots.map((root) => root.path);
-  if (!isUuid(unitId)) throw new NotFoundError("Không tìm thấy tổ chức đảng này.");
+  if (!isUuid(unitId)) throw new NotFoundError(words.unitNotFound);
   const unit = await tx.orgUnit.findUnique({ where: { tenantId_id: { tenantId: user.tenantId, id: unitId } }, select: { path: true } });
-  if (!unit || !authorize(user, "user.manage", unit)) throw new NotFoundError("Không tìm thấy tổ chức đảng này.");
+  if (!unit || !authorize(user, "user.manage", unit)) throw new NotFoundError(words.unitNotFound);
   return [unit.path];
 }
 
@@ -230,7 +234,7 @@ async function overseerOptions(tx: Tx, tenantId: string, paths: readonly string[
 /** Assignments in the admin's scope (current ones, or the whole history), with the form's choices. */
 export async function listAssignments(user: Principal, query: AssignmentQuery = {}, context: ServiceContext = {}): Promise<AssignmentList> {
   const parsed = assignmentQuerySchema.safeParse(query);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? "Yêu cầu không hợp lệ.");
+  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? words.badRequest);
   const input = parsed.data;
   const today = todayInVietnam(context.now);
   return withTenant(user.tenantId, async (tx) => {
@@ -272,7 +276,7 @@ export async function listAssignments(user: Principal, query: AssignmentQuery = 
 
 // ─── Changing ───────────────────────────────────────────────────────────────────────────────────
 
-const NOT_FOUND = "Không tìm thấy phân công này, hoặc phân công không thuộc phạm vi bạn quản lý.";
+const NOT_FOUND = words.notFound;
 
 const auditTerm = (row: { committeeLevel: CommitteeLevel; validFrom: Date; validTo: Date | null }) => ({
   committeeLevel: row.committeeLevel,
@@ -281,7 +285,7 @@ const auditTerm = (row: { committeeLevel: CommitteeLevel; validFrom: Date; valid
 });
 
 function termText(term: { validFrom: Date; validTo: Date | null }): string {
-  return term.validTo ? `từ ${formatCalendarDate(term.validFrom)} đến ${formatCalendarDate(term.validTo)}` : `từ ${formatCalendarDate(term.validFrom)}`;
+  return term.validTo ? fill(words.fromTo, { from: formatCalendarDate(term.validFrom), to: formatCalendarDate(term.validTo) }) : fill(words.from, { from: formatCalendarDate(term.validFrom) });
 }
 
 /** Assignment changes of one person run one after another, so two overlapping terms cannot both pass the check. */
@@ -295,8 +299,8 @@ async function managedBranch(tx: Tx, user: Principal, branchId: string) {
     where: { tenantId_id: { tenantId: user.tenantId, id: branchId } },
     select: { id: true, name: true, path: true, kind: true, activeFrom: true, activeTo: true },
   });
-  if (!branch || !authorize(user, "org.read", branch)) throw fieldError("branchId", "Không tìm thấy chi bộ được chọn.");
-  if (!authorize(user, "user.manage", branch)) throw new ForbiddenError("Bạn không quản lý tổ chức đảng này nên không phân công theo dõi được.");
+  if (!branch || !authorize(user, "org.read", branch)) throw fieldError("branchId", words.branchNotFound);
+  if (!authorize(user, "user.manage", branch)) throw new ForbiddenError(words.notManagedAssign);
   return branch;
 }
 
@@ -306,8 +310,8 @@ async function overseerFor(tx: Tx, tenantId: string, userId: string, branch: { n
     where: { tenantId_id: { tenantId, id: userId } },
     select: { id: true, displayName: true, disabled: true, roleGrants: { where: { role: "OVERSEER" }, select: { orgUnit: { select: { path: true } } } } },
   });
-  if (!person) throw fieldError(field, "Không tìm thấy tài khoản được chọn.");
-  if (person.disabled) throw fieldError(field, `Tài khoản của đồng chí ${person.displayName} đang bị vô hiệu hóa.`);
+  if (!person) throw fieldError(field, words.accountNotFound);
+  if (person.disabled) throw fieldError(field, fill(words.disabled, { name: person.displayName }));
   if (!person.roleGrants.some((grant) => isInSubtree(branch.path, grant.orgUnit.path))) {
     throw fieldError(
       field,
@@ -342,7 +346,7 @@ export async function createAssignment(user: Principal, input: unknown, context:
   return withTenant(user.tenantId, async (tx) => {
     const branch = await managedBranch(tx, user, data.branchId);
     if (!BRANCH_UNIT_KINDS.includes(branch.kind)) {
-      throw fieldError("branchId", "Chỉ phân công theo dõi chi bộ (chi bộ cơ sở hoặc chi bộ trực thuộc), không phải đảng bộ.");
+      throw fieldError("branchId", words.branchesOnly);
     }
     if (branch.activeTo && branch.activeTo.getTime() < data.validFrom.getTime()) {
       throw fieldError("validFrom", `${branch.name} đã ngừng hoạt động từ sau ngày ${formatCalendarDate(branch.activeTo)}.`);
@@ -386,7 +390,7 @@ async function loadManagedAssignment(tx: Tx, user: Principal, id: string) {
     },
   });
   if (!row || !authorize(user, "org.read", row.branch)) throw new NotFoundError(NOT_FOUND);
-  if (!authorize(user, "user.manage", row.branch)) throw new ForbiddenError("Bạn không quản lý tổ chức đảng này nên không sửa phân công được.");
+  if (!authorize(user, "user.manage", row.branch)) throw new ForbiddenError(words.notManagedEdit);
   return row;
 }
 
@@ -454,7 +458,7 @@ export async function endAssignment(user: Principal, input: unknown, context: Se
   return withTenant(user.tenantId, async (tx) => {
     const current = await loadManagedAssignment(tx, user, data.id);
     if (current.version !== data.version) throw new ConflictError(STALE);
-    if (current.endedAt) throw new ValidationError(`Phân công này đã kết thúc (${termText(current)}).`);
+    if (current.endedAt) throw new ValidationError(fill(words.ended, { term: termText(current) }));
     if (data.validTo.getTime() < current.validFrom.getTime()) {
       throw fieldError("validTo", `Ngày kết thúc không được trước ngày bắt đầu phân công (${formatCalendarDate(current.validFrom)}).`);
     }
@@ -497,14 +501,14 @@ export async function createDelegation(user: Principal, input: unknown, context:
     const own = assignment?.userId === user.id;
     if (!assignment || (!own && !authorize(user, "org.read", assignment.branch))) throw new NotFoundError(NOT_FOUND);
     if (!own && !authorize(user, "user.manage", assignment.branch)) {
-      throw new ForbiddenError("Chỉ cấp ủy viên được phân công (hoặc quản trị hệ thống) mới ủy quyền dự thay được.");
+      throw new ForbiddenError(words.delegateForbidden);
     }
-    if (data.toUserId === assignment.userId) throw fieldError("toUserId", "Không thể ủy quyền cho chính người được phân công.");
+    if (data.toUserId === assignment.userId) throw fieldError("toUserId", words.delegateSelf);
     if (!termCovers(assignment, data.validFrom) || !termCovers(assignment, data.validTo)) {
-      throw fieldError("validTo", `Thời gian ủy quyền phải nằm trong thời gian phân công (${termText(assignment)}).`);
+      throw fieldError("validTo", fill(words.delegationWithin, { term: termText(assignment) }));
     }
     if (Math.round((data.validTo.getTime() - data.validFrom.getTime()) / 86_400_000) + 1 > MAX_DELEGATION_DAYS) {
-      throw fieldError("validTo", "Mỗi lần ủy quyền dự thay không quá một năm; việc theo dõi lâu dài cần phân công chính thức.");
+      throw fieldError("validTo", words.delegationYear);
     }
     const delegate = await overseerFor(tx, user.tenantId, data.toUserId, assignment.branch, "toUserId");
     const row = await tx.overseerDelegation.create({
@@ -542,9 +546,9 @@ export async function revokeDelegation(user: Principal, input: unknown, context:
       select: { id: true, revokedAt: true, toUserId: true, assignment: { select: { id: true, userId: true, branch: { select: { path: true } } } } },
     });
     const own = row?.assignment.userId === user.id;
-    if (!row || (!own && !authorize(user, "org.read", row.assignment.branch))) throw new NotFoundError("Không tìm thấy ủy quyền này.");
+    if (!row || (!own && !authorize(user, "org.read", row.assignment.branch))) throw new NotFoundError(words.delegationNotFound);
     if (!own && !authorize(user, "user.manage", row.assignment.branch)) throw new ForbiddenError();
-    if (row.revokedAt) throw new ValidationError("Ủy quyền này đã được thu hồi.");
+    if (row.revokedAt) throw new ValidationError(words.revoked);
     await tx.overseerDelegation.update({
       where: { tenantId_id: { tenantId: user.tenantId, id: row.id } },
       data: { revokedAt: now, revokedById: user.id },

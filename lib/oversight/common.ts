@@ -5,8 +5,12 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db/tenant";
 import type { CommitteeLevel, MeetingState, QuotaExclusion } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, vietnamDayOf } from "@/lib/i18n/format";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
 import type { SettingsSnapshot } from "@/lib/settings/resolve";
 import { parseDay } from "@/lib/time/days";
+
+const words = messages.oversightServer.common;
 
 export interface ServiceContext {
   requestId?: string | null;
@@ -21,8 +25,7 @@ export interface ServiceContext {
 /** "I will attend" is possible while the meeting is still ahead. */
 export const REGISTRABLE_STATES: readonly MeetingState[] = ["PLANNED", "NOTIFIED"];
 
-export const STALE =
-  "Bản ghi vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi mới nhất rồi thực hiện lại.";
+export const STALE = words.stale;
 
 /** The meeting's calendar day in Vietnam: the day its actual start (else planned start) falls on. */
 export function meetingDayOf(meeting: { plannedStart: Date; actualStart: Date | null }): Date {
@@ -71,7 +74,7 @@ export async function findBasis(tx: Tx, tenantId: string, userId: string, branch
 }
 
 export function notFollowingMessage(branchName: string, day: Date): string {
-  return `Bạn không được phân công theo dõi ${branchName} vào ngày ${formatCalendarDate(day)}, cũng không được cấp ủy viên theo dõi chi bộ ủy quyền dự thay; không thể đăng ký hay ghi nhận dự kỳ sinh hoạt này.`;
+  return fill(words.notFollowing, { branch: branchName, day: formatCalendarDate(day) });
 }
 
 /**
@@ -112,7 +115,7 @@ export async function quotaExclusionFor(
 // ─── Field helpers (forms send strings, JSON clients send values) ──────────────────────────────
 
 /** "yyyy-mm-dd" (a date input) or a Date → the calendar day; "" / missing → null. */
-export function optionalDay(invalid = "Ngày không hợp lệ.") {
+export function optionalDay(invalid = words.invalidDay) {
   return z.preprocess(
     (value) => {
       if (value === undefined || value === null) return null;

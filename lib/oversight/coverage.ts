@@ -9,14 +9,18 @@ import { z } from "zod";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenantReplica, type Tx } from "@/lib/db/tenant";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
 import type { CommitteeLevel } from "@/lib/generated/prisma/enums";
 import { pastMidYear, quotaFor, quotaProgress, termCovers, visitAlertDue, wholeMonthsBetween, yearBounds, type QuotaStatus } from "@/lib/oversight/rules";
 import { tenantOversightSettings, type OversightSettingValues } from "@/lib/oversight/settings";
 import { todayInVietnam } from "@/lib/time/days";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 
+const words = messages.oversightServer.coverage;
+
 export const coverageQuerySchema = z.object({
-  year: z.coerce.number({ error: "Năm không hợp lệ." }).int("Năm không hợp lệ.").min(2000, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ.").optional(),
+  year: z.coerce.number({ error: words.year }).int(words.year).min(2000, words.year).max(2100, words.year).optional(),
   unit: z.string().trim().optional(),
 });
 export type CoverageQuery = z.input<typeof coverageQuerySchema>;
@@ -78,7 +82,7 @@ export function coverageYear(year: number | undefined, now: Date = new Date()): 
   const today = todayInVietnam(now);
   const current = today.getUTCFullYear();
   const chosen = year ?? current;
-  if (chosen > current) throw new ValidationError(`Chưa có số liệu năm ${chosen}: hãy chọn năm ${current} hoặc trước đó.`);
+  if (chosen > current) throw new ValidationError(fill(words.noDataYet, { chosen, current }));
   return { year: chosen, asOf: chosen === current ? today : yearBounds(chosen).end };
 }
 
@@ -175,18 +179,18 @@ export async function myCoverage(user: Principal, context: { now?: Date; year?: 
 /** The viewer's subtrees (dashboard.read), or the one unit asked for inside them (404 otherwise). */
 export async function coverageScope(tx: Tx, user: Principal, unitId: string | undefined): Promise<string[]> {
   const roots = scopeRoots(user, "dashboard.read");
-  if (roots.length === 0) throw new ForbiddenError("Bạn không có quyền xem tình hình dự sinh hoạt của cấp ủy viên.");
+  if (roots.length === 0) throw new ForbiddenError(words.forbidden);
   if (!unitId) return roots.map((root) => root.path);
-  if (!isUuid(unitId)) throw new NotFoundError("Không tìm thấy tổ chức đảng này.");
+  if (!isUuid(unitId)) throw new NotFoundError(words.unitNotFound);
   const unit = await tx.orgUnit.findUnique({ where: { tenantId_id: { tenantId: user.tenantId, id: unitId } }, select: { path: true } });
-  if (!unit || !authorize(user, "dashboard.read", unit)) throw new NotFoundError("Không tìm thấy tổ chức đảng này.");
+  if (!unit || !authorize(user, "dashboard.read", unit)) throw new NotFoundError(words.unitNotFound);
   return [unit.path];
 }
 
 /** Per overseer, per branch and the alerts, over the viewer's subtree (REVIEWER, LEADER, TENANT_ADMIN). */
 export async function getCoverage(user: Principal, query: CoverageQuery = {}, context: { now?: Date } = {}): Promise<CoverageView> {
   const parsed = coverageQuerySchema.safeParse(query);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? "Yêu cầu không hợp lệ.");
+  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? words.badRequest);
   const { year, asOf } = coverageYear(parsed.data.year, context.now);
   const { start, end } = yearBounds(year);
   return withTenantReplica(user.tenantId, async (tx) => {

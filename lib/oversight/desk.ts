@@ -5,6 +5,7 @@
 import { authorize, canAnywhere, type Principal } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
 import { ForbiddenError } from "@/lib/errors";
+import messages from "@/lib/i18n/messages";
 import type { CommitteeLevel, DocumentKind, MeetingKind, MeetingState, VisitApproval, VisitStatus } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
 import { isInSubtree } from "@/lib/domain/org-path";
@@ -15,6 +16,8 @@ import { tenantOversightSettings } from "@/lib/oversight/settings";
 import { LOCKED_STATES } from "@/lib/meetings/states";
 import { addDays, todayInVietnam } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
+
+const words = messages.oversightServer.desk;
 
 /** How far ahead the desk lists meetings, and how far back a held meeting still asks for a record. */
 export const DESK_AHEAD_DAYS = 60;
@@ -59,7 +62,7 @@ export interface DeskView {
 type Term = { validFrom: Date; validTo: Date | null; onBehalfOf: string | null };
 
 export async function getDesk(user: Principal, context: { now?: Date } = {}): Promise<DeskView> {
-  if (!canAnywhere(user, "score.confirm")) throw new ForbiddenError("Trang này dành cho cấp ủy viên cấp trên theo dõi chi bộ.");
+  if (!canAnywhere(user, "score.confirm")) throw new ForbiddenError(words.forbidden);
   const now = context.now ?? new Date();
   const today = todayInVietnam(now);
   const { year, asOf } = coverageYear(undefined, now);

@@ -8,23 +8,26 @@ import { withTenant } from "@/lib/db/tenant";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import type { VisitStatus } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
+import messages from "@/lib/i18n/messages";
 import { canReadMeeting, loadMeeting } from "@/lib/meetings/access";
 import { existingVersionField, requiredParagraphs, uuidField } from "@/lib/meetings/record-common";
 import { STALE, meetingDayOf, optionalDay, type ServiceContext } from "@/lib/oversight/common";
 import { assertDueAfterMeeting, ownRecordedVisit } from "@/lib/oversight/visits";
 import { isoDay } from "@/lib/time/days";
 
+const words = messages.oversightServer.followUps;
+
 export const addFollowUpSchema = z.object({
-  visitId: uuidField("Thiếu mã lượt dự."),
-  text: requiredParagraphs(1000, { required: "Vui lòng nêu vấn đề chi bộ cần khắc phục.", tooLong: "Mỗi vấn đề không quá 1.000 ký tự." }),
-  dueDate: optionalDay("Hạn khắc phục không hợp lệ."),
+  visitId: uuidField(words.visitId),
+  text: requiredParagraphs(1000, { required: words.textRequired, tooLong: words.textTooLong }),
+  dueDate: optionalDay(words.dueDate),
 });
 export type AddFollowUpInput = z.input<typeof addFollowUpSchema>;
 
 export const closeFollowUpSchema = z.object({
-  id: uuidField("Thiếu mã vấn đề cần theo dõi."),
+  id: uuidField(words.id),
   version: existingVersionField,
-  note: requiredParagraphs(1000, { required: "Vui lòng ghi kết quả khắc phục.", tooLong: "Kết quả khắc phục không quá 1.000 ký tự." }),
+  note: requiredParagraphs(1000, { required: words.noteRequired, tooLong: words.noteTooLong }),
 });
 export type CloseFollowUpInput = z.input<typeof closeFollowUpSchema>;
 
@@ -33,7 +36,7 @@ export async function addFollowUp(user: Principal, input: unknown, context: Serv
   const data = parseInput(addFollowUpSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const { row, meeting } = await ownRecordedVisit(tx, user, data.visitId);
-    if (row.status !== "ATTENDED") throw new ValidationError("Chỉ nêu vấn đề cần chi bộ khắc phục khi đồng chí đã dự kỳ sinh hoạt.");
+    if (row.status !== "ATTENDED") throw new ValidationError(words.notAttended);
     if (data.dueDate) assertDueAfterMeeting(data.dueDate, meetingDayOf(meeting), "dueDate");
     const followUp = await tx.oversightFollowUp.create({
       data: { tenantId: user.tenantId, visitId: row.id, branchId: meeting.branchId, text: data.text, dueDate: data.dueDate, createdById: user.id },
@@ -62,11 +65,11 @@ export async function closeFollowUp(user: Principal, input: unknown, context: Se
       select: { id: true, text: true, closedAt: true, version: true, branch: { select: { name: true, path: true } }, visit: { select: { userId: true } } },
     });
     const raisedByMe = row?.visit.userId === user.id;
-    if (!row || !(raisedByMe || canReadMeeting(user, row.branch))) throw new NotFoundError("Không tìm thấy vấn đề cần theo dõi này.");
+    if (!row || !(raisedByMe || canReadMeeting(user, row.branch))) throw new NotFoundError(words.notFound);
     if (!raisedByMe && !authorize(user, "meeting.record", row.branch)) {
-      throw new ForbiddenError("Chỉ chi bộ (người ghi sổ) hoặc cấp ủy viên đã nêu vấn đề mới đóng được vấn đề này.");
+      throw new ForbiddenError(words.closeForbidden);
     }
-    if (row.closedAt) throw new ValidationError("Vấn đề này đã được đóng.");
+    if (row.closedAt) throw new ValidationError(words.closed);
     if (row.version !== data.version) throw new ConflictError(STALE);
     const updated = await tx.oversightFollowUp.updateMany({
       where: { tenantId: user.tenantId, id: row.id, version: data.version, closedAt: null },

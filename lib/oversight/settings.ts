@@ -9,11 +9,15 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, ForbiddenError, parseInput, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatCalendarDate } from "@/lib/i18n/format";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
 import { requiredDayField } from "@/lib/meetings/record-common";
 import { checkbox, type ServiceContext } from "@/lib/oversight/common";
 import { SETTINGS } from "@/lib/settings/registry";
 import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
 import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
+
+const words = messages.oversightServer.settings;
 
 export const OVERSIGHT_SETTING_FIELDS = {
   quotaProvincial: "oversight.quotaProvincial",
@@ -35,13 +39,13 @@ function whole(min: number, max: number, message: string) {
 }
 
 export const oversightSettingsSchema = z.object({
-  effectiveFrom: requiredDayField("Vui lòng nhập ngày áp dụng."),
-  quotaProvincial: whole(0, 100, "Định mức là số buổi từ 0 đến 100."),
-  quotaDistrict: whole(0, 100, "Định mức là số buổi từ 0 đến 100."),
-  quotaGrassroots: whole(0, 100, "Định mức là số buổi từ 0 đến 100."),
+  effectiveFrom: requiredDayField(words.effectiveFrom),
+  quotaProvincial: whole(0, 100, words.quota),
+  quotaDistrict: whole(0, 100, words.quota),
+  quotaGrassroots: whole(0, 100, words.quota),
   residenceVisitCounts: checkbox,
-  backdateDays: whole(0, 365, "Số ngày từ 0 đến 365."),
-  alertMonthsWithoutVisit: whole(1, 36, "Số tháng từ 1 đến 36."),
+  backdateDays: whole(0, 365, words.backdateDays),
+  alertMonthsWithoutVisit: whole(1, 36, words.alertMonths),
 });
 export type OversightSettingsInput = z.input<typeof oversightSettingsSchema>;
 
@@ -95,7 +99,7 @@ export async function saveOversightSettings(user: Principal, input: unknown, con
   return withTenant(user.tenantId, async (tx) => {
     const root = await tenantRoot(tx, user.tenantId);
     if (!root || !authorize(user, "settings.manage", root)) {
-      throw new ForbiddenError("Chỉ quản trị hệ thống của toàn đơn vị mới đặt định mức dự sinh hoạt.");
+      throw new ForbiddenError(words.rootOnly);
     }
     // Setting rows of the tenant change one save at a time.
     await tx.$queryRaw`SELECT "id" FROM "Tenant" WHERE "id" = ${user.tenantId}::uuid FOR UPDATE`;
@@ -106,7 +110,7 @@ export async function saveOversightSettings(user: Principal, input: unknown, con
       const value = data[field];
       if (before[field] === value) continue;
       const parsed = SETTINGS[key].schema.safeParse(value);
-      if (!parsed.success) throw new ValidationError("Giá trị thiết lập không hợp lệ.", { [field]: ["Giá trị không hợp lệ."] });
+      if (!parsed.success) throw new ValidationError(words.invalidSetting, { [field]: [words.invalidValue] });
       const later = await tx.setting.findFirst({
         where: { tenantId: user.tenantId, key, scopeUnitId: null, effectiveFrom: { gt: data.effectiveFrom } },
         select: { effectiveFrom: true },
@@ -114,7 +118,7 @@ export async function saveOversightSettings(user: Principal, input: unknown, con
       });
       if (later) {
         throw new ConflictError(
-          `Đã có thiết lập “${key}” áp dụng từ ${formatCalendarDate(later.effectiveFrom)}, sau ngày bạn chọn. Hãy chọn ngày áp dụng từ ${formatCalendarDate(later.effectiveFrom)} trở đi.`,
+          fill(words.laterSetting, { key, day: formatCalendarDate(later.effectiveFrom) }),
         );
       }
       const sameDay = await tx.setting.findFirst({

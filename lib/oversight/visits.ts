@@ -12,6 +12,8 @@ import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, fieldError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import type { Level, MeetingKind, MeetingState, QuotaExclusion, VisitApproval, VisitStatus } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, formatDateTime, vietnamDayOf } from "@/lib/i18n/format";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
 import { loadMeeting, type MeetingRef } from "@/lib/meetings/access";
 import { existingVersionField, optionalParagraphs, uuidField } from "@/lib/meetings/record-common";
 import { LOCKED_STATES, RECORD_EDITABLE } from "@/lib/meetings/states";
@@ -21,9 +23,11 @@ import { settingsFor } from "@/lib/settings/resolve";
 import { isoDay } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
 
+const words = messages.oversightServer.visits;
+
 // ─── Schemas ────────────────────────────────────────────────────────────────────────────────────
 
-const meetingIdField = uuidField("Thiếu mã kỳ sinh hoạt.");
+const meetingIdField = uuidField(words.meetingId);
 
 export const registrationSchema = z.object({ meetingId: meetingIdField });
 export type RegistrationInput = z.input<typeof registrationSchema>;
@@ -34,33 +38,33 @@ const followUpLines = z
     if (value === undefined || value === null) return [];
     const lines = Array.isArray(value) ? value : typeof value === "string" ? value.split(/\r?\n/) : value;
     return Array.isArray(lines) ? lines.map((line) => (typeof line === "string" ? line.normalize("NFC").replace(/\s+/g, " ").trim() : line)).filter((line) => line !== "") : lines;
-  }, z.array(z.string().max(1000, "Mỗi vấn đề cần theo dõi không quá 1.000 ký tự.")).max(10, "Nêu tối đa 10 vấn đề mỗi lần."))
+  }, z.array(z.string().max(1000, words.followUpTooLong)).max(10, words.followUpsMax))
   .default([]);
 
-const remarksField = optionalParagraphs(10_000, "Nhận xét không được dài quá 10.000 ký tự.");
-const guidanceField = optionalParagraphs(10_000, "Ý kiến chỉ đạo không được dài quá 10.000 ký tự.");
+const remarksField = optionalParagraphs(10_000, words.remarksTooLong);
+const guidanceField = optionalParagraphs(10_000, words.guidanceTooLong);
 
 export const recordVisitSchema = z
   .object({
     meetingId: meetingIdField,
-    status: z.enum(["ATTENDED", "ABSENT"], { error: "Vui lòng chọn đồng chí có dự hay không dự kỳ sinh hoạt." }),
+    status: z.enum(["ATTENDED", "ABSENT"], { error: words.status }),
     remarks: remarksField,
     guidance: guidanceField,
     followUps: followUpLines,
-    followUpDue: optionalDay("Hạn khắc phục không hợp lệ."),
+    followUpDue: optionalDay(words.followUpDue),
   })
   .superRefine((value, ctx) => {
     if (value.status === "ATTENDED" && !value.remarks) {
-      ctx.addIssue({ code: "custom", path: ["remarks"], message: "Vui lòng ghi nhận xét của đồng chí về kỳ sinh hoạt (chuẩn bị, điều hành, nội dung, không khí)." });
+      ctx.addIssue({ code: "custom", path: ["remarks"], message: words.remarksRequiredDetail });
     }
     if (value.status === "ABSENT" && value.followUps.length > 0) {
-      ctx.addIssue({ code: "custom", path: ["followUps"], message: "Chỉ nêu vấn đề cần chi bộ khắc phục khi đồng chí đã dự kỳ sinh hoạt." });
+      ctx.addIssue({ code: "custom", path: ["followUps"], message: words.followUpsNotAttended });
     }
   });
 export type RecordVisitInput = z.input<typeof recordVisitSchema>;
 
 export const updateVisitSchema = z.object({
-  visitId: uuidField("Thiếu mã lượt dự."),
+  visitId: uuidField(words.visitId),
   version: existingVersionField,
   remarks: remarksField,
   guidance: guidanceField,
@@ -69,33 +73,33 @@ export type UpdateVisitInput = z.input<typeof updateVisitSchema>;
 
 export const decideVisitSchema = z
   .object({
-    visitId: uuidField("Thiếu mã lượt dự."),
+    visitId: uuidField(words.visitId),
     version: existingVersionField,
-    decision: z.enum(["APPROVE", "REJECT"], { error: "Chọn duyệt hoặc không duyệt." }),
-    note: optionalParagraphs(1000, "Ghi chú không được dài quá 1.000 ký tự."),
+    decision: z.enum(["APPROVE", "REJECT"], { error: words.decision }),
+    note: optionalParagraphs(1000, words.noteTooLong),
   })
   .refine((value) => value.decision === "APPROVE" || Boolean(value.note), {
     path: ["note"],
-    message: "Vui lòng ghi lý do không duyệt để cấp ủy viên biết.",
+    message: words.rejectReason,
   });
 export type DecideVisitInput = z.input<typeof decideVisitSchema>;
 
 // ─── Messages ───────────────────────────────────────────────────────────────────────────────────
 
-const NOT_OVERSEER = "Chỉ cấp ủy viên cấp trên được phân công theo dõi chi bộ mới đăng ký hay ghi nhận dự sinh hoạt.";
-const LOCKED = "Kỳ sinh hoạt đã được thẩm định và khóa sổ; không ghi nhận hay sửa nhận xét được nữa.";
-const VISIT_NOT_FOUND = "Không tìm thấy lượt dự sinh hoạt này, hoặc lượt dự không thuộc phạm vi bạn được xem.";
+const NOT_OVERSEER = words.notOverseer;
+const LOCKED = words.locked;
+const VISIT_NOT_FOUND = words.notFound;
 
 function notHeldMessage(state: MeetingState): string {
-  if (state === "CANCELLED") return "Kỳ sinh hoạt này đã bị hủy, không diễn ra: không ghi nhận dự sinh hoạt được.";
-  if (state === "POSTPONED") return "Kỳ sinh hoạt này đang tạm hoãn, chưa diễn ra: chỉ ghi nhận dự sau khi chi bộ đã họp.";
-  return "Kỳ sinh hoạt này chưa được chi bộ xác nhận là đã họp: chỉ ghi nhận dự sinh hoạt của kỳ đã thực sự diễn ra.";
+  if (state === "CANCELLED") return words.cancelled;
+  if (state === "POSTPONED") return words.postponed;
+  return words.notHeld;
 }
 
 function guestTitle(basis: VisitBasis): string {
   return basis.kind === "delegation"
-    ? `Dự thay đồng chí ${basis.fromName}, cấp ủy viên cấp trên theo dõi chi bộ`
-    : "Cấp ủy viên cấp trên theo dõi chi bộ";
+    ? fill(words.delegate, { name: basis.fromName })
+    : words.overseerRole;
 }
 
 async function displayNameOf(tx: Tx, tenantId: string, userId: string): Promise<string> {
@@ -147,8 +151,8 @@ export async function registerVisit(user: Principal, input: unknown, context: Se
     if (!REGISTRABLE_STATES.includes(meeting.state)) {
       throw new ValidationError(
         meeting.state === "POSTPONED"
-          ? "Kỳ sinh hoạt đang tạm hoãn: đăng ký dự sau khi chi bộ xếp lại lịch."
-          : "Chỉ đăng ký dự kỳ sinh hoạt chưa diễn ra. Với kỳ đã họp, hãy ghi nhận việc dự sinh hoạt.",
+          ? words.registerPostponed
+          : words.registerPast,
       );
     }
     const day = meetingDayOf(meeting);
@@ -158,7 +162,7 @@ export async function registerVisit(user: Principal, input: unknown, context: Se
       where: { tenantId_meetingId_userId: { tenantId: user.tenantId, meetingId: meeting.id, userId: user.id } },
       select: { id: true },
     });
-    if (existing) throw new ConflictError("Bạn đã đăng ký dự kỳ sinh hoạt này rồi.");
+    if (existing) throw new ConflictError(words.alreadyRegistered);
     const settings = await settingsFor(tx, user.tenantId, meeting.branch.path, day);
     const exclusion = await quotaExclusionFor(tx, user.tenantId, user, meeting.branchId, day, basis, settings);
     const visit = await tx.overseerVisit.create({
@@ -200,10 +204,10 @@ export async function unregisterVisit(user: Principal, input: unknown, context: 
       where: { tenantId_meetingId_userId: { tenantId: user.tenantId, meetingId: meeting.id, userId: user.id } },
       select: { id: true, status: true, registeredAt: true },
     });
-    if (!visit) throw new NotFoundError("Bạn chưa đăng ký dự kỳ sinh hoạt này.");
-    if (visit.status !== "PLANNED") throw new ValidationError("Bạn đã ghi nhận việc dự kỳ sinh hoạt này; không hủy đăng ký được nữa.");
+    if (!visit) throw new NotFoundError(words.notRegistered);
+    if (visit.status !== "PLANNED") throw new ValidationError(words.alreadyRecorded);
     if (!REGISTRABLE_STATES.includes(meeting.state) && meeting.state !== "POSTPONED") {
-      throw new ValidationError("Kỳ sinh hoạt đã diễn ra: hãy ghi nhận là đã dự hay không dự, thay vì hủy đăng ký.");
+      throw new ValidationError(words.alreadyHeld);
     }
     await tx.overseerVisit.delete({ where: { tenantId_id: { tenantId: user.tenantId, id: visit.id } } });
     const guest = await ownGuest(tx, user.tenantId, meeting.id, user.id);
@@ -344,7 +348,7 @@ export async function recordVisit(user: Principal, input: unknown, context: Serv
 /** A follow-up is due after the meeting it follows (else it would show as overdue at once). */
 export function assertDueAfterMeeting(due: Date, meetingDay: Date, field: string): void {
   if (due.getTime() < meetingDay.getTime()) {
-    throw fieldError(field, `Hạn khắc phục không được trước ngày chi bộ họp (${formatCalendarDate(meetingDay)}).`);
+    throw fieldError(field, fill(words.dueBeforeMeeting, { day: formatCalendarDate(meetingDay) }));
   }
 }
 
@@ -358,7 +362,7 @@ export async function ownRecordedVisit(tx: Tx, user: Principal, visitId: string)
   if (!row || row.userId !== user.id) throw new NotFoundError(VISIT_NOT_FOUND);
   const meeting = await loadMeeting(tx, user, row.meetingId, { lock: true });
   if (LOCKED_STATES.includes(meeting.state)) throw new ValidationError(LOCKED);
-  if (row.status === "PLANNED") throw new ValidationError("Bạn mới đăng ký dự; hãy ghi nhận việc dự sinh hoạt sau khi chi bộ đã họp.");
+  if (row.status === "PLANNED") throw new ValidationError(words.onlyRegistered);
   return { row, meeting };
 }
 
@@ -377,7 +381,7 @@ export async function updateVisitNotes(user: Principal, input: unknown, context:
       guidance: sent.guidance === undefined ? row.guidance : parsed.guidance,
     };
     if (row.status === "ATTENDED" && !data.remarks) {
-      throw fieldError("remarks", "Vui lòng ghi nhận xét của đồng chí về kỳ sinh hoạt.");
+      throw fieldError("remarks", words.remarksRequired);
     }
     if (row.version !== data.version) throw new ConflictError(STALE);
     if (row.remarks === data.remarks && row.guidance === data.guidance) return { visitId: row.id, version: row.version };
@@ -412,9 +416,9 @@ export async function decideVisit(user: Principal, input: unknown, context: Serv
       select: { id: true, userId: true, meetingId: true, approval: true, version: true, branch: { select: { name: true, path: true } } },
     });
     if (!row || !(authorize(user, "meeting.read", row.branch) || row.userId === user.id)) throw new NotFoundError(VISIT_NOT_FOUND);
-    if (!authorize(user, "score.review", row.branch)) throw new ForbiddenError("Chỉ cán bộ thẩm định (Ban Tổ chức) của đơn vị mới duyệt lượt dự ghi nhận muộn.");
-    if (row.userId === user.id) throw new ForbiddenError("Không tự duyệt lượt dự sinh hoạt của chính mình.");
-    if (row.approval !== "PENDING") throw new ValidationError("Lượt dự này không chờ duyệt (đã được quyết định hoặc ghi nhận đúng hạn).");
+    if (!authorize(user, "score.review", row.branch)) throw new ForbiddenError(words.approverOfUnit);
+    if (row.userId === user.id) throw new ForbiddenError(words.selfApproval);
+    if (row.approval !== "PENDING") throw new ValidationError(words.notPending);
     if (row.version !== data.version) throw new ConflictError(STALE);
     const approval: VisitApproval = data.decision === "APPROVE" ? "APPROVED" : "REJECTED";
     const updated = await tx.overseerVisit.updateMany({
@@ -449,7 +453,7 @@ export interface PendingVisit {
 /** Visits waiting for the caller's approval (score.review subtrees), oldest first. */
 export async function listPendingVisits(user: Principal): Promise<PendingVisit[]> {
   const roots = scopeRoots(user, "score.review");
-  if (roots.length === 0) throw new ForbiddenError("Chỉ cán bộ thẩm định (Ban Tổ chức) mới duyệt lượt dự ghi nhận muộn.");
+  if (roots.length === 0) throw new ForbiddenError(words.approverOnly);
   return withTenant(user.tenantId, async (tx) => {
     const rows = await tx.overseerVisit.findMany({
       where: { tenantId: user.tenantId, approval: "PENDING", OR: roots.map((root) => ({ branch: { path: { startsWith: root.path } } })) },

@@ -29,10 +29,13 @@ import rubrics from "./vi/rubrics.json";
 import scoring from "./vi/scoring.json";
 import scorecard from "./vi/scorecard.json";
 import oversight from "./vi/oversight.json";
+import oversightServer from "./vi/oversight-server.json";
 import dashboard from "./vi/dashboard.json";
 import review from "./vi/review.json";
 import backup from "./vi/backup.json";
 import classification from "./vi/classification.json";
+import classificationRules from "./vi/classification-rules.json";
+import classificationServer from "./vi/classification-server.json";
 import settings from "./vi/settings.json";
 import dues from "./vi/dues.json";
 
@@ -66,10 +69,13 @@ const messages = {
   scoring,
   scorecard,
   oversight,
+  oversightServer,
   dashboard,
   review,
   backup,
   classification,
+  classificationRules,
+  classificationServer,
   settings,
   dues,
 };
