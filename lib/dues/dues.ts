@@ -315,6 +315,15 @@ export async function duesBeforeMonthOf(
 }
 
 /**
+ * Whose dues a branch answers for on a day, for the meeting's announcement and the attendance page's
+ * members to watch alike (so the two cannot disagree): its own members on the roll, suspended ones
+ * included (a suspension stops the meetings, not the dues); a member attached here pays at home.
+ */
+export function answersForDuesHere(entry: { attachedFrom: string | null }): boolean {
+  return entry.attachedFrom === null;
+}
+
+/**
  * The dues half of Art. 8.1 for the members on a meeting's roll, as of the meeting day: the members
  * at WARN or FLAG only (the attendance page's members to watch), with their counted months. The
  * caller has authorized the meeting; the counter follows the member, wherever they sit that day.

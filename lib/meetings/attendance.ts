@@ -24,7 +24,7 @@ import type { DurationSettings } from "@/lib/meetings/rules/duration";
 import { durationMinutes } from "@/lib/meetings/rules/duration";
 import type { AttendanceMark, IsoDate, MemberMeetingRecord } from "@/lib/meetings/rules";
 import { RECORD_EDITABLE } from "@/lib/meetings/states";
-import { duesWatchOn, type UnpaidMonths } from "@/lib/dues/dues";
+import { answersForDuesHere, duesWatchOn, type UnpaidMonths } from "@/lib/dues/dues";
 import { fill } from "@/lib/i18n/fill";
 import messages from "@/lib/i18n/messages";
 import { settingsFor } from "@/lib/settings/resolve";
@@ -264,7 +264,7 @@ export async function getAttendanceSheet(user: Principal, id: string): Promise<A
     const dues = await duesWatchOn(
       tx,
       user.tenantId,
-      roll.filter((m) => !m.suspended).map((m) => m.memberId),
+      roll.filter(answersForDuesHere).map((m) => m.memberId),
       day,
       { warnAt: settings["attendance.unexcusedMonthsWarn"], flagAt: settings["attendance.unexcusedMonthsFlag"] },
     );

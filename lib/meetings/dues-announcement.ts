@@ -4,7 +4,7 @@
 // are lib/dues's.
 import type { Principal } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
-import { duesBeforeMonthOf, unpaidDuesMonths, type DuesFlag } from "@/lib/dues/dues";
+import { answersForDuesHere, duesBeforeMonthOf, unpaidDuesMonths, type DuesFlag } from "@/lib/dues/dues";
 import { loadMeeting } from "@/lib/meetings/access";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { settingsFor } from "@/lib/settings/resolve";
@@ -30,7 +30,7 @@ export async function getDuesAnnouncement(user: Principal, meetingId: string): P
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, meetingId);
     const day = vietnamDayOf(meeting.actualStart ?? meeting.plannedStart);
-    const roll = (await branchRosterOn(tx, user.tenantId, meeting.branchId, day)).filter((entry) => entry.attachedFrom === null);
+    const roll = (await branchRosterOn(tx, user.tenantId, meeting.branchId, day)).filter(answersForDuesHere);
     const settings = await settingsFor(tx, user.tenantId, meeting.branch.path, day);
     const thresholds = { warnAt: settings["attendance.unexcusedMonthsWarn"], flagAt: settings["attendance.unexcusedMonthsFlag"] };
     const { year, throughMonth, byMember } = await duesBeforeMonthOf(
