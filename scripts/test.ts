@@ -6,7 +6,7 @@
 // PostgreSQL and the browser while the other steps mostly use the CPU:
 //   lane 1: integration tests (each file in its own copy of a demo-seeded template database)
 //   lane 2: type check → `next build` → end-to-end tests (they need the build, nothing else)
-//   lane 3: lint → unit tests
+//   lane 3: lint → unit tests, once the build is done (beside the end-to-end tests)
 // The build comes after the type check and only then skips Next's own type check of the same
 // files (SOSH_BUILD_TYPECHECKED, next.config.ts); if tsc failed, the build checks types itself.
 // Each step's output is kept in tests/.tmp/<step>.log and printed whole when the step ends, so
@@ -101,14 +101,20 @@ const generated = spawnSync("node", [join(root, "scripts", "prisma-generate.mjs"
 results.push({ name: "Prisma generate", passed: generated ? 1 : 0, failed: generated ? 0 : 1, skipped: 0, seconds: (Date.now() - started) / 1000 });
 
 const integrationLane = step("Integration tests", (log) => vitest(log, "integration"));
+// tsc and the build head the longest lane (the e2e waits for them), so lint and unit tests wait
+// until the build is done and share the cores with the e2e, which mostly waits on the browser.
+let buildDone: () => void = () => undefined;
+const built = new Promise<void>((resolve) => (buildDone = resolve));
 const buildLane = (async () => {
   const types = await step("Type check (tsc)", (log) => check(log, bin("tsc"), ["--noEmit"]));
   const typechecked: Record<string, string> = types.failed === 0 ? { SOSH_BUILD_TYPECHECKED: "1" } : {};
   const build = await step("Production build", (log) => checkWith(log, bin("next"), ["build"], { NODE_ENV: "production", ...typechecked }));
+  buildDone();
   if (build.failed === 0) await step("End-to-end tests", (log) => playwright(log));
   else results.push({ name: "End-to-end tests", passed: 0, failed: 1, skipped: 0, seconds: 0 });
 })();
 const checksLane = (async () => {
+  await built;
   await step("Lint (eslint)", (log) => check(log, bin("eslint"), ["--max-warnings", "0", "."]));
   await step("Unit tests", (log) => vitest(log, "unit"));
 })();
