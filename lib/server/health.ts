@@ -1,10 +1,11 @@
 // Health and readiness for load balancers and monitors. Health: the process answers. Readiness:
 // the database answers as the application role, its migrations are the ones this build expects,
-// and the storage directory takes a write. Answers carry no secrets: no URLs, no raw error text.
+// the storage directory takes a write, and (when DATABASE_REPLICA_URL is set) the read replica
+// answers, with its replay lag reported. Answers carry no secrets: no URLs, no raw error text.
 import { randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { db } from "@/lib/db/client";
+import { db, replicaDb } from "@/lib/db/client";
 import { migrationStatus, readMigrations, type LocalMigration } from "@/lib/db/migrate";
 import { databaseUrl, env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -19,7 +20,8 @@ export interface CheckResult {
 
 export interface Readiness {
   status: "ready" | "not_ready";
-  checks: { database: CheckResult; migrations: CheckResult; storage: CheckResult };
+  /** `replica` only when DATABASE_REPLICA_URL is set. */
+  checks: { database: CheckResult; migrations: CheckResult; storage: CheckResult; replica?: CheckResult };
 }
 
 export function health() {
@@ -43,6 +45,7 @@ const FAILURES: Record<string, string> = {
   database: "Không kết nối được cơ sở dữ liệu.",
   migrations: "Không đọc được lịch sử migration của cơ sở dữ liệu.",
   storage: "Không ghi được vào thư mục lưu tệp (STORAGE_DIR).",
+  replica: "Không kết nối được cơ sở dữ liệu đọc (DATABASE_REPLICA_URL).",
 };
 
 // The migrations this build was deployed with: read once, so files pulled for an upgrade while
@@ -50,7 +53,10 @@ const FAILURES: Record<string, string> = {
 let expected: Promise<LocalMigration[]> | undefined;
 
 export async function readiness(): Promise<Readiness> {
-  const [database, migrations, storage] = await Promise.all([
+  // Dashboards, exports and the review sheet read the replica: without it they fail, so the
+  // instance is not ready. Its lag is reported, not judged: those reads may lag.
+  const replicaClient = replicaDb();
+  const [database, migrations, storage, replica] = await Promise.all([
     timed("database", async () => {
       // As the application role (the pool sets it on connect), the way every request queries.
       await db().$queryRaw`SELECT 1`;
@@ -73,7 +79,16 @@ export async function readiness(): Promise<Readiness> {
       await writeFile(probe, "ok");
       await rm(probe, { force: true });
     }),
+    replicaClient
+      ? timed("replica", async () => {
+          // lagSeconds: null on a server that is not a standby (or has replayed nothing yet).
+          const [row] = await replicaClient.$queryRaw<{ standby: boolean; lagSeconds: number | null }[]>`
+            SELECT pg_is_in_recovery() AS standby,
+                   round(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()))::int AS "lagSeconds"`;
+          return { standby: row?.standby ?? false, lagSeconds: row?.lagSeconds ?? null };
+        })
+      : undefined,
   ]);
-  const ok = database.ok && migrations.ok && storage.ok;
-  return { status: ok ? "ready" : "not_ready", checks: { database, migrations, storage } };
+  const ok = database.ok && migrations.ok && storage.ok && (replica?.ok ?? true);
+  return { status: ok ? "ready" : "not_ready", checks: { database, migrations, storage, ...(replica ? { replica } : {}) } };
 }

@@ -9,6 +9,7 @@ import { getTargets, setTargets } from "@/lib/dashboard/targets";
 import { closeDb } from "@/lib/db/client";
 import { withTenantReplica } from "@/lib/db/tenant";
 import { databaseUrl, setReplicaUrl } from "@/lib/env";
+import { readiness } from "@/lib/server/health";
 import { copyTestDatabase, dropTestDatabase } from "@/tests/fixtures/database";
 import { closeOwnerDb } from "@/tests/fixtures/db";
 import { makeMeetingTenant, type FixtureUser, type MeetingTenant } from "@/tests/fixtures/dashboard";
@@ -88,5 +89,29 @@ describe("read replica", () => {
       const seen = await withTenantReplica(t.tenantId, (tx) => tx.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT "tenantId")::int AS n FROM "OrgUnit"`);
       expect(seen[0]!.n).toBe(1);
     }
+  });
+
+  test("readiness checks the replica when there is one: ready while it answers, not ready (with a reason) when it does not", async () => {
+    setReplicaUrl(undefined);
+    const without = await readiness();
+    expect(without.status).toBe("ready");
+    expect(without.checks.replica).toBeUndefined();
+
+    setReplicaUrl(replica.url);
+    const answering = await readiness();
+    expect(answering.status).toBe("ready");
+    // A copy, not a streaming standby: no replay lag to report.
+    expect(answering.checks.replica).toMatchObject({ ok: true, standby: false, lagSeconds: null });
+
+    const unreachable = new URL(replica.url);
+    unreachable.port = "1";
+    setReplicaUrl(unreachable.toString());
+    const down = await readiness();
+    expect(down.status).toBe("not_ready");
+    expect(down.checks.database.ok).toBe(true);
+    expect(down.checks.replica?.ok).toBe(false);
+    expect(down.checks.replica?.error).toMatch(/DATABASE_REPLICA_URL/);
+    expect(JSON.stringify(down)).not.toContain(unreachable.host);
+    setReplicaUrl(undefined);
   });
 });
