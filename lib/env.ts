@@ -25,6 +25,12 @@ const schema = z
      * writes and everything read right after a write stay on DATABASE_URL.
      */
     DATABASE_REPLICA_URL: postgresUrl.optional(),
+    /**
+     * The same database as DATABASE_URL reached directly, not through a transaction-mode pooler
+     * (PgBouncer): migrations hold a session advisory lock, which such a pooler cannot keep.
+     * Default: DATABASE_URL.
+     */
+    DATABASE_DIRECT_URL: postgresUrl.optional(),
     /** Set by scripts/start.ts when it launched the embedded database. */
     SOSH_EMBEDDED: z.enum(["0", "1"]).default("0"),
     AUTH_SECRET: z.string().min(32, "phải dài ít nhất 32 ký tự").optional(),
@@ -99,6 +105,11 @@ export function setReplicaUrl(url: string | undefined): void {
   if (url) process.env.DATABASE_REPLICA_URL = url;
   else delete process.env.DATABASE_REPLICA_URL;
   cached = undefined;
+}
+
+/** Where migrations run and are read: DATABASE_DIRECT_URL when set, else DATABASE_URL. */
+export function migrationDatabaseUrl(): string {
+  return env().DATABASE_DIRECT_URL ?? databaseUrl();
 }
 
 export function databaseUrl(): string {

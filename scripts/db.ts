@@ -2,7 +2,7 @@
 // They talk to DATABASE_URL as the owner; without it, to the embedded database (.data/pg) through
 // the running app, or by opening the directory for the length of the command.
 import { DatabaseTargetError, openDatabaseTarget } from "@/lib/db/target";
-import { databaseUrl } from "@/lib/env";
+import { migrationDatabaseUrl } from "@/lib/env";
 import { migrate, migrationStatus } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/seed/demo";
 
@@ -12,13 +12,13 @@ const USAGE = `Usage:
   tsx scripts/db.ts seed --demo    load the demo tenant (skipped if it already exists)`;
 
 async function runMigrate(): Promise<number> {
-  const { applied } = await migrate(databaseUrl(), { log: (line) => console.log(line) });
+  const { applied } = await migrate(migrationDatabaseUrl(), { log: (line) => console.log(line) });
   console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Database is up to date.");
   return 0;
 }
 
 async function runStatus(): Promise<number> {
-  const status = await migrationStatus(databaseUrl());
+  const status = await migrationStatus(migrationDatabaseUrl());
   console.log(`Applied: ${status.applied.length}${status.applied.length ? ` (latest: ${status.applied.at(-1)})` : ""}`);
   const sections: [string, string[]][] = [
     ["Pending (npm run db:migrate will apply, in this order)", status.pending],

@@ -53,7 +53,8 @@ async function main() {
   if (env.DATABASE_URL) {
     console.log("Dùng cơ sở dữ liệu PostgreSQL đã cấu hình (DATABASE_URL).");
     try {
-      await migrate(env.DATABASE_URL, { log: (line) => console.log(line) });
+      // Directly when DATABASE_DIRECT_URL is set: the migrations' lock needs a session of its own.
+      await migrate(env.DATABASE_DIRECT_URL ?? env.DATABASE_URL, { log: (line) => console.log(line) });
     } catch (error) {
       fail(`Không áp dụng được migration vào DATABASE_URL: ${(error as Error).message}`);
     }

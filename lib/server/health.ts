@@ -7,7 +7,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { db, replicaDb } from "@/lib/db/client";
 import { migrationStatus, readMigrations, type LocalMigration } from "@/lib/db/migrate";
-import { databaseUrl, env } from "@/lib/env";
+import { env, migrationDatabaseUrl } from "@/lib/env";
 import { log } from "@/lib/log";
 
 export interface CheckResult {
@@ -64,7 +64,7 @@ export async function readiness(): Promise<Readiness> {
     timed("migrations", async () => {
       expected ??= readMigrations();
       const local = await expected;
-      const status = await migrationStatus(databaseUrl(), { migrations: local });
+      const status = await migrationStatus(migrationDatabaseUrl(), { migrations: local });
       const problems = { pending: status.pending, changed: status.changed, missing: status.missing, failed: status.failed };
       const current = Object.values(problems).every((list) => list.length === 0);
       if (!current) {

@@ -235,6 +235,8 @@ async function startApp(workers: number): Promise<ChildProcess> {
       ...process.env,
       DATABASE_URL: POOLED_PRIMARY,
       DATABASE_REPLICA_URL: POOLED_REPLICA,
+      // Migrations take a session advisory lock: past the transaction-mode pooler, straight to the primary.
+      DATABASE_DIRECT_URL: DIRECT_PRIMARY,
       SOSH_EMBEDDED: "0",
       AUTH_SECRET,
       NODE_ENV: "production",

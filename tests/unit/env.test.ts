@@ -23,6 +23,13 @@ describe("configuration", () => {
     expect(embedded.PORT).toBe(4000);
   });
 
+  it("takes a direct URL for migrations beside a pooled DATABASE_URL, and refuses a malformed one", () => {
+    const pooled = { DATABASE_URL: "postgresql://app@127.0.0.1:6432/sosh", AUTH_SECRET: "x".repeat(40) };
+    expect(parseEnv({ ...pooled, DATABASE_DIRECT_URL: "postgresql://app@127.0.0.1:5432/sosh" }).DATABASE_DIRECT_URL).toBe("postgresql://app@127.0.0.1:5432/sosh");
+    expect(parseEnv(pooled).DATABASE_DIRECT_URL).toBeUndefined();
+    expect(() => parseEnv({ ...pooled, DATABASE_DIRECT_URL: "127.0.0.1:5432/sosh" })).toThrowError(/DATABASE_DIRECT_URL/);
+  });
+
   it("refuses an out-of-range port", () => {
     expect(() => parseEnv({ PORT: "70000" })).toThrowError(/PORT/);
   });
