@@ -99,7 +99,7 @@ function queryParameters(query: z.ZodType | undefined): JsonObject[] {
 }
 
 function operation(route: OpenApiRoute, area: string): JsonObject {
-  const status = String(route.status ?? (route.method === "POST" && route.request ? 201 : 200));
+  const status = String(route.status ?? 200);
   const media = route.produces ?? "application/json";
   const successContent =
     status === "204"

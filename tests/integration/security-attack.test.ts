@@ -161,7 +161,7 @@ function send(route: OpenApiRoute & { handler: Handler }, input: { params: Recor
 
 /** The statuses the OpenAPI document lists for a route (lib/api/openapi.ts). */
 function documentedStatuses(route: OpenApiRoute): Set<number> {
-  const success = route.status ?? (route.method === "POST" && route.request ? 201 : 200);
+  const success = route.status ?? 200;
   const errors = [401, 403, 404, 409, 422];
   if (route.request) errors.push(400, 415);
   // Uploads and imports also refuse what is too large.

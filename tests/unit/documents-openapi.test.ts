@@ -85,25 +85,26 @@ describe("OpenAPI document", () => {
     }
   });
 
-  /** "GET /api/v1/meetings/{id}" for every handler exported by a route.ts under app/api/v1. */
-  function routeHandlers(): string[] {
+  /** "GET /api/v1/meetings/{id}" → that handler's source, for every handler exported by a route.ts under app/api/v1. */
+  function handlerSources(): Map<string, string> {
     const root = join(process.cwd(), "app", "api", "v1");
-    const handlers: string[] = [];
+    const handlers = new Map<string, string>();
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const full = join(dir, entry.name);
         if (entry.isDirectory()) walk(full);
         else if (/^route\.tsx?$/.test(entry.name)) {
           const path = `/api/v1/${relative(root, dir).split(sep).join("/")}`.replace(/\[([^\]]+)\]/g, "{$1}").replace(/\/$/, "");
-          for (const match of readFileSync(full, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) {
-            handlers.push(`${match[1]} ${path}`);
-          }
+          const source = readFileSync(full, "utf8");
+          const exports = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)];
+          exports.forEach((match, i) => handlers.set(`${match[1]} ${path}`, source.slice(match.index, exports[i + 1]?.index ?? source.length)));
         }
       }
     };
     walk(root);
     return handlers;
   }
+  const routeHandlers = () => [...handlerSources().keys()];
   const documented = Object.values(OPENAPI_ROUTES).flat().map((route) => `${route.method} ${route.path}`);
 
   test("every route handler under app/api/v1 is registered (path and method)", () => {
@@ -118,5 +119,21 @@ describe("OpenAPI document", () => {
     const handlers = new Set(routeHandlers());
     expect(documented.length).toBeGreaterThan(20);
     expect(documented.filter((route) => !handlers.has(route))).toEqual([]);
+  });
+
+  test("a handler that answers 201 Created is documented so, and one documented so answers it", () => {
+    // Actions (transitions, score steps, decisions, mark-read) answer 200; a document that
+    // promised 201 for them misled clients and made the attack test fail on a valid random body.
+    const sources = handlerSources();
+    const wrong = Object.values(OPENAPI_ROUTES)
+      .flat()
+      .filter((route) => {
+        // The handler's code, without the comments (the next handler's doc comment comes before its export).
+        const code = (sources.get(`${route.method} ${route.path}`) ?? "").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+        const responses = (doc.paths[route.path] as Record<string, { responses: Record<string, unknown> }>)[route.method.toLowerCase()]!.responses;
+        return "201" in responses !== /\b201\b/.test(code);
+      })
+      .map((route) => `${route.method} ${route.path}`);
+    expect(wrong).toEqual([]);
   });
 });
