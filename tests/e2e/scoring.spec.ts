@@ -42,9 +42,10 @@ async function lowerByOne(page: Page, code: string): Promise<string> {
 test("bithu self-scores, capuy adjusts with a reason, bantochuc finalises and the meeting locks", async ({ page }) => {
   test.setTimeout(180_000);
 
-  // 1. bithu: a meeting of their branch whose minutes are adopted.
+  // 1. bithu: a regular meeting of their branch whose minutes are adopted (the year-end review,
+  // which the demo may hold on the same day, is not scored).
   await loginAndWait(page, "bithu");
-  await page.goto("/meetings?state=MINUTES_ADOPTED");
+  await page.goto("/meetings?state=MINUTES_ADOPTED&kind=REGULAR");
   const link = page.locator('main a[href^="/meetings/"]').filter({ hasNotText: /^$/ });
   const href = await link
     .evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href") ?? "").find((h) => /^\/meetings\/[0-9a-f-]{36}$/.test(h)))
