@@ -18,6 +18,7 @@ import {
   WidthType,
   type IBorderOptions,
 } from "docx";
+import messages from "@/lib/i18n/messages";
 import { PARTY_NAME, type DocBlock, type DocRun, type OfficialDocument, type Signature } from "./model";
 
 export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -159,7 +160,7 @@ function signature(sig: Signature | null): Paragraph[] {
 function footer(doc: OfficialDocument): Table {
   const left: Paragraph[] = doc.recipients
     ? [
-        new Paragraph({ children: [run("Nơi nhận:", { bold: true, italic: true, underline: true, size: SIZE_SMALL })] }),
+        new Paragraph({ children: [run(messages.documentsServer.recipients, { bold: true, italic: true, underline: true, size: SIZE_SMALL })] }),
         ...doc.recipients.map((line) => new Paragraph({ children: [run(line, { size: 22 })] })),
       ]
     : signature(doc.signatures.left);
@@ -168,7 +169,7 @@ function footer(doc: OfficialDocument): Table {
 
 export function officialDocx(doc: OfficialDocument): Document {
   return new Document({
-    creator: "Sổ sinh hoạt chi bộ",
+    creator: messages.documentsServer.creator,
     title: `${doc.title}${doc.subtitle ? ` – ${doc.subtitle}` : ""}`,
     styles: { default: { document: { run: { font: FONT, size: SIZE_BODY } } } },
     sections: [

@@ -36,6 +36,7 @@ import backup from "./vi/backup.json";
 import classification from "./vi/classification.json";
 import classificationRules from "./vi/classification-rules.json";
 import classificationServer from "./vi/classification-server.json";
+import documentsServer from "./vi/documents-server.json";
 import settings from "./vi/settings.json";
 import dues from "./vi/dues.json";
 
@@ -76,6 +77,7 @@ const messages = {
   classification,
   classificationRules,
   classificationServer,
+  documentsServer,
   settings,
   dues,
 };
