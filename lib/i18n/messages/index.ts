@@ -22,6 +22,7 @@ import errors from "./vi/errors.json";
 import serverErrors from "./vi/server-errors.json";
 import rosterImport from "./vi/roster-import.json";
 import meetings from "./vi/meetings.json";
+import meetingsServer from "./vi/meetings-server.json";
 import outputs from "./vi/outputs.json";
 import preparation from "./vi/preparation.json";
 import record from "./vi/record.json";
@@ -63,6 +64,7 @@ const messages = {
   serverErrors,
   rosterImport,
   meetings,
+  meetingsServer,
   outputs,
   preparation,
   record,
