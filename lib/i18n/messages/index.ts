@@ -12,6 +12,7 @@ import login from "./vi/login.json";
 import home from "./vi/home.json";
 import org from "./vi/org.json";
 import orgDetail from "./vi/org-detail.json";
+import orgServer from "./vi/org-server.json";
 import account from "./vi/account.json";
 import orgAdmin from "./vi/org-admin.json";
 import picker from "./vi/picker.json";
@@ -54,6 +55,7 @@ const messages = {
   home,
   org,
   orgDetail,
+  orgServer,
   account,
   orgAdmin,
   picker,
