@@ -19,9 +19,9 @@ import {
 import type { Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { NotFoundError } from "@/lib/errors";
-import { cell, centred, DOCX_MEDIA_TYPE, FONT, MARGIN, NO_BORDERS, PAGE, run, SIZE_BODY, SIZE_HEADER, SIZE_SMALL, TEXT_WIDTH } from "@/lib/documents/docx";
+import { cell, centred, DOCX_MEDIA_TYPE, NO_BORDERS, partyDocx, partyHeaderColumns, run, SIZE_SMALL, TEXT_WIDTH } from "@/lib/documents/docx";
 import type { ExportedFile } from "@/lib/documents/export";
-import { PARTY_NAME, placeDateLine, upper } from "@/lib/documents/model";
+import { placeDateLine, upper } from "@/lib/documents/model";
 import { foldForSearch, formatCalendarDate, formatDate } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
@@ -309,11 +309,7 @@ function columnsTable(columns: Paragraph[][], shares: number[]): Table {
 }
 
 function headerBlock(sheet: ScoreSheet): Table {
-  const left: Paragraph[] = [];
-  if (sheet.header.superior) left.push(centred([run(sheet.header.superior, { size: SIZE_HEADER })]));
-  left.push(centred([run(sheet.header.issuer, { size: SIZE_HEADER, bold: true })]));
-  left.push(centred([run("*", { size: SIZE_HEADER })]));
-  const right = [centred([run(PARTY_NAME, { size: 30, bold: true, underline: true })], 240), centred([run(sheet.header.placeDate, { italic: true })])];
+  const { left, right } = partyHeaderColumns(sheet.header);
   return columnsTable([left, right], [0.45, 0.55]);
 }
 
@@ -354,29 +350,19 @@ function signatureColumn(sig: ScoreSheet["signatures"][number]): Paragraph[] {
 }
 
 export function scoreSheetDocx(sheet: ScoreSheet): Document {
-  return new Document({
-    creator: messages.documentsServer.creator,
-    title: sheet.title,
-    styles: { default: { document: { run: { font: FONT, size: SIZE_BODY } } } },
-    sections: [
-      {
-        properties: { page: { size: PAGE, margin: MARGIN } },
-        children: [
-          headerBlock(sheet),
-          new Paragraph({ spacing: { before: 240 }, children: [] }),
-          centred([run(sheet.title, { bold: true, size: 30 })]),
-          centred([run("-----")], 200),
-          ...sheet.facts.map((f) => new Paragraph({ spacing: { before: 40, after: 40 }, children: [run(`${f.label}: `, { bold: true }), run(f.text)] })),
-          new Paragraph({ spacing: { after: 120 }, children: [] }),
-          scoreTable(sheet),
-          new Paragraph({ spacing: { after: 120 }, children: [] }),
-          ...sheet.notes.map((n) => body(n.text, n.bold)),
-          new Paragraph({ spacing: { before: 240 }, children: [] }),
-          columnsTable(sheet.signatures.map(signatureColumn), [1 / 3, 1 / 3, 1 / 3]),
-        ],
-      },
-    ],
-  });
+  return partyDocx(sheet.title, [
+    headerBlock(sheet),
+    new Paragraph({ spacing: { before: 240 }, children: [] }),
+    centred([run(sheet.title, { bold: true, size: 30 })]),
+    centred([run("-----")], 200),
+    ...sheet.facts.map((f) => new Paragraph({ spacing: { before: 40, after: 40 }, children: [run(`${f.label}: `, { bold: true }), run(f.text)] })),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
+    scoreTable(sheet),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
+    ...sheet.notes.map((n) => body(n.text, n.bold)),
+    new Paragraph({ spacing: { before: 240 }, children: [] }),
+    columnsTable(sheet.signatures.map(signatureColumn), [1 / 3, 1 / 3, 1 / 3]),
+  ]);
 }
 
 export async function exportScoreSheetDocx(user: Principal, meetingId: string): Promise<ExportedFile> {
