@@ -24,6 +24,7 @@ import serverErrors from "./vi/server-errors.json";
 import rosterImport from "./vi/roster-import.json";
 import meetings from "./vi/meetings.json";
 import meetingsServer from "./vi/meetings-server.json";
+import meetingsRules from "./vi/meetings-rules.json";
 import outputs from "./vi/outputs.json";
 import preparation from "./vi/preparation.json";
 import record from "./vi/record.json";
@@ -67,6 +68,7 @@ const messages = {
   rosterImport,
   meetings,
   meetingsServer,
+  meetingsRules,
   outputs,
   preparation,
   record,
