@@ -326,9 +326,11 @@ async function checkRecordComplete(
     const missing = resolved.errors.filter((error) => error.code === "MISSING_MARK").map((error) => names.get(error.memberId!) ?? "");
     if (missing.length > 0) problems.push(fill(wording.unmarked, { count: missing.length, names: missing.join(", ") }));
     for (const error of resolved.errors.filter((e) => e.code !== "MISSING_MARK")) {
-      // The rules name members by id; people read names.
+      // The rules name members by id; people read names. Someone marked but not on the roll has none.
       const id = error.memberId;
-      problems.push(id && names.has(id) ? error.message.replaceAll(id, names.get(id)!) : error.message.replace(/^\S+ không có trong/, wording.offRollPerson));
+      if (id && names.has(id)) problems.push(error.message.replaceAll(id, names.get(id)!));
+      else if (error.code === "NOT_ON_ROLL") problems.push(fill(messages.meetingsRules.attendance.notOnRoll, { member: wording.offRollPerson }));
+      else problems.push(error.message);
     }
   }
   if (!minutes?.proceedings?.trim()) problems.push(wording.minutesEmpty);
