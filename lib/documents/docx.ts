@@ -18,6 +18,7 @@ import {
   WidthType,
   type IBorderOptions,
 } from "docx";
+import messages from "@/lib/i18n/messages";
 import { PARTY_NAME, type DocBlock, type DocRun, type OfficialDocument, type Signature } from "./model";
 
 export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -76,17 +77,34 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): T
   });
 }
 
-function headerBlock(doc: OfficialDocument): Table {
+/**
+ * The party header's two columns (HD 36-HD/VPTW): left the superior and issuing units, "*" and the
+ * number (when the document has one), right the party's name and the place and date. Each document
+ * lays them out in its own header table.
+ */
+export function partyHeaderColumns(header: { superior: string | null; issuer: string; number?: string; placeDate: string }): { left: Paragraph[]; right: Paragraph[] } {
   const left: Paragraph[] = [];
-  if (doc.header.superior) left.push(centred([run(doc.header.superior, { size: SIZE_HEADER })]));
-  left.push(centred([run(doc.header.issuer, { size: SIZE_HEADER, bold: true })]));
+  if (header.superior) left.push(centred([run(header.superior, { size: SIZE_HEADER })]));
+  left.push(centred([run(header.issuer, { size: SIZE_HEADER, bold: true })]));
   left.push(centred([run("*", { size: SIZE_HEADER })]));
-  left.push(centred([run(doc.header.number, { size: SIZE_HEADER })]));
-  const right = [
-    centred([run(PARTY_NAME, { size: 30, bold: true, underline: true })], 240),
-    centred([run(doc.header.placeDate, { italic: true })]),
-  ];
+  if (header.number !== undefined) left.push(centred([run(header.number, { size: SIZE_HEADER })]));
+  const right = [centred([run(PARTY_NAME, { size: 30, bold: true, underline: true })], 240), centred([run(header.placeDate, { italic: true })])];
+  return { left, right };
+}
+
+function headerBlock(doc: OfficialDocument): Table {
+  const { left, right } = partyHeaderColumns(doc.header);
   return twoColumns(left, right, 0.45);
+}
+
+/** A party document's file: the app as its creator, A4 with the party margins, Times New Roman. */
+export function partyDocx(title: string, children: (Paragraph | Table)[]): Document {
+  return new Document({
+    creator: messages.documentsServer.creator,
+    title,
+    styles: { default: { document: { run: { font: FONT, size: SIZE_BODY } } } },
+    sections: [{ properties: { page: { size: PAGE, margin: MARGIN } }, children }],
+  });
 }
 
 function runsOf(runs: DocRun[]): TextRun[] {
@@ -159,7 +177,7 @@ function signature(sig: Signature | null): Paragraph[] {
 function footer(doc: OfficialDocument): Table {
   const left: Paragraph[] = doc.recipients
     ? [
-        new Paragraph({ children: [run("Nơi nhận:", { bold: true, italic: true, underline: true, size: SIZE_SMALL })] }),
+        new Paragraph({ children: [run(messages.documentsServer.recipients, { bold: true, italic: true, underline: true, size: SIZE_SMALL })] }),
         ...doc.recipients.map((line) => new Paragraph({ children: [run(line, { size: 22 })] })),
       ]
     : signature(doc.signatures.left);
@@ -167,26 +185,16 @@ function footer(doc: OfficialDocument): Table {
 }
 
 export function officialDocx(doc: OfficialDocument): Document {
-  return new Document({
-    creator: "Sổ sinh hoạt chi bộ",
-    title: `${doc.title}${doc.subtitle ? ` – ${doc.subtitle}` : ""}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE_BODY } } } },
-    sections: [
-      {
-        properties: { page: { size: PAGE, margin: MARGIN } },
-        children: [
-          headerBlock(doc),
-          new Paragraph({ spacing: { before: 240 }, children: [] }),
-          centred([run(doc.title, { bold: true, size: 32 })]),
-          ...(doc.subtitle ? [centred([run(doc.subtitle, { bold: true })])] : []),
-          centred([run("-----", { size: SIZE_BODY })], 200),
-          ...blocks(doc.blocks),
-          new Paragraph({ spacing: { before: 240 }, children: [] }),
-          footer(doc),
-        ],
-      },
-    ],
-  });
+  return partyDocx(`${doc.title}${doc.subtitle ? ` – ${doc.subtitle}` : ""}`, [
+    headerBlock(doc),
+    new Paragraph({ spacing: { before: 240 }, children: [] }),
+    centred([run(doc.title, { bold: true, size: 32 })]),
+    ...(doc.subtitle ? [centred([run(doc.subtitle, { bold: true })])] : []),
+    centred([run("-----", { size: SIZE_BODY })], 200),
+    ...blocks(doc.blocks),
+    new Paragraph({ spacing: { before: 240 }, children: [] }),
+    footer(doc),
+  ]);
 }
 
 export async function officialDocxBuffer(doc: OfficialDocument): Promise<Buffer> {

@@ -3,6 +3,7 @@
 // the member version, without absence reasons (lib/documents/meeting-record.ts).
 import type { Principal } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
+import messages from "@/lib/i18n/messages";
 import { buildMinutesDocument, buildResolutionDocument } from "./builders";
 import { DOCX_MEDIA_TYPE, officialDocxBuffer } from "./docx";
 import { loadMeetingRecord } from "./meeting-record";
@@ -20,7 +21,7 @@ export interface ExportedFile {
 export async function meetingDocument(user: Principal, meetingId: string, kind: DocumentKindName): Promise<OfficialDocument> {
   const record = await loadMeetingRecord(user, meetingId);
   if (kind === "resolution" && !record.resolution) {
-    throw new NotFoundError("Kỳ sinh hoạt này chưa có nghị quyết để xuất. Hãy ghi nghị quyết ở trang Biên bản trước.");
+    throw new NotFoundError(messages.documentsServer.noResolution);
   }
   return kind === "minutes" ? buildMinutesDocument(record) : buildResolutionDocument(record);
 }

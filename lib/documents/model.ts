@@ -2,6 +2,8 @@
 // the header block (issuing units with "*" and the number, "ĐẢNG CỘNG SẢN VIỆT NAM" and the
 // place-and-date line), the title, the body as blocks, the recipients and the signature block.
 // The DOCX writer (docx.ts) and the print view render the same model, so they cannot disagree.
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
 
 export interface DocRun {
   text: string;
@@ -49,7 +51,7 @@ export interface OfficialDocument {
   signatures: { left: Signature | null; right: Signature };
 }
 
-export const PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM";
+export const PARTY_NAME = messages.documentsServer.partyName;
 
 /** Vietnamese upper case that keeps the diacritics ("Chi bộ" → "CHI BỘ"). */
 export function upper(text: string): string {
@@ -65,7 +67,7 @@ const pad2 = (n: number) => String(n).padStart(2, "0");
 export function vietnameseDateWords(day: Date): string {
   const d = day.getUTCDate();
   const m = day.getUTCMonth() + 1;
-  return `ngày ${pad2(d)} tháng ${m < 3 ? pad2(m) : String(m)} năm ${day.getUTCFullYear()}`;
+  return fill(messages.documentsServer.dateWords, { day: pad2(d), month: m < 3 ? pad2(m) : String(m), year: day.getUTCFullYear() });
 }
 
 /** "Lâm Đồng, ngày 05 tháng 11 năm 2026", or "Ngày 05 tháng 11 năm 2026" without a locality. */
@@ -105,7 +107,7 @@ export function documentText(doc: OfficialDocument): string {
     else if (block.kind === "list") lines.push(...block.items.map((runs) => `- ${runs.map((r) => r.text).join("")}`));
     else lines.push(block.columns.map((c) => c.title).join(" | "), ...block.rows.map((row) => row.join(" | ")));
   }
-  if (doc.recipients) lines.push("Nơi nhận:", ...doc.recipients);
+  if (doc.recipients) lines.push(messages.documentsServer.recipients, ...doc.recipients);
   for (const signature of [doc.signatures.left, doc.signatures.right]) {
     if (signature) lines.push(...signature.lines, signature.name ?? "");
   }

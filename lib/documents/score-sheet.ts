@@ -19,31 +19,27 @@ import {
 import type { Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { NotFoundError } from "@/lib/errors";
-import { cell, centred, DOCX_MEDIA_TYPE, FONT, MARGIN, NO_BORDERS, PAGE, run, SIZE_BODY, SIZE_HEADER, SIZE_SMALL, TEXT_WIDTH } from "@/lib/documents/docx";
+import { cell, centred, DOCX_MEDIA_TYPE, NO_BORDERS, partyDocx, partyHeaderColumns, run, SIZE_SMALL, TEXT_WIDTH } from "@/lib/documents/docx";
 import type { ExportedFile } from "@/lib/documents/export";
-import { PARTY_NAME, placeDateLine, upper } from "@/lib/documents/model";
+import { placeDateLine, upper } from "@/lib/documents/model";
 import { foldForSearch, formatCalendarDate, formatDate } from "@/lib/i18n/format";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
 import { settingsFor } from "@/lib/settings/resolve";
 import { Points } from "@/lib/exact/ratio";
 import { layoutFor } from "@/lib/scoring/layout";
 import { LEVEL_LABELS } from "@/lib/scoring/model";
 import { scorecardView, type ColumnName, type ScoreColumn, type ScorecardView } from "@/lib/scoring/workflow";
 
-export const SCORE_SHEET_TITLE = "PHIẾU ĐÁNH GIÁ CHẤT LƯỢNG SINH HOẠT CHI BỘ";
+const words = messages.documentsServer.scoreSheet;
+
+export const SCORE_SHEET_TITLE = words.title;
 
 export const SHEET_COLUMNS: readonly ColumnName[] = ["self", "overseer", "final"];
 
-const COLUMN_TITLES: Record<ColumnName, string> = {
-  self: "Chi bộ tự chấm",
-  overseer: "Cấp ủy cấp trên",
-  final: "Thẩm định",
-};
+const COLUMN_TITLES: Record<ColumnName, string> = words.columnTitles;
 
-const COLUMN_WORDS: Record<ColumnName, string> = {
-  self: "chi bộ tự chấm",
-  overseer: "cấp ủy viên cấp trên",
-  final: "thẩm định",
-};
+const COLUMN_WORDS: Record<ColumnName, string> = words.columnWords;
 
 export type SheetRowKind = "group" | "criterion" | "groupTotal" | "total" | "level";
 
@@ -101,11 +97,14 @@ function perColumn(view: ScorecardView, value: (column: ScoreColumn) => string):
 }
 
 function levelText(column: ScoreColumn): string {
-  return column.result.level ? LEVEL_LABELS[column.result.level] : "Chưa xếp loại";
+  return column.result.level ? LEVEL_LABELS[column.result.level] : words.unrated;
 }
 
 function byLine(column: ScoreColumn): string {
-  const parts = [column.by?.name ? `đồng chí ${column.by.name}` : null, column.at ? `ngày ${formatDate(column.at)}` : null].filter(Boolean);
+  const parts = [
+    column.by?.name ? fill(messages.documentsServer.comrade, { name: column.by.name }) : null,
+    column.at ? fill(words.byDay, { day: formatDate(column.at) }) : null,
+  ].filter(Boolean);
   return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }
 
@@ -134,10 +133,12 @@ function remarkNotes(view: ScorecardView, own: Record<ColumnName, boolean>): { t
     // A column that only confirms the one before carries its remarks: say them once.
     if (!column || !own[name]) continue;
     for (const [code, remark] of Object.entries(column.remarks)) {
-      if (remark.trim()) out.push({ text: `- ${code} (${COLUMN_WORDS[name]}): ${remark.trim()}` });
+      if (remark.trim()) out.push({ text: fill(words.remark, { code, column: COLUMN_WORDS[name], remark: remark.trim() }) });
     }
     for (const [code, override] of Object.entries(column.overrides)) {
-      out.push({ text: `- ${code} (${COLUMN_WORDS[name]}): ghi đè ${String(override.points).replace(".", ",")} điểm; lý do: ${override.reason.trim()}` });
+      out.push({
+        text: fill(words.override, { code, column: COLUMN_WORDS[name], points: String(override.points).replace(".", ","), reason: override.reason.trim() }),
+      });
     }
   }
   return out;
@@ -146,7 +147,7 @@ function remarkNotes(view: ScorecardView, own: Record<ColumnName, boolean>): { t
 /** The score sheet of a scorecard view (pure). Throws when the view has no rubric to score with. */
 export function buildScoreSheet(view: ScorecardView, header: ScoreSheetHeader): ScoreSheet {
   if (!view.definition || !view.facts || !view.rubric) {
-    throw new NotFoundError(view.notScorable ?? "Kỳ sinh hoạt này chưa có phiếu chấm.");
+    throw new NotFoundError(view.notScorable ?? words.noCard);
   }
   const day = new Date(`${view.meeting.day}T00:00:00.000Z`);
   const layout = layoutFor(view.definition, view.facts.hasThematicPart, view.facts.kind === "THEMATIC");
@@ -156,7 +157,7 @@ export function buildScoreSheet(view: ScorecardView, header: ScoreSheetHeader): 
     for (const c of group.criteria) {
       const code = c.criterion.code;
       if (!c.applicable) {
-        rows.push({ kind: "criterion", cells: [code, `${c.criterion.name} (không áp dụng)`, "—", "—", "—", "—"] });
+        rows.push({ kind: "criterion", cells: [code, fill(words.notApplicable, { name: c.criterion.name }), "—", "—", "—", "—"] });
         continue;
       }
       const [self, overseer, final] = SHEET_COLUMNS.map((name) => cellOf(view.columns[name], code)) as [string, string, string];
@@ -166,54 +167,55 @@ export function buildScoreSheet(view: ScorecardView, header: ScoreSheetHeader): 
       const total = column.result.groupTotals.find((g) => g.code === group.group.code);
       return total ? fmt(total.points) : "";
     });
-    rows.push({ kind: "groupTotal", cells: ["", `Cộng nhóm ${group.group.code}`, Points.format(group.pointsTenths), ...totals] });
+    rows.push({ kind: "groupTotal", cells: ["", fill(words.groupTotal, { code: group.group.code }), Points.format(group.pointsTenths), ...totals] });
   }
-  rows.push({ kind: "total", cells: ["", "TỔNG ĐIỂM", Points.format(layout.totalTenths), ...perColumn(view, (column) => fmt(column.result.total))] });
-  rows.push({ kind: "level", cells: ["", "XẾP LOẠI", "", ...perColumn(view, levelText)] });
+  rows.push({ kind: "total", cells: ["", words.total, Points.format(layout.totalTenths), ...perColumn(view, (column) => fmt(column.result.total))] });
+  rows.push({ kind: "level", cells: ["", words.level, "", ...perColumn(view, levelText)] });
 
   const notes: ScoreSheet["notes"] = [];
   const self = view.columns.self;
-  if (self && !self.at) notes.push({ text: "Kết quả chi bộ tự chấm chưa được gửi (đang là bản nháp)." });
+  if (self && !self.at) notes.push({ text: words.draft });
   if (view.vote) {
     const v = view.vote;
     notes.push({
-      text: `Chi bộ biểu quyết kết quả tự chấm: ${v.for}/${v.eligible} đồng chí tán thành, ${v.against} đồng chí không tán thành, ${v.abstain} đồng chí không biểu quyết.`,
+      text: fill(words.vote, { for: v.for, eligible: v.eligible, against: v.against, abstain: v.abstain }),
     });
   }
-  if (self?.at) notes.push({ text: `Chi bộ tự chấm: ${fmt(self.result.total)} điểm, xếp loại ${levelText(self)}${byLine(self)}.` });
+  const summary = (column: ScoreColumn) => ({ points: fmt(column.result.total), level: levelText(column), by: byLine(column), reason: column.reason ?? "" });
+  if (self?.at) notes.push({ text: fill(words.self, summary(self)) });
   const own = ownColumns(view);
   const overseer = view.columns.overseer;
   if (overseer) {
     notes.push({
       text: own.overseer
-        ? `Cấp ủy viên cấp trên điều chỉnh: ${fmt(overseer.result.total)} điểm, xếp loại ${levelText(overseer)}${byLine(overseer)}. Lý do điều chỉnh: ${overseer.reason ?? ""}`
-        : `Cấp ủy viên cấp trên xác nhận kết quả tự chấm${byLine(overseer)}.${overseer.reason ? ` Ý kiến: ${overseer.reason}` : ""}`,
+        ? fill(words.overseerAdjusted, summary(overseer))
+        : fill(words.overseerConfirmed, { by: byLine(overseer), opinion: overseer.reason ? fill(words.opinion, { reason: overseer.reason }) : "" }),
     });
   }
   const final = view.columns.final;
   if (final) {
     notes.push({
       text: own.final
-        ? `Ban Tổ chức điều chỉnh khi thẩm định: ${fmt(final.result.total)} điểm, xếp loại ${levelText(final)}${byLine(final)}. Lý do điều chỉnh: ${final.reason ?? ""}`
-        : `Ban Tổ chức thẩm định, giữ nguyên kết quả: ${fmt(final.result.total)} điểm, xếp loại ${levelText(final)}${byLine(final)}.${final.reason ? ` Ý kiến thẩm định: ${final.reason}` : ""}`,
+        ? fill(words.finalAdjusted, summary(final))
+        : fill(words.finalKept, { ...summary(final), opinion: final.reason ? fill(words.finalOpinion, { reason: final.reason }) : "" }),
     });
   }
   if (view.effective?.level) {
     notes.push({
-      text: `Kết quả đánh giá: ${fmt(view.effective.total)} điểm, xếp loại ${LEVEL_LABELS[view.effective.level]} (theo ${COLUMN_WORDS[view.effective.column]}).`,
+      text: fill(words.effective, { points: fmt(view.effective.total), level: LEVEL_LABELS[view.effective.level], column: COLUMN_WORDS[view.effective.column] }),
       bold: true,
     });
   }
   const focus = view.effective ? view.columns[view.effective.column] : null;
   if (focus && focus.result.conditions.length > 0) {
-    notes.push({ text: "Điều kiện xếp loại:", bold: true });
+    notes.push({ text: words.conditions, bold: true });
     for (const c of focus.result.conditions) {
-      notes.push({ text: `- ${c.name} (để xếp loại ${LEVEL_LABELS[c.level]}): ${c.held ? "đạt" : "không đạt"}. ${c.explanation}` });
+      notes.push({ text: fill(words.condition, { name: c.name, level: LEVEL_LABELS[c.level], held: c.held ? words.held : words.notHeld, explanation: c.explanation }) });
     }
   }
   const remarks = remarkNotes(view, own);
-  if (remarks.length > 0) notes.push({ text: "Ghi chú, lý do trừ điểm và ghi đè:", bold: true }, ...remarks);
-  if (view.card?.notes?.trim()) notes.push({ text: `Nhận xét của chi bộ: ${view.card.notes.trim()}` });
+  if (remarks.length > 0) notes.push({ text: words.remarks, bold: true }, ...remarks);
+  if (view.card?.notes?.trim()) notes.push({ text: fill(words.branchNotes, { notes: view.card.notes.trim() }) });
 
   const rubric = view.rubric;
   return {
@@ -225,18 +227,15 @@ export function buildScoreSheet(view: ScorecardView, header: ScoreSheetHeader): 
     },
     title: SCORE_SHEET_TITLE,
     facts: [
-      { label: "Chi bộ", text: view.meeting.branch.name },
-      { label: "Kỳ sinh hoạt", text: `${view.meeting.title}, ngày ${formatCalendarDate(day)}` },
-      { label: "Khung tiêu chí", text: `${rubric.name} (mã ${rubric.code}, phiên bản ${rubric.version}); ${view.definition.legalBasis}` },
-      {
-        label: "Phần chuyên đề",
-        text: view.facts.hasThematicPart ? "có (chấm theo tiêu chí khi có phần chuyên đề)" : "không (chấm theo tiêu chí khi không có phần chuyên đề)",
-      },
+      { label: words.branch, text: view.meeting.branch.name },
+      { label: words.meeting, text: fill(words.meetingText, { title: view.meeting.title, day: formatCalendarDate(day) }) },
+      { label: words.rubric, text: fill(words.rubricText, { name: rubric.name, code: rubric.code, version: rubric.version, basis: view.definition.legalBasis }) },
+      { label: words.thematic, text: view.facts.hasThematicPart ? words.withThematic : words.withoutThematic },
     ],
     columns: [
-      { title: "Mã", width: 7 },
-      { title: "Tiêu chí", width: 41 },
-      { title: "Tối đa", width: 10 },
+      { title: words.code, width: 7 },
+      { title: words.criterion, width: 41 },
+      { title: words.max, width: 10 },
       { title: COLUMN_TITLES.self, width: 14 },
       { title: COLUMN_TITLES.overseer, width: 14 },
       { title: COLUMN_TITLES.final, width: 14 },
@@ -244,9 +243,9 @@ export function buildScoreSheet(view: ScorecardView, header: ScoreSheetHeader): 
     rows,
     notes,
     signatures: [
-      { lines: ["BÍ THƯ CHI BỘ"], name: header.secretary ?? self?.by?.name ?? null },
-      { lines: ["CẤP ỦY VIÊN CẤP TRÊN"], name: overseer?.by?.name ?? null },
-      { lines: ["BAN TỔ CHỨC"], name: final?.by?.name ?? null },
+      { lines: [words.secretarySigns], name: header.secretary ?? self?.by?.name ?? null },
+      { lines: [words.overseerSigns], name: overseer?.by?.name ?? null },
+      { lines: [words.finalSigns], name: final?.by?.name ?? null },
     ],
   };
 }
@@ -310,11 +309,7 @@ function columnsTable(columns: Paragraph[][], shares: number[]): Table {
 }
 
 function headerBlock(sheet: ScoreSheet): Table {
-  const left: Paragraph[] = [];
-  if (sheet.header.superior) left.push(centred([run(sheet.header.superior, { size: SIZE_HEADER })]));
-  left.push(centred([run(sheet.header.issuer, { size: SIZE_HEADER, bold: true })]));
-  left.push(centred([run("*", { size: SIZE_HEADER })]));
-  const right = [centred([run(PARTY_NAME, { size: 30, bold: true, underline: true })], 240), centred([run(sheet.header.placeDate, { italic: true })])];
+  const { left, right } = partyHeaderColumns(sheet.header);
   return columnsTable([left, right], [0.45, 0.55]);
 }
 
@@ -348,36 +343,26 @@ function body(text: string, bold = false): Paragraph {
 function signatureColumn(sig: ScoreSheet["signatures"][number]): Paragraph[] {
   return [
     ...sig.lines.map((line) => centred([run(line, { bold: true, size: SIZE_TABLE })])),
-    centred([run("(Ký, ghi rõ họ tên)", { italic: true, size: 22 })]),
+    centred([run(words.signHint, { italic: true, size: 22 })]),
     new Paragraph({ spacing: { before: 1000, after: 0 }, children: [] }),
     centred([run(sig.name ?? "", { bold: true, size: SIZE_TABLE })]),
   ];
 }
 
 export function scoreSheetDocx(sheet: ScoreSheet): Document {
-  return new Document({
-    creator: "Sổ sinh hoạt chi bộ",
-    title: sheet.title,
-    styles: { default: { document: { run: { font: FONT, size: SIZE_BODY } } } },
-    sections: [
-      {
-        properties: { page: { size: PAGE, margin: MARGIN } },
-        children: [
-          headerBlock(sheet),
-          new Paragraph({ spacing: { before: 240 }, children: [] }),
-          centred([run(sheet.title, { bold: true, size: 30 })]),
-          centred([run("-----")], 200),
-          ...sheet.facts.map((f) => new Paragraph({ spacing: { before: 40, after: 40 }, children: [run(`${f.label}: `, { bold: true }), run(f.text)] })),
-          new Paragraph({ spacing: { after: 120 }, children: [] }),
-          scoreTable(sheet),
-          new Paragraph({ spacing: { after: 120 }, children: [] }),
-          ...sheet.notes.map((n) => body(n.text, n.bold)),
-          new Paragraph({ spacing: { before: 240 }, children: [] }),
-          columnsTable(sheet.signatures.map(signatureColumn), [1 / 3, 1 / 3, 1 / 3]),
-        ],
-      },
-    ],
-  });
+  return partyDocx(sheet.title, [
+    headerBlock(sheet),
+    new Paragraph({ spacing: { before: 240 }, children: [] }),
+    centred([run(sheet.title, { bold: true, size: 30 })]),
+    centred([run("-----")], 200),
+    ...sheet.facts.map((f) => new Paragraph({ spacing: { before: 40, after: 40 }, children: [run(`${f.label}: `, { bold: true }), run(f.text)] })),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
+    scoreTable(sheet),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
+    ...sheet.notes.map((n) => body(n.text, n.bold)),
+    new Paragraph({ spacing: { before: 240 }, children: [] }),
+    columnsTable(sheet.signatures.map(signatureColumn), [1 / 3, 1 / 3, 1 / 3]),
+  ]);
 }
 
 export async function exportScoreSheetDocx(user: Principal, meetingId: string): Promise<ExportedFile> {

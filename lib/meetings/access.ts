@@ -10,8 +10,12 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/time/days";
 import { RECORD_EDITABLE, PREPARATION_EDITABLE } from "@/lib/meetings/states";
+import messages from "@/lib/i18n/messages";
 
-export const MEETING_NOT_FOUND = "Không tìm thấy kỳ sinh hoạt này, hoặc kỳ sinh hoạt không thuộc phạm vi bạn được xem.";
+const wording = messages.meetingsServer.access;
+const shared = messages.meetingsServer.common;
+
+export const MEETING_NOT_FOUND = shared.meetingNotFound;
 
 export interface MeetingRef {
   id: string;
@@ -113,18 +117,18 @@ export async function loadMeeting(
 /** Refuses a stale save: the client must send the version it read. */
 export function assertVersion(meeting: { version: number }, expected: number): void {
   if (meeting.version !== expected) {
-    throw new ConflictError("Kỳ sinh hoạt vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi mới nhất rồi thực hiện lại.");
+    throw new ConflictError(shared.stale);
   }
 }
 
 export function assertRecordEditable(meeting: { state: MeetingState }): void {
   if (!RECORD_EDITABLE.includes(meeting.state)) {
-    throw new ValidationError("Biên bản của kỳ sinh hoạt này đã được thông qua hoặc đã khóa; không thể sửa nữa. Người thẩm định có thể mở lại nếu cần.");
+    throw new ValidationError(wording.recordLocked);
   }
 }
 
 export function assertPreparationEditable(meeting: { state: MeetingState }): void {
   if (!PREPARATION_EDITABLE.includes(meeting.state)) {
-    throw new ValidationError("Kỳ sinh hoạt đã diễn ra; không thể sửa phần chuẩn bị nữa.");
+    throw new ValidationError(wording.preparationClosed);
   }
 }

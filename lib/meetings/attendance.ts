@@ -30,21 +30,24 @@ import messages from "@/lib/i18n/messages";
 import { settingsFor } from "@/lib/settings/resolve";
 import { isoDay } from "@/lib/time/days";
 
+const wording = messages.meetingsServer.attendance;
+const shared = messages.meetingsServer.common;
+
 // ─── Schemas (shared by the server actions, the /api/v1 handlers and the services) ──────────────
 
 const meetingId = uuidField(MEETING_NOT_FOUND);
-const NOT_ON_ROLL = "Đảng viên này không có trong danh sách chi bộ vào ngày họp; không điểm danh được. Đại biểu, khách mời ghi ở mục Đại biểu dự.";
+const NOT_ON_ROLL = wording.notOnRoll;
 
 export const markAttendanceSchema = z
   .object({
     meetingId,
     memberId: uuidField(NOT_ON_ROLL),
-    status: z.enum(AttendanceStatus, { error: "Trạng thái điểm danh không hợp lệ." }),
-    reason: optionalLine(300, "Lý do không được dài quá 300 ký tự."),
+    status: z.enum(AttendanceStatus, { error: wording.statusInvalid }),
+    reason: optionalLine(300, wording.reasonTooLong),
   })
   .superRefine((value, ctx) => {
     if (value.status === "ABSENT_EXCUSED" && !value.reason) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "Vui lòng ghi lý do vắng (vắng có lý do cần lý do)." });
+      ctx.addIssue({ code: "custom", path: ["reason"], message: wording.reasonRequired });
     }
   });
 export type MarkAttendanceInput = { [K in keyof z.output<typeof markAttendanceSchema>]?: unknown };
@@ -54,20 +57,20 @@ export const markAllPresentSchema = z.object({ meetingId });
 export const meetingTimesSchema = z.object({
   meetingId,
   version: existingVersionField,
-  actualStart: optionalInstant("Giờ bắt đầu không hợp lệ."),
-  actualEnd: optionalInstant("Giờ kết thúc không hợp lệ."),
+  actualStart: optionalInstant(wording.startInvalid),
+  actualEnd: optionalInstant(wording.endInvalid),
 });
 
 export const addGuestSchema = z.object({
   meetingId,
-  name: optionalLine(200, "Họ tên đại biểu không được dài quá 200 ký tự."),
-  title: optionalLine(200, "Chức vụ không được dài quá 200 ký tự."),
-  userId: optionalUuidField("Không tìm thấy cấp ủy viên cấp trên được chọn."),
+  name: optionalLine(200, wording.guestNameTooLong),
+  title: optionalLine(200, wording.guestTitleTooLong),
+  userId: optionalUuidField(wording.overseerNotFound),
 });
 
 export const removeGuestSchema = z.object({
   meetingId,
-  guestId: uuidField("Không tìm thấy đại biểu này."),
+  guestId: uuidField(wording.guestNotFound),
 });
 
 // ─── Reading ────────────────────────────────────────────────────────────────────────────────────
@@ -164,7 +167,7 @@ export async function attendanceNotOpen(tx: Tx, meeting: MeetingRef, now: Date =
   const settings = await settingsFor(tx, meeting.tenantId, meeting.branch.path, day);
   const opens = attendanceOpensOn(day, settings);
   if (opens.getTime() <= today.getTime()) return null;
-  return `Chưa đến ngày họp (${formatCalendarDate(day)}): điểm danh mở từ ngày ${formatCalendarDate(opens)}.`;
+  return fill(wording.notYet, { day: formatCalendarDate(day), opens: formatCalendarDate(opens) });
 }
 
 export function editState(user: Principal, meeting: MeetingRef): { canRecord: boolean; canEdit: boolean; lockedReason: string | null } {
@@ -173,7 +176,7 @@ export function editState(user: Principal, meeting: MeetingRef): { canRecord: bo
   return {
     canRecord,
     canEdit: canRecord && editable,
-    lockedReason: canRecord && !editable ? "Biên bản của kỳ sinh hoạt này đã được thông qua hoặc đã khóa; không thể sửa nữa." : null,
+    lockedReason: canRecord && !editable ? shared.recordLocked : null,
   };
 }
 
@@ -346,7 +349,7 @@ export async function markAttendance(user: Principal, input: MarkAttendanceInput
         SELECT "status", "reason" FROM "Attendance"
         WHERE "tenantId" = ${user.tenantId}::uuid AND "meetingId" = ${meeting.id}::uuid AND "memberId" = ${member.memberId}::uuid
         FOR UPDATE`;
-      if (!locked) throw new ConflictError("Điểm danh vừa được thay đổi ở nơi khác. Vui lòng tải lại trang.");
+      if (!locked) throw new ConflictError(wording.changedElsewhere);
       if (locked.status === data.status && locked.reason === reason) return { ...result, changed: false };
       before = { memberId: member.memberId, status: locked.status, reason: locked.reason };
       await tx.$executeRaw`
@@ -520,7 +523,7 @@ export async function markAllPresent(user: Principal, input: unknown, context: S
 
 // ─── Actual times ───────────────────────────────────────────────────────────────────────────────
 
-const END_BEFORE_START = "Giờ kết thúc phải sau giờ bắt đầu.";
+const END_BEFORE_START = shared.endBeforeStart;
 
 export interface MeetingTimes {
   actualStart: Date | null;
@@ -529,20 +532,20 @@ export interface MeetingTimes {
 
 /** The checks on actual times, shared with the lifecycle (holding a meeting may set them). */
 export function checkMeetingTimes(times: MeetingTimes, now: Date = new Date()): void {
-  if (times.actualEnd && !times.actualStart) throw fieldError("actualStart", "Vui lòng nhập giờ bắt đầu trước giờ kết thúc.");
+  if (times.actualEnd && !times.actualStart) throw fieldError("actualStart", wording.startBeforeEnd);
   // Actual times are what happened: a few minutes of clock difference with the phone are tolerated.
   const latest = now.getTime() + 5 * 60_000;
   if (times.actualStart && times.actualStart.getTime() > latest) {
-    throw fieldError("actualStart", "Giờ bắt đầu thực tế chưa tới; chỉ ghi giờ đã diễn ra.");
+    throw fieldError("actualStart", wording.startInFuture);
   }
   if (times.actualEnd && times.actualEnd.getTime() > latest) {
-    throw fieldError("actualEnd", "Giờ kết thúc thực tế chưa tới; để trống nếu cuộc họp chưa kết thúc.");
+    throw fieldError("actualEnd", wording.endInFuture);
   }
   if (times.actualStart && times.actualEnd) {
     const minutes = durationMinutes(times.actualStart, times.actualEnd);
     if (!minutes.ok || times.actualEnd.getTime() <= times.actualStart.getTime()) throw fieldError("actualEnd", END_BEFORE_START);
     if (minutes.value > 24 * 60) {
-      throw fieldError("actualEnd", "Cuộc họp không thể kéo dài quá 24 giờ; vui lòng kiểm tra lại ngày kết thúc.");
+      throw fieldError("actualEnd", wording.tooLong);
     }
   }
 }
@@ -602,17 +605,17 @@ export async function addGuest(user: Principal, input: unknown, context: Service
     if (data.userId) {
       const overseers = await overseersOf(tx, user.tenantId, meeting.branch.path);
       const picked = overseers.find((o) => o.userId === data.userId);
-      if (!picked) throw fieldError("userId", "Không tìm thấy cấp ủy viên cấp trên được chọn.");
+      if (!picked) throw fieldError("userId", wording.overseerNotFound);
       const already = await tx.meetingGuest.findFirst({
         where: { tenantId: user.tenantId, meetingId: meeting.id, userId: data.userId },
         select: { id: true },
       });
-      if (already) throw fieldError("userId", `Đồng chí ${picked.displayName} đã có trong danh sách đại biểu.`);
+      if (already) throw fieldError("userId", fill(wording.overseerTwice, { name: picked.displayName }));
       name ??= picked.displayName;
     }
-    if (!name) throw fieldError("name", "Vui lòng nhập họ tên đại biểu, hoặc chọn cấp ủy viên cấp trên.");
+    if (!name) throw fieldError("name", wording.guestNameRequired);
     const twin = await tx.meetingGuest.findFirst({ where: { tenantId: user.tenantId, meetingId: meeting.id, name }, select: { id: true } });
-    if (twin) throw fieldError("name", `Đại biểu ${name} đã có trong danh sách.`);
+    if (twin) throw fieldError("name", fill(wording.guestTwice, { name }));
     const guest = await tx.meetingGuest.create({
       data: { tenantId: user.tenantId, meetingId: meeting.id, name, title: data.title, userId: data.userId },
       select: { id: true, name: true, title: true, userId: true },
@@ -631,7 +634,7 @@ export async function removeGuest(user: Principal, input: unknown, context: Serv
       where: { tenantId: user.tenantId, meetingId: meeting.id, id: data.guestId },
       select: { id: true, name: true, title: true, userId: true },
     });
-    if (!guest) throw new NotFoundError("Không tìm thấy đại biểu này.");
+    if (!guest) throw new NotFoundError(wording.guestNotFound);
     await tx.meetingGuest.delete({ where: { tenantId_id: { tenantId: user.tenantId, id: guest.id } } });
     await auditRecord(tx, user, meeting.id, { action: "meeting.guest.remove", before: guest }, context);
     return { id: guest.id };

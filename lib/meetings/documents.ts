@@ -14,8 +14,12 @@ import { loadMeeting, type MeetingRef } from "@/lib/meetings/access";
 import { parseInput } from "@/lib/errors";
 import { PREPARATION_EDITABLE } from "@/lib/meetings/states";
 import { assertDeclaredSize, blobStore, ingestUpload, newBlobKey, uploadMaxBytes } from "@/lib/storage";
+import messages from "@/lib/i18n/messages";
 
-export const DOCUMENT_NOT_FOUND = "Không tìm thấy tài liệu này, hoặc tài liệu đã bị xóa.";
+const wording = messages.meetingsServer.documents;
+const shared = messages.meetingsServer.common;
+
+export const DOCUMENT_NOT_FOUND = wording.notFound;
 
 /** Posted before the meeting; these count for P5. */
 export const PREPARATION_KINDS: readonly DocumentKind[] = ["CONTENT", "DRAFT_RESOLUTION", "THEMATIC_MATERIAL"];
@@ -44,12 +48,12 @@ function assertUploadAllowed(meeting: { state: MeetingState }, kind: DocumentKin
   const allowed = uploadableKinds(meeting.state);
   if (allowed.includes(kind)) return;
   if (allowed.length === 0) {
-    throw new ValidationError("Kỳ sinh hoạt này đã khóa hoặc đã hủy; không thể đăng thêm tài liệu.");
+    throw new ValidationError(wording.closed);
   }
   if (RECORD_KINDS.includes(kind)) {
-    throw invalid("kind", "Nghị quyết chính thức và biên bản chỉ đăng sau khi kỳ sinh hoạt đã diễn ra.");
+    throw invalid("kind", wording.finalAfterHeld);
   }
-  throw invalid("kind", "Kỳ sinh hoạt đã diễn ra: chỉ còn đăng được nghị quyết chính thức, biên bản hoặc tài liệu khác.");
+  throw invalid("kind", wording.heldOnlyFinal);
 }
 
 /** Whether a posted document may still be removed: preparation papers until the meeting, final ones while the record is open. */
@@ -62,20 +66,20 @@ export function canDeleteDocument(meeting: { state: MeetingState }, kind: Docume
 
 // ─── Upload ─────────────────────────────────────────────────────────────────────────────────────
 
-const documentKindField = z.enum(DocumentKind, { error: "Vui lòng chọn loại tài liệu." });
+const documentKindField = z.enum(DocumentKind, { error: wording.kindRequired });
 
 /** The upload's description (query string of the upload request; the body is the file itself). */
 export const documentUploadSchema = z.object({
   kind: documentKindField,
   fileName: z
-    .string({ error: "Thiếu tên tệp." })
+    .string({ error: wording.fileNameMissing })
     .transform((value) => value.normalize("NFC").trim())
-    .pipe(z.string().min(1, "Thiếu tên tệp.").max(255, "Tên tệp không được dài quá 255 ký tự.")),
+    .pipe(z.string().min(1, wording.fileNameMissing).max(255, wording.fileNameTooLong)),
   title: z
     .string()
     .nullish()
     .transform((value) => value?.normalize("NFC").replace(/\s+/g, " ").trim() || null)
-    .pipe(z.string().max(200, "Tên tài liệu không được dài quá 200 ký tự.").nullable()),
+    .pipe(z.string().max(200, wording.titleTooLong).nullable()),
 });
 export type DocumentUploadInput = z.input<typeof documentUploadSchema>;
 
@@ -129,7 +133,7 @@ export async function uploadMeetingDocument(
     assertUploadAllowed(meeting, meta.kind);
   });
   assertDeclaredSize(context.contentLength, maxBytes);
-  if (!body) throw new ValidationError("Chưa có nội dung tệp. Hãy chọn tệp cần tải lên.");
+  if (!body) throw new ValidationError(wording.noContent);
 
   const store = blobStore();
   const file = await ingestUpload(store, body, { key: newBlobKey(user.tenantId), fileName: meta.fileName, maxBytes });
@@ -222,8 +226,8 @@ export async function openMeetingDocument(user: Principal, meetingId: string, do
 // ─── Delete ─────────────────────────────────────────────────────────────────────────────────────
 
 export const deleteDocumentSchema = z.object({
-  meetingId: z.string({ error: "Thiếu mã kỳ sinh hoạt." }).trim().min(1, "Thiếu mã kỳ sinh hoạt."),
-  documentId: z.string({ error: "Thiếu mã tài liệu." }).trim().min(1, "Thiếu mã tài liệu."),
+  meetingId: z.string({ error: shared.meetingIdMissing }).trim().min(1, shared.meetingIdMissing),
+  documentId: z.string({ error: wording.documentIdMissing }).trim().min(1, wording.documentIdMissing),
 });
 export type DeleteDocumentInput = z.input<typeof deleteDocumentSchema>;
 
@@ -245,8 +249,8 @@ export async function deleteMeetingDocument(
     if (!canDeleteDocument(meeting, row.kind)) {
       throw new ValidationError(
         PREPARATION_EDITABLE.includes(meeting.state) || meeting.state === "HELD"
-          ? "Tài liệu này không thể xóa ở giai đoạn hiện tại của kỳ sinh hoạt."
-          : "Kỳ sinh hoạt đã diễn ra và biên bản đã được thông qua: tài liệu đã đăng được giữ lại làm hồ sơ, không thể xóa.",
+          ? wording.notDeletableNow
+          : wording.keptAsRecord,
       );
     }
     await tx.meetingDocument.delete({ where: { tenantId_id: { tenantId: user.tenantId, id: row.id } }, select: { id: true } });

@@ -22,6 +22,9 @@ import { transitionSchema, type TransitionInput } from "@/lib/meetings/schemas";
 import { canTransition, TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
 import { isActiveOn } from "@/lib/org/unit-rules";
 
+const wording = messages.meetingsServer.lifecycle;
+const shared = messages.meetingsServer.common;
+
 /**
  * Moves that belong to the scoring workflow (a later issue): its service calls applyTransition
  * once the scorecard exists. Users cannot trigger them directly from the meeting page or API.
@@ -53,7 +56,7 @@ export interface TransitionResult {
 const stateLabel = (state: MeetingState) => messages.meetings.state[state];
 const transitionLabel = (transition: MeetingTransition) => messages.meetings.transition[transition].label.toLowerCase();
 
-const STALE = "Kỳ sinh hoạt vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi mới nhất rồi thực hiện lại.";
+const STALE = shared.stale;
 
 const rowSelect = {
   id: true,
@@ -108,20 +111,20 @@ export async function applyTransition(
   if (!authorize(user, rule.permission, row.branch)) {
     throw new ForbiddenError(
       transition === "reopen"
-        ? "Chỉ cán bộ thẩm định (Ban Tổ chức) mới được mở lại kỳ sinh hoạt đã thông qua hoặc đã khóa."
-        : `Bạn không có quyền ${transitionLabel(transition)} kỳ sinh hoạt của ${row.branch.name}.`,
+        ? wording.reopenReviewerOnly
+        : fill(wording.forbidden, { action: transitionLabel(transition), branch: row.branch.name }),
     );
   }
   if (options.version !== undefined) assertVersion(row, options.version);
   if (!canTransition(row.state, transition)) {
     throw new ValidationError(
-      `Không thể ${transitionLabel(transition)} khi kỳ sinh hoạt đang ở trạng thái "${stateLabel(row.state)}".`,
+      fill(wording.wrongState, { action: transitionLabel(transition), state: stateLabel(row.state) }),
     );
   }
 
   const reason = options.reason?.normalize("NFC").trim() || null;
   if (rule.needsReason && (!reason || reason.length < 3)) {
-    throw fieldError("reason", "Vui lòng nhập lý do (ít nhất 3 ký tự).");
+    throw fieldError("reason", wording.reasonRequired);
   }
 
   const data: {
@@ -139,14 +142,14 @@ export async function applyTransition(
       const start = options.actualStart ?? row.actualStart;
       const end = options.actualEnd ?? row.actualEnd;
       if (!start || !end) {
-        throw new ValidationError("Vui lòng ghi giờ bắt đầu và giờ kết thúc thực tế trước khi xác nhận đã họp.", {
-          ...(start ? {} : { actualStart: ["Vui lòng nhập giờ bắt đầu thực tế."] }),
-          ...(end ? {} : { actualEnd: ["Vui lòng nhập giờ kết thúc thực tế."] }),
+        throw new ValidationError(wording.timesRequired, {
+          ...(start ? {} : { actualStart: [wording.actualStartRequired] }),
+          ...(end ? {} : { actualEnd: [wording.actualEndRequired] }),
         });
       }
-      if (end.getTime() <= start.getTime()) throw fieldError("actualEnd", "Giờ kết thúc phải sau giờ bắt đầu.");
+      if (end.getTime() <= start.getTime()) throw fieldError("actualEnd", shared.endBeforeStart);
       if (start.getTime() > now.getTime()) {
-        throw fieldError("actualStart", "Giờ bắt đầu thực tế chưa tới: chỉ xác nhận đã họp sau khi cuộc họp đã diễn ra.");
+        throw fieldError("actualStart", wording.startInFuture);
       }
       await checkQuorum(tx, user.tenantId, row, start);
       if (options.actualStart) data.actualStart = options.actualStart;
@@ -160,10 +163,10 @@ export async function applyTransition(
     case "replan":
       if (options.newStart) {
         if (transition === "postpone" && options.newStart.getTime() <= row.plannedStart.getTime()) {
-          throw fieldError("newStart", `Thời gian mới phải sau thời gian đã định (${formatDateTime(row.plannedStart)}).`);
+          throw fieldError("newStart", fill(wording.newStartEarlier, { planned: formatDateTime(row.plannedStart) }));
         }
         if (!isActiveOn(row.branch, vietnamDayOf(options.newStart))) {
-          throw fieldError("newStart", `${row.branch.name} không hoạt động vào ngày này.`);
+          throw fieldError("newStart", fill(wording.branchInactive, { branch: row.branch.name }));
         }
         data.plannedStart = options.newStart;
         data.plannedEnd = row.plannedEnd ? new Date(options.newStart.getTime() + (row.plannedEnd.getTime() - row.plannedStart.getTime())) : null;
@@ -234,7 +237,7 @@ export async function transition(
 ): Promise<TransitionResult> {
   const data = parseInput(transitionSchema, input);
   if (SCORING_TRANSITIONS.includes(data.transition)) {
-    throw new ValidationError("Bước này được thực hiện trong quy trình chấm điểm chất lượng sinh hoạt, không thực hiện trực tiếp tại đây.");
+    throw new ValidationError(wording.scoringStep);
   }
   return withTenant(user.tenantId, (tx) =>
     applyTransition(tx, user, { id: data.id }, data.transition, {
@@ -265,8 +268,8 @@ async function checkNoticeSent(tx: Tx, tenantId: string, meetingId: string): Pro
   if (!notice) {
     throw new ValidationError(
       lastPostponed
-        ? "Kỳ sinh hoạt đã được hoãn: vui lòng gửi thông báo mới về thời gian sinh hoạt cho đảng viên trước."
-        : "Chưa gửi thông báo cho đảng viên: vui lòng gửi thông báo ở trang chuẩn bị trước.",
+        ? wording.postponedNotice
+        : wording.noNotice,
     );
   }
 }
@@ -321,17 +324,19 @@ async function checkRecordComplete(
   if (!resolved.ok) {
     const names = new Map(roll.map((entry) => [entry.memberId, entry.label]));
     const missing = resolved.errors.filter((error) => error.code === "MISSING_MARK").map((error) => names.get(error.memberId!) ?? "");
-    if (missing.length > 0) problems.push(`chưa điểm danh ${missing.length} đảng viên (${missing.join(", ")})`);
+    if (missing.length > 0) problems.push(fill(wording.unmarked, { count: missing.length, names: missing.join(", ") }));
     for (const error of resolved.errors.filter((e) => e.code !== "MISSING_MARK")) {
-      // The rules name members by id; people read names.
+      // The rules name members by id; people read names. Someone marked but not on the roll has none.
       const id = error.memberId;
-      problems.push(id && names.has(id) ? error.message.replaceAll(id, names.get(id)!) : error.message.replace(/^\S+ không có trong/, "Một người được điểm danh không có trong"));
+      if (id && names.has(id)) problems.push(error.message.replaceAll(id, names.get(id)!));
+      else if (error.code === "NOT_ON_ROLL") problems.push(fill(messages.meetingsRules.attendance.notOnRoll, { member: wording.offRollPerson }));
+      else problems.push(error.message);
     }
   }
-  if (!minutes?.proceedings?.trim()) problems.push("biên bản chưa có nội dung phần tiến hành");
-  if (!resolution?.body.trim()) problems.push("chưa ghi nghị quyết (kết luận)");
-  else if (resolution.votesFor === null) problems.push("chưa ghi kết quả biểu quyết nghị quyết");
+  if (!minutes?.proceedings?.trim()) problems.push(wording.minutesEmpty);
+  if (!resolution?.body.trim()) problems.push(wording.resolutionMissing);
+  else if (resolution.votesFor === null) problems.push(wording.voteMissing);
   if (problems.length > 0) {
-    throw new ValidationError(`Chưa thể thông qua biên bản: ${problems.join("; ")}.`);
+    throw new ValidationError(fill(wording.cannotAdopt, { problems: problems.join("; ") }));
   }
 }

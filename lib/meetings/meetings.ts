@@ -21,6 +21,11 @@ import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { isActiveOn, isBranchKind, parseCalendarDate } from "@/lib/org/unit-rules";
 import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
 import { todayInVietnam, vietnamMidnight } from "@/lib/time/days";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+
+const wording = messages.meetingsServer.scheduling;
+const shared = messages.meetingsServer.common;
 
 export type JsonInput = Record<string, unknown>;
 
@@ -47,9 +52,9 @@ const branchSelect = { id: true, name: true, kind: true, path: true, activeFrom:
 export function branchDayProblem(branch: { name: string; activeFrom: Date; activeTo: Date | null }, day: Date): string | null {
   if (isActiveOn(branch, day)) return null;
   if (branch.activeTo && branch.activeTo.getTime() < day.getTime()) {
-    return `${branch.name} đã ngừng hoạt động từ sau ngày ${formatCalendarDate(branch.activeTo)}; không thể lên lịch sinh hoạt vào ngày ${formatCalendarDate(day)}.`;
+    return fill(wording.closedOn, { branch: branch.name, closed: formatCalendarDate(branch.activeTo), day: formatCalendarDate(day) });
   }
-  return `${branch.name} chỉ hoạt động từ ngày ${formatCalendarDate(branch.activeFrom)}; không thể lên lịch sinh hoạt vào ngày ${formatCalendarDate(day)}.`;
+  return fill(wording.opensOn, { branch: branch.name, opens: formatCalendarDate(branch.activeFrom), day: formatCalendarDate(day) });
 }
 
 /** The plan of the branch for the (Vietnamese) year of the meeting, if there is one. */
@@ -109,9 +114,9 @@ export async function createMeeting(user: Principal, input: CreateMeetingInput |
     const branch = isUuid(data.branchId)
       ? await tx.orgUnit.findUnique({ where: { tenantId_id: { tenantId: user.tenantId, id: data.branchId } }, select: branchSelect })
       : null;
-    if (!branch || !canReadMeeting(user, branch)) throw fieldError("branchId", "Không tìm thấy chi bộ này trong phạm vi của bạn.");
-    if (!authorize(user, "meeting.record", branch)) throw new ForbiddenError("Bạn không có quyền lên lịch sinh hoạt cho chi bộ này.");
-    if (!isBranchKind(branch.kind)) throw fieldError("branchId", "Chỉ chi bộ mới tổ chức sinh hoạt chi bộ; vui lòng chọn một chi bộ.");
+    if (!branch || !canReadMeeting(user, branch)) throw fieldError("branchId", shared.branchNotFound);
+    if (!authorize(user, "meeting.record", branch)) throw new ForbiddenError(wording.forbidden);
+    if (!isBranchKind(branch.kind)) throw fieldError("branchId", wording.notBranch);
     const day = vietnamDayOf(data.plannedStart);
     const problem = branchDayProblem(branch, day);
     if (problem) throw fieldError("plannedStart", problem);

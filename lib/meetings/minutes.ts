@@ -16,11 +16,15 @@ import { loadTasksView, type TasksView } from "@/lib/meetings/tasks";
 import { rollEntries } from "@/lib/meetings/record-common";
 import type { AttendanceMark } from "@/lib/meetings/rules/types";
 import { formatRatio } from "@/lib/exact/ratio";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+
+const wording = messages.meetingsServer.minutes;
 
 export const STALE_MINUTES =
-  "Biên bản vừa được người khác lưu sau khi bạn mở trang. Nội dung bạn vừa nhập chưa được lưu và không ghi đè lên bản của họ: hãy sao chép phần đã viết, tải lại trang để xem bản mới nhất rồi lưu lại.";
+  wording.stale;
 
-const PART_TOO_LONG = "Mỗi phần biên bản không được dài quá 50.000 ký tự.";
+const PART_TOO_LONG = wording.partTooLong;
 const meetingIdField = uuidField(MEETING_NOT_FOUND);
 
 export const saveMinutesSchema = z.object({
@@ -30,9 +34,9 @@ export const saveMinutesSchema = z.object({
   opening: optionalParagraphs(50_000, PART_TOO_LONG),
   proceedings: optionalParagraphs(50_000, PART_TOO_LONG),
   closing: optionalParagraphs(50_000, PART_TOO_LONG),
-  chairMemberId: optionalUuidField("Người chủ trì không hợp lệ."),
-  clerkMemberId: optionalUuidField("Thư ký không hợp lệ."),
-  ideologyMinutes: optionalInt(0, 600, "Thời gian sinh hoạt tư tưởng là số phút, từ 0 đến 600."),
+  chairMemberId: optionalUuidField(wording.chairInvalid),
+  clerkMemberId: optionalUuidField(wording.clerkInvalid),
+  ideologyMinutes: optionalInt(0, 600, wording.ideologyRange),
 });
 
 const isDiscussionField = z.preprocess(
@@ -43,28 +47,28 @@ const isDiscussionField = z.preprocess(
 export const addSpeechSchema = z
   .object({
     meetingId: meetingIdField,
-    memberId: optionalUuidField("Người phát biểu không hợp lệ."),
+    memberId: optionalUuidField(wording.speakerInvalid),
     /** A guest who spoke (the overseer…): never counted in the speakers' share. */
-    speakerName: optionalLine(200, "Họ tên người phát biểu không được dài quá 200 ký tự."),
+    speakerName: optionalLine(200, wording.speakerNameTooLong),
     summary: requiredParagraphs(5000, {
-      required: "Vui lòng tóm tắt nội dung phát biểu.",
-      tooLong: "Tóm tắt phát biểu không được dài quá 5.000 ký tự.",
+      required: wording.summaryRequired,
+      tooLong: wording.summaryTooLong,
     }),
     /** False for the chair's report, which does not count as a discussion entry. */
     isDiscussion: isDiscussionField,
   })
   .superRefine((value, ctx) => {
     if (!value.memberId && !value.speakerName) {
-      ctx.addIssue({ code: "custom", path: ["memberId"], message: "Chọn đảng viên phát biểu, hoặc nhập họ tên đại biểu." });
+      ctx.addIssue({ code: "custom", path: ["memberId"], message: wording.speakerRequired });
     }
     if (value.memberId && value.speakerName) {
-      ctx.addIssue({ code: "custom", path: ["speakerName"], message: "Đã chọn đảng viên thì để trống họ tên đại biểu." });
+      ctx.addIssue({ code: "custom", path: ["speakerName"], message: wording.speakerNameWithMember });
     }
   });
 
 export const deleteSpeechSchema = z.object({
   meetingId: meetingIdField,
-  speechId: uuidField("Không tìm thấy ý kiến phát biểu này."),
+  speechId: uuidField(wording.speechNotFound),
 });
 
 export const reorderSpeechesSchema = z.object({
@@ -72,7 +76,7 @@ export const reorderSpeechesSchema = z.object({
   /** Every speech of the meeting, in the new order (a form may send them comma-separated). */
   speechIds: z.preprocess(
     (value) => (typeof value === "string" ? value.split(",").map((s) => s.trim()).filter(Boolean) : value),
-    z.array(uuidField("Danh sách ý kiến không hợp lệ."), { error: "Danh sách ý kiến không hợp lệ." }).max(500),
+    z.array(uuidField(wording.orderInvalid), { error: wording.orderInvalid }).max(500),
   ),
 });
 
@@ -178,12 +182,12 @@ export async function getMinutesSheet(user: Principal, id: string): Promise<Minu
 // ─── Saving the minutes ─────────────────────────────────────────────────────────────────────────
 
 const MARK_LABEL: Record<AttendanceMark, string> = {
-  PRESENT: "có mặt",
-  ABSENT_EXCUSED: "vắng có lý do",
-  ABSENT_UNEXCUSED: "vắng không lý do",
-  EXEMPT: "miễn sinh hoạt",
-  ELSEWHERE: "sinh hoạt tạm thời nơi khác",
-  SPECIAL_DUTY: "làm nhiệm vụ đặc biệt",
+  PRESENT: wording.markPresent,
+  ABSENT_EXCUSED: wording.markExcused,
+  ABSENT_UNEXCUSED: wording.markUnexcused,
+  EXEMPT: wording.markExempt,
+  ELSEWHERE: wording.markElsewhere,
+  SPECIAL_DUTY: wording.markSpecialDuty,
 };
 
 /** The chair and the thư ký are members of the branch on the day, and not marked absent. */
@@ -191,13 +195,13 @@ async function checkPerson(tx: Tx, tenantId: string, meeting: MeetingRef, field:
   if (!memberId) return;
   const roll = await loadRoll(tx, tenantId, meeting.branchId, meetingDay(meeting));
   const member = roll.find((m) => m.memberId === memberId);
-  if (!member || member.suspended) throw fieldError(field, `${label} phải là đảng viên của chi bộ vào ngày họp.`);
+  if (!member || member.suspended) throw fieldError(field, fill(wording.personNotMember, { label }));
   const mark = await tx.attendance.findUnique({
     where: { tenantId_meetingId_memberId: { tenantId, meetingId: meeting.id, memberId } },
     select: { status: true },
   });
   if (mark && mark.status !== "PRESENT") {
-    throw fieldError(field, `${label} phải có mặt tại cuộc họp; đồng chí ${member.fullName} đang được điểm danh "${MARK_LABEL[mark.status]}".`);
+    throw fieldError(field, fill(wording.personNotPresent, { label, name: member.fullName, mark: MARK_LABEL[mark.status] }));
   }
 }
 
@@ -213,7 +217,7 @@ export async function saveMinutes(user: Principal, input: unknown, context: Serv
   const data = parseInput(saveMinutesSchema, input);
   // Nothing written at all is not a record: say so rather than "saved".
   if (!data.opening && !data.proceedings && !data.closing && !data.chairMemberId && !data.clerkMemberId && data.ideologyMinutes === null) {
-    throw fieldError("proceedings", "Biên bản đang trống: hãy ghi ít nhất nội dung phần tiến hành (hoặc người chủ trì, thư ký) rồi lưu.");
+    throw fieldError("proceedings", wording.empty);
   }
   return withTenant(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, data.meetingId, { permission: "meeting.record", lock: true });
@@ -242,12 +246,12 @@ export async function saveMinutes(user: Principal, input: unknown, context: Serv
       throw new ConflictError(STALE_MINUTES);
     }
 
-    await checkPerson(tx, user.tenantId, meeting, "chairMemberId", "Người chủ trì", data.chairMemberId);
-    await checkPerson(tx, user.tenantId, meeting, "clerkMemberId", "Thư ký", data.clerkMemberId);
+    await checkPerson(tx, user.tenantId, meeting, "chairMemberId", wording.chair, data.chairMemberId);
+    await checkPerson(tx, user.tenantId, meeting, "clerkMemberId", wording.clerk, data.clerkMemberId);
     if (data.ideologyMinutes !== null && meeting.actualStart && meeting.actualEnd) {
       const length = Math.floor((meeting.actualEnd.getTime() - meeting.actualStart.getTime()) / 60_000);
       if (data.ideologyMinutes > length) {
-        throw fieldError("ideologyMinutes", `Thời gian sinh hoạt tư tưởng (${data.ideologyMinutes} phút) vượt thời lượng cuộc họp (${length} phút).`);
+        throw fieldError("ideologyMinutes", fill(wording.ideologyTooLong, { minutes: data.ideologyMinutes, length }));
       }
     }
 
@@ -301,7 +305,7 @@ export async function addSpeech(user: Principal, input: unknown, context: Servic
         select: { status: true, member: { select: { fullName: true } } },
       });
       if (!mark || mark.status !== "PRESENT") {
-        throw fieldError("memberId", "Chỉ ghi ý kiến của đảng viên có mặt (điểm danh “Có mặt”); đại biểu thì nhập họ tên.");
+        throw fieldError("memberId", wording.speakerNotPresent);
       }
       displayName = mark.member.fullName;
     }
@@ -309,7 +313,7 @@ export async function addSpeech(user: Principal, input: unknown, context: Servic
       where: { tenantId: user.tenantId, meetingId: meeting.id, memberId: data.memberId, speakerName: data.memberId ? null : data.speakerName, summary: data.summary },
       select: { id: true },
     });
-    if (twin) throw fieldError("summary", "Ý kiến này đã được ghi (cùng người phát biểu, cùng nội dung).");
+    if (twin) throw fieldError("summary", wording.twin);
     const last = await tx.speech.aggregate({ where: { tenantId: user.tenantId, meetingId: meeting.id }, _max: { position: true } });
     const row = await tx.speech.create({
       data: {
@@ -337,7 +341,7 @@ export async function deleteSpeech(user: Principal, input: unknown, context: Ser
       where: { tenantId: user.tenantId, meetingId: meeting.id, id: data.speechId },
       select: { id: true, memberId: true, speakerName: true, summary: true, position: true, isDiscussion: true },
     });
-    if (!speech) throw new NotFoundError("Không tìm thấy ý kiến phát biểu này.");
+    if (!speech) throw new NotFoundError(wording.speechNotFound);
     await tx.speech.delete({ where: { tenantId_id: { tenantId: user.tenantId, id: speech.id } } });
     await auditRecord(tx, user, meeting.id, { action: "speech.delete", before: speech }, context);
     return { id: speech.id };
@@ -357,7 +361,7 @@ export async function reorderSpeeches(user: Principal, input: unknown, context: 
     });
     const ids = data.speechIds;
     const same = ids.length === current.length && new Set(ids).size === ids.length && current.every((s) => ids.includes(s.id));
-    if (!same) throw new ConflictError("Danh sách ý kiến phát biểu vừa thay đổi. Vui lòng tải lại trang rồi sắp xếp lại.");
+    if (!same) throw new ConflictError(wording.orderChanged);
     for (const [index, id] of ids.entries()) {
       await tx.speech.update({ where: { tenantId_id: { tenantId: user.tenantId, id } }, data: { position: index + 1 }, select: { id: true } });
     }

@@ -19,29 +19,32 @@ import { createNotifications } from "@/lib/notifications/notifications";
 import { cleanAddress, enqueueMails } from "@/lib/notifications/outbox";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { pathIds } from "@/lib/domain/org-path";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+
+const wording = messages.meetingsServer.notices;
+const shared = messages.meetingsServer.common;
 
 /** A notice sent less than this long ago blocks another send (double clicks, two secretaries). */
 export const RESEND_PAUSE_MS = 60_000;
 
-const STALE = "Kỳ sinh hoạt vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi mới nhất rồi thực hiện lại.";
+const STALE = shared.stale;
 
 // ─── Composing ──────────────────────────────────────────────────────────────────────────────────
 
-const KIND_PHRASE: Record<MeetingKind, string> = {
-  REGULAR: "sinh hoạt chi bộ thường kỳ",
-  THEMATIC: "sinh hoạt chi bộ chuyên đề",
-  COMBINED: "sinh hoạt chi bộ thường kỳ kết hợp chuyên đề",
-  EXTRAORDINARY: "sinh hoạt chi bộ đột xuất",
-  REVIEW: "hội nghị kiểm điểm, đánh giá, xếp loại chất lượng",
-};
-
-const WEEKDAYS = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];
+const KIND_PHRASE: Record<MeetingKind, string> = wording.kindPhrase;
+const WEEKDAYS = wording.weekdays;
 
 /** "14 giờ 00, thứ Năm, ngày 05/03/2026" in Vietnam time. */
 export function noticeDateTime(at: Date): string {
   const [hour, minute] = formatTime(at).split(":");
   const weekday = WEEKDAYS[vietnamDayOf(at).getUTCDay()]!;
-  return `${hour} giờ ${minute}, ${weekday}, ngày ${formatDate(at)}`;
+  return fill(wording.dateTime, { hour: hour!, minute: minute!, weekday, date: formatDate(at) });
+}
+
+/** What the meeting will deal with when the secretary wrote no content: its topic, or the monthly agenda. */
+function defaultAgenda(topic: string | null): string {
+  return topic ? fill(wording.topicAgenda, { topic }) : wording.defaultAgenda;
 }
 
 /** The default notice text; the secretary edits it before sending. */
@@ -57,29 +60,33 @@ export function composeNotice(meeting: {
   toOverseer: boolean;
 }): { subject: string; body: string } {
   const when = noticeDateTime(meeting.plannedStart);
-  const until = meeting.plannedEnd ? ` (dự kiến kết thúc lúc ${formatTime(meeting.plannedEnd).replace(":", " giờ ")})` : "";
+  const [endHour, endMinute] = meeting.plannedEnd ? formatTime(meeting.plannedEnd).split(":") : [];
+  const until = meeting.plannedEnd ? fill(wording.until, { hour: endHour!, minute: endMinute! }) : "";
   const content = meeting.content?.trim();
   const agenda = content
     ? content.length > 1500
       ? `${content.slice(0, 1500).trimEnd()}…`
       : content
-    : meeting.topic
-      ? `Sinh hoạt theo chủ đề: ${meeting.topic}.`
-      : `Đánh giá tình hình thực hiện nghị quyết tháng trước; thảo luận, thống nhất nhiệm vụ thời gian tới.`;
+    : defaultAgenda(meeting.topic);
   const lines = [
-    `Kính gửi: Các đồng chí đảng viên ${meeting.branchName}${meeting.toOverseer ? " và đồng chí cấp ủy viên cấp trên theo dõi chi bộ" : ""}.`,
+    fill(wording.addressee, { branch: meeting.branchName, overseer: meeting.toOverseer ? wording.addresseeOverseer : "" }),
     "",
-    `${meeting.branchName} thông báo tổ chức ${KIND_PHRASE[meeting.kind]}: ${meeting.title}${meeting.topic && content ? ` (chủ đề: ${meeting.topic})` : ""}.`,
-    `- Thời gian: ${when}${until}.`,
-    `- Địa điểm: ${meeting.place?.trim() || "sẽ thông báo sau"}.`,
-    `- Nội dung:`,
+    fill(wording.announces, {
+      branch: meeting.branchName,
+      kind: KIND_PHRASE[meeting.kind],
+      title: meeting.title,
+      topic: meeting.topic && content ? fill(wording.announcesTopic, { topic: meeting.topic }) : "",
+    }),
+    fill(wording.time, { when, until }),
+    fill(wording.place, { place: meeting.place?.trim() || wording.placeLater }),
+    wording.agenda,
     agenda,
     "",
-    "Tài liệu sinh hoạt được đăng trên Sổ sinh hoạt chi bộ; đề nghị các đồng chí nghiên cứu trước khi dự họp.",
-    "Đề nghị các đồng chí đảng viên tham dự đầy đủ, đúng giờ. Trường hợp vắng mặt phải báo cáo và nêu rõ lý do với đồng chí Bí thư chi bộ.",
+    wording.documents,
+    wording.attend,
   ];
   return {
-    subject: `Thông báo ${KIND_PHRASE[meeting.kind]} ngày ${formatDate(meeting.plannedStart)} – ${meeting.branchName}`,
+    subject: fill(wording.subject, { kind: KIND_PHRASE[meeting.kind], date: formatDate(meeting.plannedStart), branch: meeting.branchName }),
     body: lines.join("\n"),
   };
 }
@@ -184,16 +191,16 @@ export async function noticeReach(tx: Tx, tenantId: string, branch: { id: string
 // ─── Sending ────────────────────────────────────────────────────────────────────────────────────
 
 export const sendNoticeSchema = z.object({
-  meetingId: z.string({ error: "Thiếu mã kỳ sinh hoạt." }).trim().min(1, "Thiếu mã kỳ sinh hoạt."),
+  meetingId: z.string({ error: shared.meetingIdMissing }).trim().min(1, shared.meetingIdMissing),
   version: versionField,
   subject: z
-    .string({ error: "Vui lòng nhập tiêu đề thông báo." })
+    .string({ error: wording.subjectRequired })
     .transform((value) => value.normalize("NFC").replace(/\s+/g, " ").trim())
-    .pipe(z.string().min(5, "Vui lòng nhập tiêu đề thông báo (ít nhất 5 ký tự).").max(200, "Tiêu đề không được dài quá 200 ký tự.")),
+    .pipe(z.string().min(5, wording.subjectTooShort).max(200, wording.subjectTooLong)),
   body: z
-    .string({ error: "Vui lòng nhập nội dung thông báo." })
+    .string({ error: wording.bodyRequired })
     .transform((value) => value.normalize("NFC").replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim())
-    .pipe(z.string().min(20, "Nội dung thông báo quá ngắn: hãy nêu thời gian, địa điểm và nội dung.").max(10_000, "Nội dung thông báo không được dài quá 10.000 ký tự.")),
+    .pipe(z.string().min(20, wording.bodyTooShort).max(10_000, wording.bodyTooLong)),
   /** Explicitly send again after the meeting was already notified. */
   resend: z
     .union([z.boolean(), z.enum(["on", "true", "false", "1", "0", ""])])
@@ -235,19 +242,19 @@ export async function sendNotice(
     });
     if (last && now.getTime() - last.sentAt.getTime() < RESEND_PAUSE_MS && now.getTime() >= last.sentAt.getTime()) {
       throw new ConflictError(
-        `Thông báo vừa được gửi lúc ${formatTime(last.sentAt)}; hệ thống không gửi lần nữa để tránh trùng lặp. Nếu thật sự cần gửi lại, hãy đợi một phút rồi chọn “Gửi lại thông báo”.`,
+        fill(wording.justSent, { time: formatTime(last.sentAt) }),
       );
     }
     if (meeting.state === "NOTIFIED" && !data.resend) {
       throw new ConflictError(
-        "Thông báo của kỳ sinh hoạt này đã được gửi. Nếu cần gửi lại (ví dụ khi đổi địa điểm), hãy chọn “Gửi lại thông báo” rồi gửi.",
+        wording.alreadySent,
       );
     }
     if (meeting.state === "POSTPONED") {
-      throw new ValidationError("Kỳ sinh hoạt đang tạm hoãn: hãy xếp lại lịch trước, rồi gửi thông báo về thời gian mới.");
+      throw new ValidationError(wording.postponed);
     }
     if (meeting.state !== "PLANNED" && meeting.state !== "NOTIFIED") {
-      throw new ValidationError("Kỳ sinh hoạt đã diễn ra, đã hủy hoặc đã khóa: không gửi thông báo nữa.");
+      throw new ValidationError(wording.closed);
     }
     assertVersion(meeting, data.version);
 
@@ -258,7 +265,7 @@ export async function sendNotice(
     const { reach, people, userIds, emails } = await recipientsOf(tx, user.tenantId, meeting.branch, vietnamDayOf(meeting.plannedStart), user.id);
     if (reach.recipients === 0) {
       throw new ValidationError(
-        "Chưa gửi được: không đảng viên nào của chi bộ có tài khoản hoặc địa chỉ e-mail. Hãy bổ sung e-mail trong hồ sơ đảng viên hoặc tạo tài khoản, hoặc thông báo trực tiếp.",
+        wording.noRecipients,
       );
     }
     const includesOverseer = reach.overseers > 0;
@@ -288,7 +295,7 @@ export async function sendNotice(
       emails.map((toAddress) => ({
         toAddress,
         subject: data.subject,
-        body: `${data.body}\n\n—\nThư gửi tự động từ Sổ sinh hoạt chi bộ; tài liệu sinh hoạt xem khi đăng nhập ứng dụng.`,
+        body: fill(wording.mailFooter, { body: data.body }),
       })),
     );
 
@@ -409,7 +416,7 @@ export async function getNoticeSheet(user: Principal, meetingId: string): Promis
       branchName: ref.branch.name,
       when: noticeDateTime(meeting.plannedStart),
       place: meeting.place?.trim() || null,
-      agenda: content || (meeting.topic ? `Sinh hoạt theo chủ đề: ${meeting.topic}.` : "Đánh giá tình hình thực hiện nghị quyết tháng trước; thảo luận, thống nhất nhiệm vụ thời gian tới."),
+      agenda: content || defaultAgenda(meeting.topic),
       subject: sent?.subject ?? draft.subject,
       body: sent?.body ?? draft.body,
       sentAt: sent?.sentAt ?? null,

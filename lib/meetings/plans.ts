@@ -10,6 +10,7 @@ import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationErr
 import type { MeetingKind, MeetingState, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { vietnamDayOf } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
 import { canReadMeeting } from "@/lib/meetings/access";
 import { meetingScopePaths, plannedMinutes, type JsonInput, type ServiceOptions } from "@/lib/meetings/meetings";
 import { THEMATIC_MEETING_KINDS, MONTHLY_MEETING_KINDS } from "@/lib/meetings/rules";
@@ -20,13 +21,16 @@ import { isActiveOn, isBranchKind } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
 import { todayInVietnam, vietnamMidnight } from "@/lib/time/days";
 
+const wording = messages.meetingsServer.plans;
+const shared = messages.meetingsServer.common;
+
 /** Used when a branch has not set its own day and time (the issue's example: "ngày 5 hằng tháng, 14:00"). */
 export const DEFAULT_MEETING_DAY = 5;
 export const DEFAULT_MEETING_TIME = "14:00";
 
-const NOT_FOUND = "Không tìm thấy chi bộ này trong phạm vi của bạn.";
-const STALE_PLAN = "Kế hoạch vừa được người khác cập nhật. Vui lòng tải lại trang để xem kế hoạch mới nhất rồi thực hiện lại.";
-const STALE_BRANCH = "Thông tin chi bộ vừa được người khác cập nhật. Vui lòng tải lại trang rồi lưu lại.";
+const NOT_FOUND = shared.branchNotFound;
+const STALE_PLAN = wording.stale;
+const STALE_BRANCH = wording.staleBranch;
 
 const branchSelect = {
   id: true,
@@ -93,15 +97,7 @@ function quarterOfMonth(month: number): number {
 
 const romanQuarter = (quarter: number) => ["I", "II", "III", "IV"][quarter - 1]!;
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ""));
-}
-
-const TITLES = {
-  REGULAR: "Sinh hoạt chi bộ thường kỳ tháng {month}/{year}",
-  COMBINED: "Sinh hoạt chi bộ thường kỳ tháng {month}/{year} kết hợp chuyên đề quý {quarter}",
-  THEMATIC: "Sinh hoạt chuyên đề quý {quarter} năm {year}",
-} as const;
+const TITLES = wording.titles;
 
 // ─── Reading a plan ─────────────────────────────────────────────────────────────────────────────
 
@@ -158,7 +154,7 @@ const planMeetingSelect = { id: true, kind: true, title: true, topic: true, stat
 
 /** The plan page and GET /api/v1/plans/{branchId}?year=…: 404 for a branch outside the user's scope. */
 export async function getPlan(user: Principal, branchId: string, year: number): Promise<PlanView> {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ValidationError("Năm không hợp lệ.");
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ValidationError(shared.yearInvalid);
   return withTenant(user.tenantId, async (tx) => {
     const branch = await loadBranch(tx, user, branchId);
     if (!isBranchKind(branch.kind)) throw new NotFoundError(NOT_FOUND);
@@ -232,7 +228,7 @@ export async function saveMeetingDefaults(
     const branch = await loadBranch(tx, user, data.branchId);
     if (!isBranchKind(branch.kind)) throw new NotFoundError(NOT_FOUND);
     if (!authorize(user, "meeting.record", branch) && !authorize(user, "org.manage", branch)) {
-      throw new ForbiddenError("Chỉ bí thư của chi bộ hoặc quản trị viên mới đặt được lịch sinh hoạt mặc định.");
+      throw new ForbiddenError(wording.defaultsForbidden);
     }
     if (branch.version !== data.version) throw new ConflictError(STALE_BRANCH);
     const updated = await tx.orgUnit.updateMany({
@@ -303,18 +299,18 @@ export async function generatePlan(
   return withTenant(user.tenantId, async (tx) => {
     const branch = await loadBranch(tx, user, data.branchId);
     if (!authorize(user, "meeting.record", branch)) {
-      throw new ForbiddenError("Chỉ bí thư hoặc người được giao ghi sinh hoạt của chi bộ mới lập được kế hoạch.");
+      throw new ForbiddenError(wording.generateForbidden);
     }
     if (!isBranchKind(branch.kind)) {
-      throw new ValidationError("Chỉ chi bộ mới có kế hoạch sinh hoạt chi bộ; vui lòng chọn một chi bộ.", {
-        branchId: ["Vui lòng chọn một chi bộ."],
+      throw new ValidationError(wording.notBranch, {
+        branchId: [shared.branchOne],
       });
     }
     if (!openInYear(branch, data.year)) {
       const message =
         branch.activeTo && branch.activeTo.getTime() < Date.UTC(data.year, 0, 1)
           ? fill(messages.meetings.plans.generate.closed, { year: data.year })
-          : `${branch.name} chưa được thành lập trong năm ${data.year}; không lập kế hoạch được.`;
+          : fill(wording.notYetFounded, { branch: branch.name, year: data.year });
       throw new ValidationError(message, { year: [message] });
     }
     // One plan per branch and year: concurrent generations run in turn.

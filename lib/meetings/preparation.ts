@@ -28,18 +28,22 @@ import { emailConfigured } from "@/lib/notifications/outbox";
 import { hasCommitteeOn, type CommitteeOn } from "@/lib/org/committee";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { settingsFor } from "@/lib/settings/resolve";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.meetingsServer.preparation;
+const shared = messages.meetingsServer.common;
 
 export interface ServiceContext {
   requestId?: string | null;
   now?: Date;
 }
 
-const STALE = "Kỳ sinh hoạt vừa được người khác cập nhật. Vui lòng tải lại trang để xem thay đổi mới nhất rồi thực hiện lại.";
+const STALE = shared.stale;
 
 /** Paragraphs a person typed: NFC (the database fold only strips precomposed accents), tidy line ends, "" → null. */
 export function paragraphs(max: number, tooLong: string) {
   return z
-    .string({ error: "Giá trị không hợp lệ." })
+    .string({ error: shared.invalidValue })
     .nullish()
     .transform((value) => {
       const text = (value ?? "")
@@ -55,7 +59,7 @@ export function paragraphs(max: number, tooLong: string) {
     .pipe(z.string().max(max, tooLong).nullable());
 }
 
-const meetingIdField = z.string({ error: "Thiếu mã kỳ sinh hoạt." }).trim().min(1, "Thiếu mã kỳ sinh hoạt.");
+const meetingIdField = z.string({ error: shared.meetingIdMissing }).trim().min(1, shared.meetingIdMissing);
 
 const optionalMemberId = z
   .string()
@@ -77,8 +81,8 @@ function meetingDayOf(meeting: { plannedStart: Date; actualStart?: Date | null }
 export const meetingContentSchema = z.object({
   meetingId: meetingIdField,
   version: versionField,
-  content: paragraphs(20_000, "Nội dung sinh hoạt không được dài quá 20.000 ký tự."),
-  draftResolution: paragraphs(20_000, "Dự thảo nghị quyết không được dài quá 20.000 ký tự."),
+  content: paragraphs(20_000, wording.contentTooLong),
+  draftResolution: paragraphs(20_000, wording.draftTooLong),
   preparedByMemberId: optionalMemberId,
 });
 export type MeetingContentInput = z.input<typeof meetingContentSchema>;
@@ -97,7 +101,7 @@ export async function updateMeetingContent(
     if (data.preparedByMemberId) {
       const roster = await branchRosterOn(tx, user.tenantId, meeting.branchId, meetingDayOf(meeting));
       if (!roster.some((entry) => entry.memberId === data.preparedByMemberId)) {
-        throw fieldError("preparedByMemberId", "Người chuẩn bị phải là đảng viên của chi bộ vào ngày sinh hoạt.");
+        throw fieldError("preparedByMemberId", wording.preparedByNotMember);
       }
     }
     const before = await tx.meeting.findUniqueOrThrow({
@@ -132,17 +136,17 @@ const memberIds = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).map((id) => id.trim()).filter(Boolean))
-  .pipe(z.array(z.string()).max(50, "Chọn tối đa 50 người."));
+  .pipe(z.array(z.string()).max(50, wording.tooManyAttendees));
 
 export const preMeetingSchema = z.object({
   meetingId: meetingIdField,
   version: versionField,
-  heldAt: instant("Vui lòng nhập ngày và giờ họp chi ủy."),
+  heldAt: instant(wording.heldAtRequired),
   /** Committee members picked from the list. */
   attendeeMemberIds: memberIds,
   /** Anyone else, as typed (e.g. a member of the superior committee). */
-  otherAttendees: paragraphs(500, "Phần người dự khác không được dài quá 500 ký tự."),
-  notes: paragraphs(10_000, "Nội dung họp chi ủy không được dài quá 10.000 ký tự."),
+  otherAttendees: paragraphs(500, wording.otherAttendeesTooLong),
+  notes: paragraphs(10_000, wording.notesTooLong),
   /** The pre-meeting has its own minutes (P3 needs them). */
   minuted: checkbox,
 });
@@ -191,7 +195,7 @@ export function splitAttendees(text: string | null, names: readonly { memberId: 
 }
 
 const NO_COMMITTEE =
-  "Chi bộ không có chi ủy nên không có cuộc họp chi ủy chuẩn bị; tiêu chí P3 được tính đủ điểm mà không cần ghi nhận.";
+  wording.noCommittee;
 
 /** Records (or corrects) the committee's pre-meeting. Only for branches that have a committee. */
 export async function savePreMeeting(
@@ -207,22 +211,22 @@ export async function savePreMeeting(
     assertPreparationEditable(meeting);
     assertVersion(meeting, data.version);
     if (data.heldAt.getTime() >= meeting.plannedStart.getTime()) {
-      throw fieldError("heldAt", "Cuộc họp chi ủy chuẩn bị phải diễn ra trước giờ sinh hoạt chi bộ.");
+      throw fieldError("heldAt", wording.heldBeforeMeeting);
     }
     // A few minutes of slack for clocks; a pre-meeting is recorded once it has happened.
     if (data.heldAt.getTime() > now.getTime() + 5 * 60_000) {
-      throw fieldError("heldAt", "Thời gian họp chi ủy chưa tới: chỉ ghi nhận sau khi đã họp.");
+      throw fieldError("heldAt", wording.heldInFuture);
     }
     const day = meetingDayOf(meeting);
     const roster = await branchRosterOn(tx, user.tenantId, meeting.branchId, day);
     const names = new Map(roster.map((entry) => [entry.memberId, entry.label]));
     const unknown = data.attendeeMemberIds.filter((id) => !names.has(id));
     if (unknown.length > 0) {
-      throw fieldError("attendeeMemberIds", "Người dự họp chi ủy được chọn phải là đảng viên của chi bộ vào ngày sinh hoạt.");
+      throw fieldError("attendeeMemberIds", wording.attendeesNotMembers);
     }
     const picked = [...new Set(data.attendeeMemberIds)].map((id) => names.get(id)!);
     const attendees = [picked.join(", "), data.otherAttendees?.replace(/\s*\n\s*/g, ", ") ?? ""].filter(Boolean).join("; ") || null;
-    if (!attendees) throw fieldError("attendeeMemberIds", "Vui lòng chọn hoặc ghi ít nhất một người dự họp chi ủy.");
+    if (!attendees) throw fieldError("attendeeMemberIds", wording.attendeesRequired);
 
     const before = await tx.preMeeting.findUnique({
       where: { tenantId_meetingId: { tenantId: user.tenantId, meetingId: meeting.id } },

@@ -13,6 +13,10 @@ import { parseLocalDateTime, vietnamDayOf } from "@/lib/i18n/format";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import type { RollEntry } from "@/lib/meetings/rules/types";
 import { parseDay } from "@/lib/time/days";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.meetingsServer.recordCommon;
+const shared = messages.meetingsServer.common;
 
 export interface ServiceContext {
   requestId?: string;
@@ -61,7 +65,7 @@ export function optionalLine(max: number, tooLong: string) {
       const empty = emptyToNull(value);
       return typeof empty === "string" ? normalizeLine(empty) : empty;
     },
-    z.string({ error: "Giá trị không hợp lệ." }).max(max, tooLong).nullable(),
+    z.string({ error: shared.invalidValue }).max(max, tooLong).nullable(),
   );
 }
 
@@ -73,7 +77,7 @@ export function optionalParagraphs(max: number, tooLong: string) {
       const text = normalizeParagraphs(value);
       return text === "" ? null : text;
     },
-    z.string({ error: "Giá trị không hợp lệ." }).max(max, tooLong).nullable(),
+    z.string({ error: shared.invalidValue }).max(max, tooLong).nullable(),
   );
 }
 
@@ -98,14 +102,14 @@ export function optionalInt(min: number, max: number, message: string) {
 
 /** The version the client read; 0 means "there was none yet" (a first save creates the row). */
 export const versionField = z.coerce
-  .number({ error: "Thiếu phiên bản dữ liệu. Vui lòng tải lại trang." })
-  .int("Thiếu phiên bản dữ liệu. Vui lòng tải lại trang.")
-  .min(0, "Thiếu phiên bản dữ liệu. Vui lòng tải lại trang.");
+  .number({ error: wording.versionMissing })
+  .int(wording.versionMissing)
+  .min(0, wording.versionMissing);
 
 /** Version of an existing record (≥ 1). */
-export const existingVersionField = versionField.refine((v) => v >= 1, "Thiếu phiên bản dữ liệu. Vui lòng tải lại trang.");
+export const existingVersionField = versionField.refine((v) => v >= 1, wording.versionMissing);
 
-const INVALID_DATE_TIME = "Ngày giờ không hợp lệ.";
+const INVALID_DATE_TIME = wording.dateTimeInvalid;
 
 /** "2026-11-05T14:00" in Vietnam (datetime-local) or an ISO instant → Date; "" → null. */
 export function optionalInstant(message = INVALID_DATE_TIME) {
@@ -128,7 +132,7 @@ export function optionalInstant(message = INVALID_DATE_TIME) {
 }
 
 /** A calendar day "yyyy-mm-dd" → Date at UTC midnight. */
-export function requiredDayField(required: string, invalid = "Ngày không hợp lệ.") {
+export function requiredDayField(required: string, invalid = wording.dayInvalid) {
   return z.preprocess(
     (value) => {
       if (value instanceof Date) return Number.isNaN(value.getTime()) ? "invalid" : value;

@@ -15,27 +15,31 @@ import { attendanceFigures, suggestResolutionNumber } from "@/lib/meetings/recor
 import { voteValidity, type VoteValidity } from "@/lib/meetings/rules/vote";
 import type { AttendanceEntry, RollEntry } from "@/lib/meetings/rules/types";
 import { parseLocalDateTime } from "@/lib/i18n/format";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+
+const wording = messages.meetingsServer.resolution;
 
 export const STALE_RESOLUTION =
-  "Nghị quyết vừa được người khác lưu sau khi bạn mở trang. Nội dung bạn vừa nhập chưa được lưu: hãy sao chép lại, tải lại trang để xem bản mới nhất rồi lưu lại.";
+  wording.stale;
 
-const VOTE_COUNT = "Số phiếu phải là số nguyên từ 0 trở lên.";
+const VOTE_COUNT = wording.voteCount;
 
 export const saveResolutionSchema = z
   .object({
     meetingId: uuidField(MEETING_NOT_FOUND),
     version: versionField,
-    number: optionalLine(50, "Số, ký hiệu không được dài quá 50 ký tự."),
+    number: optionalLine(50, wording.numberTooLong),
     body: requiredParagraphs(50_000, {
-      required: "Vui lòng nhập nội dung nghị quyết (kết luận).",
-      tooLong: "Nội dung nghị quyết không được dài quá 50.000 ký tự.",
+      required: wording.bodyRequired,
+      tooLong: wording.bodyTooLong,
     }),
     votesFor: optionalInt(0, 10_000, VOTE_COUNT),
     votesAgainst: optionalInt(0, 10_000, VOTE_COUNT),
     votesAbstain: optionalInt(0, 10_000, VOTE_COUNT),
-    voteMethod: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(VoteMethod, { error: "Hình thức biểu quyết không hợp lệ." }).nullable()),
-    adoptedAt: optionalInstant("Thời điểm thông qua không hợp lệ."),
-    postedAt: optionalInstant("Thời điểm đăng nghị quyết không hợp lệ."),
+    voteMethod: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(VoteMethod, { error: wording.voteMethodInvalid }).nullable()),
+    adoptedAt: optionalInstant(wording.adoptedAtInvalid),
+    postedAt: optionalInstant(wording.postedAtInvalid),
   })
   .superRefine((value, ctx) => {
     const counts = [value.votesFor, value.votesAgainst, value.votesAbstain];
@@ -43,12 +47,12 @@ export const saveResolutionSchema = z
     if (given > 0 || value.voteMethod) {
       const fields = ["votesFor", "votesAgainst", "votesAbstain"] as const;
       fields.forEach((field, i) => {
-        if (counts[i] === null) ctx.addIssue({ code: "custom", path: [field], message: "Nhập đủ số tán thành, không tán thành và không biểu quyết (ghi 0 nếu không có)." });
+        if (counts[i] === null) ctx.addIssue({ code: "custom", path: [field], message: wording.tallyIncomplete });
       });
-      if (!value.voteMethod) ctx.addIssue({ code: "custom", path: ["voteMethod"], message: "Vui lòng chọn hình thức biểu quyết." });
+      if (!value.voteMethod) ctx.addIssue({ code: "custom", path: ["voteMethod"], message: wording.voteMethodRequired });
     }
     if (value.adoptedAt && value.postedAt && value.postedAt.getTime() < value.adoptedAt.getTime()) {
-      ctx.addIssue({ code: "custom", path: ["postedAt"], message: "Thời điểm đăng nghị quyết không được trước thời điểm thông qua." });
+      ctx.addIssue({ code: "custom", path: ["postedAt"], message: wording.postedBeforeAdopted });
     }
   });
 
@@ -168,7 +172,7 @@ export async function saveResolution(user: Principal, input: unknown, context: S
         (u) => u.number?.toLocaleLowerCase("vi") === data.number!.toLocaleLowerCase("vi"),
       );
       if (clash) {
-        throw fieldError("number", `Số ${data.number} đã dùng cho nghị quyết kỳ sinh hoạt ngày ${formatCalendarDate(meetingDay({ plannedStart: clash.plannedStart, actualStart: null }))}.`);
+        throw fieldError("number", fill(wording.numberUsed, { number: data.number, day: formatCalendarDate(meetingDay({ plannedStart: clash.plannedStart, actualStart: null })) }));
       }
     }
 
@@ -181,7 +185,7 @@ export async function saveResolution(user: Principal, input: unknown, context: S
         const missing = roll.filter((m) => figures.unmarked.includes(m.memberId)).map((m) => m.label);
         const message =
           missing.length > 0
-            ? `Chưa điểm danh xong (còn ${missing.length} đồng chí: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? "…" : ""}); cần điểm danh đủ để tính số đảng viên được biểu quyết.`
+            ? fill(wording.unmarked, { count: missing.length, names: missing.slice(0, 5).join(", "), more: missing.length > 5 ? "…" : "" })
             : withNames(figures.errors[0]!.message, roll);
         throw fieldError("votesFor", message);
       }
@@ -191,7 +195,7 @@ export async function saveResolution(user: Principal, input: unknown, context: S
       if (cast > votersPresent) {
         throw fieldError(
           "votesFor",
-          `Tổng số phiếu vượt quá số đảng viên chính thức có mặt: ${tally.for} tán thành + ${tally.against} không tán thành + ${tally.abstain} không biểu quyết = ${cast}, nhưng chỉ có ${votersPresent} đảng viên chính thức có mặt (đảng viên dự bị không biểu quyết).`,
+          fill(wording.tallyTooHigh, { for: tally.for, against: tally.against, abstain: tally.abstain, cast, present: votersPresent }),
         );
       }
       const result = voteValidity(rollEntries(roll), marks, tally);

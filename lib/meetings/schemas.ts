@@ -7,6 +7,10 @@ import { z } from "zod";
 import { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import { parseLocalDateTime, vietnamDayOf } from "@/lib/i18n/format";
 import { TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.meetingsServer.schemas;
+const shared = messages.meetingsServer.common;
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -55,22 +59,22 @@ const checkbox = z
 const uuidLike = (message: string) => z.string({ error: message }).trim().min(1, message);
 
 export const versionField = z.coerce
-  .number({ error: "Thiếu phiên bản dữ liệu, vui lòng tải lại trang." })
-  .int("Thiếu phiên bản dữ liệu, vui lòng tải lại trang.")
-  .min(1, "Thiếu phiên bản dữ liệu, vui lòng tải lại trang.");
+  .number({ error: wording.versionMissing })
+  .int(wording.versionMissing)
+  .min(1, wording.versionMissing);
 
-const kindField = z.enum(MeetingKind, { error: "Vui lòng chọn loại kỳ sinh hoạt." });
+const kindField = z.enum(MeetingKind, { error: wording.kindRequired });
 
 // ─── Meetings ───────────────────────────────────────────────────────────────────────────────────
 
 export const meetingFields = {
   kind: kindField,
-  title: requiredText(3, 200, "Vui lòng nhập tên kỳ sinh hoạt (ít nhất 3 ký tự).", "Tên kỳ sinh hoạt không được dài quá 200 ký tự."),
+  title: requiredText(3, 200, wording.titleRequired, wording.titleTooLong),
   hasThematicPart: checkbox,
-  topic: optionalText(300, "Chủ đề không được dài quá 300 ký tự."),
-  plannedStart: instant("Vui lòng nhập thời gian bắt đầu dự kiến hợp lệ (ngày và giờ)."),
-  plannedEnd: optionalInstant("Thời gian kết thúc dự kiến không hợp lệ."),
-  place: optionalText(300, "Địa điểm không được dài quá 300 ký tự."),
+  topic: optionalText(300, wording.topicTooLong),
+  plannedStart: instant(wording.plannedStartRequired),
+  plannedEnd: optionalInstant(wording.plannedEndInvalid),
+  place: optionalText(300, wording.placeTooLong),
 };
 
 type MeetingFieldsOut = {
@@ -84,10 +88,10 @@ type MeetingFieldsOut = {
 /** Rules across fields: end after start; a thematic or combined meeting names its topic. */
 function meetingRefinements(value: MeetingFieldsOut, ctx: z.RefinementCtx): void {
   if (value.plannedEnd && value.plannedEnd.getTime() <= value.plannedStart.getTime()) {
-    ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "Thời gian kết thúc phải sau thời gian bắt đầu." });
+    ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: wording.endBeforeStart });
   }
   if ((value.kind === "THEMATIC" || value.kind === "COMBINED") && !value.topic) {
-    ctx.addIssue({ code: "custom", path: ["topic"], message: "Vui lòng nhập chủ đề của phần sinh hoạt chuyên đề." });
+    ctx.addIssue({ code: "custom", path: ["topic"], message: wording.topicRequired });
   }
 }
 
@@ -97,13 +101,13 @@ function forceThematic<T extends { kind: MeetingKind; hasThematicPart: boolean }
 }
 
 export const createMeetingSchema = z
-  .object({ branchId: uuidLike("Vui lòng chọn chi bộ."), ...meetingFields })
+  .object({ branchId: uuidLike(shared.branchRequired), ...meetingFields })
   .superRefine(meetingRefinements)
   .transform(forceThematic);
 export type CreateMeetingInput = z.input<typeof createMeetingSchema>;
 
 export const updateMeetingSchema = z
-  .object({ id: uuidLike("Thiếu mã kỳ sinh hoạt."), version: versionField, ...meetingFields })
+  .object({ id: uuidLike(shared.meetingIdMissing), version: versionField, ...meetingFields })
   .superRefine(meetingRefinements)
   .transform(forceThematic);
 export type UpdateMeetingInput = z.input<typeof updateMeetingSchema>;
@@ -138,15 +142,15 @@ export type MeetingListQuery = z.input<typeof meetingListQuerySchema>;
 const transitionNames = Object.keys(TRANSITIONS) as [MeetingTransition, ...MeetingTransition[]];
 
 export const transitionSchema = z.object({
-  id: uuidLike("Thiếu mã kỳ sinh hoạt."),
-  transition: z.enum(transitionNames, { error: "Thao tác không hợp lệ." }),
+  id: uuidLike(shared.meetingIdMissing),
+  transition: z.enum(transitionNames, { error: wording.transitionInvalid }),
   version: versionField,
-  reason: optionalText(1000, "Lý do không được dài quá 1000 ký tự."),
+  reason: optionalText(1000, wording.reasonTooLong),
   /** postpone / replan: the new planned start (the planned length is kept). */
-  newStart: optionalInstant("Thời gian mới không hợp lệ."),
+  newStart: optionalInstant(wording.newStartInvalid),
   /** hold: the actual times, when not recorded yet on the attendance screen. */
-  actualStart: optionalInstant("Giờ bắt đầu thực tế không hợp lệ."),
-  actualEnd: optionalInstant("Giờ kết thúc thực tế không hợp lệ."),
+  actualStart: optionalInstant(wording.actualStartInvalid),
+  actualEnd: optionalInstant(wording.actualEndInvalid),
 });
 export type TransitionInput = z.input<typeof transitionSchema>;
 
@@ -155,33 +159,33 @@ export type TransitionInput = z.input<typeof transitionSchema>;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export const meetingDefaultsSchema = z.object({
-  branchId: uuidLike("Vui lòng chọn chi bộ."),
+  branchId: uuidLike(shared.branchRequired),
   version: versionField,
   meetingDay: z
-    .union([z.literal(""), z.null(), z.coerce.number({ error: "Ngày họp phải là một số từ 1 đến 28." })])
+    .union([z.literal(""), z.null(), z.coerce.number({ error: wording.meetingDayNumber })])
     .optional()
     .transform((value) => (typeof value === "number" ? value : null))
     .pipe(
       z
         .number()
-        .int("Ngày họp phải là một số nguyên từ 1 đến 28.")
-        .min(1, "Ngày họp phải từ ngày 1 đến ngày 28.")
-        .max(28, "Ngày họp phải từ ngày 1 đến ngày 28 (tháng Hai không có ngày 29–31).")
+        .int(wording.meetingDayInteger)
+        .min(1, wording.meetingDayRange)
+        .max(28, wording.meetingDayRangeFebruary)
         .nullable(),
     ),
   meetingTime: z
     .string()
     .nullish()
     .transform((value) => value?.trim() || null)
-    .pipe(z.string().regex(TIME, "Giờ họp phải có dạng HH:mm, ví dụ 14:00.").nullable()),
-  meetingPlace: optionalText(300, "Địa điểm không được dài quá 300 ký tự."),
+    .pipe(z.string().regex(TIME, wording.meetingTimeFormat).nullable()),
+  meetingPlace: optionalText(300, wording.placeTooLong),
 });
 export type MeetingDefaultsInput = z.input<typeof meetingDefaultsSchema>;
 
 const quarterTopicSchema = z.object({
   quarter: z.coerce.number().int().min(1).max(4),
-  title: optionalText(300, "Chủ đề không được dài quá 300 ký tự."),
-  description: optionalText(2000, "Mô tả không được dài quá 2000 ký tự."),
+  title: optionalText(300, wording.topicTooLong),
+  description: optionalText(2000, wording.descriptionTooLong),
   /** The quarter's thematic part is held inside a regular meeting (COMBINED) instead of separately. */
   combined: checkbox,
 });
@@ -204,18 +208,18 @@ function flatTopics(input: unknown): unknown {
 
 /** The JSON shape of a plan request (the form's flat topic fields are mapped onto it). */
 export const generatePlanBodySchema = z.object({
-  branchId: uuidLike("Vui lòng chọn chi bộ."),
+  branchId: uuidLike(shared.branchRequired),
   year: z.coerce
-    .number({ error: "Vui lòng nhập năm của kế hoạch." })
-    .int("Năm không hợp lệ.")
-    .min(2000, "Năm phải từ 2000 đến 2100.")
-    .max(2100, "Năm phải từ 2000 đến 2100."),
+    .number({ error: wording.yearRequired })
+    .int(shared.yearInvalid)
+    .min(2000, wording.yearRange)
+    .max(2100, wording.yearRange),
   /** The plan's version when regenerating an existing plan (stale → refused). */
   version: z
     .union([z.literal(""), z.null(), versionField])
     .optional()
     .transform((value) => (typeof value === "number" ? value : null)),
-  note: optionalText(2000, "Ghi chú không được dài quá 2000 ký tự."),
+  note: optionalText(2000, wording.noteTooLong),
   topics: z
     .array(quarterTopicSchema)
     .max(4)
@@ -223,7 +227,7 @@ export const generatePlanBodySchema = z.object({
     .superRefine((topics, ctx) => {
       const seen = new Set<number>();
       topics.forEach((topic, index) => {
-        if (seen.has(topic.quarter)) ctx.addIssue({ code: "custom", path: [index, "quarter"], message: "Mỗi quý chỉ có một chủ đề." });
+        if (seen.has(topic.quarter)) ctx.addIssue({ code: "custom", path: [index, "quarter"], message: wording.quarterTwice });
         seen.add(topic.quarter);
       });
     }),

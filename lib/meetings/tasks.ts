@@ -16,20 +16,24 @@ import { MEETING_NOT_FOUND, assertRecordEditable, loadMeeting, type MeetingRef }
 import { auditRecord, meetingDay, optionalInt, optionalLine, optionalUuidField, requiredDayField, requiredParagraphs, rollMemberOn, uuidField, type ServiceContext } from "@/lib/meetings/record-common";
 import { resultPercentFor, targetsMet, type TargetsMet } from "@/lib/meetings/record-rules";
 import { isoDay } from "@/lib/time/days";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
 
-const TASK_NOT_FOUND = "Không tìm thấy nhiệm vụ này, hoặc nhiệm vụ không thuộc phạm vi bạn được xem.";
+const wording = messages.meetingsServer.tasks;
+
+const TASK_NOT_FOUND = wording.notFound;
 const LIVE_EXCLUDED: MeetingState[] = ["CANCELLED", "POSTPONED"];
 
 export const assignTaskSchema = z.object({
   meetingId: uuidField(MEETING_NOT_FOUND),
-  memberId: uuidField("Vui lòng chọn đảng viên được phân công."),
+  memberId: uuidField(wording.member),
   content: requiredParagraphs(2000, {
-    required: "Vui lòng nhập nội dung nhiệm vụ.",
-    tooLong: "Nội dung nhiệm vụ không được dài quá 2.000 ký tự.",
+    required: wording.contentRequired,
+    tooLong: wording.contentTooLong,
   }),
-  deadline: requiredDayField("Vui lòng nhập hạn hoàn thành.", "Hạn hoàn thành không hợp lệ."),
+  deadline: requiredDayField(wording.deadlineRequired, wording.deadlineInvalid),
   /** Empty: "kỳ sau", the branch's next meeting. */
-  reportMeetingId: optionalUuidField("Kỳ sinh hoạt báo cáo kết quả không hợp lệ."),
+  reportMeetingId: optionalUuidField(wording.reportMeetingInvalid),
 });
 
 export const deleteTaskSchema = z.object({
@@ -42,13 +46,13 @@ export const taskResultSchema = z
     taskId: uuidField(TASK_NOT_FOUND),
     /** The meeting where the result is recorded; when given it must be the task's report meeting. */
     meetingId: optionalUuidField(MEETING_NOT_FOUND),
-    result: z.enum(TaskResult, { error: "Vui lòng chọn kết quả: hoàn thành, hoàn thành một phần hoặc không hoàn thành." }),
-    resultPercent: optionalInt(0, 100, "Tỷ lệ hoàn thành là số nguyên từ 0 đến 100."),
-    resultNote: optionalLine(1000, "Ghi chú không được dài quá 1.000 ký tự."),
+    result: z.enum(TaskResult, { error: wording.resultRequired }),
+    resultPercent: optionalInt(0, 100, wording.percentRange),
+    resultNote: optionalLine(1000, wording.noteTooLong),
   })
   .superRefine((value, ctx) => {
     if (value.result === "PARTLY" && resultPercentFor("PARTLY", value.resultPercent) === null) {
-      ctx.addIssue({ code: "custom", path: ["resultPercent"], message: "Hoàn thành một phần: nhập tỷ lệ đã làm được, từ 1 đến 99%." });
+      ctx.addIssue({ code: "custom", path: ["resultPercent"], message: wording.partlyPercent });
     }
   });
 
@@ -213,10 +217,10 @@ export async function assignTask(user: Principal, input: unknown, context: Servi
     const day = meetingDay(meeting);
     const member = await rollMemberOn(tx, user.tenantId, meeting.branchId, day, data.memberId);
     if (!member || member.suspended) {
-      throw fieldError("memberId", "Chỉ phân công nhiệm vụ cho đảng viên có trong danh sách chi bộ vào ngày họp (không bị đình chỉ).");
+      throw fieldError("memberId", wording.memberNotOnRoll);
     }
     if (data.deadline.getTime() < day.getTime()) {
-      throw fieldError("deadline", `Hạn hoàn thành không được trước ngày họp (${formatCalendarDate(day)}).`);
+      throw fieldError("deadline", fill(wording.deadlineBeforeMeeting, { day: formatCalendarDate(day) }));
     }
     if (data.reportMeetingId) {
       const report = await tx.meeting.findFirst({
@@ -224,14 +228,14 @@ export async function assignTask(user: Principal, input: unknown, context: Servi
         select: { plannedStart: true },
       });
       if (!report || report.plannedStart.getTime() <= meeting.plannedStart.getTime()) {
-        throw fieldError("reportMeetingId", "Kỳ báo cáo kết quả phải là một kỳ sinh hoạt sau của chi bộ (chưa hủy, chưa hoãn).");
+        throw fieldError("reportMeetingId", wording.reportMeetingNotLater);
       }
     }
     const twin = await tx.taskAssignment.findFirst({
       where: { tenantId: user.tenantId, meetingId: meeting.id, memberId: member.memberId, content: data.content, deadline: data.deadline },
       select: { id: true },
     });
-    if (twin) throw fieldError("content", "Nhiệm vụ này đã được giao cho đồng chí này (cùng nội dung, cùng hạn).");
+    if (twin) throw fieldError("content", wording.twin);
     const task = await tx.taskAssignment.create({
       data: {
         tenantId: user.tenantId,
@@ -274,7 +278,7 @@ export async function deleteTask(user: Principal, input: unknown, context: Servi
       select: { id: true, memberId: true, content: true, deadline: true, reportMeetingId: true, result: true },
     });
     if (!task) throw new NotFoundError(TASK_NOT_FOUND);
-    if (task.result) throw fieldError("taskId", "Nhiệm vụ đã được đánh giá kết quả; không xóa được.");
+    if (task.result) throw fieldError("taskId", wording.alreadyEvaluated);
     await tx.taskAssignment.delete({ where: { tenantId_id: { tenantId: user.tenantId, id: task.id } } });
     await auditRecord(
       tx,
@@ -321,10 +325,10 @@ export async function recordTaskResult(user: Principal, input: unknown, context:
       throw error instanceof NotFoundError ? new NotFoundError(TASK_NOT_FOUND) : error;
     }
     if (!reportId) {
-      throw fieldError("meetingId", "Chưa có kỳ sinh hoạt sau để báo cáo kết quả nhiệm vụ này; hãy lập kế hoạch kỳ sau trước.");
+      throw fieldError("meetingId", wording.noNextMeeting);
     }
     if (data.meetingId && data.meetingId !== reportId) {
-      throw fieldError("meetingId", "Nhiệm vụ này không báo cáo kết quả tại kỳ sinh hoạt này.");
+      throw fieldError("meetingId", wording.notReportedHere);
     }
     const report = await loadMeeting(tx, user, reportId, { permission: "meeting.record", lock: true });
     assertRecordEditable(report);

@@ -10,11 +10,16 @@ import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/time/days";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+
+const wording = messages.orgServer.access;
+const shared = messages.orgServer.common;
 
 /** Units that hold meetings ("branch" in the glossary): the only homes a member can have. */
 
-export const MEMBER_NOT_FOUND = "Không tìm thấy đảng viên này, hoặc đảng viên không thuộc phạm vi bạn được xem.";
-export const BRANCH_NOT_FOUND = "Không tìm thấy chi bộ được chọn trong phạm vi bạn quản lý.";
+export const MEMBER_NOT_FOUND = wording.memberNotFound;
+export const BRANCH_NOT_FOUND = shared.branchNotInScopeChosen;
 
 /** The member row as the write services need it (locked for the transaction). */
 export interface LockedMember {
@@ -62,7 +67,7 @@ export async function lockMemberForWrite(tx: Tx, user: Principal, memberId: stri
 export function assertOnRoll(member: { endedOn: Date | null }): void {
   if (member.endedOn) {
     throw new ValidationError(
-      `Đảng viên đã ra khỏi danh sách từ ${formatDay(member.endedOn)}; không thể ghi thêm thay đổi sinh hoạt.`,
+      fill(wording.memberLeft, { day: formatDay(member.endedOn) }),
     );
   }
 }
@@ -96,13 +101,13 @@ export async function loadManagedBranch(
   if (!unit || !authorize(user, options.permission ?? "member.manage", unit)) throw new NotFoundError(BRANCH_NOT_FOUND);
   const refuse = (message: string) => new ValidationError(message, { [options.field]: [message] });
   if (!BRANCH_UNIT_KINDS.includes(unit.kind)) {
-    throw refuse(`“${unit.name}” không phải là chi bộ: đảng viên chỉ sinh hoạt ở chi bộ cơ sở hoặc chi bộ trực thuộc.`);
+    throw refuse(fill(wording.notBranch, { unit: unit.name }));
   }
   if (unit.activeTo && unit.activeTo.getTime() < options.day.getTime()) {
-    throw refuse(`“${unit.name}” đã ngừng hoạt động từ sau ngày ${formatDay(unit.activeTo)}.`);
+    throw refuse(fill(wording.closedAfter, { unit: unit.name, day: formatDay(unit.activeTo) }));
   }
   if (unit.activeFrom.getTime() > options.day.getTime()) {
-    throw refuse(`“${unit.name}” chỉ hoạt động từ ngày ${formatDay(unit.activeFrom)}.`);
+    throw refuse(fill(wording.opensOn, { unit: unit.name, day: formatDay(unit.activeFrom) }));
   }
   return unit;
 }

@@ -10,6 +10,7 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, fieldError, NotFoundError } from "@/lib/errors";
 import { vietnamDayOf } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberStatus, PositionKind } from "@/lib/generated/prisma/enums";
 import { assertOnRoll, formatDay, loadManagedBranch, lockMemberForWrite, violates, type LockedMember } from "@/lib/org/member-access";
@@ -42,6 +43,8 @@ import { addDays, isoDay, isoDayOrNull, todayInVietnam } from "@/lib/time/days";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
 
+const wording = messages.orgServer.lifecycle;
+
 /** A refusal tied to one form field. */
 
 function assertVersion(member: LockedMember, version: number): void {
@@ -49,17 +52,17 @@ function assertVersion(member: LockedMember, version: number): void {
 }
 
 function assertNotFuture(day: Date, field: string, what: string): void {
-  if (day.getTime() > todayInVietnam().getTime()) throw fieldError(field, `${what} không được sau ngày hôm nay.`);
+  if (day.getTime() > todayInVietnam().getTime()) throw fieldError(field, fill(wording.notFuture, { what }));
 }
 
 function assertNotBeforeAdmission(member: LockedMember, day: Date, field: string): void {
   if (day.getTime() < member.admittedOn.getTime()) {
-    throw fieldError(field, `Ngày này trước ngày vào Đảng của đồng chí (${formatDay(member.admittedOn)}).`);
+    throw fieldError(field, fill(wording.beforeAdmitted, { day: formatDay(member.admittedOn) }));
   }
 }
 
 function periodText(from: Date, to: Date | null): string {
-  return to ? `từ ${formatDay(from)} đến ${formatDay(to)}` : `từ ${formatDay(from)} (chưa kết thúc)`;
+  return to ? fill(wording.period, { from: formatDay(from), to: formatDay(to) }) : fill(wording.periodOpen, { from: formatDay(from) });
 }
 
 async function bumpVersion(
@@ -153,9 +156,9 @@ export async function transferMember(
       const member = await lockMemberForWrite(tx, user, data.memberId);
       assertOnRoll(member);
       assertVersion(member, data.version);
-      assertNotFuture(data.effectiveOn, "effectiveOn", "Ngày chuyển sinh hoạt");
+      assertNotFuture(data.effectiveOn, "effectiveOn", wording.transferDayLabel);
       if (data.targetBranchId === member.branchId) {
-        throw fieldError("targetBranchId", "Đảng viên đang sinh hoạt ở chi bộ này; hãy chọn chi bộ khác.");
+        throw fieldError("targetBranchId", wording.sameBranch);
       }
       const target = await loadManagedBranch(tx, user, data.targetBranchId, {
         field: "targetBranchId",
@@ -169,7 +172,7 @@ export async function transferMember(
       if (data.effectiveOn.getTime() <= startsOn.getTime()) {
         throw fieldError(
           "effectiveOn",
-          `Ngày chuyển phải sau ngày bắt đầu sinh hoạt ở chi bộ hiện tại (${formatDay(startsOn)}).`,
+          fill(wording.transferBeforeStart, { day: formatDay(startsOn) }),
         );
       }
       const lastDay = addDays(data.effectiveOn, -1);
@@ -186,7 +189,7 @@ export async function transferMember(
           memberId: member.id,
           branchId: target.id,
           validFrom: data.effectiveOn,
-          note: data.note ?? `Chuyển sinh hoạt đến từ ${member.branch.name}`,
+          note: data.note ?? fill(wording.transferNote, { branch: member.branch.name }),
         },
         select: { id: true },
       });
@@ -222,7 +225,7 @@ export async function transferMember(
     });
   } catch (error) {
     if (violates(error, "BranchMembership_no_overlap")) {
-      throw fieldError("effectiveOn", "Ngày chuyển trùng với một giai đoạn sinh hoạt khác trong lịch sử của đảng viên.");
+      throw fieldError("effectiveOn", wording.transferOverlap);
     }
     throw error;
   }
@@ -322,7 +325,7 @@ function assertNoOverlap(existing: Period[], candidate: { fromDate: Date; toDate
     overlaps({ from: period.fromDate, to: period.toDate }, { from: candidate.fromDate, to: candidate.toDate }),
   );
   if (clash) {
-    throw fieldError("fromDate", `Khoảng thời gian này trùng với ${what} ${periodText(clash.fromDate, clash.toDate)}.`);
+    throw fieldError("fromDate", fill(wording.overlap, { what, period: periodText(clash.fromDate, clash.toDate) }));
   }
 }
 
@@ -339,7 +342,7 @@ export async function addExemption(
     assertOnRoll(member);
     assertNotBeforeAdmission(member, data.fromDate, "fromDate");
     const existing = await tx.exemption.findMany({ where: { tenantId: user.tenantId, memberId: member.id }, select: periodSelect });
-    assertNoOverlap(existing, data, "lần miễn công tác và sinh hoạt đảng");
+    assertNoOverlap(existing, data, wording.exemptionPeriod);
     const decidedAt = data.decidedAtMeetingId ? await decidingMeeting(tx, user.tenantId, member.branchId, data.decidedAtMeetingId, data.fromDate) : null;
     const row = await tx.exemption.create({
       data: {
@@ -405,7 +408,7 @@ export async function addTemporaryTransfer(
     const hostName = data.hostBranchId ? null : data.hostName;
     if (data.hostBranchId) {
       if (data.hostBranchId === member.branchId) {
-        throw fieldError("hostBranchId", "Chi bộ nơi sinh hoạt tạm thời phải khác chi bộ của đảng viên.");
+        throw fieldError("hostBranchId", wording.hostSameBranch);
       }
       await loadManagedBranch(tx, user, data.hostBranchId, { field: "hostBranchId", day: data.fromDate });
     }
@@ -413,7 +416,7 @@ export async function addTemporaryTransfer(
       where: { tenantId: user.tenantId, memberId: member.id },
       select: periodSelect,
     });
-    assertNoOverlap(existing, data, "lần sinh hoạt tạm thời");
+    assertNoOverlap(existing, data, wording.attachmentPeriod);
     const row = await tx.temporaryTransfer.create({
       data: {
         tenantId: user.tenantId,
@@ -458,7 +461,7 @@ export async function addSuspension(
     assertOnRoll(member);
     assertNotBeforeAdmission(member, data.fromDate, "fromDate");
     const existing = await tx.suspension.findMany({ where: { tenantId: user.tenantId, memberId: member.id }, select: periodSelect });
-    assertNoOverlap(existing, data, "lần đình chỉ sinh hoạt");
+    assertNoOverlap(existing, data, wording.suspensionPeriod);
     const row = await tx.suspension.create({
       data: { tenantId: user.tenantId, memberId: member.id, fromDate: data.fromDate, toDate: data.toDate, reason: data.reason },
       select: { id: true },
@@ -489,10 +492,10 @@ export async function endPeriod(user: Principal, input: EndPeriodInput, context:
         : data.kind === "suspension"
           ? await tx.suspension.findFirst({ where, select: periodSelect })
           : await tx.temporaryTransfer.findFirst({ where, select: periodSelect });
-    if (!period) throw new NotFoundError("Không tìm thấy bản ghi này trong hồ sơ đảng viên.");
-    if (period.toDate) throw fieldError("toDate", `Bản ghi này đã kết thúc ngày ${formatDay(period.toDate)}.`);
+    if (!period) throw new NotFoundError(wording.recordNotFound);
+    if (period.toDate) throw fieldError("toDate", fill(wording.recordEnded, { day: formatDay(period.toDate) }));
     if (data.toDate.getTime() < period.fromDate.getTime()) {
-      throw fieldError("toDate", `Ngày kết thúc không được trước ngày bắt đầu (${formatDay(period.fromDate)}).`);
+      throw fieldError("toDate", fill(wording.endBeforeStart, { day: formatDay(period.fromDate) }));
     }
     const update = { where: { tenantId_id: { tenantId: user.tenantId, id: period.id } }, data: { toDate: data.toDate }, select: { id: true } };
     if (data.kind === "exemption") await tx.exemption.update(update);
@@ -535,17 +538,17 @@ export async function makeOfficial(
       assertOnRoll(member);
       assertVersion(member, data.version);
       if (member.status === "OFFICIAL") {
-        throw fieldError("officialOn", `Đồng chí đã là đảng viên chính thức từ ${member.officialOn ? formatDay(member.officialOn) : "trước"}.`);
+        throw fieldError("officialOn", fill(wording.alreadyOfficial, { day: member.officialOn ? formatDay(member.officialOn) : wording.before }));
       }
       if (data.officialOn.getTime() < member.admittedOn.getTime()) {
-        throw fieldError("officialOn", `Ngày chính thức không được trước ngày vào Đảng (${formatDay(member.admittedOn)}).`);
+        throw fieldError("officialOn", fill(wording.officialBeforeAdmitted, { day: formatDay(member.admittedOn) }));
       }
-      assertNotFuture(data.officialOn, "officialOn", "Ngày chính thức");
+      assertNotFuture(data.officialOn, "officialOn", wording.officialDayLabel);
       const warnings: string[] = [];
       const expected = probationEnds(member.admittedOn);
       if (data.officialOn.getTime() < expected.getTime()) {
         warnings.push(
-          `Đã lưu. Lưu ý: ngày chính thức sớm hơn đủ 12 tháng dự bị (thường từ ${formatDay(expected)}); hãy đối chiếu với quyết định công nhận.`,
+          fill(wording.officialEarly, { day: formatDay(expected) }),
         );
       }
       const before = await tx.member.findUniqueOrThrow({
@@ -598,14 +601,14 @@ export async function endMembership(
     const member = await lockMemberForWrite(tx, user, data.memberId);
     assertOnRoll(member);
     assertVersion(member, data.version);
-    assertNotFuture(data.endedOn, "endedOn", "Ngày ra khỏi danh sách");
+    assertNotFuture(data.endedOn, "endedOn", wording.leftDayLabel);
     const open = await tx.branchMembership.findFirst({
       where: { tenantId: user.tenantId, memberId: member.id, validTo: null },
       select: { id: true, validFrom: true },
     });
     const startsOn = open?.validFrom ?? member.admittedOn;
     if (data.endedOn.getTime() <= startsOn.getTime()) {
-      throw fieldError("endedOn", `Ngày ra khỏi danh sách phải sau ngày bắt đầu sinh hoạt ở chi bộ hiện tại (${formatDay(startsOn)}).`);
+      throw fieldError("endedOn", fill(wording.leftBeforeStart, { day: formatDay(startsOn) }));
     }
     const lastDay = addDays(data.endedOn, -1);
     if (open) {
@@ -641,7 +644,7 @@ export async function endMembership(
 // ─── Positions ──────────────────────────────────────────────────────────────────────────────────
 
 export function secretaryTakenMessage(unitIsBranch: boolean): string {
-  return `${unitIsBranch ? "Chi bộ" : "Tổ chức đảng này"} đã có bí thư trong thời gian này. Hãy kết thúc nhiệm kỳ của bí thư hiện tại (ngày kết thúc là ngày cuối cùng giữ chức) trước khi giao cho đồng chí khác.`;
+  return fill(wording.secretaryTaken, { unit: unitIsBranch ? wording.branch : wording.unit });
 }
 
 /**
@@ -667,24 +670,24 @@ export async function assignPosition(
       const related =
         unit !== null && (pathIds(member.branch.path).includes(unit.id) || (unit.parentId === member.branchId && unit.kind === "PARTY_GROUP"));
       if (!unit || !related || !authorize(user, "member.manage", unit)) {
-        throw new NotFoundError("Không tìm thấy tổ chức đảng được chọn trong phạm vi bạn quản lý.");
+        throw new NotFoundError(wording.unitNotInScope);
       }
       unitIsBranch = BRANCH_UNIT_KINDS.includes(unit.kind);
       if ((unit.kind === "PARTY_GROUP") !== (data.kind === "GROUP_LEADER")) {
-        throw fieldError("kind", data.kind === "GROUP_LEADER" ? "Tổ trưởng chỉ giao ở tổ đảng." : "Tổ đảng chỉ có chức vụ tổ trưởng.");
+        throw fieldError("kind", data.kind === "GROUP_LEADER" ? wording.groupLeaderOnlyGroup : wording.groupOnlyLeader);
       }
       if (unit.activeTo && unit.activeTo.getTime() < data.termFrom.getTime()) {
-        throw fieldError("termFrom", `“${unit.name}” đã ngừng hoạt động từ sau ngày ${formatDay(unit.activeTo)}.`);
+        throw fieldError("termFrom", fill(wording.unitClosedAfter, { unit: unit.name, day: formatDay(unit.activeTo) }));
       }
       if (member.status !== "OFFICIAL" || !member.officialOn || member.officialOn.getTime() > data.termFrom.getTime()) {
-        throw fieldError("termFrom", "Chỉ đảng viên chính thức (tính đến ngày bắt đầu nhiệm kỳ) mới giữ được chức vụ này.");
+        throw fieldError("termFrom", wording.officialOnly);
       }
       const same = await tx.position.findMany({
         where: { tenantId: user.tenantId, memberId: member.id, orgUnitId: unit.id, kind: data.kind },
         select: { termFrom: true, termTo: true },
       });
       const clash = same.find((p) => overlaps({ from: p.termFrom, to: p.termTo }, { from: data.termFrom, to: data.termTo }));
-      if (clash) throw fieldError("termFrom", `Đồng chí đã giữ chức vụ này ${periodText(clash.termFrom, clash.termTo)}.`);
+      if (clash) throw fieldError("termFrom", fill(wording.positionHeld, { period: periodText(clash.termFrom, clash.termTo) }));
       const row = await tx.position.create({
         data: {
           tenantId: user.tenantId,
@@ -731,13 +734,13 @@ export async function endPosition(user: Principal, input: EndPositionInput, cont
       select: { id: true, kind: true, termFrom: true, termTo: true, orgUnit: { select: { id: true, path: true } } },
     });
     if (!position || !authorize(user, "member.manage", position.orgUnit)) {
-      throw new NotFoundError("Không tìm thấy chức vụ này trong hồ sơ đảng viên.");
+      throw new NotFoundError(wording.positionNotFound);
     }
     if (position.termTo && position.termTo.getTime() <= data.termTo.getTime()) {
-      throw fieldError("termTo", `Nhiệm kỳ này đã kết thúc ngày ${formatDay(position.termTo)}.`);
+      throw fieldError("termTo", fill(wording.termEnded, { day: formatDay(position.termTo) }));
     }
     if (data.termTo.getTime() < position.termFrom.getTime()) {
-      throw fieldError("termTo", `Ngày kết thúc không được trước ngày bắt đầu nhiệm kỳ (${formatDay(position.termFrom)}).`);
+      throw fieldError("termTo", fill(wording.termEndBeforeStart, { day: formatDay(position.termFrom) }));
     }
     await tx.position.update({
       where: { tenantId_id: { tenantId: user.tenantId, id: position.id } },

@@ -2,6 +2,11 @@
 // picked (attendance roll, pickers, speeches, tasks, minutes, the DOCX), a name shared with another
 // member of the same list carries the birth year, then, when that is shared too, the last digits of
 // the party card number (the whole birth date when there is no card). Pure.
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.orgServer.memberNames;
+
 export interface NamedMember {
   id: string;
   fullName: string;
@@ -23,7 +28,7 @@ function birthDay(member: NamedMember): string | null {
 
 function cardTail(member: NamedMember): string | null {
   const digits = member.partyCardNumber?.replace(/\s+/g, "") ?? "";
-  return digits ? `thẻ …${digits.slice(-TAIL)}` : null;
+  return digits ? fill(wording.cardTail, { digits: digits.slice(-TAIL) }) : null;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -48,7 +53,7 @@ export function distinctNames(members: readonly NamedMember[]): Map<string, stri
     for (const member of group) {
       const year = birthYear(member);
       const sameYear = year === null ? group.length : years.get(year)!.length;
-      const parts = [year ?? "không rõ năm sinh"];
+      const parts = [year ?? wording.unknownBirthYear];
       if (sameYear > 1) parts.push(cardTail(member) ?? birthDay(member) ?? member.id.slice(-TAIL));
       labels.set(member.id, `${member.fullName} (${parts.join(" · ")})`);
     }

@@ -20,10 +20,14 @@ import {
 } from "@/lib/org/member-schemas";
 import type { ServiceContext } from "@/lib/org/members";
 import { isoDay, isoDayOrNull } from "@/lib/time/days";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+
+const wording = messages.orgServer.residence;
 
 export const STALE_RESIDENCE_LINK =
-  "Thông tin nơi cư trú vừa được người khác cập nhật. Vui lòng tải lại trang rồi nhập lại thay đổi.";
-const LINK_NOT_FOUND = "Không tìm thấy mối liên hệ nơi cư trú này trong hồ sơ đảng viên.";
+  wording.stale;
+const LINK_NOT_FOUND = wording.notFound;
 
 interface LinkFields {
   residenceBranchId: string | null;
@@ -51,11 +55,11 @@ function linkSnapshot(link: LinkFields & { version?: number }): Prisma.InputJson
 /** Checks shared by adding and editing a link; the residence branch must be one the user manages. */
 async function checkLink(tx: Tx, user: Principal, member: LockedMember, data: LinkFields, exceptId: string | null): Promise<void> {
   if (data.fromDate.getTime() < member.admittedOn.getTime()) {
-    throw fieldError("fromDate", `Ngày này trước ngày vào Đảng của đồng chí (${formatDay(member.admittedOn)}).`);
+    throw fieldError("fromDate", fill(wording.beforeAdmitted, { day: formatDay(member.admittedOn) }));
   }
   if (data.residenceBranchId) {
     if (data.residenceBranchId === member.branchId) {
-      throw fieldError("residenceBranchId", "Chi bộ nơi cư trú phải khác chi bộ nơi công tác của đảng viên.");
+      throw fieldError("residenceBranchId", wording.sameBranch);
     }
     await loadManagedBranch(tx, user, data.residenceBranchId, { field: "residenceBranchId", day: data.fromDate });
   }
@@ -65,8 +69,8 @@ async function checkLink(tx: Tx, user: Principal, member: LockedMember, data: Li
   });
   const clash = others.find((link) => overlaps({ from: link.fromDate, to: link.toDate }, { from: data.fromDate, to: data.toDate }));
   if (clash) {
-    const period = clash.toDate ? `từ ${formatDay(clash.fromDate)} đến ${formatDay(clash.toDate)}` : `từ ${formatDay(clash.fromDate)}`;
-    throw fieldError("fromDate", `Đảng viên đã có mối liên hệ nơi cư trú khác ${period}; hãy kết thúc mối liên hệ đó trước.`);
+    const period = clash.toDate ? fill(wording.period, { from: formatDay(clash.fromDate), to: formatDay(clash.toDate) }) : fill(wording.periodOpen, { from: formatDay(clash.fromDate) });
+    throw fieldError("fromDate", fill(wording.overlap, { period }));
   }
 }
 
@@ -173,14 +177,14 @@ export async function saveResidenceComment(
     });
     if (!link) throw new NotFoundError(LINK_NOT_FOUND);
     if (link.exempt) {
-      throw fieldError("comment", "Đảng viên được miễn giữ mối liên hệ theo Hướng dẫn 33 trong thời gian này, nên không có nhận xét của nơi cư trú.");
+      throw fieldError("comment", wording.exempted);
     }
     const firstYear = link.fromDate.getUTCFullYear();
     const lastYear = link.toDate?.getUTCFullYear();
     if (data.year < firstYear || (lastYear !== undefined && data.year > lastYear)) {
       throw fieldError(
         "year",
-        `Mối liên hệ này ${lastYear !== undefined ? `từ năm ${firstYear} đến năm ${lastYear}` : `bắt đầu từ năm ${firstYear}`}; hãy chọn năm trong khoảng đó.`,
+        fill(wording.yearOutside, { range: lastYear !== undefined ? fill(wording.yearRange, { first: firstYear, last: lastYear }) : fill(wording.yearFrom, { first: firstYear }) }),
       );
     }
     const values = { comment: data.comment, commentedBy: data.commentedBy, receivedOn: data.receivedOn };

@@ -5,6 +5,10 @@
 import { z } from "zod";
 import { Gender, MemberEndReason, MemberStatus, PositionKind } from "@/lib/generated/prisma/enums";
 import { addMonths, fullYears, isoDay, parseDay, todayInVietnam } from "@/lib/time/days";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.orgServer.members;
+const shared = messages.orgServer.common;
 
 /**
  * What a caller may hand to a service: the schema's field names, each with any value (a form string,
@@ -52,12 +56,12 @@ function optionalText(max: number, tooLong: string) {
       const empty = emptyToNull(value);
       return typeof empty === "string" ? normalizeText(empty) : empty;
     },
-    z.string({ error: "Giá trị không hợp lệ." }).max(max, tooLong).nullable(),
+    z.string({ error: shared.invalidValue }).max(max, tooLong).nullable(),
   );
 }
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const INVALID_DAY = "Ngày không hợp lệ (định dạng ngày/tháng/năm).";
+const INVALID_DAY = wording.dayInvalid;
 
 function toDayString(value: unknown): unknown {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "invalid" : isoDay(value);
@@ -106,11 +110,11 @@ const optionalUuid = (message: string) =>
 const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true" || value === "1", z.boolean());
 
 const version = z.coerce
-  .number({ error: "Thiếu phiên bản dữ liệu. Vui lòng tải lại trang." })
-  .int("Thiếu phiên bản dữ liệu. Vui lòng tải lại trang.")
-  .min(1, "Thiếu phiên bản dữ liệu. Vui lòng tải lại trang.");
+  .number({ error: shared.versionMissing })
+  .int(shared.versionMissing)
+  .min(1, shared.versionMissing);
 
-const memberId = uuid("Không tìm thấy đảng viên.");
+const memberId = uuid(wording.notFound);
 
 function enumField<const T extends Record<string, string>>(values: T, message: string) {
   return z.preprocess(emptyToNull, z.enum(values, { error: message }));
@@ -133,30 +137,30 @@ const partyCardNumber = z.preprocess(
     return typeof empty === "string" ? normalizeCardNumber(empty) : empty;
   },
   z
-    .string({ error: "Số thẻ đảng viên không hợp lệ." })
-    .regex(/^[0-9A-Z./-]{4,20}$/, "Số thẻ đảng viên gồm 4–20 chữ số hoặc chữ cái (có thể có dấu chấm, gạch).")
+    .string({ error: wording.cardInvalid })
+    .regex(/^[0-9A-Z./-]{4,20}$/, wording.cardFormat)
     .nullable(),
 );
 
 const memberFields = {
   fullName: requiredText(120, {
-    required: "Vui lòng nhập họ và tên.",
-    tooLong: "Họ và tên không được dài quá 120 ký tự.",
+    required: wording.fullNameRequired,
+    tooLong: wording.fullNameTooLong,
   }),
-  gender: enumField(Gender, "Vui lòng chọn giới tính."),
-  birthDate: requiredDay("Vui lòng nhập ngày sinh."),
+  gender: enumField(Gender, wording.genderRequired),
+  birthDate: requiredDay(wording.birthDateRequired),
   partyCardNumber,
-  admittedOn: requiredDay("Vui lòng nhập ngày vào Đảng."),
+  admittedOn: requiredDay(wording.admittedOnRequired),
   officialOn: optionalDay(),
-  status: enumField(MemberStatus, "Vui lòng chọn đảng viên chính thức hay dự bị."),
-  ethnicity: optionalText(50, "Dân tộc không được dài quá 50 ký tự."),
-  hometown: optionalText(200, "Quê quán không được dài quá 200 ký tự."),
-  occupation: optionalText(200, "Nghề nghiệp, chức vụ không được dài quá 200 ký tự."),
+  status: enumField(MemberStatus, wording.statusRequired),
+  ethnicity: optionalText(50, wording.ethnicityTooLong),
+  hometown: optionalText(200, wording.hometownTooLong),
+  occupation: optionalText(200, wording.occupationTooLong),
   phone: z.preprocess(
     emptyToNull,
     z
-      .string({ error: "Số điện thoại không hợp lệ." })
-      .regex(/^\+?[0-9 .()-]{8,20}$/, "Số điện thoại chỉ gồm chữ số (8–20 ký tự), ví dụ 0912 345 678.")
+      .string({ error: wording.phoneInvalid })
+      .regex(/^\+?[0-9 .()-]{8,20}$/, wording.phoneFormat)
       .nullable(),
   ),
   email: z.preprocess(
@@ -165,9 +169,9 @@ const memberFields = {
       return typeof empty === "string" ? empty.toLowerCase() : empty;
     },
     z
-      .string({ error: "Địa chỉ thư điện tử không hợp lệ." })
-      .max(200, "Địa chỉ thư điện tử quá dài.")
-      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Địa chỉ thư điện tử không hợp lệ, ví dụ ten@coquan.gov.vn.")
+      .string({ error: wording.emailInvalid })
+      .max(200, wording.emailTooLong)
+      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, wording.emailExample)
       .nullable(),
   ),
 };
@@ -191,25 +195,25 @@ export function checkMemberDates(input: MemberDates, ctx: z.RefinementCtx, today
   if (!isDay(input.birthDate) || !isDay(input.admittedOn) || (input.officialOn !== null && !isDay(input.officialOn))) return;
   const value = input;
   const issue = (path: keyof MemberDates, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-  if (value.birthDate.getTime() > today.getTime()) issue("birthDate", "Ngày sinh không được sau ngày hôm nay.");
-  if (value.admittedOn.getTime() > today.getTime()) issue("admittedOn", "Ngày vào Đảng không được sau ngày hôm nay.");
+  if (value.birthDate.getTime() > today.getTime()) issue("birthDate", wording.birthInFuture);
+  if (value.admittedOn.getTime() > today.getTime()) issue("admittedOn", wording.admittedInFuture);
   const ageAtAdmission = fullYears(value.birthDate, value.admittedOn);
   if (ageAtAdmission < 18) {
-    issue("birthDate", "Người vào Đảng phải đủ 18 tuổi: kiểm tra lại ngày sinh và ngày vào Đảng.");
+    issue("birthDate", wording.admittedUnder18);
   } else if (ageAtAdmission > 100) {
-    issue("birthDate", "Ngày sinh và ngày vào Đảng cách nhau quá 100 năm: kiểm tra lại.");
+    issue("birthDate", wording.admittedOver100);
   }
   if (value.status === "PROBATIONARY" && value.officialOn) {
-    issue("officialOn", "Đảng viên dự bị chưa có ngày chính thức: để trống ô này, hoặc chọn “Chính thức”.");
+    issue("officialOn", wording.probationaryOfficialOn);
   }
   if (value.status === "OFFICIAL" && !value.officialOn) {
-    issue("officialOn", "Đảng viên chính thức cần có ngày chuyển chính thức.");
+    issue("officialOn", wording.officialOnRequired);
   }
   if (value.officialOn) {
     if (value.officialOn.getTime() < value.admittedOn.getTime()) {
-      issue("officialOn", "Ngày chính thức không được trước ngày vào Đảng.");
+      issue("officialOn", wording.officialBeforeAdmitted);
     } else if (value.officialOn.getTime() > today.getTime()) {
-      issue("officialOn", "Ngày chính thức không được sau ngày hôm nay.");
+      issue("officialOn", wording.officialInFuture);
     }
   }
 }
@@ -217,7 +221,7 @@ export function checkMemberDates(input: MemberDates, ctx: z.RefinementCtx, today
 export const createMemberSchema = z
   .object({
     ...memberFields,
-    branchId: uuid("Vui lòng chọn chi bộ."),
+    branchId: uuid(shared.branchRequired),
     /** First day in the branch; default: the later of admittedOn and the branch's founding day. */
     membershipFrom: optionalDay(),
   })
@@ -225,9 +229,9 @@ export const createMemberSchema = z
     checkMemberDates(value, ctx);
     if (isDay(value.membershipFrom) && isDay(value.admittedOn)) {
       if (value.membershipFrom.getTime() < value.admittedOn.getTime()) {
-        ctx.addIssue({ code: "custom", path: ["membershipFrom"], message: "Ngày bắt đầu sinh hoạt không được trước ngày vào Đảng." });
+        ctx.addIssue({ code: "custom", path: ["membershipFrom"], message: wording.membershipBeforeAdmitted });
       } else if (value.membershipFrom.getTime() > todayInVietnam().getTime()) {
-        ctx.addIssue({ code: "custom", path: ["membershipFrom"], message: "Ngày bắt đầu sinh hoạt không được sau ngày hôm nay." });
+        ctx.addIssue({ code: "custom", path: ["membershipFrom"], message: wording.membershipInFuture });
       }
     }
   });
@@ -259,62 +263,62 @@ function endNotBeforeStart<T extends Record<string, unknown>>(from: keyof T & st
 export const transferMemberSchema = z.object({
   memberId,
   version,
-  targetBranchId: uuid("Vui lòng chọn chi bộ chuyển đến."),
-  effectiveOn: requiredDay("Vui lòng nhập ngày chuyển sinh hoạt."),
-  note: optionalText(500, "Ghi chú không được dài quá 500 ký tự."),
+  targetBranchId: uuid(wording.transferBranchRequired),
+  effectiveOn: requiredDay(wording.transferDayRequired),
+  note: optionalText(500, wording.noteTooLong),
 });
 export type TransferMemberInput = InputOf<typeof transferMemberSchema>;
 
-const reason = (required: string) => requiredText(500, { required, tooLong: "Lý do không được dài quá 500 ký tự." });
+const reason = (required: string) => requiredText(500, { required, tooLong: wording.reasonTooLong });
 
 export const addExemptionSchema = z
   .object({
     memberId,
-    fromDate: requiredDay("Vui lòng nhập ngày bắt đầu miễn sinh hoạt."),
+    fromDate: requiredDay(wording.exemptionFromRequired),
     toDate: optionalDay(),
-    reason: reason("Vui lòng nhập lý do miễn công tác và sinh hoạt đảng."),
+    reason: reason(wording.exemptionReasonRequired),
     /** SPEC §7: the branch meeting that decided it (recorded in its resolution book). */
-    decidedAtMeetingId: optionalUuid("Không tìm thấy kỳ sinh hoạt đã quyết định việc miễn sinh hoạt."),
+    decidedAtMeetingId: optionalUuid(wording.exemptionMeetingNotFound),
   })
-  .superRefine(endNotBeforeStart("fromDate", "toDate", "Ngày kết thúc không được trước ngày bắt đầu."));
+  .superRefine(endNotBeforeStart("fromDate", "toDate", wording.endBeforeStart));
 export type AddExemptionInput = InputOf<typeof addExemptionSchema>;
 
 export const addTemporaryTransferSchema = z
   .object({
     memberId,
-    hostBranchId: optionalUuid("Chi bộ nơi sinh hoạt tạm thời không hợp lệ."),
-    hostName: optionalText(200, "Tên chi bộ không được dài quá 200 ký tự."),
-    fromDate: requiredDay("Vui lòng nhập ngày bắt đầu sinh hoạt tạm thời."),
+    hostBranchId: optionalUuid(wording.attachmentBranchInvalid),
+    hostName: optionalText(200, wording.attachmentNameTooLong),
+    fromDate: requiredDay(wording.attachmentFromRequired),
     toDate: optionalDay(),
-    reason: optionalText(500, "Lý do không được dài quá 500 ký tự."),
+    reason: optionalText(500, wording.reasonTooLong),
   })
   .superRefine((value, ctx) => {
     if (!value.hostBranchId && !value.hostName) {
       ctx.addIssue({
         code: "custom",
         path: ["hostName"],
-        message: "Chọn chi bộ trong đơn vị, hoặc nhập tên chi bộ nơi sinh hoạt tạm thời nếu ở ngoài đơn vị.",
+        message: wording.attachmentBranchRequired,
       });
     }
     if (value.hostBranchId && value.hostName) {
       ctx.addIssue({
         code: "custom",
         path: ["hostName"],
-        message: "Đã chọn chi bộ trong đơn vị thì để trống tên chi bộ ngoài đơn vị.",
+        message: wording.attachmentBranchOrName,
       });
     }
   })
-  .superRefine(endNotBeforeStart("fromDate", "toDate", "Ngày kết thúc không được trước ngày bắt đầu."));
+  .superRefine(endNotBeforeStart("fromDate", "toDate", wording.endBeforeStart));
 export type AddTemporaryTransferInput = InputOf<typeof addTemporaryTransferSchema>;
 
 export const addSuspensionSchema = z
   .object({
     memberId,
-    fromDate: requiredDay("Vui lòng nhập ngày bắt đầu đình chỉ sinh hoạt."),
+    fromDate: requiredDay(wording.suspensionFromRequired),
     toDate: optionalDay(),
-    reason: reason("Vui lòng nhập lý do đình chỉ sinh hoạt đảng."),
+    reason: reason(wording.suspensionReasonRequired),
   })
-  .superRefine(endNotBeforeStart("fromDate", "toDate", "Ngày kết thúc không được trước ngày bắt đầu."));
+  .superRefine(endNotBeforeStart("fromDate", "toDate", wording.endBeforeStart));
 export type AddSuspensionInput = InputOf<typeof addSuspensionSchema>;
 
 export const PERIOD_KINDS = ["exemption", "temporaryTransfer", "suspension"] as const;
@@ -323,16 +327,16 @@ export type PeriodKind = (typeof PERIOD_KINDS)[number];
 /** Ends an open exemption, temporary transfer or suspension (toDate is its last day). */
 export const endPeriodSchema = z.object({
   memberId,
-  kind: z.enum(PERIOD_KINDS, { error: "Loại bản ghi không hợp lệ." }),
-  periodId: uuid("Không tìm thấy bản ghi."),
-  toDate: requiredDay("Vui lòng nhập ngày kết thúc."),
+  kind: z.enum(PERIOD_KINDS, { error: wording.recordKindInvalid }),
+  periodId: uuid(wording.recordNotFound),
+  toDate: requiredDay(wording.endRequired),
 });
 export type EndPeriodInput = InputOf<typeof endPeriodSchema>;
 
 export const makeOfficialSchema = z.object({
   memberId,
   version,
-  officialOn: requiredDay("Vui lòng nhập ngày chuyển đảng viên chính thức."),
+  officialOn: requiredDay(wording.officialDayRequired),
   partyCardNumber,
 });
 export type MakeOfficialInput = InputOf<typeof makeOfficialSchema>;
@@ -340,26 +344,26 @@ export type MakeOfficialInput = InputOf<typeof makeOfficialSchema>;
 export const endMembershipSchema = z.object({
   memberId,
   version,
-  endedOn: requiredDay("Vui lòng nhập ngày ra khỏi danh sách."),
-  endReason: enumField(MemberEndReason, "Vui lòng chọn lý do."),
+  endedOn: requiredDay(wording.leftDayRequired),
+  endReason: enumField(MemberEndReason, wording.leftReasonRequired),
 });
 export type EndMembershipInput = InputOf<typeof endMembershipSchema>;
 
 export const assignPositionSchema = z
   .object({
     memberId,
-    orgUnitId: uuid("Vui lòng chọn tổ chức đảng."),
-    kind: enumField(PositionKind, "Vui lòng chọn chức vụ."),
-    termFrom: requiredDay("Vui lòng nhập ngày bắt đầu nhiệm kỳ."),
+    orgUnitId: uuid(wording.unitRequired),
+    kind: enumField(PositionKind, wording.postRequired),
+    termFrom: requiredDay(wording.termFromRequired),
     termTo: optionalDay(),
   })
-  .superRefine(endNotBeforeStart("termFrom", "termTo", "Ngày kết thúc nhiệm kỳ không được trước ngày bắt đầu."));
+  .superRefine(endNotBeforeStart("termFrom", "termTo", wording.termEndBeforeStart));
 export type AssignPositionInput = InputOf<typeof assignPositionSchema>;
 
 export const endPositionSchema = z.object({
   memberId,
-  positionId: uuid("Không tìm thấy chức vụ."),
-  termTo: requiredDay("Vui lòng nhập ngày kết thúc nhiệm kỳ."),
+  positionId: uuid(wording.postNotFound),
+  termTo: requiredDay(wording.termEndRequired),
 });
 export type EndPositionInput = InputOf<typeof endPositionSchema>;
 
@@ -367,21 +371,21 @@ export type EndPositionInput = InputOf<typeof endPositionSchema>;
 
 /** HD 33-HD/BTCTW grounds for not meeting and not being commented on (suggestions, free text allowed). */
 export const RESIDENCE_EXEMPT_SUGGESTIONS = [
-  "Quân đội, công an ở trong doanh trại",
-  "Làm việc lưu động, không ổn định nơi cư trú",
-  "Đi học tập trung từ 12 tháng trở lên",
-  "Học sinh, sinh viên học xa nơi cư trú",
+  wording.residenceArmed,
+  wording.residenceMobile,
+  wording.residenceStudy,
+  wording.residenceStudent,
 ] as const;
 
 const residenceLinkFields = {
   memberId,
-  residenceBranchId: optionalUuid("Chi bộ nơi cư trú không hợp lệ."),
-  residenceBranchName: optionalText(200, "Tên chi bộ nơi cư trú không được dài quá 200 ký tự."),
-  address: optionalText(300, "Địa chỉ nơi cư trú không được dài quá 300 ký tự."),
-  fromDate: requiredDay("Vui lòng nhập ngày bắt đầu giữ mối liên hệ."),
+  residenceBranchId: optionalUuid(wording.residenceBranchInvalid),
+  residenceBranchName: optionalText(200, wording.residenceNameTooLong),
+  address: optionalText(300, wording.residenceAddressTooLong),
+  fromDate: requiredDay(wording.residenceFromRequired),
   toDate: optionalDay(),
   exempt: checkbox,
-  exemptReason: optionalText(300, "Lý do miễn không được dài quá 300 ký tự."),
+  exemptReason: optionalText(300, wording.residenceReasonTooLong),
 };
 
 function checkResidenceLink(
@@ -392,47 +396,47 @@ function checkResidenceLink(
     ctx.addIssue({
       code: "custom",
       path: ["residenceBranchName"],
-      message: "Chọn chi bộ nơi cư trú trong đơn vị, hoặc nhập tên chi bộ nơi cư trú ở ngoài đơn vị.",
+      message: wording.residenceBranchOrName,
     });
   }
   if (value.residenceBranchId && value.residenceBranchName) {
     ctx.addIssue({
       code: "custom",
       path: ["residenceBranchName"],
-      message: "Đã chọn chi bộ trong đơn vị thì để trống tên chi bộ ngoài đơn vị.",
+      message: wording.attachmentBranchOrName,
     });
   }
   if (value.exempt && !value.exemptReason) {
-    ctx.addIssue({ code: "custom", path: ["exemptReason"], message: "Vui lòng ghi lý do được miễn (theo Hướng dẫn 33)." });
+    ctx.addIssue({ code: "custom", path: ["exemptReason"], message: wording.residenceReasonRequired });
   }
 }
 
 export const addResidenceLinkSchema = z
   .object(residenceLinkFields)
   .superRefine(checkResidenceLink)
-  .superRefine(endNotBeforeStart("fromDate", "toDate", "Ngày kết thúc không được trước ngày bắt đầu."));
+  .superRefine(endNotBeforeStart("fromDate", "toDate", wording.endBeforeStart));
 export type AddResidenceLinkInput = InputOf<typeof addResidenceLinkSchema>;
 
 export const updateResidenceLinkSchema = z
-  .object({ ...residenceLinkFields, linkId: uuid("Không tìm thấy mối liên hệ nơi cư trú."), version })
+  .object({ ...residenceLinkFields, linkId: uuid(wording.residenceNotFound), version })
   .superRefine(checkResidenceLink)
-  .superRefine(endNotBeforeStart("fromDate", "toDate", "Ngày kết thúc không được trước ngày bắt đầu."));
+  .superRefine(endNotBeforeStart("fromDate", "toDate", wording.endBeforeStart));
 export type UpdateResidenceLinkInput = InputOf<typeof updateResidenceLinkSchema>;
 
 export const residenceCommentSchema = z.object({
   memberId,
-  linkId: uuid("Không tìm thấy mối liên hệ nơi cư trú."),
+  linkId: uuid(wording.residenceNotFound),
   year: z.coerce
-    .number({ error: "Vui lòng nhập năm nhận xét." })
-    .int("Năm nhận xét không hợp lệ.")
-    .min(2000, "Năm nhận xét không hợp lệ.")
-    .refine((year) => year <= todayInVietnam().getUTCFullYear(), "Chưa thể nhận xét cho một năm chưa đến."),
+    .number({ error: wording.remarkYearRequired })
+    .int(wording.remarkYearInvalid)
+    .min(2000, wording.remarkYearInvalid)
+    .refine((year) => year <= todayInVietnam().getUTCFullYear(), wording.remarkYearFuture),
   comment: requiredText(4000, {
-    required: "Vui lòng nhập nội dung nhận xét.",
-    tooLong: "Nội dung nhận xét không được dài quá 4.000 ký tự.",
+    required: wording.remarkTextRequired,
+    tooLong: wording.remarkTextTooLong,
   }),
-  commentedBy: optionalText(200, "Người/nơi nhận xét không được dài quá 200 ký tự."),
-  receivedOn: requiredDay("Vui lòng nhập ngày nhận bản nhận xét."),
+  commentedBy: optionalText(200, wording.remarkByTooLong),
+  receivedOn: requiredDay(wording.remarkReceivedRequired),
 });
 export type ResidenceCommentInput = InputOf<typeof residenceCommentSchema>;
 
@@ -444,16 +448,16 @@ export const MEMBER_ROLLS = ["current", "ended", "all"] as const;
 export type MemberRoll = (typeof MEMBER_ROLLS)[number];
 
 export const memberListQuerySchema = z.object({
-  q: z.preprocess(emptyToNull, z.string({ error: "Từ khóa không hợp lệ." }).max(100, "Từ khóa tìm kiếm quá dài.").nullable()),
-  status: optionalEnum(MemberStatus, "Trạng thái đảng viên không hợp lệ."),
-  position: optionalEnum(PositionKind, "Chức vụ không hợp lệ."),
-  branch: optionalUuid("Chi bộ không hợp lệ."),
+  q: z.preprocess(emptyToNull, z.string({ error: wording.queryInvalid }).max(100, wording.queryTooLong).nullable()),
+  status: optionalEnum(MemberStatus, wording.filterStatusInvalid),
+  position: optionalEnum(PositionKind, wording.filterPostInvalid),
+  branch: optionalUuid(wording.filterBranchInvalid),
   exempt: checkbox,
-  roll: z.preprocess((value) => emptyToNull(value) ?? "current", z.enum(MEMBER_ROLLS, { error: "Bộ lọc danh sách không hợp lệ." })),
-  cursor: z.preprocess(emptyToNull, z.string({ error: "Con trỏ trang không hợp lệ." }).max(1000, "Con trỏ trang không hợp lệ.").nullable()),
+  roll: z.preprocess((value) => emptyToNull(value) ?? "current", z.enum(MEMBER_ROLLS, { error: wording.filterInvalid })),
+  cursor: z.preprocess(emptyToNull, z.string({ error: wording.cursorInvalid }).max(1000, wording.cursorInvalid).nullable()),
   limit: z.preprocess(
     (value) => emptyToNull(value) ?? MEMBER_PAGE_SIZE,
-    z.coerce.number({ error: "Số dòng mỗi trang không hợp lệ." }).int().min(1, "Số dòng mỗi trang từ 1 đến 100.").max(100, "Số dòng mỗi trang từ 1 đến 100."),
+    z.coerce.number({ error: wording.pageSizeInvalid }).int().min(1, wording.pageSizeRange).max(100, wording.pageSizeRange),
   ),
 });
 export type MemberListQueryInput = InputOf<typeof memberListQuerySchema>;

@@ -47,6 +47,10 @@ import { pathIds } from "@/lib/domain/org-path";
 import { isoDay, isoDayOrNull, todayInVietnam } from "@/lib/time/days";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+
+const wording = messages.orgServer.members;
 
 export { decodeCursor, encodeCursor, type Cursor } from "@/lib/org/member-schemas";
 
@@ -54,9 +58,9 @@ export interface ServiceContext {
   requestId?: string | null;
 }
 
-export const CARD_TAKEN = "Số thẻ đảng viên này đã có trong danh sách của đơn vị. Kiểm tra lại số thẻ.";
+export const CARD_TAKEN = wording.cardTaken;
 export const STALE_MEMBER =
-  "Hồ sơ đảng viên vừa được người khác cập nhật. Vui lòng tải lại trang để xem thông tin mới nhất rồi nhập lại thay đổi.";
+  wording.stale;
 
 // ─── List ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -304,8 +308,8 @@ export async function listMembers(user: Principal, input: MemberListQueryInput =
   const query = parseInput(memberListQuerySchema, input);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (query.cursor && !cursor) {
-    throw new ValidationError("Đường dẫn trang không hợp lệ. Hãy quay về trang đầu của danh sách.", {
-      cursor: ["Con trỏ trang không hợp lệ."],
+    throw new ValidationError(wording.cursorLink, {
+      cursor: [wording.cursorInvalid],
     });
   }
   const folded = query.q ? foldForSearch(query.q) : "";
@@ -821,7 +825,7 @@ export async function createMember(
       const branch = await loadManagedBranch(tx, user, data.branchId, { field: "branchId", day: todayInVietnam() });
       const validFrom = data.membershipFrom ?? laterDay(data.admittedOn, branch.activeFrom);
       if (validFrom.getTime() < branch.activeFrom.getTime()) {
-        const message = `Chi bộ chỉ hoạt động từ ngày ${formatDay(branch.activeFrom)}.`;
+        const message = fill(wording.branchOpensOn, { day: formatDay(branch.activeFrom) });
         throw new ValidationError(message, { membershipFrom: [message] });
       }
       if (data.partyCardNumber) await assertCardFree(tx, user.tenantId, data.partyCardNumber, null);
@@ -909,8 +913,8 @@ export async function updateMember(
   } catch (error) {
     if (violates(error, "Member_tenantId_partyCardNumber_key")) throw cardTaken();
     if (violates(error, "Member_official_after_admitted_check")) {
-      throw new ValidationError("Ngày chính thức không được trước ngày vào Đảng.", {
-        officialOn: ["Ngày chính thức không được trước ngày vào Đảng."],
+      throw new ValidationError(wording.officialBeforeAdmittedPlain, {
+        officialOn: [wording.officialBeforeAdmittedPlain],
       });
     }
     throw error;

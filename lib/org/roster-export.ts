@@ -14,12 +14,15 @@ import type { Gender, PositionKind } from "@/lib/generated/prisma/enums";
 import { GENDER_LABELS, POSITION_LABELS, POSITION_RANK, ROSTER_COLUMNS, escapeCsvCell, formatRosterDate, type RosterField } from "@/lib/org/roster-layout";
 import { isoDay, todayInVietnam } from "@/lib/time/days";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.orgServer.rosterExport;
 
 /** Branches read per query; one query returns their members (≈ 25 each on average). */
 const BRANCHES_PER_QUERY = 200;
 
 export const exportQuerySchema = z.object({
-  format: z.enum(["csv", "xlsx"], { error: "Định dạng tệp phải là csv hoặc xlsx." }).default("xlsx"),
+  format: z.enum(["csv", "xlsx"], { error: wording.formatInvalid }).default("xlsx"),
   unit: z.string().nullish(),
   /** Only the header row: a blank file to fill in. */
   template: z.preprocess((value) => value === "1" || value === "true" || value === true, z.boolean()).default(false),
@@ -194,8 +197,8 @@ const WIDTHS: Partial<Record<RosterField, number>> = {
 
 async function writeXlsx(output: PassThrough, rows: AsyncIterable<ExportRow[]> | null): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Sổ sinh hoạt chi bộ";
-  const sheet = workbook.addWorksheet("Danh sách đảng viên", { views: [{ state: "frozen", ySplit: 1 }] });
+  workbook.creator = wording.creator;
+  const sheet = workbook.addWorksheet(wording.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = ROSTER_COLUMNS.map((column) => ({
     header: column.header,
     key: column.field,
@@ -229,7 +232,7 @@ export interface RosterExport {
  */
 export async function exportRoster(user: Principal, query: ExportQuery, options: { now?: Date; requestId?: string | null } = {}): Promise<RosterExport> {
   const parsed = exportQuerySchema.safeParse(query);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? "Yêu cầu xuất tệp không hợp lệ.");
+  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? wording.badRequest);
   const input = parsed.data;
   const units = await resolveUnits(user, input.unit);
   const today = todayInVietnam(options.now);

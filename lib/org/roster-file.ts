@@ -16,6 +16,10 @@ import {
   normalizeText,
   type RosterField,
 } from "@/lib/org/roster-layout";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+
+const wording = messages.orgServer.rosterFile;
 
 export type RosterFormat = "CSV" | "XLSX";
 
@@ -116,37 +120,37 @@ export function sniffFormat(bytes: Uint8Array): RosterFormat {
   if (bytes.length > MAX_FILE_BYTES) {
     throw new RosterFileError(
       "tooLarge",
-      `Tệp quá lớn (${(bytes.length / MB).toFixed(1).replace(".", ",")} MB). Mỗi lần chỉ nhận tệp tối đa ${MAX_FILE_BYTES / MB} MB: hãy chia danh sách thành nhiều tệp, hoặc lưu dạng Excel (.xlsx) vì tệp Excel nhỏ hơn nhiều.`,
+      fill(wording.tooLarge, { size: (bytes.length / MB).toFixed(1).replace(".", ","), max: MAX_FILE_BYTES / MB }),
     );
   }
   const withoutBom = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
   if (withoutBom.every((byte) => byte === 32 || byte === 9 || byte === 10 || byte === 13)) {
-    throw new RosterFileError("empty", "Tệp rỗng, không có nội dung. Hãy chọn tệp danh sách đảng viên (CSV hoặc Excel .xlsx).");
+    throw new RosterFileError("empty", wording.empty);
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return "XLSX";
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     throw new RosterFileError(
       "legacyExcel",
-      "Đây là tệp Excel đời cũ (.xls) hoặc tệp Excel có đặt mật khẩu. Hãy mở tệp trong Excel, bỏ mật khẩu nếu có, rồi chọn Lưu thành → Sổ làm việc Excel (.xlsx) hoặc CSV UTF-8.",
+      wording.oldExcel,
     );
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     throw new RosterFileError(
       "utf16",
-      "Tệp không phải UTF-8 (tệp đang ở dạng Unicode UTF-16). Trong Excel, chọn Lưu thành → CSV UTF-8 (phân cách bằng dấu phẩy), hoặc lưu dạng .xlsx.",
+      wording.utf16,
     );
   }
   if (looksBinary(bytes)) {
     throw new RosterFileError(
       "notRoster",
-      "Tệp không phải danh sách dạng CSV hay Excel (.xlsx). Hãy xuất danh sách đảng viên ra CSV UTF-8 hoặc .xlsx rồi tải lên lại.",
+      wording.notRoster,
     );
   }
   const invalid = firstInvalidUtf8(bytes);
   if (invalid >= 0) {
     throw new RosterFileError(
       "notUtf8",
-      `Tệp không phải UTF-8 (ký tự lỗi ở dòng ${lineAt(bytes, invalid)}), có thể đang ở bảng mã cũ như TCVN3 hay Windows-1258. Trong Excel, chọn Lưu thành → CSV UTF-8 (phân cách bằng dấu phẩy), hoặc lưu dạng .xlsx.`,
+      fill(wording.notUtf8, { line: lineAt(bytes, invalid) }),
     );
   }
   return "CSV";
@@ -175,7 +179,7 @@ function countLines(bytes: Uint8Array): number {
 function tooManyRows(): RosterFileError {
   return new RosterFileError(
     "tooManyRows",
-    `Tệp có hơn ${MAX_ROWS.toLocaleString("vi-VN")} dòng. Hãy chia danh sách thành nhiều tệp (ví dụ theo từng đảng bộ cơ sở) và nhập lần lượt.`,
+    fill(wording.tooManyRows, { max: MAX_ROWS.toLocaleString("vi-VN") }),
   );
 }
 
@@ -230,7 +234,7 @@ async function readCsv(bytes: Uint8Array, onProgress?: (progress: ReadProgress) 
     const line = typeof (failure as { lines?: unknown }).lines === "number" ? (failure as { lines: number }).lines : null;
     throw new RosterFileError(
       "badCsv",
-      `Tệp CSV bị lỗi định dạng${line ? ` ở dòng ${line}` : ""}: có dấu ngoặc kép (") mở mà không đóng. Hãy mở tệp trong Excel rồi lưu lại dạng CSV UTF-8.`,
+      fill(wording.badCsv, { at: line ? fill(wording.badCsvAt, { line }) : "" }),
     );
   }
   if (rows.length > ROW_LIMIT) throw tooManyRows();
@@ -317,7 +321,7 @@ class XlsxLimitError extends Error {}
 function xlsxLimitRefusal(what: string): RosterFileError {
   return new RosterFileError(
     "xlsxLimits",
-    `Tệp Excel vượt giới hạn xử lý (${what}). Danh sách đảng viên không cần ô dài như vậy: hãy kiểm tra lại tệp, xóa nội dung thừa rồi lưu lại, hoặc lưu dạng CSV UTF-8.`,
+    fill(wording.xlsxLimits, { what }),
   );
 }
 
@@ -326,7 +330,7 @@ export async function checkXlsxLimits(bytes: Uint8Array, limits = XLSX_LIMITS): 
   if (!entries) {
     throw new RosterFileError(
       "badXlsx",
-      "Không đọc được tệp Excel: tệp bị hỏng hoặc không phải sổ làm việc .xlsx. Hãy mở tệp trong Excel và lưu lại dạng .xlsx hoặc CSV UTF-8.",
+      wording.corruptXlsx,
     );
   }
   const maxRun = limits.maxCellChars * 6;
@@ -365,16 +369,16 @@ export async function checkXlsxLimits(bytes: Uint8Array, limits = XLSX_LIMITS): 
       if (error instanceof XlsxLimitError) {
         throw xlsxLimitRefusal(
           error.message === "cell"
-            ? `có ô dài hơn ${limits.maxCellChars.toLocaleString("vi-VN")} ký tự`
-            : `quá ${limits.maxSharedStrings.toLocaleString("vi-VN")} chuỗi chữ`,
+            ? fill(wording.longCell, { max: limits.maxCellChars.toLocaleString("vi-VN") })
+            : fill(wording.manyStrings, { max: limits.maxSharedStrings.toLocaleString("vi-VN") }),
         );
       }
       if (error instanceof ZipBudgetError) {
-        throw xlsxLimitRefusal(`nội dung giải nén quá ${Math.round((shared ? limits.maxSharedStringsBytes : Math.min(limits.maxPartBytes, limits.maxTotalBytes)) / MB)} MB`);
+        throw xlsxLimitRefusal(fill(wording.unzippedSize, { size: Math.round((shared ? limits.maxSharedStringsBytes : Math.min(limits.maxPartBytes, limits.maxTotalBytes)) / MB) }));
       }
       throw new RosterFileError(
         "badXlsx",
-        "Không đọc được tệp Excel: tệp bị hỏng hoặc không phải sổ làm việc .xlsx. Hãy mở tệp trong Excel và lưu lại dạng .xlsx hoặc CSV UTF-8.",
+        wording.corruptXlsx,
       );
     }
   }
@@ -410,7 +414,7 @@ async function readXlsx(bytes: Uint8Array, onProgress?: (progress: ReadProgress)
     if (error instanceof RosterFileError) throw error;
     throw new RosterFileError(
       "badXlsx",
-      "Không đọc được tệp Excel: tệp bị hỏng hoặc không phải sổ làm việc .xlsx. Hãy mở tệp trong Excel và lưu lại dạng .xlsx hoặc CSV UTF-8.",
+      wording.corruptXlsx,
     );
   }
   onProgress?.({ rows: rows.length, total: rows.length });
@@ -455,23 +459,23 @@ export function locateHeader(rows: readonly SheetRow[]): HeaderMap {
     if (duplicates.length > 0) {
       throw new RosterFileError(
         "duplicateColumn",
-        `Dòng tiêu đề (dòng ${row.line}) có cột trùng nhau: “${duplicates.join("”, “")}”. Mỗi cột chỉ được xuất hiện một lần.`,
+        fill(wording.duplicateColumn, { line: row.line, columns: duplicates.map((name) => fill(wording.quoted, { name })).join(", ") }),
       );
     }
     const missing = REQUIRED_FIELDS.filter((field) => !columns.has(field)).map(
       (field) => ROSTER_COLUMNS.find((column) => column.field === field)!.header,
     );
-    if (!columns.has("branchName") && !columns.has("branchCode")) missing.push("Chi bộ (hoặc Mã chi bộ)");
+    if (!columns.has("branchName") && !columns.has("branchCode")) missing.push(wording.branchColumn);
     if (missing.length > 0) {
       throw new RosterFileError(
         "missingColumns",
-        `Thiếu cột bắt buộc: ${missing.map((name) => `“${name}”`).join(", ")}. Dòng tiêu đề (dòng ${row.line}) cần có các cột theo mẫu.`,
+        fill(wording.missingColumns, { columns: missing.map((name) => fill(wording.quoted, { name })).join(", "), line: row.line }),
       );
     }
     return { index, line: row.line, columns, ignored };
   }
   throw new RosterFileError(
     "noHeader",
-    "Không tìm thấy dòng tiêu đề cột (ví dụ “Họ và tên”, “Ngày sinh”, “Chi bộ”…) trong 10 dòng đầu của tệp. Hãy dùng đúng mẫu cột, có thể tải tệp mẫu ở trang nhập danh sách.",
+    wording.noHeader,
   );
 }

@@ -8,6 +8,10 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, isUniqueViolation, parseInput } from "@/lib/errors";
 import { OrgUnitCategory, type OrgUnitKind, type Role } from "@/lib/generated/prisma/enums";
 import { rootPath } from "@/lib/domain/org-path";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+
+const wording = messages.orgServer.tenants;
 
 /** Kinds a tenant's root may have: a bloc or provincial committee, an upper committee, or a commune đảng bộ. */
 export const TENANT_ROOT_KINDS = [
@@ -21,46 +25,46 @@ export const TENANT_CODE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const USERNAME_PATTERN = /^[a-z0-9](?:[a-z0-9._-]{1,30}[a-z0-9])$/;
 
 export const usernameSchema = z
-  .string({ error: "Vui lòng nhập tên đăng nhập." })
+  .string({ error: wording.usernameRequired })
   .trim()
   .toLowerCase()
   .regex(
     USERNAME_PATTERN,
-    "Tên đăng nhập dài 3–32 ký tự, chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, và không bắt đầu hay kết thúc bằng dấu.",
+    wording.usernameFormat,
   );
 
 export const passwordSchema = z
-  .string({ error: "Vui lòng nhập mật khẩu." })
-  .min(8, "Mật khẩu phải có ít nhất 8 ký tự.")
-  .max(128, "Mật khẩu không được dài quá 128 ký tự.");
+  .string({ error: wording.passwordRequired })
+  .min(8, wording.passwordTooShort)
+  .max(128, wording.passwordTooLong);
 
 export const createTenantSchema = z.object({
   code: z
-    .string({ error: "Vui lòng nhập mã đơn vị." })
+    .string({ error: wording.codeRequired })
     .trim()
     .toLowerCase()
-    .min(2, "Mã đơn vị phải có ít nhất 2 ký tự.")
-    .max(40, "Mã đơn vị không được dài quá 40 ký tự.")
-    .regex(TENANT_CODE_PATTERN, "Mã đơn vị chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: dang-uy-khoi)."),
+    .min(2, wording.codeTooShort)
+    .max(40, wording.codeTooLong)
+    .regex(TENANT_CODE_PATTERN, wording.codeFormat),
   name: z
-    .string({ error: "Vui lòng nhập tên đơn vị." })
+    .string({ error: wording.nameRequired })
     .trim()
-    .min(3, "Tên đơn vị phải có ít nhất 3 ký tự.")
-    .max(200, "Tên đơn vị không được dài quá 200 ký tự."),
+    .min(3, wording.nameTooShort)
+    .max(200, wording.nameTooLong),
   /** Name of the root org unit; defaults to the tenant's name. */
-  rootUnitName: z.string().trim().max(200, "Tên tổ chức đảng không được dài quá 200 ký tự.").optional(),
+  rootUnitName: z.string().trim().max(200, wording.rootNameTooLong).optional(),
   rootUnitKind: z
-    .enum(TENANT_ROOT_KINDS, { error: "Loại tổ chức gốc không hợp lệ." })
+    .enum(TENANT_ROOT_KINDS, { error: wording.rootKindInvalid })
     .default("BLOC_COMMITTEE"),
-  rootUnitCategory: z.enum(OrgUnitCategory, { error: "Loại hình tổ chức không hợp lệ." }).optional(),
+  rootUnitCategory: z.enum(OrgUnitCategory, { error: wording.categoryInvalid }).optional(),
   /** Defaults to today. */
-  rootUnitActiveFrom: z.coerce.date({ error: "Ngày thành lập không hợp lệ." }).optional(),
+  rootUnitActiveFrom: z.coerce.date({ error: wording.foundedInvalid }).optional(),
   adminUsername: usernameSchema,
   adminDisplayName: z
-    .string({ error: "Vui lòng nhập họ tên người quản trị." })
+    .string({ error: wording.adminNameRequired })
     .trim()
-    .min(2, "Họ tên người quản trị phải có ít nhất 2 ký tự.")
-    .max(120, "Họ tên người quản trị không được dài quá 120 ký tự."),
+    .min(2, wording.adminNameTooShort)
+    .max(120, wording.adminNameTooLong),
   adminPassword: passwordSchema,
   /** The first administrator must replace a password someone else chose. */
   mustChangePassword: z.boolean().default(true),
@@ -82,7 +86,7 @@ export interface ServiceContext {
 }
 
 export function usernameTakenMessage(username: string): string {
-  return `Tên đăng nhập "${username}" đã được sử dụng. Vui lòng chọn tên khác.`;
+  return fill(wording.usernameTaken, { username });
 }
 
 export interface TenantCreationRecords {
@@ -222,7 +226,7 @@ export async function createTenant(input: CreateTenantInput, context: ServiceCon
     });
   } catch (error) {
     if (isUniqueViolation(error, "Tenant_code_key")) {
-      throw new ConflictError(`Mã đơn vị "${data.code}" đã tồn tại. Vui lòng chọn mã khác.`);
+      throw new ConflictError(fill(wording.codeTaken, { code: data.code }));
     }
     if (isUniqueViolation(error, "User_username_key")) {
       throw new ConflictError(usernameTakenMessage(data.adminUsername));

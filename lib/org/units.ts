@@ -17,6 +17,9 @@ import { childPath } from "@/lib/domain/org-path";
 import { CHILD_KINDS, canHoldChild, isActiveOn, isBranchKind, isOpenOn, kindChangeProblem, parseCalendarDate } from "@/lib/org/unit-rules";
 import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
 
+const wording = messages.orgServer.units;
+const shared = messages.orgServer.common;
+
 /** Services parse their input themselves, so an API body (any JSON object) may be passed as is. */
 export type JsonInput = Record<string, unknown>;
 
@@ -34,9 +37,9 @@ export function normalizeName(value: string): string {
 }
 
 const unitName = z
-  .string({ error: "Vui lòng nhập tên tổ chức." })
+  .string({ error: wording.nameRequired })
   .transform(normalizeName)
-  .pipe(z.string().min(3, "Tên tổ chức phải có ít nhất 3 ký tự.").max(200, "Tên tổ chức không được dài quá 200 ký tự."));
+  .pipe(z.string().min(3, wording.nameTooShort).max(200, wording.nameTooLong));
 
 // Optional fields accept null too, so a parsed value parses again (the action parses, then the service).
 const optionalCode = z
@@ -46,15 +49,15 @@ const optionalCode = z
   .pipe(
     z
       .string()
-      .max(40, "Mã không được dài quá 40 ký tự.")
-      .regex(/^[\p{L}\p{N}._\-/]+$/u, "Mã chỉ gồm chữ, số và các dấu . _ - /, không có khoảng trắng.")
+      .max(40, wording.codeTooLong)
+      .regex(/^[\p{L}\p{N}._\-/]+$/u, wording.codeFormat)
       .nullable(),
   );
 
-const kind = z.enum(OrgUnitKind, { error: "Vui lòng chọn loại tổ chức." });
+const kind = z.enum(OrgUnitKind, { error: wording.kindRequired });
 
 const optionalCategory = z
-  .union([z.literal(""), z.enum(OrgUnitCategory, { error: "Loại hình không hợp lệ." })])
+  .union([z.literal(""), z.enum(OrgUnitCategory, { error: wording.categoryInvalid })])
   .nullish()
   .transform((value) => value || null);
 
@@ -85,13 +88,13 @@ const committeeReason = z
   .transform((value) => value?.normalize("NFC").trim() || null)
   .pipe(z.string().max(500, messages.orgAdmin.committee.reasonTooLong).nullable());
 
-const version = z.coerce.number({ error: "Thiếu phiên bản dữ liệu, vui lòng tải lại trang." }).int().min(1);
-const id = z.string({ error: "Thiếu mã tổ chức." });
+const version = z.coerce.number({ error: wording.versionMissing }).int().min(1);
+const id = z.string({ error: wording.idMissing });
 
 const closeReason = z
-  .string({ error: "Vui lòng nhập lý do ngừng hoạt động." })
+  .string({ error: wording.closeReasonRequired })
   .transform((value) => value.normalize("NFC").trim())
-  .pipe(z.string().min(3, "Vui lòng nhập lý do ngừng hoạt động (ít nhất 3 ký tự).").max(500, "Lý do không được dài quá 500 ký tự."));
+  .pipe(z.string().min(3, wording.closeReasonTooShort).max(500, wording.reasonTooLong));
 
 export const createOrgUnitSchema = z.object({
   parentId: id,
@@ -101,7 +104,7 @@ export const createOrgUnitSchema = z.object({
   code: optionalCode,
   hasCommittee: committeeChoice,
   committeeReason,
-  activeFrom: calendarDay("Vui lòng nhập ngày thành lập hợp lệ."),
+  activeFrom: calendarDay(wording.activeFromInvalid),
 });
 export type CreateOrgUnitInput = z.input<typeof createOrgUnitSchema>;
 
@@ -120,14 +123,14 @@ export type UpdateOrgUnitInput = z.input<typeof updateOrgUnitSchema>;
 export const moveOrgUnitSchema = z.object({
   id,
   version,
-  newParentId: z.string({ error: "Vui lòng chọn đơn vị cấp trên mới." }).min(1, "Vui lòng chọn đơn vị cấp trên mới."),
+  newParentId: z.string({ error: wording.newParentRequired }).min(1, wording.newParentRequired),
 });
 export type MoveOrgUnitInput = z.input<typeof moveOrgUnitSchema>;
 
 export const closeOrgUnitSchema = z.object({
   id,
   version,
-  activeTo: calendarDay("Vui lòng nhập ngày ngừng hoạt động hợp lệ."),
+  activeTo: calendarDay(wording.activeToInvalid),
   closeReason,
 });
 export type CloseOrgUnitInput = z.input<typeof closeOrgUnitSchema>;
@@ -135,17 +138,17 @@ export type CloseOrgUnitInput = z.input<typeof closeOrgUnitSchema>;
 export const mergeBranchesSchema = z.object({
   sourceId: id,
   version,
-  targetId: z.string({ error: "Vui lòng chọn chi bộ nhận sáp nhập." }).min(1, "Vui lòng chọn chi bộ nhận sáp nhập."),
-  effectiveFrom: calendarDay("Vui lòng nhập ngày sáp nhập có hiệu lực hợp lệ."),
+  targetId: z.string({ error: wording.mergeTargetRequired }).min(1, wording.mergeTargetRequired),
+  effectiveFrom: calendarDay(wording.mergeDayInvalid),
   closeReason: z
     .string()
     .nullish()
     .transform((value) => value?.normalize("NFC").trim() || null)
-    .pipe(z.string().max(500, "Lý do không được dài quá 500 ký tự.").nullable()),
+    .pipe(z.string().max(500, wording.reasonTooLong).nullable()),
 });
 export type MergeBranchesInput = z.input<typeof mergeBranchesSchema>;
 
-const STALE = "Tổ chức này vừa được người khác thay đổi. Vui lòng tải lại trang để xem thông tin mới nhất rồi thử lại.";
+const STALE = wording.stale;
 
 // ─── Loading and authorizing ────────────────────────────────────────────────────────────────────
 
@@ -213,9 +216,9 @@ async function findUnit(tx: Tx, tenantId: string, unitId: string): Promise<UnitR
  */
 async function loadManaged(tx: Tx, actor: Principal, unitId: string, manageOn: "self" | "parent" = "self"): Promise<UnitRow> {
   const unit = await findUnit(tx, actor.tenantId, unitId);
-  if (!unit || !authorize(actor, "org.read", unit)) throw new NotFoundError("Không tìm thấy tổ chức đảng này.");
+  if (!unit || !authorize(actor, "org.read", unit)) throw new NotFoundError(wording.notFound);
   const target = manageOn === "parent" && unit.parentId ? await findUnit(tx, actor.tenantId, unit.parentId) : unit;
-  if (!target || !authorize(actor, "org.manage", target)) throw new ForbiddenError("Bạn không có quyền quản lý tổ chức này.");
+  if (!target || !authorize(actor, "org.manage", target)) throw new ForbiddenError(wording.forbidden);
   return unit;
 }
 
@@ -238,14 +241,14 @@ async function ensureCodeFree(tx: Tx, tenantId: string, code: string | null, exc
     select: { name: true },
   });
   // Imports find branches by code, so a code must name one unit only.
-  if (clash) throw fieldError("code", `Mã "${code}" đã được dùng cho ${clash.name}. Vui lòng chọn mã khác.`);
+  if (clash) throw fieldError("code", fill(wording.codeTaken, { code, unit: clash.name }));
 }
 
 function kindMisfitMessage(childKind: OrgUnitKind, parentKind: OrgUnitKind): string {
   const allowed = CHILD_KINDS[parentKind];
   return allowed.length === 0
-    ? `${kindLabel(parentKind)} không có đơn vị trực thuộc.`
-    : `${kindLabel(parentKind)} chỉ có thể có đơn vị trực thuộc là: ${allowed.map(kindLabel).join(", ")}. Không thể đặt ${kindLabel(childKind).toLowerCase()} ở đây.`;
+    ? fill(wording.noChildren, { parent: kindLabel(parentKind) })
+    : fill(wording.childKinds, { parent: kindLabel(parentKind), allowed: allowed.map(kindLabel).join(", "), child: kindLabel(childKind).toLowerCase() });
 }
 
 /**
@@ -276,10 +279,10 @@ export async function createOrgUnit(actor: Principal, input: CreateOrgUnitInput 
     const parent = await loadManaged(tx, actor, data.parentId);
     if (!canHoldChild(parent.kind, data.kind)) throw fieldError("kind", kindMisfitMessage(data.kind, parent.kind));
     if (data.activeFrom < parent.activeFrom) {
-      throw fieldError("activeFrom", `Ngày thành lập không được trước ngày thành lập của ${parent.name} (${formatCalendarDate(parent.activeFrom)}).`);
+      throw fieldError("activeFrom", fill(wording.foundedBeforeParent, { parent: parent.name, day: formatCalendarDate(parent.activeFrom) }));
     }
     if (!isOpenOn(parent, data.activeFrom)) {
-      throw fieldError("activeFrom", `${parent.name} đã ngừng hoạt động từ sau ngày ${formatCalendarDate(parent.activeTo!)}.`);
+      throw fieldError("activeFrom", fill(wording.parentClosedAfter, { parent: parent.name, day: formatCalendarDate(parent.activeTo!) }));
     }
     await ensureCodeFree(tx, actor.tenantId, data.code);
 
@@ -346,11 +349,11 @@ export async function updateOrgUnit(actor: Principal, input: UpdateOrgUnitInput 
       if (problem?.code === "children") {
         throw fieldError(
           "kind",
-          `Không thể đổi thành ${kindLabel(data.kind).toLowerCase()} vì tổ chức đang có đơn vị trực thuộc là ${problem.childKinds.map((k) => kindLabel(k).toLowerCase()).join(", ")}. Hãy chuyển các đơn vị đó đi trước.`,
+          fill(wording.kindHasChildren, { kind: kindLabel(data.kind).toLowerCase(), children: problem.childKinds.map((k) => kindLabel(k).toLowerCase()).join(", ") }),
         );
       }
       if (problem?.code === "members") {
-        throw fieldError("kind", "Tổ chức này có đảng viên sinh hoạt (hiện tại hoặc trước đây), nên phải giữ loại chi bộ (chi bộ cơ sở hoặc chi bộ trực thuộc).");
+        throw fieldError("kind", wording.keepsBranchKind);
       }
     }
     await ensureCodeFree(tx, actor.tenantId, data.code, unit.id);
@@ -397,17 +400,17 @@ export async function moveOrgUnit(actor: Principal, input: MoveOrgUnitInput | Js
   return withTenant(actor.tenantId, async (tx) => {
     await lockStructure(tx, actor.tenantId);
     const unit = await loadManaged(tx, actor, data.id, "parent");
-    if (!unit.parentId) throw new ValidationError("Không thể chuyển tổ chức cao nhất của đơn vị.");
+    if (!unit.parentId) throw new ValidationError(wording.moveRoot);
     if (unit.version !== data.version) throw new ConflictError(STALE);
     const today = todayInVietnam();
-    if (!isOpenOn(unit, today)) throw new ValidationError("Tổ chức đã ngừng hoạt động nên không thể chuyển.");
+    if (!isOpenOn(unit, today)) throw new ValidationError(wording.moveClosed);
 
-    const target = await loadPicked(tx, actor, data.newParentId, "newParentId", "Không tìm thấy đơn vị cấp trên này trong phạm vi bạn quản lý.");
+    const target = await loadPicked(tx, actor, data.newParentId, "newParentId", wording.parentNotFound);
     if (target.path.startsWith(unit.path)) {
-      throw fieldError("newParentId", "Không thể chuyển một tổ chức vào bên trong chính nó (hoặc vào một đơn vị trực thuộc của nó).");
+      throw fieldError("newParentId", wording.moveInside);
     }
-    if (target.id === unit.parentId) throw fieldError("newParentId", `${unit.name} đã trực thuộc ${target.name}.`);
-    if (!isOpenOn(target, today)) throw fieldError("newParentId", `${target.name} đã ngừng hoạt động.`);
+    if (target.id === unit.parentId) throw fieldError("newParentId", fill(wording.alreadyUnder, { unit: unit.name, parent: target.name }));
+    if (!isOpenOn(target, today)) throw fieldError("newParentId", fill(wording.targetClosed, { unit: target.name }));
     if (!canHoldChild(target.kind, unit.kind)) throw fieldError("newParentId", kindMisfitMessage(unit.kind, target.kind));
 
     const { count } = await tx.orgUnit.updateMany({
@@ -452,14 +455,14 @@ export async function closeOrgUnit(actor: Principal, input: CloseOrgUnitInput | 
   await withTenant(actor.tenantId, async (tx) => {
     await lockStructure(tx, actor.tenantId);
     const unit = await loadManaged(tx, actor, data.id, "parent");
-    if (!unit.parentId) throw new ValidationError("Không thể đóng tổ chức cao nhất của đơn vị.");
+    if (!unit.parentId) throw new ValidationError(wording.closeRoot);
     if (unit.version !== data.version) throw new ConflictError(STALE);
     if (unit.activeTo) {
-      throw new ValidationError(`Tổ chức đã ngừng hoạt động từ sau ngày ${formatCalendarDate(unit.activeTo)}.`);
+      throw new ValidationError(fill(wording.closedAfter, { day: formatCalendarDate(unit.activeTo) }));
     }
     const day = data.activeTo;
     if (day < unit.activeFrom) {
-      throw fieldError("activeTo", `Ngày ngừng hoạt động không được trước ngày thành lập (${formatCalendarDate(unit.activeFrom)}).`);
+      throw fieldError("activeTo", fill(wording.closeBeforeFounded, { day: formatCalendarDate(unit.activeFrom) }));
     }
 
     const [activeChildren, memberships, currentMembers, laterPositions] = await Promise.all([
@@ -493,14 +496,14 @@ export async function closeOrgUnit(actor: Principal, input: CloseOrgUnitInput | 
     const members = Math.max(memberships.length, currentMembers);
     if (members > 0) {
       problems.push(
-        `Còn ${members} đảng viên sinh hoạt trong tổ chức này (kể cả các đơn vị trực thuộc) sau ngày ${formatCalendarDate(day)}. Hãy chuyển sinh hoạt đảng cho họ, hoặc sáp nhập chi bộ vào một chi bộ khác, trước khi đóng.`,
+        fill(wording.membersRemain, { count: members, day: formatCalendarDate(day) }),
       );
     }
     if (activeChildren > 0) {
-      problems.push(`Còn ${activeChildren} đơn vị trực thuộc đang hoạt động. Hãy đóng hoặc chuyển các đơn vị đó sang nơi khác trước.`);
+      problems.push(fill(wording.childrenRemain, { count: activeChildren }));
     }
     if (laterPositions > 0) {
-      problems.push(`Có ${laterPositions} chức vụ bắt đầu sau ngày ${formatCalendarDate(day)}. Hãy sửa nhiệm kỳ của các chức vụ đó trước.`);
+      problems.push(fill(wording.laterPositions, { count: laterPositions, day: formatCalendarDate(day) }));
     }
     if (problems.length > 0) throw new ValidationError(problems.join(" "));
 
@@ -558,23 +561,23 @@ export async function mergeBranches(actor: Principal, input: MergeBranchesInput 
   return withTenant(actor.tenantId, async (tx) => {
     await lockStructure(tx, actor.tenantId);
     const source = await loadManaged(tx, actor, data.sourceId, "parent");
-    if (!authorize(actor, "member.manage", source)) throw new ForbiddenError("Bạn không có quyền chuyển sinh hoạt đảng viên của chi bộ này.");
+    if (!authorize(actor, "member.manage", source)) throw new ForbiddenError(wording.transferForbidden);
     if (source.version !== data.version) throw new ConflictError(STALE);
-    if (!isBranchKind(source.kind)) throw new ValidationError("Chỉ có thể sáp nhập một chi bộ vào một chi bộ khác.");
-    if (source.activeTo) throw new ValidationError(`Chi bộ đã ngừng hoạt động từ sau ngày ${formatCalendarDate(source.activeTo)}.`);
+    if (!isBranchKind(source.kind)) throw new ValidationError(wording.mergeBranchesOnly);
+    if (source.activeTo) throw new ValidationError(fill(wording.branchClosedAfter, { day: formatCalendarDate(source.activeTo) }));
 
-    const target = await loadPicked(tx, actor, data.targetId, "targetId", "Không tìm thấy chi bộ này trong phạm vi bạn quản lý.");
-    if (!authorize(actor, "member.manage", target)) throw fieldError("targetId", "Không tìm thấy chi bộ này trong phạm vi bạn quản lý.");
-    if (target.id === source.id) throw fieldError("targetId", "Không thể sáp nhập một chi bộ vào chính nó.");
-    if (!isBranchKind(target.kind)) throw fieldError("targetId", `${target.name} không phải là chi bộ.`);
+    const target = await loadPicked(tx, actor, data.targetId, "targetId", shared.branchNotInScope);
+    if (!authorize(actor, "member.manage", target)) throw fieldError("targetId", shared.branchNotInScope);
+    if (target.id === source.id) throw fieldError("targetId", wording.mergeSelf);
+    if (!isBranchKind(target.kind)) throw fieldError("targetId", fill(wording.notBranch, { unit: target.name }));
 
     const from = data.effectiveFrom;
     const lastDay = addDays(from, -1);
     if (lastDay < source.activeFrom) {
-      throw fieldError("effectiveFrom", `Ngày sáp nhập phải sau ngày thành lập chi bộ (${formatCalendarDate(source.activeFrom)}).`);
+      throw fieldError("effectiveFrom", fill(wording.mergeBeforeFounded, { day: formatCalendarDate(source.activeFrom) }));
     }
     if (!isActiveOn(target, from) || target.activeTo) {
-      throw fieldError("effectiveFrom", `${target.name} phải đang hoạt động từ ngày ${formatCalendarDate(from)} trở đi.`);
+      throw fieldError("effectiveFrom", fill(wording.targetOpenFrom, { unit: target.name, day: formatCalendarDate(from) }));
     }
 
     const [activeGroups, lateMemberships, latePositions] = await Promise.all([
@@ -585,16 +588,16 @@ export async function mergeBranches(actor: Principal, input: MergeBranchesInput 
       tx.position.count({ where: { tenantId: actor.tenantId, orgUnitId: source.id, termFrom: { gte: from } } }),
     ]);
     const problems: string[] = [];
-    if (activeGroups > 0) problems.push(`Chi bộ còn ${activeGroups} tổ đảng đang hoạt động. Hãy đóng hoặc chuyển các tổ đảng đó trước.`);
+    if (activeGroups > 0) problems.push(fill(wording.groupsRemain, { count: activeGroups }));
     if (lateMemberships > 0) {
-      problems.push(`Có ${lateMemberships} quá trình sinh hoạt bắt đầu tại chi bộ từ ngày ${formatCalendarDate(from)} trở về sau. Hãy sửa các quá trình đó trước.`);
+      problems.push(fill(wording.lateMemberships, { count: lateMemberships, day: formatCalendarDate(from) }));
     }
     if (latePositions > 0) {
-      problems.push(`Có ${latePositions} chức vụ bắt đầu tại chi bộ từ ngày ${formatCalendarDate(from)} trở về sau. Hãy sửa các chức vụ đó trước.`);
+      problems.push(fill(wording.latePositions, { count: latePositions, day: formatCalendarDate(from) }));
     }
     if (problems.length > 0) throw new ValidationError(problems.join(" "));
 
-    const mergeReason = data.closeReason ?? `Sáp nhập vào ${target.name} từ ngày ${formatCalendarDate(from)}.`;
+    const mergeReason = data.closeReason ?? fill(wording.mergeReason, { unit: target.name, day: formatCalendarDate(from) });
     const { count } = await tx.orgUnit.updateMany({
       where: { tenantId: actor.tenantId, id: source.id, version: data.version },
       data: { activeTo: lastDay, mergedIntoId: target.id, closeReason: mergeReason, version: { increment: 1 } },
@@ -619,7 +622,7 @@ export async function mergeBranches(actor: Principal, input: MergeBranchesInput 
           branchId: target.id,
           validFrom: from,
           validTo: row.validTo,
-          note: `Sáp nhập từ ${source.name}`,
+          note: fill(wording.mergeNote, { unit: source.name }),
         })),
       });
     }

@@ -315,7 +315,7 @@ async function overseerFor(tx: Tx, tenantId: string, userId: string, branch: { n
   if (!person.roleGrants.some((grant) => isInSubtree(branch.path, grant.orgUnit.path))) {
     throw fieldError(
       field,
-      `Đồng chí ${person.displayName} chưa có vai trò “Cấp ủy viên theo dõi chi bộ” trên đơn vị chứa ${branch.name}. Hãy cấp vai trò này trong Quản lý tài khoản trước (để đồng chí xem được các kỳ sinh hoạt của chi bộ).`,
+      fill(words.noRole, { name: person.displayName, branch: branch.name }),
     );
   }
   return person;
@@ -335,7 +335,7 @@ async function assertNoOverlap(
   const clash = others.find((other) => termsOverlap(other, term));
   if (clash) {
     throw new ConflictError(
-      `Đồng chí ${names.person} đã được phân công theo dõi ${names.branch} ${termText(clash)}. Hãy thay đổi hoặc kết thúc phân công đó thay vì tạo phân công trùng thời gian.`,
+      fill(words.clash, { name: names.person, branch: names.branch, term: termText(clash) }),
     );
   }
 }
@@ -349,7 +349,7 @@ export async function createAssignment(user: Principal, input: unknown, context:
       throw fieldError("branchId", words.branchesOnly);
     }
     if (branch.activeTo && branch.activeTo.getTime() < data.validFrom.getTime()) {
-      throw fieldError("validFrom", `${branch.name} đã ngừng hoạt động từ sau ngày ${formatCalendarDate(branch.activeTo)}.`);
+      throw fieldError("validFrom", fill(words.branchClosedAfter, { branch: branch.name, day: formatCalendarDate(branch.activeTo) }));
     }
     await lockUser(tx, user.tenantId, data.userId);
     const person = await overseerFor(tx, user.tenantId, data.userId, branch, "userId");
@@ -418,12 +418,12 @@ export async function changeAssignment(user: Principal, input: unknown, context:
     if (!termCovers(current, data.changeFrom) || data.changeFrom.getTime() === current.validFrom.getTime()) {
       throw fieldError(
         "changeFrom",
-        `Ngày thay đổi phải nằm trong thời gian phân công hiện tại (${termText(current)}) và sau ngày bắt đầu. Nếu phân công được nhập sai từ đầu, hãy kết thúc nó rồi tạo phân công mới.`,
+        fill(words.changeOutside, { term: termText(current) }),
       );
     }
     const last = await lastVisitDay(tx, user.tenantId, current.id);
     if (last && last.getTime() >= data.changeFrom.getTime()) {
-      throw fieldError("changeFrom", `Đã có lượt dự sinh hoạt ngày ${formatCalendarDate(last)} theo phân công hiện tại; ngày thay đổi phải sau ngày đó.`);
+      throw fieldError("changeFrom", fill(words.changeBeforeVisit, { day: formatCalendarDate(last) }));
     }
     const endOld = addDays(data.changeFrom, -1);
     const ended = await tx.overseerAssignment.updateMany({
@@ -460,14 +460,14 @@ export async function endAssignment(user: Principal, input: unknown, context: Se
     if (current.version !== data.version) throw new ConflictError(STALE);
     if (current.endedAt) throw new ValidationError(fill(words.ended, { term: termText(current) }));
     if (data.validTo.getTime() < current.validFrom.getTime()) {
-      throw fieldError("validTo", `Ngày kết thúc không được trước ngày bắt đầu phân công (${formatCalendarDate(current.validFrom)}).`);
+      throw fieldError("validTo", fill(words.endBeforeAssignmentStart, { day: formatCalendarDate(current.validFrom) }));
     }
     if (current.validTo && data.validTo.getTime() > current.validTo.getTime()) {
-      throw fieldError("validTo", `Phân công đã có ngày kết thúc ${formatCalendarDate(current.validTo)}; muốn kéo dài, hãy dùng “Thay đổi”.`);
+      throw fieldError("validTo", fill(words.alreadyEnds, { day: formatCalendarDate(current.validTo) }));
     }
     const last = await lastVisitDay(tx, user.tenantId, current.id);
     if (last && last.getTime() > data.validTo.getTime()) {
-      throw fieldError("validTo", `Đã có lượt dự sinh hoạt ngày ${formatCalendarDate(last)} theo phân công này; ngày kết thúc không được trước ngày đó.`);
+      throw fieldError("validTo", fill(words.endBeforeVisit, { day: formatCalendarDate(last) }));
     }
     const updated = await tx.overseerAssignment.updateMany({
       where: { tenantId: user.tenantId, id: current.id, version: data.version },

@@ -10,49 +10,49 @@ import { canAnywhere, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, withTenantReplica } from "@/lib/db/tenant";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { CommitteeLevel, Level, QuotaExclusion, VisitApproval, VisitStatus } from "@/lib/generated/prisma/enums";
+import { fill } from "@/lib/i18n/fill";
 import { vietnamDayOf } from "@/lib/i18n/format";
+import messages from "@/lib/i18n/messages";
 import { coverageScope, coverageYear } from "@/lib/oversight/coverage";
 import { yearBounds } from "@/lib/oversight/rules";
 import { vietnamWallClock } from "@/lib/time/days";
+
+const words = messages.oversightServer.logExport;
 
 export const exportQuerySchema = z.object({
   /** One overseer's log (oneself, or anyone for a viewer of the subtree). */
   user: z.string().trim().optional(),
   /** A subtree (default: the viewer's whole scope). */
   unit: z.string().trim().optional(),
-  year: z.coerce.number({ error: "Năm không hợp lệ." }).int("Năm không hợp lệ.").min(2000, "Năm không hợp lệ.").max(2100, "Năm không hợp lệ.").optional(),
+  year: z.coerce.number({ error: words.year }).int(words.year).min(2000, words.year).max(2100, words.year).optional(),
 });
 export type OversightExportQuery = z.input<typeof exportQuerySchema>;
 
 const PAGE = 500;
 
-const LEVEL_LABELS: Record<CommitteeLevel, string> = { PROVINCIAL: "Cấp tỉnh", DISTRICT: "Cấp huyện, cấp trên cơ sở", GRASSROOTS: "Cấp xã, cơ sở" };
-const STATUS_LABELS: Record<VisitStatus, string> = { PLANNED: "Đã đăng ký dự", ATTENDED: "Có dự", ABSENT: "Không dự" };
-const APPROVAL_LABELS: Record<VisitApproval, string> = { NOT_NEEDED: "Ghi nhận đúng hạn", PENDING: "Chờ duyệt", APPROVED: "Đã duyệt", REJECTED: "Không duyệt" };
-const EXCLUSION_LABELS: Record<QuotaExclusion, string> = {
-  RESIDENCE_BRANCH: "Không (chi bộ nơi cư trú)",
-  OWN_BRANCH: "Không (chi bộ mình sinh hoạt)",
-  DELEGATED: "Không (dự thay)",
-};
-const SCORE_LEVELS: Record<Level, string> = { GOOD: "Tốt", FAIR: "Khá", AVERAGE: "Trung bình", POOR: "Kém" };
+const LEVEL_LABELS: Record<CommitteeLevel, string> = messages.oversight.levels;
+const STATUS_LABELS: Record<VisitStatus, string> = messages.oversight.visitStatus;
+const APPROVAL_LABELS: Record<VisitApproval, string> = words.approval;
+const EXCLUSION_LABELS: Record<QuotaExclusion, string> = words.exclusion;
+const SCORE_LEVELS: Record<Level, string> = messages.scorecard.levels;
 
 const COLUMNS = [
-  { header: "STT", key: "index", width: 6 },
-  { header: "Ngày sinh hoạt", key: "day", width: 14, style: { numFmt: "dd/mm/yyyy" } },
-  { header: "Chi bộ", key: "branch", width: 34 },
-  { header: "Trực thuộc", key: "parent", width: 30 },
-  { header: "Kỳ sinh hoạt", key: "title", width: 40 },
-  { header: "Cấp ủy viên", key: "overseer", width: 26 },
-  { header: "Cấp ủy", key: "level", width: 22 },
-  { header: "Dự với tư cách", key: "basis", width: 26 },
-  { header: "Tình trạng", key: "status", width: 14 },
-  { header: "Tính vào định mức", key: "counts", width: 26 },
-  { header: "Duyệt ghi nhận muộn", key: "approval", width: 20 },
-  { header: "Ghi nhận lúc", key: "recordedAt", width: 18, style: { numFmt: "dd/mm/yyyy hh:mm" } },
-  { header: "Nhận xét", key: "remarks", width: 60 },
-  { header: "Ý kiến chỉ đạo", key: "guidance", width: 60 },
-  { header: "Vấn đề cần theo dõi", key: "followUps", width: 60 },
-  { header: "Điểm cấp trên chấm", key: "score", width: 20 },
+  { header: words.columns.index, key: "index", width: 6 },
+  { header: words.columns.day, key: "day", width: 14, style: { numFmt: "dd/mm/yyyy" } },
+  { header: words.columns.branch, key: "branch", width: 34 },
+  { header: words.columns.parent, key: "parent", width: 30 },
+  { header: words.columns.title, key: "title", width: 40 },
+  { header: words.columns.overseer, key: "overseer", width: 26 },
+  { header: words.columns.level, key: "level", width: 22 },
+  { header: words.columns.basis, key: "basis", width: 26 },
+  { header: words.columns.status, key: "status", width: 14 },
+  { header: words.columns.counts, key: "counts", width: 26 },
+  { header: words.columns.approval, key: "approval", width: 20 },
+  { header: words.columns.recordedAt, key: "recordedAt", width: 18, style: { numFmt: "dd/mm/yyyy hh:mm" } },
+  { header: words.columns.remarks, key: "remarks", width: 60 },
+  { header: words.columns.guidance, key: "guidance", width: 60 },
+  { header: words.columns.followUps, key: "followUps", width: 60 },
+  { header: words.columns.score, key: "score", width: 20 },
 ] as const;
 
 interface LogRow {
@@ -95,7 +95,7 @@ async function* logRows(user: Principal, filter: Filter): AsyncGenerator<LogRow[
           u."displayName" AS "overseer", coalesce(a."committeeLevel", da."committeeLevel") AS "level",
           du."displayName" AS "delegatedBy", v."status", v."countsForQuota", v."quotaExclusion", v."approval", v."recordedAt",
           v."remarks", v."guidance",
-          (SELECT string_agg(f."text" || CASE WHEN f."closedAt" IS NULL THEN ' (đang theo dõi)' ELSE ' (đã khắc phục)' END, E'\n' ORDER BY f."createdAt")
+          (SELECT string_agg(f."text" || CASE WHEN f."closedAt" IS NULL THEN ${words.followUpOpen}::text ELSE ${words.followUpClosed}::text END, E'\n' ORDER BY f."createdAt")
              FROM "OversightFollowUp" f WHERE f."tenantId" = v."tenantId" AND f."visitId" = v."id") AS "followUps",
           CASE WHEN s."overseerById" = v."userId" THEN s."overseerTotalTenths" END AS "overseerTotalTenths",
           CASE WHEN s."overseerById" = v."userId" THEN s."overseerLevel" END AS "overseerLevel"
@@ -135,9 +135,9 @@ function cells(row: LogRow, index: number): Record<(typeof COLUMNS)[number]["key
     title: row.title,
     overseer: row.overseer,
     level: LEVEL_LABELS[row.level],
-    basis: row.delegatedBy ? `Dự thay đồng chí ${row.delegatedBy}` : "Được phân công theo dõi",
+    basis: row.delegatedBy ? fill(words.delegated, { name: row.delegatedBy }) : words.assigned,
     status: STATUS_LABELS[row.status],
-    counts: row.status !== "ATTENDED" ? "—" : row.quotaExclusion ? EXCLUSION_LABELS[row.quotaExclusion] : row.approval === "PENDING" ? "Chờ duyệt" : row.approval === "REJECTED" ? "Không (không được duyệt)" : "Có",
+    counts: row.status !== "ATTENDED" ? "—" : row.quotaExclusion ? EXCLUSION_LABELS[row.quotaExclusion] : row.approval === "PENDING" ? words.pending : row.approval === "REJECTED" ? words.rejected : words.counts,
     approval: row.status === "ATTENDED" ? APPROVAL_LABELS[row.approval] : "—",
     // Excel has no time zones: the cell shows Vietnam's wall-clock time.
     recordedAt: row.recordedAt ? vietnamWallClock(row.recordedAt) : null,
@@ -150,8 +150,8 @@ function cells(row: LogRow, index: number): Record<(typeof COLUMNS)[number]["key
 
 async function writeXlsx(output: PassThrough, rows: AsyncIterable<LogRow[]>, title: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Sổ sinh hoạt chi bộ";
-  const sheet = workbook.addWorksheet("Nhật ký dự sinh hoạt", { views: [{ state: "frozen", ySplit: 2 }] });
+  workbook.creator = words.creator;
+  const sheet = workbook.addWorksheet(words.sheet, { views: [{ state: "frozen", ySplit: 2 }] });
   sheet.columns = COLUMNS.map((column) => ({ key: column.key, width: column.width, style: "style" in column ? column.style : {} }));
   const heading = sheet.addRow([title]);
   heading.font = { bold: true, size: 13 };
@@ -185,17 +185,17 @@ export interface OversightExport {
  */
 export async function exportOversightLog(user: Principal, query: OversightExportQuery, options: { now?: Date; requestId?: string | null } = {}): Promise<OversightExport> {
   const parsed = exportQuerySchema.safeParse(query);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? "Yêu cầu xuất tệp không hợp lệ.");
+  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? words.badRequest);
   // Every id is checked before the stream starts (an empty value means "not given"): a bad one is a
   // 404 now, never a file cut off half-way when a query fails on it.
   const input = { ...parsed.data, user: parsed.data.user || undefined, unit: parsed.data.unit || undefined };
-  if (input.unit && !isUuid(input.unit)) throw new NotFoundError("Không tìm thấy đơn vị này.");
+  if (input.unit && !isUuid(input.unit)) throw new NotFoundError(words.unitNotFound);
   const { year } = coverageYear(input.year, options.now);
   const { start, end } = yearBounds(year);
   const viewer = canAnywhere(user, "dashboard.read");
   const self = !input.user || input.user === user.id;
-  if (input.user && !isUuid(input.user)) throw new NotFoundError("Không tìm thấy cấp ủy viên này.");
-  if (!viewer && !(self && canAnywhere(user, "score.confirm"))) throw new ForbiddenError("Bạn không có quyền xuất nhật ký dự sinh hoạt.");
+  if (input.user && !isUuid(input.user)) throw new NotFoundError(words.personNotFound);
+  if (!viewer && !(self && canAnywhere(user, "score.confirm"))) throw new ForbiddenError(words.forbidden);
   const target = input.user ?? (viewer ? null : user.id);
 
   const { paths, personName, scopeName } = await withTenant(user.tenantId, async (tx) => {
@@ -204,7 +204,7 @@ export async function exportOversightLog(user: Principal, query: OversightExport
     const person = target
       ? await tx.user.findUnique({ where: { tenantId_id: { tenantId: user.tenantId, id: target } }, select: { displayName: true } })
       : null;
-    if (target && !person) throw new NotFoundError("Không tìm thấy cấp ủy viên này.");
+    if (target && !person) throw new NotFoundError(words.personNotFound);
     const unit = input.unit && isUuid(input.unit)
       ? await tx.orgUnit.findUnique({ where: { tenantId_id: { tenantId: user.tenantId, id: input.unit } }, select: { name: true } })
       : null;
@@ -220,7 +220,11 @@ export async function exportOversightLog(user: Principal, query: OversightExport
     return { paths, personName: person?.displayName ?? null, scopeName: unit?.name ?? null };
   });
 
-  const title = `Nhật ký dự sinh hoạt chi bộ năm ${year}${personName ? ` – đồng chí ${personName}` : ""}${scopeName ? ` – ${scopeName}` : ""}`;
+  const title = fill(words.title, {
+    year,
+    person: personName ? fill(words.titlePerson, { name: personName }) : "",
+    scope: scopeName ? fill(words.titleScope, { name: scopeName }) : "",
+  });
   const rows = logRows(user, { tenantId: user.tenantId, userId: target, patterns: paths.map((path) => `${path}%`), from: start, to: end });
   const output = new PassThrough();
   writeXlsx(output, rows, title).catch((error: unknown) => {

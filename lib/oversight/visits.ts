@@ -257,7 +257,7 @@ export async function recordVisit(user: Principal, input: unknown, context: Serv
     });
     if (existing && existing.status !== "PLANNED") {
       throw new ConflictError(
-        `Bạn đã ghi nhận việc dự kỳ sinh hoạt này lúc ${formatDateTime(existing.recordedAt ?? now)}; mỗi người chỉ có một bản ghi cho một kỳ sinh hoạt. Hãy sửa nhận xét trong bản ghi đã có.`,
+        fill(words.recordedOnce, { at: formatDateTime(existing.recordedAt ?? now) }),
       );
     }
     if (data.followUpDue) assertDueAfterMeeting(data.followUpDue, day, "followUpDue");

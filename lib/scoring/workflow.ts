@@ -30,6 +30,11 @@ import { deriveMeetingFacts } from "./meeting-facts";
 import type { Rubric, ScoringIssue } from "./model";
 import { loadRubricRow, rubricForMeeting, type RubricChoice, type RubricRow } from "./rubric-store";
 import { isoDay } from "@/lib/time/days";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
+
+/** The score editor's problem messages: the server says the same words when it refuses a save. */
+const problemWords = messages.scorecard.problems;
 
 export const SCORECARD_STALE =
   "Phiếu chấm vừa được người khác cập nhật sau khi bạn mở trang. Điểm bạn vừa nhập chưa được lưu: hãy tải lại trang để xem bản mới nhất rồi chấm lại.";
@@ -465,11 +470,11 @@ function scoreOrRefuse(ctx: Context, marks: ColumnMarks, options: { complete: bo
   const problems = result.errors.filter((e) => options.complete || e.kind !== "unmarked");
   // An override without a reason is ignored by the engine; say so rather than drop it silently.
   for (const [code, o] of Object.entries(marks.overrides)) {
-    if (!o.reason || o.reason.trim().length < 3) problems.push({ path: code, message: `Ghi đè điểm tiêu chí ${code} cần lý do (ít nhất 3 ký tự).` });
+    if (!o.reason || o.reason.trim().length < 3) problems.push({ path: code, message: fill(problemWords.overrideReason, { code }) });
   }
   if (options.complete) {
     for (const c of deductionsWithoutReason(result, marks.remarks, ctx.deductionNeedsReason)) {
-      problems.push({ path: c.code, message: `Tiêu chí ${c.code} bị trừ điểm (${formatPoints(c.points)}/${formatPoints(c.max)}): vui lòng ghi rõ lý do trừ điểm.` });
+      problems.push({ path: c.code, message: fill(problemWords.deduction, { code: c.code, points: formatPoints(c.points), max: formatPoints(c.max) }) });
     }
   }
   if (problems.length > 0) {
@@ -721,7 +726,7 @@ export async function confirmScore(user: Principal, input: unknown, step: StepCo
     if (data.mode === "adjust") {
       const marks = columnOf(data);
       if (sameMarks(marks, self)) throw new ValidationError("Điểm điều chỉnh giống hệt điểm tự chấm; hãy chọn \"Xác nhận\" nếu đồng ý với chi bộ.");
-      requireReason(data.reason, "Vui lòng ghi lý do điều chỉnh điểm (ít nhất 3 ký tự).");
+      requireReason(data.reason, problemWords.reason.adjust);
       result = scoreOrRefuse(ctx, marks, { complete: true });
       fields = { overseerMarks: marksJson(marks), overseerOverrides: marks.overrides, overseerReason: data.reason };
     } else {
@@ -766,7 +771,7 @@ export async function finaliseScore(user: Principal, input: unknown, step: StepC
     if (data.mode === "adjust") {
       marks = columnOf(data);
       if (sameMarks(marks, basis)) throw new ValidationError("Điểm thẩm định giống hệt điểm đang có; hãy chọn \"Thẩm định\" để giữ nguyên.");
-      requireReason(data.reason, "Vui lòng ghi lý do điều chỉnh điểm khi thẩm định (ít nhất 3 ký tự).");
+      requireReason(data.reason, problemWords.reason.adjustFinalise);
     }
     const result = scoreOrRefuse(ctx, marks, { complete: true });
     const now = step.now ?? new Date();
@@ -791,7 +796,7 @@ export async function returnScore(user: Principal, input: unknown, step: StepCon
   return withTenant(user.tenantId, async (tx) => {
     const ctx = await stepContext(tx, user, data.meetingId, data.version);
     if (!ctx.card) throw new ValidationError("Kỳ sinh hoạt này chưa có phiếu chấm để trả lại.");
-    requireReason(data.reason, "Vui lòng ghi lý do trả lại phiếu chấm (ít nhất 3 ký tự).");
+    requireReason(data.reason, problemWords.reason.return);
     const moved = await applyTransition(tx, user, { id: ctx.meeting.id }, "returnScore", { reason: data.reason, requestId: step.requestId, now: step.now });
     const cardVersion = await writeCard(tx, user, ctx, { selfAt: null, selfById: null });
     await audit(tx, user, ctx, "scorecard.return", null, { reason: data.reason }, step);

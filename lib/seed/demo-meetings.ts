@@ -22,6 +22,8 @@ import { createRandom, type Random } from "@/lib/seed/random";
 import { blobStore } from "@/lib/storage";
 import type { IdFactory, MemberRow, OrgUnitRow, TenantDataset } from "@/lib/seed/demo-data";
 import { DAY_MS, HOUR_MS, VIETNAM_OFFSET_MS } from "@/lib/time/days";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
 
 const BRANCH_KINDS = new Set(["GRASSROOTS_BRANCH", "BRANCH"]);
 
@@ -189,8 +191,8 @@ function covers(period: { fromDate: Date; toDate: Date | null }, day: Date): boo
   return period.fromDate.getTime() <= day.getTime() && (period.toDate === null || period.toDate.getTime() >= day.getTime());
 }
 
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ""));
+/** The meeting titles a generated plan gives (lib/meetings/plans.ts), from the catalog. */
+const TITLES = messages.meetingsServer.plans.titles;
 
 /** A minimal one-page PDF with an ASCII title (readers show it; the size is realistic enough). */
 export function tinyPdf(title: string): Uint8Array {
@@ -376,13 +378,13 @@ export function generateDemoMeetings(data: TenantDataset, options: DemoMeetingOp
       if (isThematicMonth && !missed && !quarterThematic.get(qKey)) {
         quarterThematic.set(qKey, true);
         if (random.chance(0.55)) {
-          slots.push({ kind: "COMBINED", start, title: fill("Sinh hoạt chi bộ thường kỳ tháng {month}/{year} kết hợp chuyên đề quý {quarter}", values), topic: branch.topics.get(qKey)?.title ?? topic });
+          slots.push({ kind: "COMBINED", start, title: fill(TITLES.COMBINED, values), topic: branch.topics.get(qKey)?.title ?? topic });
           continue;
         }
         const thematicDay = new Date(Date.UTC(year, monthIndex, Math.min(branch.meetingDay + 14, 28)));
-        slots.push({ kind: "THEMATIC", start: vietnamInstant(thematicDay, branch.meetingTime), title: fill("Sinh hoạt chuyên đề quý {quarter} năm {year}", values), topic: branch.topics.get(qKey)?.title ?? topic });
+        slots.push({ kind: "THEMATIC", start: vietnamInstant(thematicDay, branch.meetingTime), title: fill(TITLES.THEMATIC, values), topic: branch.topics.get(qKey)?.title ?? topic });
       }
-      slots.push({ kind: "REGULAR", start, title: fill("Sinh hoạt chi bộ thường kỳ tháng {month}/{year}", values), topic: null });
+      slots.push({ kind: "REGULAR", start, title: fill(TITLES.REGULAR, values), topic: null });
       if (random.chance(0.02)) {
         const extraDay = new Date(Date.UTC(year, monthIndex, Math.min(branch.meetingDay + 9, 28)));
         slots.push({ kind: "EXTRAORDINARY", start: vietnamInstant(extraDay, "16:00"), title: `Sinh hoạt chi bộ đột xuất tháng ${monthIndex + 1}/${year}`, topic: "Triển khai nhiệm vụ đột xuất của cấp trên" });

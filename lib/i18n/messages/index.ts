@@ -12,6 +12,7 @@ import login from "./vi/login.json";
 import home from "./vi/home.json";
 import org from "./vi/org.json";
 import orgDetail from "./vi/org-detail.json";
+import orgServer from "./vi/org-server.json";
 import account from "./vi/account.json";
 import orgAdmin from "./vi/org-admin.json";
 import picker from "./vi/picker.json";
@@ -22,6 +23,8 @@ import errors from "./vi/errors.json";
 import serverErrors from "./vi/server-errors.json";
 import rosterImport from "./vi/roster-import.json";
 import meetings from "./vi/meetings.json";
+import meetingsServer from "./vi/meetings-server.json";
+import meetingsRules from "./vi/meetings-rules.json";
 import outputs from "./vi/outputs.json";
 import preparation from "./vi/preparation.json";
 import record from "./vi/record.json";
@@ -36,6 +39,7 @@ import backup from "./vi/backup.json";
 import classification from "./vi/classification.json";
 import classificationRules from "./vi/classification-rules.json";
 import classificationServer from "./vi/classification-server.json";
+import documentsServer from "./vi/documents-server.json";
 import settings from "./vi/settings.json";
 import dues from "./vi/dues.json";
 
@@ -52,6 +56,7 @@ const messages = {
   home,
   org,
   orgDetail,
+  orgServer,
   account,
   orgAdmin,
   picker,
@@ -62,6 +67,8 @@ const messages = {
   serverErrors,
   rosterImport,
   meetings,
+  meetingsServer,
+  meetingsRules,
   outputs,
   preparation,
   record,
@@ -76,6 +83,7 @@ const messages = {
   classification,
   classificationRules,
   classificationServer,
+  documentsServer,
   settings,
   dues,
 };

@@ -4,6 +4,8 @@
 // Guests are not on the roll, so they never count; a mark for anyone off the roll is an error.
 import type { Ratio } from "@/lib/exact/ratio";
 import type { AttendanceEntry, AttendanceMark, MemberStatus, RollEntry, RuleError, RuleResult } from "./types";
+import { fill } from "@/lib/i18n/fill";
+import catalog from "@/lib/i18n/messages/vi/meetings-rules.json";
 
 /** How one roll member ends up counted at this meeting. SUSPENDED is not a mark: they are not summoned. */
 export type ResolvedMark = AttendanceMark | "SUSPENDED";
@@ -40,14 +42,8 @@ export interface AttendanceSummary {
   members: ResolvedMember[];
 }
 
-const MARK_LABEL: Record<AttendanceMark, string> = {
-  PRESENT: "Có mặt",
-  ABSENT_EXCUSED: "Vắng có lý do",
-  ABSENT_UNEXCUSED: "Vắng không lý do",
-  EXEMPT: "Miễn sinh hoạt",
-  ELSEWHERE: "Sinh hoạt tạm thời nơi khác",
-  SPECIAL_DUTY: "LLVT làm nhiệm vụ đặc biệt",
-};
+const MARK_LABEL: Record<AttendanceMark, string> = catalog.marks;
+const words = catalog.attendance;
 
 function error(code: string, memberId: string, message: string): RuleError {
   return { code, memberId, message };
@@ -62,7 +58,7 @@ export function resolveAttendance(roll: readonly RollEntry[], entries: readonly 
   const rollIds = new Set<string>();
   for (const member of roll) {
     if (rollIds.has(member.memberId)) {
-      errors.push(error("DUPLICATE_ROLL", member.memberId, `Đảng viên ${member.memberId} xuất hiện hai lần trong danh sách chi bộ.`));
+      errors.push(error("DUPLICATE_ROLL", member.memberId, fill(words.duplicateRoll, { member: member.memberId })));
     }
     rollIds.add(member.memberId);
   }
@@ -74,13 +70,13 @@ export function resolveAttendance(roll: readonly RollEntry[], entries: readonly 
         error(
           "NOT_ON_ROLL",
           entry.memberId,
-          `${entry.memberId} không có trong danh sách đảng viên của chi bộ vào ngày họp; đại biểu, khách mời không điểm danh.`,
+          fill(words.notOnRoll, { member: entry.memberId }),
         ),
       );
       continue;
     }
     if (marks.has(entry.memberId)) {
-      errors.push(error("DUPLICATE_MARK", entry.memberId, `Đảng viên ${entry.memberId} được điểm danh hai lần.`));
+      errors.push(error("DUPLICATE_MARK", entry.memberId, fill(words.duplicateMark, { member: entry.memberId })));
       continue;
     }
     marks.set(entry.memberId, entry);
@@ -101,7 +97,7 @@ export function resolveAttendance(roll: readonly RollEntry[], entries: readonly 
     if (member.suspended) {
       if (mark) {
         errors.push(
-          error("SUSPENDED_MARKED", member.memberId, `Đảng viên ${member.memberId} đang bị đình chỉ hoặc tạm giam, không được triệu tập nên không điểm danh "${label}".`),
+          error("SUSPENDED_MARKED", member.memberId, fill(words.suspendedMarked, { member: member.memberId, mark: label })),
         );
         continue;
       }
@@ -111,7 +107,7 @@ export function resolveAttendance(roll: readonly RollEntry[], entries: readonly 
     if (member.attachedElsewhere) {
       if (mark && mark !== "ELSEWHERE") {
         errors.push(
-          error("ATTACHED_ELSEWHERE", member.memberId, `Đảng viên ${member.memberId} đang sinh hoạt tạm thời ở chi bộ khác; chỉ đánh dấu "${MARK_LABEL.ELSEWHERE}", không phải "${label}".`),
+          error("ATTACHED_ELSEWHERE", member.memberId, fill(words.attachedElsewhere, { member: member.memberId, elsewhere: MARK_LABEL.ELSEWHERE, mark: label })),
         );
         continue;
       }
@@ -119,13 +115,13 @@ export function resolveAttendance(roll: readonly RollEntry[], entries: readonly 
       continue;
     }
     if (mark === "ELSEWHERE") {
-      errors.push(error("NOT_ATTACHED", member.memberId, `Đảng viên ${member.memberId} không có quyết định sinh hoạt tạm thời nơi khác vào ngày họp.`));
+      errors.push(error("NOT_ATTACHED", member.memberId, fill(words.notAttached, { member: member.memberId })));
       continue;
     }
     if (member.exempt) {
       if (mark === "ABSENT_EXCUSED" || mark === "ABSENT_UNEXCUSED") {
         errors.push(
-          error("EXEMPT_ABSENCE", member.memberId, `Đảng viên ${member.memberId} được miễn sinh hoạt: đánh dấu "${MARK_LABEL.PRESENT}" nếu dự, hoặc "${MARK_LABEL.EXEMPT}", không phải "${label}".`),
+          error("EXEMPT_ABSENCE", member.memberId, fill(words.exemptAbsence, { member: member.memberId, present: MARK_LABEL.PRESENT, exempt: MARK_LABEL.EXEMPT, mark: label })),
         );
         continue;
       }
@@ -135,11 +131,11 @@ export function resolveAttendance(roll: readonly RollEntry[], entries: readonly 
       continue;
     }
     if (mark === "EXEMPT") {
-      errors.push(error("NOT_EXEMPT", member.memberId, `Đảng viên ${member.memberId} không được miễn sinh hoạt vào ngày họp.`));
+      errors.push(error("NOT_EXEMPT", member.memberId, fill(words.notExempt, { member: member.memberId })));
       continue;
     }
     if (!mark) {
-      errors.push(error("MISSING_MARK", member.memberId, `Chưa điểm danh đảng viên ${member.memberId}.`));
+      errors.push(error("MISSING_MARK", member.memberId, fill(words.missingMark, { member: member.memberId })));
       continue;
     }
     resolved.push({ ...base, mark, inDenominator: mark !== "SPECIAL_DUTY" });

@@ -11,6 +11,8 @@ import {
   type MeetingKind,
 } from "./types";
 import { STREAK_NOT_DUE, type StreakNotDue } from "@/lib/domain/attendance-streak";
+import { fill } from "@/lib/i18n/fill";
+import catalog from "@/lib/i18n/messages/vi/meetings-rules.json";
 
 /** One meeting of the member's branch and how the member was marked there. */
 export interface MemberMeetingRecord {
@@ -180,14 +182,8 @@ export function unexcusedMonths(
   const list = [...months].sort((a, b) => a - b);
   const count = list.length;
   const status: UnexcusedMonthStatus = count >= settings.flagAt ? "FLAG" : count >= settings.warnAt ? "WARN" : "OK";
-  const named = list.map((m) => `tháng ${m}`).join(", ");
-  const explanation =
-    status === "FLAG"
-      ? `Vắng sinh hoạt không lý do trong ${count} tháng của năm ${year} (${named}): xem xét xóa tên theo Điều 8.1 Điều lệ Đảng.`
-      : status === "WARN"
-        ? `Vắng sinh hoạt không lý do trong ${count} tháng của năm ${year} (${named}): cần nhắc nhở.`
-        : count === 1
-          ? `Vắng sinh hoạt không lý do trong 1 tháng của năm ${year} (${named}).`
-          : `Không vắng sinh hoạt không lý do trong năm ${year}.`;
+  const words = catalog.counters;
+  const named = list.map((month) => fill(words.month, { month })).join(", ");
+  const explanation = fill(status === "FLAG" ? words.flag : status === "WARN" ? words.warn : count === 1 ? words.one : words.none, { count, year, months: named });
   return { months: list, count, sources, status, explanation };
 }

@@ -1,6 +1,10 @@
 // Required and actual meeting duration (SPEC §3.4, §5.3 conventions). Thresholds are parameters
 // because they will become tenant settings.
 import type { MeetingKind, RuleResult } from "./types";
+import { fill } from "@/lib/i18n/fill";
+import catalog from "@/lib/i18n/messages/vi/meetings-rules.json";
+
+const words = catalog.duration;
 
 export interface DurationSettings {
   /** HD 42 minimum for a regular meeting. */
@@ -43,21 +47,21 @@ export function requiredDuration(
 ): RequiredDuration {
   const override = input.committeeOverrideMinutes;
   if (override !== undefined && override !== null) {
-    return { minutes: override, reason: "OVERRIDE", explanation: `${override} phút (cấp ủy quy định cho chi bộ)` };
+    return { minutes: override, reason: "OVERRIDE", explanation: fill(words.override, { minutes: override }) };
   }
   const combined = input.kind === "COMBINED" ? settings.combinedMinutes : 0;
   const large = input.attendanceDenominator >= settings.largeBranchSize ? settings.largeBranchMinutes : 0;
   if (combined >= large && combined > settings.defaultMinutes) {
-    return { minutes: combined, reason: "COMBINED", explanation: `${combined} phút (sinh hoạt thường kỳ kết hợp chuyên đề)` };
+    return { minutes: combined, reason: "COMBINED", explanation: fill(words.combined, { minutes: combined }) };
   }
   if (large > settings.defaultMinutes) {
     return {
       minutes: large,
       reason: "LARGE_BRANCH",
-      explanation: `${large} phút (chi bộ có ${input.attendanceDenominator} đảng viên phải dự, từ ${settings.largeBranchSize} trở lên)`,
+      explanation: fill(words.large, { minutes: large, denominator: input.attendanceDenominator, size: settings.largeBranchSize }),
     };
   }
-  return { minutes: settings.defaultMinutes, reason: "DEFAULT", explanation: `${settings.defaultMinutes} phút` };
+  return { minutes: settings.defaultMinutes, reason: "DEFAULT", explanation: fill(words.default, { minutes: settings.defaultMinutes }) };
 }
 
 /** actualEnd − actualStart in whole minutes (seconds are dropped: a meeting is timed to the minute). */
@@ -65,10 +69,10 @@ export function durationMinutes(actualStart: Date, actualEnd: Date): RuleResult<
   const start = actualStart.getTime();
   const end = actualEnd.getTime();
   if (Number.isNaN(start) || Number.isNaN(end)) {
-    return { ok: false, errors: [{ code: "INVALID_TIME", message: "Giờ bắt đầu hoặc giờ kết thúc không hợp lệ." }] };
+    return { ok: false, errors: [{ code: "INVALID_TIME", message: words.invalidTime }] };
   }
   if (end < start) {
-    return { ok: false, errors: [{ code: "END_BEFORE_START", message: "Giờ kết thúc phải sau giờ bắt đầu." }] };
+    return { ok: false, errors: [{ code: "END_BEFORE_START", message: words.endBeforeStart }] };
   }
   return { ok: true, value: Math.floor((end - start) / 60_000) };
 }

@@ -4,8 +4,12 @@
 //            − suspended − prosecuted/detained − absent throughout with an approved reason.
 // Exempt members who attend count; probationary members never vote.
 import { formatPercent, formatRatio, percentOf, type Ratio } from "@/lib/exact/ratio";
+import { fill } from "@/lib/i18n/fill";
+import catalog from "@/lib/i18n/messages/vi/meetings-rules.json";
 import { resolveAttendance, type ResolvedMember } from "./attendance";
 import type { AttendanceEntry, RollEntry, RuleError, RuleResult } from "./types";
+
+const words = catalog.vote;
 
 export interface VoteTally {
   for: number;
@@ -61,41 +65,41 @@ export function voteDenominator(members: readonly ResolvedMember[]): VoteDenomin
 function tallyErrors(tally: VoteTally, votersPresent: number): RuleError[] {
   const errors: RuleError[] = [];
   for (const [key, label] of [
-    ["for", "tán thành"],
-    ["against", "không tán thành"],
-    ["abstain", "không biểu quyết"],
+    ["for", words.for],
+    ["against", words.against],
+    ["abstain", words.abstain],
   ] as const) {
     const value = tally[key];
     if (!Number.isInteger(value) || value < 0) {
-      errors.push({ code: "TALLY_INVALID", message: `Số phiếu ${label} phải là số nguyên không âm.` });
+      errors.push({ code: "TALLY_INVALID", message: fill(words.tallyInvalid, { label }) });
     }
   }
   const cast = tally.for + tally.against + tally.abstain;
   if (errors.length === 0 && cast > votersPresent) {
     errors.push({
       code: "TALLY_EXCEEDS_VOTERS",
-      message: `Tổng số biểu quyết (${tally.for} tán thành + ${tally.against} không tán thành + ${tally.abstain} không biểu quyết = ${cast}) vượt số đảng viên chính thức có mặt (${votersPresent}).`,
+      message: fill(words.tallyExceeds, { for: tally.for, against: tally.against, abstain: tally.abstain, cast, present: votersPresent }),
     });
   }
   return errors;
 }
 
 function explain(d: VoteDenominator, tally: VoteTally, valid: boolean): string {
-  const parts = [`${d.officialSummoned} đảng viên chính thức được triệu tập`];
+  const parts = [fill(words.summoned, { count: d.officialSummoned })];
   const minus = (n: number, label: string) => {
-    if (n > 0) parts.push(`− ${n} ${label}`);
+    if (n > 0) parts.push(fill(words.minus, { count: n, label }));
   };
-  minus(d.attachedElsewhere, "sinh hoạt tạm thời nơi khác");
-  minus(d.exemptAbsent, "miễn sinh hoạt vắng mặt");
-  minus(d.suspended, "bị đình chỉ, truy tố hoặc tạm giam");
-  minus(d.absentWithApprovedReason, "vắng có lý do được cấp ủy chấp thuận");
-  const base = `Số đảng viên được biểu quyết = ${parts.join(" ")} = ${d.value}.`;
-  if (d.value === 0) return `${base} Không có đảng viên được biểu quyết nên biểu quyết không hợp lệ.`;
+  minus(d.attachedElsewhere, words.attachedElsewhere);
+  minus(d.exemptAbsent, words.exemptAbsent);
+  minus(d.suspended, words.suspended);
+  minus(d.absentWithApprovedReason, words.approvedAbsence);
+  const base = fill(words.base, { parts: parts.join(" "), value: d.value });
+  if (d.value === 0) return fill(words.noVoters, { base });
   const half = formatRatio({ num: d.value, den: 2 }, d.value % 2 === 0 ? 0 : 1);
   const share = formatPercent(percentOf(tally.for, d.value));
   return valid
-    ? `${base} ${tally.for} tán thành > ${half} (một nửa) → hợp lệ, đạt tỷ lệ ${share}.`
-    : `${base} ${tally.for} tán thành không vượt quá ${half} (một nửa) → không hợp lệ (${share}).`;
+    ? fill(words.valid, { base, for: tally.for, half, share })
+    : fill(words.invalid, { base, for: tally.for, half, share });
 }
 
 /** Validity of one vote from the roll and marks of the meeting and the counted hands. */
