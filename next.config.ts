@@ -16,9 +16,10 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // `npm test` (scripts/test.ts) runs `tsc --noEmit` over the whole project, and builds only after it
-  // passed: it sets SOSH_BUILD_TYPECHECKED=1 so that `next build` does not type-check the same files a
-  // second time. Every other build (npm run build, npm start, .ci) keeps Next's own check.
+  // `npm test` (scripts/test.ts) runs `tsc --noEmit` over the whole project (and the route types the
+  // build generates) right after its build, and fails on a type error: it sets SOSH_BUILD_TYPECHECKED=1
+  // so that `next build` does not type-check the same files a second time. Every other build
+  // (npm run build, npm start) keeps Next's own check.
   typescript: { ignoreBuildErrors: process.env.SOSH_BUILD_TYPECHECKED === "1" },
   reactStrictMode: true,
   // Native modules and database drivers stay as plain Node requires instead of being bundled.
