@@ -5,10 +5,14 @@
 // Three lanes run side by side, because the integration and end-to-end tests mostly wait on
 // PostgreSQL and the browser while the other steps mostly use the CPU:
 //   lane 1: integration tests (each file in its own copy of a demo-seeded template database)
-//   lane 2: type check → `next build` → end-to-end tests (they need the build, nothing else)
-//   lane 3: lint → unit tests, once the build is done (beside the end-to-end tests)
-// The build comes after the type check and only then skips Next's own type check of the same
-// files (SOSH_BUILD_TYPECHECKED, next.config.ts); if tsc failed, the build checks types itself.
+//   lane 2: `next build` → end-to-end tests (they need the build, nothing else)
+//   lane 3: once the build is done (beside the end-to-end tests): type check → lint → unit tests
+// The end-to-end tests are the longest lane, and towards the end of a run they are all that is
+// left (one browser, one server: less than the two cores), so nothing runs before the build that
+// does not have to: the type check comes after it. The build skips Next's own type check
+// (SOSH_BUILD_TYPECHECKED, next.config.ts) because this run's tsc checks the same files, and more:
+// after the build, tsc also sees the route types Next generated (.next/types, in tsconfig.json),
+// which a tsc before the build on a fresh clone could not. A type error fails the run either way.
 // Each step's output is kept in tests/.tmp/<step>.log and printed whole when the step ends, so
 // lanes never interleave.
 import { spawn, spawnSync } from "node:child_process";
@@ -101,20 +105,24 @@ const generated = spawnSync("node", [join(root, "scripts", "prisma-generate.mjs"
 results.push({ name: "Prisma generate", passed: generated ? 1 : 0, failed: generated ? 0 : 1, skipped: 0, seconds: (Date.now() - started) / 1000 });
 
 const integrationLane = step("Integration tests", (log) => vitest(log, "integration"));
-// tsc and the build head the longest lane (the e2e waits for them), so lint and unit tests wait
-// until the build is done and share the cores with the e2e, which mostly waits on the browser.
+// The build heads the longest lane; the type check, lint and unit tests wait until it is done and
+// share the cores with the e2e, which mostly waits on the browser.
 let buildDone: () => void = () => undefined;
 const built = new Promise<void>((resolve) => (buildDone = resolve));
 const buildLane = (async () => {
-  const types = await step("Type check (tsc)", (log) => check(log, bin("tsc"), ["--noEmit"]));
-  const typechecked: Record<string, string> = types.failed === 0 ? { SOSH_BUILD_TYPECHECKED: "1" } : {};
-  const build = await step("Production build", (log) => checkWith(log, bin("next"), ["build"], { NODE_ENV: "production", ...typechecked }));
+  const build = await step("Production build", (log) => checkWith(log, bin("next"), ["build"], {
+    NODE_ENV: "production",
+    SOSH_BUILD_TYPECHECKED: "1",
+    // No Turbopack build cache (next.config.ts) unless asked for: a fresh clone cannot reuse it.
+    SOSH_BUILD_CACHE: process.env.SOSH_BUILD_CACHE ?? "0",
+  }));
   buildDone();
   if (build.failed === 0) await step("End-to-end tests", (log) => playwright(log));
   else results.push({ name: "End-to-end tests", passed: 0, failed: 1, skipped: 0, seconds: 0 });
 })();
 const checksLane = (async () => {
   await built;
+  await step("Type check (tsc)", (log) => check(log, bin("tsc"), ["--noEmit"]));
   await step("Lint (eslint)", (log) => check(log, bin("eslint"), ["--max-warnings", "0", "."]));
   await step("Unit tests", (log) => vitest(log, "unit"));
 })();
