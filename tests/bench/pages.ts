@@ -212,10 +212,15 @@ async function load(base: string, endpoint: Endpoint, cookie: string | undefined
 
 const gzipSizes = new Map<string, number>();
 
-/** First-load JavaScript of a page: every script the HTML names, gzip -6, summed. */
+/**
+ * First-load JavaScript of a page: every script the HTML names, gzip -6, summed. Not the
+ * `noModule` ones (Next.js's legacy polyfills, 38 KB gz): a browser that runs modules, every
+ * phone this app supports, never downloads them.
+ */
 async function firstLoadJs(base: string, html: string): Promise<number> {
   let total = 0;
-  for (const match of new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))) {
+  const scripts = [...html.matchAll(/<script([^>]+)>/g)].map((m) => m[1]!).filter((attributes) => !/\snomodule\b/i.test(attributes));
+  for (const match of new Set(scripts.flatMap((attributes) => /\ssrc="([^"]+\.js)"/.exec(attributes)?.[1] ?? []))) {
     let size = gzipSizes.get(match);
     if (size === undefined) {
       const body = Buffer.from(await (await fetch(new URL(match, base))).arrayBuffer());
