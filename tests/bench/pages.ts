@@ -16,7 +16,9 @@
 // bare route measured in the same run and on the same server: GET /api/auth/csrf, a route handler
 // that touches no database, the floor of this stack. Each endpoint gets autocannon with 20
 // connections for 10 s (after a short warm-up); the table gives requests/s, that as a fraction of
-// the bare route's, p50 and p95 latency, non-2xx answers and the size of the HTML or JSON body.
+// the bare route's, p50 and p95 latency, non-2xx answers and the size of the HTML or JSON body,
+// and the server process's CPU time per request (Linux, one process): on a shared, busy machine
+// requests/s moves with the neighbours' load, CPU per request much less.
 // Pages are signed in as the demo accounts bithu (secretary), capuy (overseer) and dangvien
 // (member), through Auth.js's credentials endpoint as the login form does. Only 127.0.0.1 is loaded.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -69,6 +71,13 @@ interface Result {
   status: number;
   /** Pages: the JavaScript the HTML loads (script tags), gzip-compressed, as a phone downloads it first. */
   jsGzip?: number;
+  /**
+   * CPU time the server process spent per request (user + system, from /proc), single-process
+   * servers on Linux only. Unlike requests/s it hardly moves with what else the machine runs.
+   */
+  cpuMs?: number;
+  /** The bare route's cpuMs divided by this endpoint's: the requests/s ratio a CPU-bound server reaches. */
+  cpuRatio?: number;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -210,12 +219,29 @@ async function load(base: string, endpoint: Endpoint, cookie: string | undefined
   };
 }
 
+/** CPU time (ms) a process has used so far, user + system, or undefined off Linux. */
+function cpuTimeMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command name (which may hold spaces, hence from the last ')'): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(")").at(-1)!.trim().split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s (USER_HZ)
+  } catch {
+    return undefined;
+  }
+}
+
 const gzipSizes = new Map<string, number>();
 
-/** First-load JavaScript of a page: every script the HTML names, gzip -6, summed. */
+/**
+ * First-load JavaScript of a page: every script the HTML names, gzip -6, summed. Not the
+ * `noModule` ones (Next.js's legacy polyfills, 38 KB gz): a browser that runs modules, every
+ * phone this app supports, never downloads them.
+ */
 async function firstLoadJs(base: string, html: string): Promise<number> {
   let total = 0;
-  for (const match of new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))) {
+  const scripts = [...html.matchAll(/<script([^>]+)>/g)].map((m) => m[1]!).filter((attributes) => !/\snomodule\b/i.test(attributes));
+  for (const match of new Set(scripts.flatMap((attributes) => /\ssrc="([^"]+\.js)"/.exec(attributes)?.[1] ?? []))) {
     let size = gzipSizes.get(match);
     if (size === undefined) {
       const body = Buffer.from(await (await fetch(new URL(match, base))).arrayBuffer());
@@ -239,6 +265,7 @@ async function benchBuild(label: string, dir: string, databaseUrl: string, port:
     for (const who of ["bithu", "capuy", "dangvien"]) cookies[who] = await signIn(base, who);
     const results: Result[] = [];
     let bare = Number.NaN;
+    let bareCpuMs: number | undefined;
     for (const endpoint of endpoints(meetingId)) {
       const cookie = cookies[endpoint.who];
       // Warm-up: compile paths, fill caches and pools; also the body size and the status a user gets.
@@ -254,13 +281,23 @@ async function benchBuild(label: string, dir: string, databaseUrl: string, port:
       }
       const jsGzip = endpoint.kind === "page" ? await firstLoadJs(base, body) : undefined;
       await load(base, endpoint, cookie, 2, connections);
+      // The cluster's workers are other processes: CPU per request is read on a single server only.
+      const serverPid = label === "current" && args.workers ? undefined : server.pid;
+      const cpuBefore = cpuTimeMs(serverPid);
       const measured = await load(base, endpoint, cookie, duration, connections);
-      if (endpoint.kind === "bare") bare = measured.rps;
-      const row: Result = { key: endpoint.key, path: endpoint.path, kind: endpoint.kind, ...measured, ratio: measured.rps / bare, bytes, status, jsGzip };
+      const cpuAfter = cpuTimeMs(serverPid);
+      const cpuMs = cpuBefore !== undefined && cpuAfter !== undefined && measured.rps > 0 ? (cpuAfter - cpuBefore) / (measured.rps * duration) : undefined;
+      if (endpoint.kind === "bare") {
+        bare = measured.rps;
+        bareCpuMs = cpuMs;
+      }
+      const cpuRatio = cpuMs && bareCpuMs ? bareCpuMs / cpuMs : undefined;
+      const row: Result = { key: endpoint.key, path: endpoint.path, kind: endpoint.kind, ...measured, ratio: measured.rps / bare, bytes, status, jsGzip, cpuMs, cpuRatio };
       results.push(row);
       console.log(
         `  [${label}] ${row.key.padEnd(18)} ${row.rps.toFixed(1).padStart(7)} req/s  ×${row.ratio.toFixed(3)} of bare  ` +
           `p50 ${row.p50.toFixed(0)} ms  p95 ${row.p95.toFixed(0)} ms  ${(row.bytes / 1024).toFixed(1)} KB` +
+          (row.cpuMs !== undefined ? `  CPU ${row.cpuMs.toFixed(1)} ms/req (×${row.cpuRatio?.toFixed(3) ?? "?"} of bare's)` : "") +
           (row.jsGzip ? `  JS ${(row.jsGzip / 1024).toFixed(0)} KB gz` : "") +
           `  status ${row.status}` +
           (row.non2xx || row.errors ? `  non-2xx ${row.non2xx} errors ${row.errors}` : ""),
@@ -282,16 +319,21 @@ async function benchBuild(label: string, dir: string, databaseUrl: string, port:
 function table(title: string, results: Result[], compare?: Result[]): string {
   const lines = [
     `\n${title}`,
-    "| endpoint | path | req/s | ÷ bare | p50 ms | p95 ms | body KB | first-load JS KB gz | status | non-2xx/errors |" +
-      (compare ? " ÷ bare, compare | req/s ÷ compare's |" : ""),
-    "|---|---|---|---|---|---|---|---|---|---|" + (compare ? "---|---|" : ""),
+    "| endpoint | path | req/s | ÷ bare | p50 ms | p95 ms | body KB | first-load JS KB gz | status | non-2xx/errors | CPU ms/req | bare's CPU ÷ this |" +
+      (compare ? " ÷ bare, compare | req/s ÷ compare's | CPU ms/req, compare | CPU ÷ compare's |" : ""),
+    "|---|---|---|---|---|---|---|---|---|---|---|---|" + (compare ? "---|---|---|---|" : ""),
   ];
+  const fixed = (value: number | undefined, digits: number) => (value === undefined ? "—" : value.toFixed(digits));
   for (const row of results) {
     const other = compare?.find((c) => c.key === row.key);
     lines.push(
       `| ${row.key} | ${row.path.replace(/[0-9a-f-]{36}/, "{id}")} | ${row.rps.toFixed(1)} | ${row.ratio.toFixed(3)} | ${row.p50.toFixed(0)} | ${row.p95.toFixed(0)} | ` +
-        `${(row.bytes / 1024).toFixed(1)} | ${row.jsGzip ? (row.jsGzip / 1024).toFixed(0) : ""} | ${row.status} | ${row.non2xx}/${row.errors} |` +
-        (compare ? ` ${other ? other.ratio.toFixed(3) : "—"} | ${other ? (row.rps / other.rps).toFixed(2) : "—"} |` : ""),
+        `${(row.bytes / 1024).toFixed(1)} | ${row.jsGzip ? (row.jsGzip / 1024).toFixed(0) : ""} | ${row.status} | ${row.non2xx}/${row.errors} | ` +
+        `${fixed(row.cpuMs, 1)} | ${fixed(row.cpuRatio, 3)} |` +
+        (compare
+          ? ` ${other ? other.ratio.toFixed(3) : "—"} | ${other ? (row.rps / other.rps).toFixed(2) : "—"} | ${fixed(other?.cpuMs, 1)} | ` +
+            `${row.cpuMs !== undefined && other?.cpuMs ? (row.cpuMs / other.cpuMs).toFixed(2) : "—"} |`
+          : ""),
     );
   }
   return lines.join("\n");
