@@ -2,12 +2,13 @@
 
 import { NextIntlClientProvider } from "next-intl";
 import { ErrorView } from "@/components/errors/error-view";
-import { LOCALE, TIME_ZONE } from "@/lib/i18n/format";
+import { LOCALE } from "@/lib/i18n/format";
 // Only what the error view reads: this file is in every page's first-load JavaScript, and the whole
 // catalog would add about 57 KB gzip to each of them.
 import common from "@/lib/i18n/messages/vi/common.json";
 import errors from "@/lib/i18n/messages/vi/errors.json";
 import "./globals.css";
+import { TIME_ZONE } from "@/lib/time/days";
 
 // Replaces the root layout when that layout itself fails, so it brings its own document,
 // styles and messages (the root layout's provider is gone at this point).

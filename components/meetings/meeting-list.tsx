@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { MeetingKindBadge, MeetingStateBadge } from "@/components/meetings/meeting-badges";
-import { formatDate, formatTime, vietnamDayOf } from "@/lib/i18n/format";
+import { formatDate, formatTime } from "@/lib/i18n/format";
 import type { MeetingListItem } from "@/lib/meetings/meetings";
+import { vietnamDayOf } from "@/lib/time/days";
 
 /** Meetings as cards (phones first): date and time in Vietnam, branch, kind and state. */
 export function MeetingList({ items, showBranch, labelledBy }: { items: readonly MeetingListItem[]; showBranch: boolean; labelledBy: string }) {

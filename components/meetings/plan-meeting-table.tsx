@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { MeetingKindBadge, MeetingStateBadge } from "@/components/meetings/meeting-badges";
-import { formatDate, formatTime, vietnamDayOf } from "@/lib/i18n/format";
+import { formatDate, formatTime } from "@/lib/i18n/format";
 import type { PlanMeeting } from "@/lib/meetings/plans";
+import { vietnamDayOf } from "@/lib/time/days";
 
 type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 

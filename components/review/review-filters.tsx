@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { ANOMALY_FILTERS, type ReviewFilters as Filters } from "@/lib/dashboard/review";
-import { LEVELS } from "@/lib/scoring/model";
+import { LEVELS } from "@/lib/domain/levels";
 
 const fieldClass = "min-h-12 w-full rounded-lg border border-ink-400 bg-white px-3 py-2 text-lg text-ink-900";
 const labelClass = "text-base font-semibold text-ink-900";

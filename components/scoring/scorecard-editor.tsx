@@ -30,8 +30,8 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { scoreChecked, unscorable, type AutoOverride, type ScoreResult } from "@/lib/scoring/engine-core";
 import { Points } from "@/lib/exact/ratio";
 import { layoutFor, type CriterionLayout, type GroupLayout } from "@/lib/scoring/layout";
-import type { Level } from "@/lib/scoring/model";
 import type { ColumnName, ScoreColumn, ScorecardView } from "@/lib/scoring/workflow";
+import type { Level } from "@/lib/domain/levels";
 
 export type ScoringMode = "draft" | "confirm" | "finalise";
 type Step = "draft" | "selfScore" | "confirm" | "adjust" | "approve" | "adjustFinalise" | "return";

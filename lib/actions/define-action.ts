@@ -40,7 +40,6 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return out;
 }
 
-export { fieldErrorsOf } from "@/lib/errors";
 
 export function toActionError(error: unknown, requestId: string): ActionResult<never> {
   if (error instanceof ValidationError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };

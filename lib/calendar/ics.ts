@@ -1,8 +1,7 @@
 // iCalendar (RFC 5545) writer for the meeting feed. Pure. Times are written as local times in
 // Asia/Ho_Chi_Minh with a VTIMEZONE (Vietnam keeps UTC+7 all year, so one STANDARD block is exact),
 // UIDs are stable per meeting, and SEQUENCE follows the meeting's version so clients update events.
-import { TIME_ZONE } from "@/lib/i18n/format";
-import { vietnamWallClock } from "@/lib/time/days";
+import { vietnamWallClock, TIME_ZONE } from "@/lib/time/days";
 
 export interface CalendarEvent {
   /** Stable across feeds: the meeting id. */

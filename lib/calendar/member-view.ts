@@ -5,7 +5,6 @@
 import type { Principal } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
 import type { AttendanceStatus, DocumentKind, MeetingKind, MeetingState, TaskResult } from "@/lib/generated/prisma/enums";
-import { vietnamDayOf } from "@/lib/i18n/format";
 import { attachedOnMeetingDay, canReadMeeting } from "@/lib/meetings/access";
 import {
   MONTHLY_MEETING_KINDS,
@@ -18,7 +17,7 @@ import {
 } from "@/lib/meetings/rules";
 import { percentOf, type Ratio } from "@/lib/exact/ratio";
 import { settingsFor } from "@/lib/settings/resolve";
-import { DAY_MS, isoDay } from "@/lib/time/days";
+import { DAY_MS, isoDay, vietnamDayOf } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 /** States after which a meeting took place (its record exists). */

@@ -24,12 +24,13 @@ import { capGroup, capStatus, countWith, type CapStatus } from "./cap";
 import { classify, type ClassifyResult } from "./engine";
 import { collectiveEvidence, memberEvidence, type EvidenceBundle } from "./evidence";
 import { frameFor, frameRowSelect, toFrameRow, type FrameChoice, type FrameRow } from "./frame-store";
-import { classificationMessages as text, fill } from "./messages";
+import { classificationMessages as text } from "./messages";
 import { COLLECTIVE_UNIT_KINDS, conditionFactsSchema, type ClassificationLevel, type ClassificationSubject, type ConditionFacts } from "./model";
 import { parsePeriod, periodOf, type Period } from "./period";
 import { addDays, todayInVietnam, vietnamMidnight } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
 import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
 
 const GRASSROOTS: readonly OrgUnitKind[] = ["GRASSROOTS_COMMITTEE", "GRASSROOTS_BRANCH"];
 const LEADERSHIP_POSITIONS = ["SECRETARY", "DEPUTY_SECRETARY", "COMMITTEE_MEMBER"] as const;

@@ -16,7 +16,7 @@ import { labelled, paragraph, paragraphsOf, placeDateLine, upper, type DocBlock,
 import { NotFoundError } from "@/lib/errors";
 import { MEETING_NOT_FOUND } from "@/lib/meetings/access";
 import { hasCommitteeOn } from "@/lib/org/committee";
-import { foldForSearch, formatCalendarDate, vietnamDayOf } from "@/lib/i18n/format";
+import { foldForSearch, formatCalendarDate } from "@/lib/i18n/format";
 import { Points } from "@/lib/exact/ratio";
 import { settingsFor } from "@/lib/settings/resolve";
 import { readCase, type CaseView } from "./cases";
@@ -24,6 +24,7 @@ import { classificationMessages } from "./messages";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
 import { LEVEL_LABELS, type ClassificationLevel } from "./model";
+import { vietnamDayOf } from "@/lib/time/days";
 
 const pts = (value: number | null | undefined) => (value === null || value === undefined ? "" : Points.format(Math.round(value * 10), "vi"));
 const words = messages.classificationServer.document;

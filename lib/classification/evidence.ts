@@ -9,14 +9,14 @@
 // (tasks on time, share late); the assessor confirms or corrects them.
 import type { Tx } from "@/lib/db/tenant";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
-import { formatCalendarDate, formatNumber, formatPercent, vietnamDayOf } from "@/lib/i18n/format";
+import { formatCalendarDate, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { DEFAULT_STREAK_SETTINGS, DEFAULT_UNEXCUSED_MONTH_SETTINGS, excusedStreak, unexcusedMonths, type MemberMeetingRecord } from "@/lib/meetings/rules/counters";
 import { targetsMet, formatTargets } from "@/lib/meetings/record-rules";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
 import type { ConditionFacts, EvidenceKey } from "./model";
 import { instantRange, type Period } from "./period";
-import { isoDay } from "@/lib/time/days";
+import { isoDay, vietnamDayOf } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
 import { fill } from "@/lib/i18n/fill";
 import messages from "@/lib/i18n/messages";

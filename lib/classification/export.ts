@@ -11,10 +11,11 @@ import { pathRange, resolveScope } from "@/lib/dashboard/scope";
 import { ValidationError } from "@/lib/errors";
 import { foldForSearch } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
-import { classificationMessages, fill } from "./messages";
+import { classificationMessages } from "./messages";
 import { CLASSIFICATION_LEVELS, LEVEL_LABELS, type ClassificationLevel } from "./model";
 import { parsePeriod } from "./period";
 import { getClassificationShares, SHARE_GROUPS } from "./shares";
+import { fill } from "@/lib/i18n/fill";
 
 const text = classificationMessages.export;
 

@@ -31,10 +31,11 @@ import {
 } from "./frame-admin-schemas";
 import { ensureBuiltInFrames, frameColumns } from "./frame-store";
 import { BUILT_IN_FRAMES } from "./frames";
-import { classificationMessages, fill } from "./messages";
+import { classificationMessages } from "./messages";
 import { frameSchema, type ClassificationSubject, type Frame, type FrameIssue, type PeriodKind } from "./model";
 import { parseFrame } from "./validate";
 import { isoDay } from "@/lib/time/days";
+import { fill } from "@/lib/i18n/fill";
 
 export interface ServiceOptions {
   requestId?: string | null;

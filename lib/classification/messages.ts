@@ -4,4 +4,3 @@ import messages from "@/lib/i18n/messages";
 
 export const classificationMessages = messages.classification;
 
-export { fill } from "@/lib/scoring/messages";

@@ -8,9 +8,10 @@ import { withTenant } from "@/lib/db/tenant";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { classify, type ClassifyResult } from "./engine";
 import { ensureBuiltInFrames } from "./frame-store";
-import { classificationMessages, fill } from "./messages";
+import { classificationMessages } from "./messages";
 import { CLASSIFICATION_LEVELS, PARTS, SUBJECTS, conditionFactsSchema, frameSchema, issuesFromZod, type Frame } from "./model";
 import { validateFrame } from "./validate";
+import { fill } from "@/lib/i18n/fill";
 
 const text = classificationMessages.preview;
 const markSchema = z.union([z.number(), z.string()]).describe('Điểm: 7.5, "7.5" hoặc "7,5" (không âm, bội số của bước điểm)');

@@ -12,8 +12,9 @@ import { requiredDayField } from "@/lib/meetings/record-common";
 import { defaultSetting } from "@/lib/settings/registry";
 import { settingsFor } from "@/lib/settings/resolve";
 import type { CapSetting } from "./cap";
-import { classificationMessages, fill } from "./messages";
+import { classificationMessages } from "./messages";
 import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
+import { fill } from "@/lib/i18n/fill";
 
 const KEY = "classification.excellentCap";
 const text = classificationMessages.settings;

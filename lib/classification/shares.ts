@@ -13,8 +13,9 @@ import { pathRange, resolveScope } from "@/lib/dashboard/scope";
 import { ForbiddenError, parseInputShowingFirst, ValidationError } from "@/lib/errors";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { CLASSIFICATION_LEVELS, type ClassificationLevel } from "./model";
-import { classificationMessages, fill } from "./messages";
+import { classificationMessages } from "./messages";
 import { yearPeriod } from "./period";
+import { fill } from "@/lib/i18n/fill";
 
 const text = classificationMessages.shares;
 

@@ -16,11 +16,12 @@ import { scoreVote } from "@/lib/scoring/workflow";
 import { capFor, caseContext, caseHref, readCase, storedFacts, storedMarks, type CaseContext, type CaseView, type ColumnMarks } from "./cases";
 import { classify, type ClassifyResult } from "./engine";
 import { collectiveEvidence, memberEvidence } from "./evidence";
-import { classificationMessages, fill } from "./messages";
+import { classificationMessages } from "./messages";
 import { CONDITION_FACTS, LEVEL_LABELS, type ClassificationLevel, type ConditionFact, type ConditionFacts } from "./model";
 import { appraisalSchema, branchReviewSchema, bulkDecisionSchema, bulkReviewSchema, decisionSchema, returnSchema, selfAssessmentSchema } from "./schemas";
 import { addDays, todayInVietnam, vietnamMidnight } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
+import { fill } from "@/lib/i18n/fill";
 
 const text = classificationMessages.workflow;
 

@@ -6,9 +6,10 @@ import ExcelJS from "exceljs";
 import type { Principal } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
 import { getDashboard, type DashboardQuery } from "./dashboard";
-import { dashboardMessages as text, fill } from "./messages";
+import { dashboardMessages as text } from "./messages";
 import { monthKey } from "./period";
 import { dashboardTables, tableIdSchema, type DataTable } from "./tables";
+import { fill } from "@/lib/i18n/fill";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -5,4 +5,3 @@ import messages from "@/lib/i18n/messages";
 export const dashboardMessages = messages.dashboard;
 export const reviewMessages = messages.review;
 
-export { fill } from "@/lib/scoring/messages";

@@ -1,7 +1,8 @@
 // The period a dashboard shows: a month of a year (default: this month in Vietnam), with what has
 // already passed of it. Nonsense in the query never fails the page: it is ignored with a note.
-import { dashboardMessages as text, fill } from "./messages";
+import { dashboardMessages as text } from "./messages";
 import { todayInVietnam } from "@/lib/time/days";
+import { fill } from "@/lib/i18n/fill";
 
 export interface Period {
   year: number;

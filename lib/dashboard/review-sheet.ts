@@ -12,10 +12,11 @@ import type { Level, MeetingKind, MeetingState } from "@/lib/generated/prisma/en
 import messages from "@/lib/i18n/messages";
 import { effectiveResult } from "@/lib/scoring/annual";
 import { XLSX_TYPE, type XlsxFile } from "./export";
-import { dashboardMessages, fill, reviewMessages } from "./messages";
+import { dashboardMessages, reviewMessages } from "./messages";
 import { monthKey } from "./period";
 import { pathRange, resolveScope } from "./scope";
 import { todayInVietnam, vietnamDayOf, vietnamMonthStart } from "@/lib/time/days";
+import { fill } from "@/lib/i18n/fill";
 
 const text = reviewMessages.sheet;
 const BRANCHES_PER_QUERY = 500;

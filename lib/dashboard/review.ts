@@ -13,13 +13,14 @@ import { countedSources } from "@/lib/scoring/annual";
 import { anomalyFlags, ANOMALY_CODES, type AnomalyCode, type AnomalyFlag } from "@/lib/scoring/anomalies";
 import { score } from "@/lib/scoring/engine";
 import { meetingFactsSchema } from "@/lib/scoring/schemas";
-import { LEVELS } from "@/lib/scoring/model";
 import { loadRubricRow, type RubricRow } from "@/lib/scoring/rubric-store";
 import { finaliseScore } from "@/lib/scoring/workflow";
 import { settingsFor } from "@/lib/settings/resolve";
-import { fill, reviewMessages as text } from "./messages";
+import { reviewMessages as text } from "./messages";
 import { pathRange, resolveScope, type ResolvedScope } from "./scope";
 import { isoDay, vietnamDayOf, vietnamMonthStart } from "@/lib/time/days";
+import { fill } from "@/lib/i18n/fill";
+import { LEVELS } from "@/lib/domain/levels";
 
 export const REVIEW_PAGE_SIZE = 50;
 /** At most this many scorecards are approved by one bulk request (each is its own transaction). */

@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { Dashboard, PeriodFigures, TrendRow } from "./dashboard";
 import type { CountShare } from "./indicators";
 import messages from "@/lib/i18n/messages";
-import { dashboardMessages, fill } from "./messages";
+import { dashboardMessages } from "./messages";
+import { fill } from "@/lib/i18n/fill";
 
 const text = dashboardMessages.tables;
 const levelText = dashboardMessages.levels;

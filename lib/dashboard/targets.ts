@@ -7,7 +7,8 @@ import { authorize, canAnywhere, type Principal } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
 import { ForbiddenError, parseInputShowingFirst, ValidationError } from "@/lib/errors";
 import { INDICATORS, INDICATOR_UNIT, type Indicator } from "./indicators";
-import { dashboardMessages as text, fill } from "./messages";
+import { dashboardMessages as text } from "./messages";
+import { fill } from "@/lib/i18n/fill";
 
 export interface TargetRow {
   indicator: Indicator;

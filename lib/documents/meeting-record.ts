@@ -4,12 +4,12 @@
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import type { AttendanceStatus, MeetingKind, MeetingState, MemberStatus, TaskResult, VoteMethod } from "@/lib/generated/prisma/enums";
-import { vietnamDayOf } from "@/lib/i18n/format";
 import { loadMeeting } from "@/lib/meetings/access";
 import { hasCommitteeOn } from "@/lib/org/committee";
 import { loadRoll, meetingDay, rollEntries } from "@/lib/meetings/record-common";
 import { computeAttendance, type AttendanceSummary } from "@/lib/meetings/rules";
 import { settingsFor } from "@/lib/settings/resolve";
+import { vietnamDayOf } from "@/lib/time/days";
 
 export interface AttendanceLine {
   memberId: string;

@@ -9,13 +9,12 @@ import { getDashboard, type Dashboard } from "@/lib/dashboard/dashboard";
 import { reviewSummary, type ReviewSummary } from "@/lib/dashboard/review";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
-import { vietnamDayOf } from "@/lib/i18n/format";
 import { BRANCH_ACTION_STEPS, branchStep, stepHref, type BranchStep } from "@/lib/meetings/next-step";
 import { getRecordSummary } from "@/lib/meetings/record-summary";
 import { isActiveOn } from "@/lib/org/unit-rules";
 import { getDesk, type DeskView } from "@/lib/oversight/desk";
 import { isScoredKind } from "@/lib/scoring/workflow";
-import { DAY_MS, todayInVietnam, vietnamMidnight } from "@/lib/time/days";
+import { DAY_MS, todayInVietnam, vietnamMidnight, vietnamDayOf } from "@/lib/time/days";
 
 /** A branch with more branches than this under the secretary's grant is summed up, not listed. */
 const BRANCH_LIST_LIMIT = 5;

@@ -2,11 +2,10 @@
 // time zone whatever the server's own zone is, and built from Intl parts so the layout
 // (dd/MM/yyyy, HH:mm) does not depend on the ICU version of the runtime.
 
-import { TIME_ZONE, VIETNAM_OFFSET_MS, vietnamDayOf } from "@/lib/time/days";
+import { TIME_ZONE, VIETNAM_OFFSET_MS } from "@/lib/time/days";
 
 export const LOCALE = "vi";
 export const INTL_LOCALE = "vi-VN";
-export { TIME_ZONE, vietnamDayOf };
 
 export type DateInput = Date | string | number;
 

@@ -7,7 +7,7 @@ import { authorize, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, fieldError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { AttendanceStatus, type MeetingKind, type MeetingState } from "@/lib/generated/prisma/enums";
-import { formatCalendarDate, parseLocalDateTime, vietnamDayOf } from "@/lib/i18n/format";
+import { formatCalendarDate, parseLocalDateTime } from "@/lib/i18n/format";
 import {
   MEETING_NOT_FOUND,
   assertRecordEditable,
@@ -28,7 +28,7 @@ import { answersForDuesHere, duesWatchOn, type UnpaidMonths } from "@/lib/dues/d
 import { fill } from "@/lib/i18n/fill";
 import messages from "@/lib/i18n/messages";
 import { settingsFor } from "@/lib/settings/resolve";
-import { isoDay } from "@/lib/time/days";
+import { isoDay, vietnamDayOf } from "@/lib/time/days";
 
 const wording = messages.meetingsServer.attendance;
 const shared = messages.meetingsServer.common;

@@ -11,7 +11,7 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, fieldError, ForbiddenError, parseInput, ValidationError } from "@/lib/errors";
 import type { MeetingState } from "@/lib/generated/prisma/enums";
 import { fill } from "@/lib/i18n/fill";
-import { formatDateTime, formatNumber, vietnamDayOf } from "@/lib/i18n/format";
+import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { assertVersion, loadMeeting } from "@/lib/meetings/access";
 import { loadRoll, meetingDay, rollEntries } from "@/lib/meetings/record-common";
@@ -21,6 +21,7 @@ import { settingsFor } from "@/lib/settings/resolve";
 import { transitionSchema, type TransitionInput } from "@/lib/meetings/schemas";
 import { canTransition, TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
 import { isActiveOn } from "@/lib/org/unit-rules";
+import { vietnamDayOf } from "@/lib/time/days";
 
 const wording = messages.meetingsServer.lifecycle;
 const shared = messages.meetingsServer.common;

@@ -8,7 +8,7 @@ import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { fieldError, ForbiddenError, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
-import { formatCalendarDate, toLocalDateTimeInput, vietnamDayOf } from "@/lib/i18n/format";
+import { formatCalendarDate, toLocalDateTimeInput } from "@/lib/i18n/format";
 import { assertPreparationEditable, assertVersion, canReadMeeting, loadMeeting } from "@/lib/meetings/access";
 import { availableTransitionsFor } from "@/lib/meetings/lifecycle";
 import { getPreparationSummary, type PreparationSummary } from "@/lib/meetings/preparation";
@@ -20,7 +20,7 @@ import { hasCommitteeOn } from "@/lib/org/committee";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { isActiveOn, isBranchKind, parseCalendarDate } from "@/lib/org/unit-rules";
 import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
-import { todayInVietnam, vietnamMidnight } from "@/lib/time/days";
+import { todayInVietnam, vietnamMidnight, vietnamDayOf } from "@/lib/time/days";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
 

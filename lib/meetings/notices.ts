@@ -10,7 +10,7 @@ import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
-import { formatDate, formatTime, vietnamDayOf } from "@/lib/i18n/format";
+import { formatDate, formatTime } from "@/lib/i18n/format";
 import { assertVersion, loadMeeting } from "@/lib/meetings/access";
 import { applyTransition } from "@/lib/meetings/lifecycle";
 import { parseInput } from "@/lib/errors";
@@ -21,6 +21,7 @@ import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { pathIds } from "@/lib/domain/org-path";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
+import { vietnamDayOf } from "@/lib/time/days";
 
 const wording = messages.meetingsServer.notices;
 const shared = messages.meetingsServer.common;

@@ -8,7 +8,6 @@ import { authorize, canAnywhere, scopeRoots, type Principal } from "@/lib/auth/p
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import type { MeetingKind, MeetingState, OrgUnitKind } from "@/lib/generated/prisma/enums";
-import { vietnamDayOf } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
 import { canReadMeeting } from "@/lib/meetings/access";
@@ -19,7 +18,7 @@ import { PREPARATION_EDITABLE } from "@/lib/meetings/states";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { isActiveOn, isBranchKind } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
-import { todayInVietnam, vietnamMidnight } from "@/lib/time/days";
+import { todayInVietnam, vietnamMidnight, vietnamDayOf } from "@/lib/time/days";
 
 const wording = messages.meetingsServer.plans;
 const shared = messages.meetingsServer.common;

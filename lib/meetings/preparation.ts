@@ -9,7 +9,6 @@ import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, fieldError, ValidationError } from "@/lib/errors";
 import type { DocumentKind, MeetingKind, MeetingState, PositionKind } from "@/lib/generated/prisma/enums";
-import { vietnamDayOf } from "@/lib/i18n/format";
 import { assertPreparationEditable, assertVersion, loadMeeting, type MeetingRef } from "@/lib/meetings/access";
 import {
   canDeleteDocument,
@@ -29,6 +28,7 @@ import { hasCommitteeOn, type CommitteeOn } from "@/lib/org/committee";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { settingsFor } from "@/lib/settings/resolve";
 import messages from "@/lib/i18n/messages";
+import { vietnamDayOf } from "@/lib/time/days";
 
 const wording = messages.meetingsServer.preparation;
 const shared = messages.meetingsServer.common;

@@ -9,10 +9,10 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/tenant";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberStatus } from "@/lib/generated/prisma/enums";
-import { parseLocalDateTime, vietnamDayOf } from "@/lib/i18n/format";
+import { parseLocalDateTime } from "@/lib/i18n/format";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import type { RollEntry } from "@/lib/meetings/rules/types";
-import { parseDay } from "@/lib/time/days";
+import { parseDay, vietnamDayOf } from "@/lib/time/days";
 import messages from "@/lib/i18n/messages";
 
 const wording = messages.meetingsServer.recordCommon;

@@ -9,12 +9,12 @@ import {
   unexcusedMonths,
   type ExcusedStreak,
   type MemberMeetingRecord,
-  type StreakNotDue,
   type UnexcusedMonths,
 } from "@/lib/meetings/rules/counters";
 import { yearOf, type AttendanceEntry, type IsoDate, type MeetingKind, type RollEntry, type RuleError } from "@/lib/meetings/rules/types";
 import { percentOf, type Ratio } from "@/lib/exact/ratio";
 import type { SettingsSnapshot } from "@/lib/settings/resolve";
+import type { StreakNotDue } from "@/lib/domain/attendance-streak";
 
 // ─── Attendance while it is being taken ─────────────────────────────────────────────────────────
 

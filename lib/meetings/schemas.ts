@@ -5,9 +5,10 @@
 // an offset (JSON clients).
 import { z } from "zod";
 import { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
-import { parseLocalDateTime, vietnamDayOf } from "@/lib/i18n/format";
+import { parseLocalDateTime } from "@/lib/i18n/format";
 import { TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
 import messages from "@/lib/i18n/messages";
+import { vietnamDayOf } from "@/lib/time/days";
 
 const wording = messages.meetingsServer.schemas;
 const shared = messages.meetingsServer.common;

@@ -14,7 +14,6 @@ import { isoDay } from "@/lib/time/days";
 import { COMMITTEE_MIN_OFFICIALS, isBranchKind } from "@/lib/org/unit-rules";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
 
-export { COMMITTEE_MIN_OFFICIALS };
 
 export interface CommitteeOn {
   hasCommittee: boolean;

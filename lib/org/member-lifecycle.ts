@@ -7,8 +7,7 @@ import { distinctNames, namedMemberSelect } from "@/lib/org/member-names";
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, fieldError, NotFoundError } from "@/lib/errors";
-import { vietnamDayOf } from "@/lib/i18n/format";
+import { ConflictError, fieldError, NotFoundError, parseInput } from "@/lib/errors";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -24,7 +23,6 @@ import {
   endPeriodSchema,
   endPositionSchema,
   makeOfficialSchema,
-  parseInput,
   probationEnds,
   transferMemberSchema,
   type AddExemptionInput,
@@ -39,7 +37,7 @@ import {
 } from "@/lib/org/member-schemas";
 import { CARD_TAKEN, STALE_MEMBER, type ServiceContext } from "@/lib/org/members";
 import { pathIds } from "@/lib/domain/org-path";
-import { addDays, isoDay, isoDayOrNull, todayInVietnam } from "@/lib/time/days";
+import { addDays, isoDay, isoDayOrNull, todayInVietnam, vietnamDayOf } from "@/lib/time/days";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
 

@@ -5,13 +5,12 @@
 import type { Principal } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, fieldError, NotFoundError } from "@/lib/errors";
+import { ConflictError, fieldError, NotFoundError, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertOnRoll, formatDay, loadManagedBranch, lockMemberForWrite, type LockedMember } from "@/lib/org/member-access";
 import { overlaps } from "@/lib/org/member-dates";
 import {
   addResidenceLinkSchema,
-  parseInput,
   residenceCommentSchema,
   updateResidenceLinkSchema,
   type AddResidenceLinkInput,

@@ -487,7 +487,6 @@ export function decodeCursor(text: string): Cursor | null {
 
 // ─── Parsing at a service boundary ──────────────────────────────────────────────────────────────
 
-export { fieldErrorsOf, parseInput } from "@/lib/errors";
 
 /** One year of probation (Điều lệ Đảng, Điều 5): the usual earliest day to become official. */
 export function probationEnds(admittedOn: Date): Date {

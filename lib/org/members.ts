@@ -6,7 +6,7 @@
 import { authorize, canAnywhere, scopeRoots, type Permission, type Principal } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type {
   Gender,
@@ -24,7 +24,6 @@ import {
   encodeCursor,
   MEMBER_SEARCH_MIN_LENGTH,
   memberListQuerySchema,
-  parseInput,
   updateMemberSchema,
   type CreateMemberInput,
   type Cursor,

@@ -12,9 +12,18 @@ import { OrgUnitCategory, OrgUnitKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch, formatCalendarDate } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
-import { COMMITTEE_MIN_OFFICIALS, hasCommitteeOn, type CommitteeOn } from "@/lib/org/committee";
+import { hasCommitteeOn, type CommitteeOn } from "@/lib/org/committee";
 import { childPath } from "@/lib/domain/org-path";
-import { CHILD_KINDS, canHoldChild, isActiveOn, isBranchKind, isOpenOn, kindChangeProblem, parseCalendarDate } from "@/lib/org/unit-rules";
+import {
+  CHILD_KINDS,
+  canHoldChild,
+  isActiveOn,
+  isBranchKind,
+  isOpenOn,
+  kindChangeProblem,
+  parseCalendarDate,
+  COMMITTEE_MIN_OFFICIALS,
+} from "@/lib/org/unit-rules";
 import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
 
 const wording = messages.orgServer.units;

@@ -4,11 +4,11 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db/tenant";
 import type { CommitteeLevel, MeetingState, QuotaExclusion } from "@/lib/generated/prisma/enums";
-import { formatCalendarDate, vietnamDayOf } from "@/lib/i18n/format";
+import { formatCalendarDate } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
 import type { SettingsSnapshot } from "@/lib/settings/resolve";
-import { parseDay } from "@/lib/time/days";
+import { parseDay, vietnamDayOf } from "@/lib/time/days";
 
 const words = messages.oversightServer.common;
 

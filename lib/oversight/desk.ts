@@ -7,14 +7,13 @@ import { withTenant } from "@/lib/db/tenant";
 import { ForbiddenError } from "@/lib/errors";
 import messages from "@/lib/i18n/messages";
 import type { CommitteeLevel, DocumentKind, MeetingKind, MeetingState, VisitApproval, VisitStatus } from "@/lib/generated/prisma/enums";
-import { vietnamDayOf } from "@/lib/i18n/format";
 import { isInSubtree } from "@/lib/domain/org-path";
 import { meetingDayOf } from "@/lib/oversight/common";
 import { coverageYear, overseerCoverageTx, type OverseerCoverage } from "@/lib/oversight/coverage";
 import { needsApproval, termCovers } from "@/lib/oversight/rules";
 import { tenantOversightSettings } from "@/lib/oversight/settings";
 import { LOCKED_STATES } from "@/lib/meetings/states";
-import { addDays, todayInVietnam } from "@/lib/time/days";
+import { addDays, todayInVietnam, vietnamDayOf } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 const words = messages.oversightServer.desk;

@@ -11,11 +11,10 @@ import { isUuid, withTenant, withTenantReplica } from "@/lib/db/tenant";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { CommitteeLevel, Level, QuotaExclusion, VisitApproval, VisitStatus } from "@/lib/generated/prisma/enums";
 import { fill } from "@/lib/i18n/fill";
-import { vietnamDayOf } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { coverageScope, coverageYear } from "@/lib/oversight/coverage";
 import { yearBounds } from "@/lib/oversight/rules";
-import { vietnamWallClock } from "@/lib/time/days";
+import { vietnamWallClock, vietnamDayOf } from "@/lib/time/days";
 
 const words = messages.oversightServer.logExport;
 

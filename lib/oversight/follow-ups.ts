@@ -7,13 +7,12 @@ import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
 import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import type { VisitStatus } from "@/lib/generated/prisma/enums";
-import { vietnamDayOf } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { canReadMeeting, loadMeeting } from "@/lib/meetings/access";
 import { existingVersionField, requiredParagraphs, uuidField } from "@/lib/meetings/record-common";
 import { STALE, meetingDayOf, optionalDay, type ServiceContext } from "@/lib/oversight/common";
 import { assertDueAfterMeeting, ownRecordedVisit } from "@/lib/oversight/visits";
-import { isoDay } from "@/lib/time/days";
+import { isoDay, vietnamDayOf } from "@/lib/time/days";
 
 const words = messages.oversightServer.followUps;
 

@@ -11,7 +11,7 @@ import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, fieldError, ForbiddenError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import type { Level, MeetingKind, MeetingState, QuotaExclusion, VisitApproval, VisitStatus } from "@/lib/generated/prisma/enums";
-import { formatCalendarDate, formatDateTime, vietnamDayOf } from "@/lib/i18n/format";
+import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
 import { fill } from "@/lib/i18n/fill";
 import messages from "@/lib/i18n/messages";
 import { loadMeeting, type MeetingRef } from "@/lib/meetings/access";
@@ -20,7 +20,7 @@ import { LOCKED_STATES, RECORD_EDITABLE } from "@/lib/meetings/states";
 import { REGISTRABLE_STATES, STALE, findBasis, meetingDayOf, notFollowingMessage, optionalDay, quotaExclusionFor, type ServiceContext, type VisitBasis } from "@/lib/oversight/common";
 import { daysAfter, needsApproval } from "@/lib/oversight/rules";
 import { settingsFor } from "@/lib/settings/resolve";
-import { isoDay } from "@/lib/time/days";
+import { isoDay, vietnamDayOf } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 const words = messages.oversightServer.visits;

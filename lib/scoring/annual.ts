@@ -6,16 +6,16 @@ import { authorize, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant } from "@/lib/db/tenant";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
-import { vietnamDayOf } from "@/lib/i18n/format";
 import { MONTHLY_MEETING_KINDS, monthOf, yearOf, type IsoDate } from "@/lib/meetings/rules/types";
 import { isBranchKind } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
 import { Points, type Tenths } from "@/lib/exact/ratio";
 import { scoringMessages } from "./messages";
-import { LEVELS, type Level } from "./model";
-import { rollupYear, thematicQuota, type AnnualRollup, type AnnualRollupSettings, type RatedMeeting, type ThematicQuota } from "./rollup";
-import { isoDay, todayInVietnam, vietnamMonthStart } from "@/lib/time/days";
+import { rollupYear, thematicQuota, type AnnualRollup, type RatedMeeting, type ThematicQuota } from "./rollup";
+import { isoDay, todayInVietnam, vietnamMonthStart, vietnamDayOf } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
+import { LEVELS, type Level } from "@/lib/domain/levels";
+import type { AnnualRollupSettings } from "@/lib/domain/annual-rollup";
 
 const text = scoringMessages.annual;
 

@@ -4,8 +4,9 @@
 // figures; thresholds come from the tenant settings scoring.anomalyAdjustPoints and
 // scoring.anomalyIdenticalMonths.
 import { Points, type Tenths } from "@/lib/exact/ratio";
-import { fill, scoringMessages } from "./messages";
-import type { Level } from "./model";
+import { scoringMessages } from "./messages";
+import { fill } from "@/lib/i18n/fill";
+import type { Level } from "@/lib/domain/levels";
 
 export const ANOMALY_CODES = [
   "GOOD_WITH_FAILED_CONDITION",

@@ -12,13 +12,13 @@ import {
   LEVEL_LABELS,
   type CriterionMode,
   type LevelCondition,
-  type Level,
   type MeasureId,
   type BandsRule,
   type Rubric,
   type Rule,
   type ScoringIssue,
 } from "./model";
+import type { Level } from "@/lib/domain/levels";
 
 /** Marks of the MANUAL criteria: 4.5, "4.5" or "4,5". */
 export type ManualMarks = Readonly<Record<string, number | string>>;

@@ -4,4 +4,3 @@ import messages from "@/lib/i18n/messages";
 
 export const scoringMessages = messages.scoring;
 
-export { fill } from "@/lib/i18n/fill";

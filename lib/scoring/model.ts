@@ -6,7 +6,6 @@
 import { LEVELS, type Level } from "@/lib/domain/levels";
 import type { MeetingKind } from "@/lib/meetings/rules/types";
 
-export { LEVELS, type Level };
 
 export const LEVEL_LABELS: Record<Level, string> = {
   GOOD: "Tốt",

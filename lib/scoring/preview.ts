@@ -9,11 +9,13 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { score, type ScoreResult } from "./engine";
 import type { MeetingFacts } from "./facts";
 import { layoutFor } from "./layout";
-import { fill, scoringMessages } from "./messages";
-import { CRITERION_MODES, LEVELS, type Rubric, type ScoringIssue } from "./model";
+import { scoringMessages } from "./messages";
+import { CRITERION_MODES, type Rubric, type ScoringIssue } from "./model";
 import { ensureBuiltInRubrics } from "./rubric-store";
 import { checkFacts, issuesFromZod, meetingFactsSchema, rubricSchema } from "./schemas";
 import { validateRubric } from "./validate";
+import { fill } from "@/lib/i18n/fill";
+import { LEVELS } from "@/lib/domain/levels";
 
 const text = scoringMessages.preview;
 

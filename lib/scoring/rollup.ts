@@ -10,7 +10,8 @@ import {
   type MeetingKind,
 } from "@/lib/meetings/rules/types";
 import { PHU_THO_ROLLUP, type AnnualRollupSettings } from "@/lib/domain/annual-rollup";
-import { LEVELS, LEVEL_LABELS, levelRank, type Level } from "./model";
+import { LEVEL_LABELS, levelRank } from "./model";
+import { LEVELS, type Level } from "@/lib/domain/levels";
 
 export interface RatedMeeting {
   date: IsoDate;
@@ -19,7 +20,6 @@ export interface RatedMeeting {
   level: Level;
 }
 
-export { PHU_THO_ROLLUP, type AnnualRollupSettings };
 
 export interface MonthRating {
   month: number;

@@ -9,7 +9,6 @@ import {
   CRITERION_MODES,
   FLAG_FACTS,
   HARD_CHECKS,
-  LEVELS,
   MEASURES,
   RUBRIC_SCOPES,
   type Band,
@@ -26,6 +25,7 @@ import {
   type ScoringIssue,
   type ThematicVariant,
 } from "./model";
+import { LEVELS } from "@/lib/domain/levels";
 
 const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "Mã chỉ gồm chữ cái không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ cái.");
 const isoDate = z.string().refine(isIsoDate, "Ngày phải có dạng YYYY-MM-DD.");

@@ -11,11 +11,10 @@
 import { recordAudit } from "@/lib/audit/record";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import type { MeetingState } from "@/lib/generated/prisma/enums";
-import { vietnamDayOf } from "@/lib/i18n/format";
 import { meetingDayOf } from "@/lib/oversight/common";
 import { DEMO_UNITS, type TenantDataset } from "@/lib/seed/demo-data";
 import { createRandom, type Random } from "@/lib/seed/random";
-import { addDays, DAY_MS, HOUR_MS, vietnamMidnight } from "@/lib/time/days";
+import { addDays, DAY_MS, HOUR_MS, vietnamMidnight, vietnamDayOf } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
 
 const SEED_TIMEOUT_MS = 120_000;

@@ -10,12 +10,12 @@ import { withTenant } from "@/lib/db/tenant";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import { annualRating, annualRatingSchema, type AnnualRating } from "@/lib/scoring/annual";
-import type { Level } from "@/lib/scoring/model";
-import { PHU_THO_ROLLUP } from "@/lib/scoring/rollup";
 import { ensureBuiltInRubrics } from "@/lib/scoring/rubric-store";
 import { ownerDb } from "@/tests/fixtures/db";
 import { fixtureDay, makeMeeting, makeMeetingTenant, type MeetingTenant } from "@/tests/fixtures/meetings";
 import { apiRequest, routeContext } from "@/tests/fixtures/members";
+import type { Level } from "@/lib/domain/levels";
+import { PHU_THO_ROLLUP } from "@/lib/domain/annual-rollup";
 
 const session = vi.hoisted(() => ({ current: null as { user: { id: string }; tenantId: string } | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));

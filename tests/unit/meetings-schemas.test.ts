@@ -1,9 +1,10 @@
 // Local times in Vietnam, the meeting schemas' time parsing and cross-field rules, and the
 // calendar arithmetic of the annual plan. Pure: no database.
 import { describe, expect, test } from "vitest";
-import { parseLocalDateTime, toLocalDateTimeInput, vietnamDayOf } from "@/lib/i18n/format";
+import { parseLocalDateTime, toLocalDateTimeInput } from "@/lib/i18n/format";
 import { middleMonth, slotInstant, thematicDay } from "@/lib/meetings/plans";
 import { createMeetingSchema, generatePlanSchema, meetingDefaultsSchema, planYear } from "@/lib/meetings/schemas";
+import { vietnamDayOf } from "@/lib/time/days";
 
 describe("Vietnam local times", () => {
   test.each([

@@ -5,8 +5,9 @@ import { score } from "@/lib/scoring/engine";
 import { Points, compareRatio, formatRatio, percentOf } from "@/lib/exact/ratio";
 import type { MeetingFacts } from "@/lib/scoring/facts";
 import type { Rubric } from "@/lib/scoring/model";
-import { PHU_THO_ROLLUP, rollupYear, thematicQuota } from "@/lib/scoring/rollup";
+import { rollupYear, thematicQuota } from "@/lib/scoring/rollup";
 import { BINH_THUAN_HD42, HD12_2018, HD42_2025, NATIONAL_RUBRICS, rubricInForce } from "@/lib/scoring/rubrics";
+import { PHU_THO_ROLLUP } from "@/lib/domain/annual-rollup";
 
 const FACTS: MeetingFacts = {
   kind: "REGULAR",

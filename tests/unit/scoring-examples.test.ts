@@ -5,9 +5,10 @@ import { requiredDuration } from "@/lib/meetings/rules";
 import { score } from "@/lib/scoring/engine";
 import { formatRatio, percentOf } from "@/lib/exact/ratio";
 import type { MeetingFacts } from "@/lib/scoring/facts";
-import { LEVEL_LABELS, type Level } from "@/lib/scoring/model";
+import { LEVEL_LABELS } from "@/lib/scoring/model";
 import { rollupYear, type RatedMeeting } from "@/lib/scoring/rollup";
 import { BINH_THUAN_HD42, HD12_2018, HD42_2025 } from "@/lib/scoring/rubrics";
+import type { Level } from "@/lib/domain/levels";
 
 const HOUR = 60;
 const DAY = 24 * HOUR;

@@ -9,8 +9,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { calendarItems, upcomingWindow, type CalendarItem } from "@/lib/calendar/upcoming";
 import { calendarFeedPath } from "@/lib/documents/urls";
-import { formatDate, formatTime, vietnamDayOf } from "@/lib/i18n/format";
+import { formatDate, formatTime } from "@/lib/i18n/format";
 import { createCalendarLinkAction } from "./actions";
+import { vietnamDayOf } from "@/lib/time/days";
 
 const DAYS = 90;
 const LIMIT = 200;

@@ -9,9 +9,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { memberOverview, type MemberMeeting } from "@/lib/calendar/member-view";
 import { documentDownloadUrl, minutesDocxUrl, resolutionDocxUrl } from "@/lib/documents/urls";
-import { formatCalendarDate, formatDate, formatDateTime, formatTime, vietnamDayOf } from "@/lib/i18n/format";
+import { formatCalendarDate, formatDate, formatDateTime, formatTime } from "@/lib/i18n/format";
 import type { MemberMeetingRecord } from "@/lib/meetings/rules";
 import { formatRatio } from "@/lib/exact/ratio";
+import { vietnamDayOf } from "@/lib/time/days";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("outputs.my");

@@ -4,9 +4,9 @@
 // the same nested shape before it) without the meeting id the path carries.
 import { z } from "zod";
 import { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
-import { LEVELS } from "@/lib/scoring/model";
 import { finaliseSchema, overseerSchema, returnScoreSchema, saveDraftSchema, submitSelfScoreSchema } from "@/lib/scoring/workflow";
 import type { OpenApiRoute } from "./types";
+import { LEVELS } from "@/lib/domain/levels";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const level = z.enum(LEVELS).nullable();

@@ -10,7 +10,7 @@ import {
   type IsoDate,
   type MeetingKind,
 } from "./types";
-import { STREAK_NOT_DUE, type StreakNotDue } from "@/lib/domain/attendance-streak";
+import type { StreakNotDue } from "@/lib/domain/attendance-streak";
 import { fill } from "@/lib/i18n/fill";
 import catalog from "@/lib/i18n/messages/vi/meetings-rules.json";
 
@@ -32,7 +32,6 @@ export interface MemberMeetingRecord {
  * COUNT extends it as if excused, BREAK ends it as PRESENT does, SKIP leaves it as it was. SPEC §4.2
  * does not say (§10.7); the tenant setting attendance.streakNotDue chooses, SKIP by default.
  */
-export { STREAK_NOT_DUE, type StreakNotDue };
 
 export interface StreakSettings {
   /** The most consecutive excused absences allowed; one more violates. HD 12: 3. */

@@ -20,12 +20,13 @@ import { QrCode } from "@/components/outputs/qr-code";
 import { headers } from "next/headers";
 import { NotFoundError } from "@/lib/errors";
 import type { MeetingState } from "@/lib/generated/prisma/enums";
-import { formatDate, formatDateTime, formatTime, toLocalDateTimeInput, vietnamDayOf } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, formatTime, toLocalDateTimeInput } from "@/lib/i18n/format";
 import { getDuesAnnouncement } from "@/lib/meetings/dues-announcement";
 import { getMeetingHub, type MeetingHub } from "@/lib/meetings/meetings";
 import { TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
 import { scorecardSummary } from "@/lib/scoring/scorecard-summary";
 import { transitionAction } from "../../actions";
+import { vietnamDayOf } from "@/lib/time/days";
 
 type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 

@@ -15,7 +15,7 @@ import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatNumber } from "@/lib/i18n/format";
 import { planYear } from "@/lib/meetings/schemas";
 import { annualRating, type AnnualMeetingRow, type AnnualRating, type ScoreColumn } from "@/lib/scoring/annual";
-import type { Level } from "@/lib/scoring/model";
+import type { Level } from "@/lib/domain/levels";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("scoring.annual");
