@@ -7,6 +7,7 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { problemsFromFieldErrors, ScorecardEditor, type ScoreActions, type ScoringMode } from "@/components/scoring/scorecard-editor";
 import messages from "@/lib/i18n/messages";
+import { scorecardEditorView } from "@/lib/scoring/editor-view";
 import type { ColumnName, ScorecardView } from "@/lib/scoring/workflow";
 import { FULL, scoreColumn, scorecardView } from "@/tests/fixtures/scorecard-view";
 
@@ -20,7 +21,7 @@ const actions: ScoreActions = { draft: never, selfScore: never, confirm: never, 
 
 function render(view: ScorecardView, mode: ScoringMode | null, own: Record<ColumnName, boolean> = { self: true, overseer: false, final: false }): string {
   return renderToString(
-    createElement(IntlProvider, { locale: "vi", messages, timeZone: "Asia/Ho_Chi_Minh" }, createElement(ScorecardEditor, { view, mode, own, actions })),
+    createElement(IntlProvider, { locale: "vi", messages, timeZone: "Asia/Ho_Chi_Minh" }, createElement(ScorecardEditor, { view: scorecardEditorView(view, mode)!, mode, own, actions })),
   );
 }
 
