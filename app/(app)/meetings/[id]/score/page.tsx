@@ -126,11 +126,11 @@ export default async function ScorePage({ params }: Props) {
           // The sheet on paper or in Word: after the scoring itself, which is the work of this page.
           <div className="flex flex-wrap gap-x-4 gap-y-1">
             {/* A plain link: a file, not a page. */}
-            <a href={scoreSheetDocxUrl(view.meeting.id)} download className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+            <a href={scoreSheetDocxUrl(view.meeting.id)} download className="link-action">
               {t("download")}
             </a>
             {/* The printable sheet is a page of its own (./print): a phone does not download it with the form. */}
-            <Link href={`/meetings/${view.meeting.id}/score/print`} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+            <Link href={`/meetings/${view.meeting.id}/score/print`} className="link-action">
               {t("print")}
             </Link>
             {locked && view.can.reopen ? (
