@@ -180,3 +180,27 @@ describe("the list of problems after a refused step", () => {
     expect(problems.map((p) => p.message)).toEqual(["a", "b", "c", "d"]);
   });
 });
+
+describe("what the editor is sent (scorecardEditorView)", () => {
+  const view = scorecardView(
+    { self: scoreColumn({ C1: "4,5" }), overseer: scoreColumn({ C1: 4 }), final: null },
+    { can: { draft: false, selfScore: false, confirm: true, finalise: false, returnScore: false, reopen: true } },
+  );
+
+  test("leaves out what only the page reads, and the stored result of the column being edited", () => {
+    const sent = scorecardEditorView(view, "confirm")!;
+    expect(Object.keys(sent.meeting).sort()).toEqual(["id", "state"]);
+    expect(sent).not.toHaveProperty("rubric");
+    expect(sent).not.toHaveProperty("anomalies");
+    expect(sent.can).toEqual({ selfScore: false, finalise: false, returnScore: false });
+    expect(sent.columns.overseer?.result).toBeNull();
+    expect(sent.columns.overseer?.marks).toEqual(view.columns.overseer?.marks);
+    // The self-score is shown beside it, so its result is kept.
+    expect(sent.columns.self?.result).toEqual(view.columns.self?.result);
+    expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(view).length);
+  });
+
+  test("nothing to edit without a rubric or facts", () => {
+    expect(scorecardEditorView({ ...view, definition: null }, null)).toBeNull();
+  });
+});
