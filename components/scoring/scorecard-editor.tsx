@@ -223,10 +223,21 @@ function ScorecardBody({
     () => (inputErrors.length > 0 ? unscorable(definition, inputErrors) : scoreChecked(definition, facts, {})),
     [definition, facts, inputErrors],
   );
+  // The saved columns, scored here as the server scores them (score: the same engine, rubric,
+  // facts and marks), so their results need not travel with the page.
+  const saved = useMemo(() => {
+    const scored = (column: EditorColumn | null): ScoreResult | null =>
+      column === null
+        ? null
+        : inputErrors.length > 0
+          ? unscorable(definition, inputErrors)
+          : scoreChecked(definition, facts, column.marks, { overrides: column.overrides });
+    return { self: scored(view.columns.self), overseer: scored(view.columns.overseer), final: scored(view.columns.final) };
+  }, [definition, facts, inputErrors, view.columns]);
   const results: Record<ColumnName, ScoreResult | null> = {
-    self: editing === "self" ? live : (view.columns.self?.result ?? null),
-    overseer: editing === "overseer" ? live : (view.columns.overseer?.result ?? null),
-    final: editing === "final" ? live : (view.columns.final?.result ?? null),
+    self: editing === "self" ? live : saved.self,
+    overseer: editing === "overseer" ? live : saved.overseer,
+    final: editing === "final" ? live : saved.final,
   };
   const marksIn = (column: ColumnName): Record<string, unknown> | null =>
     column === editing ? postedMarks(draft) : (view.columns[column]?.marks ?? null);

@@ -7,6 +7,7 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { problemsFromFieldErrors, ScorecardEditor, type ScoreActions, type ScoringMode } from "@/components/scoring/scorecard-editor";
 import messages from "@/lib/i18n/messages";
+import { Points } from "@/lib/exact/ratio";
 import { scorecardEditorView } from "@/lib/scoring/editor-view";
 import type { ColumnName, ScorecardView } from "@/lib/scoring/workflow";
 import { FULL, scoreColumn, scorecardView } from "@/tests/fixtures/scorecard-view";
@@ -21,7 +22,7 @@ const actions: ScoreActions = { draft: never, selfScore: never, confirm: never, 
 
 function render(view: ScorecardView, mode: ScoringMode | null, own: Record<ColumnName, boolean> = { self: true, overseer: false, final: false }): string {
   return renderToString(
-    createElement(IntlProvider, { locale: "vi", messages, timeZone: "Asia/Ho_Chi_Minh" }, createElement(ScorecardEditor, { view: scorecardEditorView(view, mode)!, mode, own, actions })),
+    createElement(IntlProvider, { locale: "vi", messages, timeZone: "Asia/Ho_Chi_Minh" }, createElement(ScorecardEditor, { view: scorecardEditorView(view)!, mode, own, actions })),
   );
 }
 
@@ -187,20 +188,25 @@ describe("what the editor is sent (scorecardEditorView)", () => {
     { can: { draft: false, selfScore: false, confirm: true, finalise: false, returnScore: false, reopen: true } },
   );
 
-  test("leaves out what only the page reads, and the stored result of the column being edited", () => {
-    const sent = scorecardEditorView(view, "confirm")!;
+  test("leaves out what only the page reads, and the columns' results (the editor scores them)", () => {
+    const sent = scorecardEditorView(view)!;
     expect(Object.keys(sent.meeting).sort()).toEqual(["id", "state"]);
     expect(sent).not.toHaveProperty("rubric");
     expect(sent).not.toHaveProperty("anomalies");
     expect(sent.can).toEqual({ selfScore: false, finalise: false, returnScore: false });
-    expect(sent.columns.overseer?.result).toBeNull();
+    expect(sent.columns.self).not.toHaveProperty("result");
     expect(sent.columns.overseer?.marks).toEqual(view.columns.overseer?.marks);
-    // The self-score is shown beside it, so its result is kept.
-    expect(sent.columns.self?.result).toEqual(view.columns.self?.result);
     expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(view).length);
   });
 
+  test("the editor shows each saved column's total as the server scored it", () => {
+    const html = render(view, null);
+    for (const column of ["self", "overseer"] as const) {
+      expect(cell(html, `total-${column}`)).toBe(Points.format(view.columns[column]!.result.totalTenths, "vi"));
+    }
+  });
+
   test("nothing to edit without a rubric or facts", () => {
-    expect(scorecardEditorView({ ...view, definition: null }, null)).toBeNull();
+    expect(scorecardEditorView({ ...view, definition: null })).toBeNull();
   });
 });

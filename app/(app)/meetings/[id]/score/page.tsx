@@ -56,7 +56,7 @@ export default async function ScorePage({ params }: Props) {
   const locked = view.meeting.state === "FINALISED";
   const scorable = view.definition !== null && view.facts !== null && view.rubric !== null;
   // The editor gets only the fields it reads: its props are sent to the browser with the page.
-  const editorView = scorable ? scorecardEditorView(view, mode) : null;
+  const editorView = scorable ? scorecardEditorView(view) : null;
 
   return (
     <>
