@@ -90,7 +90,7 @@ export function BranchReviewForm({ action, view, planHref }: { action: Action; v
       <Alert tone="warning" title={t("noReviewMeeting")}>
         <p>{t("noReviewMeetingHint")}</p>
         {planHref ? (
-          <Link href={planHref} className="mt-2 inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+          <Link href={planHref} className="mt-2 link-action">
             {t("planReviewMeeting")}
           </Link>
         ) : null}

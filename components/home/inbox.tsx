@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { FormAction } from "@/components/admin/form-kit";
 import { MeetingKindBadge } from "@/components/meetings/meeting-badges";
-import { RegistrationButton } from "@/components/oversight/oversight-forms";
+import { RegistrationButton } from "@/components/oversight/registration-button";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import type { CountShare } from "@/lib/dashboard/indicators";

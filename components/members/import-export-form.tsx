@@ -60,10 +60,10 @@ export function ImportExportForm({ units, truncated }: { units: ExportUnitOption
       <form noValidate action="/api/v1/members/export" method="get" className="flex flex-wrap items-center gap-x-3 text-base text-ink-700">
         <input type="hidden" name="template" value="1" />
         <span>{t("templateIntro")}</span>
-        <button type="submit" name="format" value="xlsx" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+        <button type="submit" name="format" value="xlsx" className="link-action">
           {t("templateXlsx")}
         </button>
-        <button type="submit" name="format" value="csv" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+        <button type="submit" name="format" value="csv" className="link-action">
           {t("templateCsv")}
         </button>
       </form>

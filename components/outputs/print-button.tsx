@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 export function PrintButton({ label, variant = "primary" }: { label: string; variant?: "primary" | "secondary" | "link" }) {
   if (variant === "link") {
     return (
-      <button type="button" onClick={() => window.print()} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+      <button type="button" onClick={() => window.print()} className="link-action">
         {label}
       </button>
     );

@@ -1,6 +1,6 @@
 "use client";
 
-// The forms of the oversight pages: "I will attend" and its withdrawal, the visit record (attended
+// The forms of the oversight pages ("I will attend" is registration-button.tsx): the visit record (attended
 // or not, remarks, guidance, issues to follow up), corrections, follow-ups and their closing, the
 // reviewer's decision on a late record, assignments (create, change, end), delegations and the
 // tenant's quota settings. Each keeps what was typed when the server refuses; big touch targets.
@@ -10,44 +10,10 @@ import { CheckboxField, FormError, SelectField, TextAreaField, useKeptAction, ty
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-
-function Submit({ pending, children, variant = "primary", label }: { pending: boolean; children: ReactNode; variant?: "primary" | "secondary" | "ghost"; label?: string }) {
-  const t = useTranslations("oversight");
-  return (
-    <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending} aria-label={label} className="self-start">
-      {pending ? t("saving") : children}
-    </Button>
-  );
-}
+import { Submit } from "./oversight-submit";
 
 function Saved({ show, children }: { show: boolean; children: ReactNode }) {
   return show ? <Alert tone="success">{children}</Alert> : null;
-}
-
-/** "Tôi sẽ dự" / "Hủy đăng ký" on the desk and the visit page. */
-export function RegistrationButton({
-  action,
-  meetingId,
-  mode,
-  label,
-}: {
-  action: FormAction<null>;
-  meetingId: string;
-  mode: "register" | "unregister";
-  /** Accessible name naming the meeting (several buttons share a page). */
-  label: string;
-}) {
-  const t = useTranslations("oversight.registration");
-  const { state, pending, onSubmit } = useKeptAction(action);
-  return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate>
-      <FormError state={state} />
-      <Hidden values={{ meetingId }} />
-      <Submit pending={pending} variant={mode === "register" ? "primary" : "secondary"} label={label}>
-        {t(mode)}
-      </Submit>
-    </form>
-  );
 }
 
 /** After the meeting: attended or not, remarks, guidance and issues for the branch. */

@@ -30,10 +30,11 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { scoreChecked, unscorable, type AutoOverride, type ScoreResult } from "@/lib/scoring/engine-core";
 import { Points } from "@/lib/exact/ratio";
 import { layoutFor, type CriterionLayout, type GroupLayout } from "@/lib/scoring/layout";
-import type { ColumnName, ScoreColumn, ScorecardView } from "@/lib/scoring/workflow";
 import type { Level } from "@/lib/domain/levels";
+import { EDITED, type EditorColumn, type ScorecardEditorView, type ScoringMode } from "@/lib/scoring/editor-view";
+import type { ColumnName } from "@/lib/scoring/workflow";
 
-export type ScoringMode = "draft" | "confirm" | "finalise";
+export type { ScoringMode };
 type Step = "draft" | "selfScore" | "confirm" | "adjust" | "approve" | "adjustFinalise" | "return";
 const STEPS: readonly Step[] = ["draft", "selfScore", "confirm", "adjust", "approve", "adjustFinalise", "return"];
 /** Steps that settle a column the same person cannot take back: asked once more before they run. */
@@ -51,7 +52,6 @@ export interface ScoreActions {
 }
 
 const COLUMNS: readonly ColumnName[] = ["self", "overseer", "final"];
-const EDITED: Record<ScoringMode, ColumnName> = { draft: "self", confirm: "overseer", finalise: "final" };
 
 /** 4.5 → "4,5". */
 function pts(points: number): string {
@@ -66,7 +66,7 @@ interface Draft {
 
 const asInput = (value: number | string) => String(value).replace(".", ",");
 
-function draftOf(column: ScoreColumn | null): Draft {
+function draftOf(column: EditorColumn | null): Draft {
   return {
     marks: Object.fromEntries(Object.entries(column?.marks ?? {}).map(([code, v]) => [code, asInput(v)])),
     remarks: { ...(column?.remarks ?? {}) },
@@ -158,7 +158,8 @@ export function ScorecardEditor({
   own,
   actions,
 }: {
-  view: ScorecardView;
+  /** Only what the editor reads (lib/scoring/editor-view.ts): the page's RSC payload carries it. */
+  view: ScorecardEditorView;
   /** What the user may score now; null: read-only. */
   mode: ScoringMode | null;
   /** Whether the overseer and final columns scored on their own (else they confirm the one before). */
@@ -179,7 +180,7 @@ function ScorecardBody({
   outcome,
   onOutcome,
 }: {
-  view: ScorecardView;
+  view: ScorecardEditorView;
   mode: ScoringMode | null;
   own: Record<ColumnName, boolean>;
   actions: ScoreActions;
@@ -187,8 +188,8 @@ function ScorecardBody({
   onOutcome: (outcome: Outcome | null) => void;
 }) {
   const t = useTranslations("scorecard");
-  const definition = view.definition!;
-  const facts = view.facts!;
+  const definition = view.definition;
+  const facts = view.facts;
   const layout = useMemo(() => layoutFor(definition, facts.hasThematicPart, facts.kind === "THEMATIC"), [definition, facts]);
   const manualCodes = useMemo(() => new Set(layout.criteria.filter((c) => c.criterion.mode === "MANUAL").map((c) => c.criterion.code)), [layout]);
   const groupOf = useMemo(() => new Map(layout.criteria.map((c) => [c.criterion.code, c.group.code])), [layout]);
@@ -222,10 +223,21 @@ function ScorecardBody({
     () => (inputErrors.length > 0 ? unscorable(definition, inputErrors) : scoreChecked(definition, facts, {})),
     [definition, facts, inputErrors],
   );
+  // The saved columns, scored here as the server scores them (score: the same engine, rubric,
+  // facts and marks), so their results need not travel with the page.
+  const saved = useMemo(() => {
+    const scored = (column: EditorColumn | null): ScoreResult | null =>
+      column === null
+        ? null
+        : inputErrors.length > 0
+          ? unscorable(definition, inputErrors)
+          : scoreChecked(definition, facts, column.marks, { overrides: column.overrides });
+    return { self: scored(view.columns.self), overseer: scored(view.columns.overseer), final: scored(view.columns.final) };
+  }, [definition, facts, inputErrors, view.columns]);
   const results: Record<ColumnName, ScoreResult | null> = {
-    self: editing === "self" ? live : (view.columns.self?.result ?? null),
-    overseer: editing === "overseer" ? live : (view.columns.overseer?.result ?? null),
-    final: editing === "final" ? live : (view.columns.final?.result ?? null),
+    self: editing === "self" ? live : saved.self,
+    overseer: editing === "overseer" ? live : saved.overseer,
+    final: editing === "final" ? live : saved.final,
   };
   const marksIn = (column: ColumnName): Record<string, unknown> | null =>
     column === editing ? postedMarks(draft) : (view.columns[column]?.marks ?? null);

@@ -10,9 +10,10 @@ const tones: Record<Tone, string> = {
   success: "bg-success-50 text-success-900",
 };
 
+/** Shape and size: .badge in app/globals.css. */
 export function Badge({ tone = "neutral", children, className }: { tone?: Tone; children: ReactNode; className?: string }) {
   return (
-    <span className={clsx("inline-flex items-center rounded-md px-2 py-0.5 text-sm font-medium", tones[tone], className)}>
+    <span className={clsx("badge", tones[tone], className)}>
       {children}
     </span>
   );

@@ -86,7 +86,7 @@ export function namespacesOfSource(source: string): string[] {
     const start = declaration.index + declaration[0].length;
     const nextSame = declarations.slice(index + 1).find((other) => other[1] === name);
     const body = source.slice(start, nextSame?.index ?? source.length);
-    const usage = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
+    const usage = new RegExp(`(?<![\\w$.-])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
     for (const match of body.matchAll(usage)) {
       const after = body.slice(match.index + name.length);
       const call = KEY_CALL.exec(after);

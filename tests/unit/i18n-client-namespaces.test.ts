@@ -55,6 +55,11 @@ describe("reading what a client component uses", () => {
     expect(found).toEqual(expect.arrayContaining(["rubrics.import", "classification.frameForms.import"]));
   });
 
+  it("does not take a class name such as border-t for a use of t (it sent the score page all of scorecard)", () => {
+    const source = `const t = useTranslations("scorecard"); return <li className="border-t first:border-t-0">{t("totals.title")}</li>;`;
+    expect(namespacesOfSource(source)).toEqual(["scorecard.totals.title"]);
+  });
+
   it("takes the whole namespace when the translator is handed to other code", () => {
     expect(namespacesOfSource(`const t = useTranslations("record"); return format(t);`)).toEqual(["record"]);
   });

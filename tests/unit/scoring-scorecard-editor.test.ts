@@ -7,6 +7,8 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { problemsFromFieldErrors, ScorecardEditor, type ScoreActions, type ScoringMode } from "@/components/scoring/scorecard-editor";
 import messages from "@/lib/i18n/messages";
+import { Points } from "@/lib/exact/ratio";
+import { scorecardEditorView } from "@/lib/scoring/editor-view";
 import type { ColumnName, ScorecardView } from "@/lib/scoring/workflow";
 import { FULL, scoreColumn, scorecardView } from "@/tests/fixtures/scorecard-view";
 
@@ -20,7 +22,7 @@ const actions: ScoreActions = { draft: never, selfScore: never, confirm: never, 
 
 function render(view: ScorecardView, mode: ScoringMode | null, own: Record<ColumnName, boolean> = { self: true, overseer: false, final: false }): string {
   return renderToString(
-    createElement(IntlProvider, { locale: "vi", messages, timeZone: "Asia/Ho_Chi_Minh" }, createElement(ScorecardEditor, { view, mode, own, actions })),
+    createElement(IntlProvider, { locale: "vi", messages, timeZone: "Asia/Ho_Chi_Minh" }, createElement(ScorecardEditor, { view: scorecardEditorView(view)!, mode, own, actions })),
   );
 }
 
@@ -177,5 +179,34 @@ describe("the list of problems after a refused step", () => {
   test("four problems are four lines (not one named and three counted)", () => {
     const problems = problemsFromFieldErrors({ "mark.C1": ["a", "b"], "mark.C2": ["c"], "remark.C1": ["d"] }, manual);
     expect(problems.map((p) => p.message)).toEqual(["a", "b", "c", "d"]);
+  });
+});
+
+describe("what the editor is sent (scorecardEditorView)", () => {
+  const view = scorecardView(
+    { self: scoreColumn({ C1: "4,5" }), overseer: scoreColumn({ C1: 4 }), final: null },
+    { can: { draft: false, selfScore: false, confirm: true, finalise: false, returnScore: false, reopen: true } },
+  );
+
+  test("leaves out what only the page reads, and the columns' results (the editor scores them)", () => {
+    const sent = scorecardEditorView(view)!;
+    expect(Object.keys(sent.meeting).sort()).toEqual(["id", "state"]);
+    expect(sent).not.toHaveProperty("rubric");
+    expect(sent).not.toHaveProperty("anomalies");
+    expect(sent.can).toEqual({ selfScore: false, finalise: false, returnScore: false });
+    expect(sent.columns.self).not.toHaveProperty("result");
+    expect(sent.columns.overseer?.marks).toEqual(view.columns.overseer?.marks);
+    expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(view).length);
+  });
+
+  test("the editor shows each saved column's total as the server scored it", () => {
+    const html = render(view, null);
+    for (const column of ["self", "overseer"] as const) {
+      expect(cell(html, `total-${column}`)).toBe(Points.format(view.columns[column]!.result.totalTenths, "vi"));
+    }
+  });
+
+  test("nothing to edit without a rubric or facts", () => {
+    expect(scorecardEditorView({ ...view, definition: null })).toBeNull();
   });
 });

@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const linkClass = "inline-flex min-h-11 items-center font-semibold text-brand-800 underline underline-offset-2";
+const linkClass = "link-action underline-offset-2";
 
 export default async function MyPage() {
   // The member's own record: everything below is read through the account's linked member, and

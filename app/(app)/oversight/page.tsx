@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { DelegationForm, RegistrationButton, RevokeDelegationButton } from "@/components/oversight/oversight-forms";
+import { DelegationForm, RevokeDelegationButton } from "@/components/oversight/oversight-forms";
+import { RegistrationButton } from "@/components/oversight/registration-button";
 import { DeskMeetingItem, QuotaFigure, Section } from "@/components/oversight/oversight-views";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -40,11 +41,11 @@ export default async function OversightDeskPage() {
           {desk.coverage ? <QuotaFigure coverage={desk.coverage} year={desk.year} /> : <p className="text-base text-ink-700">{td("noAssignment", { year: desk.year })}</p>}
           <div className="mt-4 flex flex-col gap-2 sm:flex-row sm:flex-wrap">
             {/* A file, not a page. */}
-            <a href={`/api/v1/oversight/export?user=${user.id}&year=${desk.year}`} download className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+            <a href={`/api/v1/oversight/export?user=${user.id}&year=${desk.year}`} download className="link-action">
               {td("exportMine")}
             </a>
             {canAnywhere(user, "dashboard.read") ? (
-              <Link href="/oversight/coverage" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+              <Link href="/oversight/coverage" className="link-action">
                 {t("links.coverage")}
               </Link>
             ) : null}

@@ -69,10 +69,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title={t("title")} description={t("intro")}>
         <div className="flex flex-wrap gap-x-4 gap-y-1">
-          <Link href="/settings/rubrics" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+          <Link href="/settings/rubrics" className="link-action">
             {t("links.rubrics")}
           </Link>
-          <Link href="/oversight/assignments" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+          <Link href="/oversight/assignments" className="link-action">
             {t("links.assignments")}
           </Link>
         </div>

@@ -63,7 +63,7 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
             <h2 id="assignment-list" className="text-xl font-semibold text-ink-900">
               {status === "all" ? ta("listAll") : ta("listCurrent")}
             </h2>
-            <a href={status === "all" ? "/oversight/assignments" : "/oversight/assignments?status=all"} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+            <a href={status === "all" ? "/oversight/assignments" : "/oversight/assignments?status=all"} className="link-action">
               {status === "all" ? ta("showCurrent") : ta("showAll")}
             </a>
           </div>

@@ -43,12 +43,12 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
       <PageHeader title={t("title")} description={t("intro", { year: view.year, day: formatCalendarDate(view.asOf) })}>
         <div className="flex flex-wrap gap-x-4 gap-y-1">
           {canAnywhere(user, "score.review") ? (
-            <Link href="/oversight/approvals" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+            <Link href="/oversight/approvals" className="link-action">
               {tl("approvals")}
             </Link>
           ) : null}
           {canAnywhere(user, "settings.manage") ? (
-            <Link href="/oversight/assignments" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+            <Link href="/oversight/assignments" className="link-action">
               {tl("assignments")}
             </Link>
           ) : null}

@@ -102,7 +102,7 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
             <ul className="flex flex-col gap-1">
               {sheet.documents.map((doc) => (
                 <li key={doc.id}>
-                  <a href={documentDownloadUrl(sheet.meetingId, doc.id)} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+                  <a href={documentDownloadUrl(sheet.meetingId, doc.id)} className="link-action">
                     {doc.title}
                   </a>
                 </li>

@@ -14,6 +14,7 @@ import { requireUser } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
 import { ownColumns, scoreSheetDocxUrl } from "@/lib/documents/score-sheet";
+import { scorecardEditorView } from "@/lib/scoring/editor-view";
 import { getScorecard, type ScorecardView } from "@/lib/scoring/workflow";
 import { confirmScoreAction, finaliseScoreAction, returnScoreAction, saveScoreDraftAction, submitSelfScoreAction } from "./actions";
 
@@ -54,6 +55,8 @@ export default async function ScorePage({ params }: Props) {
   const mode = modeOf(view.can);
   const locked = view.meeting.state === "FINALISED";
   const scorable = view.definition !== null && view.facts !== null && view.rubric !== null;
+  // The editor gets only the fields it reads: its props are sent to the browser with the page.
+  const editorView = scorable ? scorecardEditorView(view) : null;
 
   return (
     <>
@@ -100,13 +103,13 @@ export default async function ScorePage({ params }: Props) {
           </details>
         ) : null}
 
-        {scorable ? (
+        {editorView ? (
           <section aria-labelledby="criteria-title" className="flex flex-col gap-4">
             <h2 id="criteria-title" className="sr-only">
               {t("criteria.title")}
             </h2>
             <ScorecardEditor
-              view={view}
+              view={editorView}
               mode={mode}
               own={ownColumns(view)}
               actions={{
@@ -123,11 +126,11 @@ export default async function ScorePage({ params }: Props) {
           // The sheet on paper or in Word: after the scoring itself, which is the work of this page.
           <div className="flex flex-wrap gap-x-4 gap-y-1">
             {/* A plain link: a file, not a page. */}
-            <a href={scoreSheetDocxUrl(view.meeting.id)} download className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+            <a href={scoreSheetDocxUrl(view.meeting.id)} download className="link-action">
               {t("download")}
             </a>
             {/* The printable sheet is a page of its own (./print): a phone does not download it with the form. */}
-            <Link href={`/meetings/${view.meeting.id}/score/print`} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+            <Link href={`/meetings/${view.meeting.id}/score/print`} className="link-action">
               {t("print")}
             </Link>
             {locked && view.can.reopen ? (

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getInbox } from "@/lib/home/inbox";
 import { getGrantedUnits } from "@/lib/org/tree";
-import { registerAction } from "./oversight/actions";
+import { registerAction } from "../oversight/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("home");
