@@ -64,7 +64,9 @@ async function meetingsOf(tx: Tx, tenantId: string, branchIds: readonly string[]
   return tx.meeting.findMany({
     where: { tenantId, branchId: { in: [...branchIds] } },
     select: { id: true, branchId: true, state: true, plannedStart: true, actualStart: true, actualEnd: true },
-    orderBy: [{ plannedStart: "asc" }, { id: "asc" }],
+    // Ties broken by the branch's code, not the meeting's id (random each run): the PRNG's draws
+    // follow this order, so the same asOf gives the same demo.
+    orderBy: [{ plannedStart: "asc" }, { branch: { code: "asc" } }, { kind: "asc" }],
   });
 }
 
