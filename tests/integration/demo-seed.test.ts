@@ -8,7 +8,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import pg from "pg";
 import { afterAll, expect, test } from "vitest";
 import { closeDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
@@ -23,9 +22,9 @@ import { scoreVote } from "@/lib/scoring/workflow";
 import { DEMO_TENANT_CODE, seedDemo } from "@/lib/seed/demo";
 import { todayUtc } from "@/lib/seed/demo-data";
 import { LocalBlobStore, setBlobStore } from "@/lib/storage";
-import { LIST_TABLES } from "@/lib/backup/table-stats";
 import { createTestDatabase, dropTestDatabase } from "@/tests/fixtures/database";
 import { ownerDb } from "@/tests/fixtures/db";
+import { demoFingerprint, type DemoFingerprint } from "@/tests/fixtures/demo-fingerprint";
 
 afterAll(async () => {
   await closeDb();
@@ -68,45 +67,13 @@ test("every demo scorecard holds the facts, rubric, vote and totals the one-meet
   expect(mismatches).toEqual([]);
 });
 
-/**
- * What a demo is, without the ids (fresh random UUIDs each run) and the seed's own clock: every
- * table's row count, and each meeting with its state, scorecard and overseer visit.
- */
-async function demoFingerprint(url: string): Promise<{ tenantCreatedAt: Date; counts: Record<string, number>; cards: Record<string, number>; meetings: unknown[] }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows: tables } = await client.query<{ name: string }>(LIST_TABLES);
-    const counts: Record<string, number> = {};
-    for (const { name } of tables) {
-      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${name.replace(/"/g, '""')}"`);
-      counts[name] = rows[0]!.n;
-    }
-    const { rows: cardRows } = await client.query<{ state: string; n: number }>(
-      `SELECT m."state", count(*)::int AS n FROM "Scorecard" s JOIN "Meeting" m ON m."id" = s."meetingId" GROUP BY m."state" ORDER BY m."state"`,
-    );
-    const { rows: meetings } = await client.query(`
-      SELECT t."code" AS tenant, u."code" AS branch, m."plannedStart", m."kind", m."state", m."actualStart", m."actualEnd",
-             s."selfTotalTenths", s."selfLevel", s."voteFor", s."voteAgainst", s."voteEligible", s."overseerTotalTenths", s."overseerLevel",
-             s."finalTotalTenths", s."finalLevel", s."facts", s."selfMarks",
-             (SELECT json_agg(json_build_array(v."status", v."approval", v."remarks") ORDER BY v."status", v."remarks") FROM "OverseerVisit" v WHERE v."meetingId" = m."id") AS visits
-        FROM "Meeting" m JOIN "Tenant" t ON t."id" = m."tenantId" JOIN "OrgUnit" u ON u."id" = m."branchId"
-        LEFT JOIN "Scorecard" s ON s."meetingId" = m."id"
-       ORDER BY t."code", u."code", m."plannedStart", m."kind"`);
-    const { rows: tenant } = await client.query<{ createdAt: Date }>(`SELECT "createdAt" FROM "Tenant" WHERE "code" = $1`, [DEMO_TENANT_CODE]);
-    return { tenantCreatedAt: tenant[0]!.createdAt, counts, cards: Object.fromEntries(cardRows.map((r) => [r.state, r.n])), meetings };
-  } finally {
-    await client.end();
-  }
-}
-
 test("two seeds of the demo for the same day are the same demo", { timeout: 600_000 }, async () => {
   const runUrl = process.env.DATABASE_URL!;
   // This file's copy of the run's template holds the demo seeded for the day its tenant was created.
   const { tenantCreatedAt, ...seeded } = await demoFingerprint(runUrl);
   const fresh = await createTestDatabase("sosh_it_demo_again");
   const files = await mkdtemp(join(tmpdir(), "sosh-demo-again-"));
-  let again: Awaited<ReturnType<typeof demoFingerprint>>;
+  let again: DemoFingerprint;
   try {
     await migrate(fresh.url);
     await closeDb();
@@ -126,4 +93,6 @@ test("two seeds of the demo for the same day are the same demo", { timeout: 600_
   expect(second.cards).toEqual(seeded.cards);
   expect(second.counts).toEqual(seeded.counts);
   expect(second.meetings).toEqual(seeded.meetings);
+  expect(second.oversight).toEqual(seeded.oversight);
+  expect(second.dashboard).toEqual(seeded.dashboard);
 });
