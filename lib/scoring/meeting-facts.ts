@@ -3,7 +3,7 @@
 // shape the pure engine reads. Nothing here decides points.
 import type { Tx } from "@/lib/db/tenant";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { AttendanceStatus, DocumentKind, MeetingKind, MeetingState, TaskResult } from "@/lib/generated/prisma/enums";
+import type { AttendanceStatus, DocumentKind, MeetingState, TaskResult } from "@/lib/generated/prisma/enums";
 import type { MeetingRef } from "@/lib/meetings/access";
 import { loadMarks, loadYearHistory, yearStart } from "@/lib/meetings/attendance";
 import { documentTiming, documentTimingFor, type DocumentTiming } from "@/lib/meetings/documents";
@@ -186,21 +186,11 @@ export function meetingFactsFrom(input: MeetingRecordInput): MeetingFacts {
 
 const LIVE_EXCLUDED: readonly MeetingState[] = ["CANCELLED", "POSTPONED"];
 
-interface BranchMeetingRow {
-  id: string;
-  branchId: string;
-  kind: MeetingKind;
-  state: MeetingState;
-  plannedStart: Date;
-  actualStart: Date | null;
-  actualEnd: Date | null;
-  hasThematicPart: boolean;
-  ideologyMinutes: number | null;
-  draftResolution: string | null;
-  noticeSentAt: Date | null;
-  noticeToOverseer: boolean;
-  preparedByMemberId: string | null;
-}
+/** A meeting of the loaded branches, with the columns its facts read (MeetingRef's and the details'). */
+type BranchMeetingRow = Pick<MeetingRef, "id" | "branchId" | "kind" | "state" | "plannedStart" | "actualStart" | "actualEnd"> &
+  Pick<MeetingRecordInput["details"], "hasThematicPart" | "ideologyMinutes" | "draftResolution" | "noticeSentAt" | "noticeToOverseer"> & {
+    preparedByMemberId: string | null;
+  };
 
 interface MemberPeriodRow {
   memberId: string;
