@@ -2,7 +2,8 @@
 // computes each figure for its own pages; this gathers them, inside the caller's transaction, in the
 // shape the pure engine reads. Nothing here decides points.
 import type { Tx } from "@/lib/db/tenant";
-import type { MeetingState } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AttendanceStatus, DocumentKind, MeetingState, TaskResult } from "@/lib/generated/prisma/enums";
 import type { MeetingRef } from "@/lib/meetings/access";
 import { loadMarks, loadYearHistory, yearStart } from "@/lib/meetings/attendance";
 import { documentTiming, documentTimingFor, type DocumentTiming } from "@/lib/meetings/documents";
@@ -185,6 +186,18 @@ export function meetingFactsFrom(input: MeetingRecordInput): MeetingFacts {
 
 const LIVE_EXCLUDED: readonly MeetingState[] = ["CANCELLED", "POSTPONED"];
 
+/** A meeting of the loaded branches, with the columns its facts read (MeetingRef's and the details'). */
+type BranchMeetingRow = Pick<MeetingRef, "id" | "branchId" | "kind" | "state" | "plannedStart" | "actualStart" | "actualEnd"> &
+  Pick<MeetingRecordInput["details"], "hasThematicPart" | "ideologyMinutes" | "draftResolution" | "noticeSentAt" | "noticeToOverseer"> & {
+    preparedByMemberId: string | null;
+  };
+
+interface MemberPeriodRow {
+  memberId: string;
+  fromDate: Date;
+  toDate: Date | null;
+}
+
 const covering = (period: { from: Date; to: Date | null }, day: Date) =>
   period.from.getTime() <= day.getTime() && (period.to === null || period.to.getTime() >= day.getTime());
 
@@ -217,51 +230,45 @@ export async function deriveManyMeetingFacts(tx: Tx, tenantId: string, meetings:
   if (meetings.length === 0) return out;
   const branchIds = [...new Set(meetings.map((m) => m.branchId))];
   const settingRows = await tx.setting.findMany({ where: { tenantId }, select: settingRowSelect });
-  const branchMeetings = await tx.meeting.findMany({
-    where: { tenantId, branchId: { in: branchIds } },
-    select: {
-      id: true,
-      branchId: true,
-      kind: true,
-      state: true,
-      plannedStart: true,
-      actualStart: true,
-      actualEnd: true,
-      hasThematicPart: true,
-      ideologyMinutes: true,
-      draftResolution: true,
-      noticeSentAt: true,
-      noticeToOverseer: true,
-      preparedByMemberId: true,
-    },
-  });
-  const meetingIds = branchMeetings.map((m) => m.id);
-  const [preMeetings, minutes, documents, resolutions, attendances, speeches, tasks, memberships, exemptions, transfers, suspensions, positions] = [
-    await tx.preMeeting.findMany({ where: { tenantId, meetingId: { in: meetingIds } }, select: { meetingId: true, minuted: true } }),
-    await tx.minutes.findMany({ where: { tenantId, meetingId: { in: meetingIds } }, select: { meetingId: true, opening: true, proceedings: true, closing: true } }),
-    await tx.meetingDocument.findMany({ where: { tenantId, meetingId: { in: meetingIds } }, select: { meetingId: true, kind: true, postedAt: true } }),
-    await tx.resolution.findMany({ where: { tenantId, meetingId: { in: meetingIds } }, select: { meetingId: true, postedAt: true } }),
-    await tx.attendance.findMany({ where: { tenantId, meetingId: { in: meetingIds } }, select: { meetingId: true, memberId: true, status: true } }),
-    await tx.speech.findMany({ where: { tenantId, meetingId: { in: meetingIds } }, select: { meetingId: true, memberId: true, isDiscussion: true } }),
-    await tx.taskAssignment.findMany({
-      where: { tenantId, OR: [{ meetingId: { in: meetingIds } }, { reportMeetingId: { in: meetingIds } }] },
-      select: { meetingId: true, reportMeetingId: true, result: true, resultPercent: true },
-    }),
-    await tx.branchMembership.findMany({
-      where: { tenantId, branchId: { in: branchIds } },
-      select: { branchId: true, validFrom: true, validTo: true, member: { select: { id: true, endedOn: true, officialOn: true } } },
-    }),
-    await tx.exemption.findMany({ where: { tenantId }, select: { memberId: true, fromDate: true, toDate: true } }),
-    await tx.temporaryTransfer.findMany({
-      where: { tenantId },
-      select: { memberId: true, hostBranchId: true, fromDate: true, toDate: true, member: { select: { endedOn: true, officialOn: true } } },
-    }),
-    await tx.suspension.findMany({ where: { tenantId }, select: { memberId: true, fromDate: true, toDate: true } }),
-    await tx.position.findMany({
-      where: { tenantId, orgUnitId: { in: branchIds }, kind: { in: ["SECRETARY", "DEPUTY_SECRETARY"] } },
-      select: { memberId: true, orgUnitId: true, termFrom: true, termTo: true },
-    }),
-  ];
+  // Raw reads with `= ANY($1::uuid[])`: Prisma's `in` list of ~700 meeting ids costs two to three
+  // times as much for the same rows (it binds every id on its own). Same rows, same columns; the
+  // row-level security of the caller's transaction applies to these as to any read in it.
+  const tenant = Prisma.sql`${tenantId}::uuid`;
+  const branchMeetings = await tx.$queryRaw<BranchMeetingRow[]>(Prisma.sql`
+    SELECT "id", "branchId", "kind", "state", "plannedStart", "actualStart", "actualEnd", "hasThematicPart", "ideologyMinutes",
+           "draftResolution", "noticeSentAt", "noticeToOverseer", "preparedByMemberId"
+      FROM "Meeting" WHERE "tenantId" = ${tenant} AND "branchId" = ANY(${branchIds}::uuid[])`);
+  const ids = branchMeetings.map((m) => m.id);
+  const ofMeetings = (columns: string, table: string) =>
+    Prisma.sql`SELECT ${Prisma.raw(columns)} FROM ${Prisma.raw(`"${table}"`)} WHERE "tenantId" = ${tenant} AND "meetingId" = ANY(${ids}::uuid[])`;
+  const preMeetings = await tx.$queryRaw<{ meetingId: string; minuted: boolean }[]>(ofMeetings(`"meetingId", "minuted"`, "PreMeeting"));
+  const minutes = await tx.$queryRaw<{ meetingId: string; opening: string | null; proceedings: string | null; closing: string | null }[]>(
+    ofMeetings(`"meetingId", "opening", "proceedings", "closing"`, "Minutes"),
+  );
+  const documents = await tx.$queryRaw<{ meetingId: string; kind: DocumentKind; postedAt: Date }[]>(ofMeetings(`"meetingId", "kind", "postedAt"`, "MeetingDocument"));
+  const resolutions = await tx.$queryRaw<{ meetingId: string; postedAt: Date | null }[]>(ofMeetings(`"meetingId", "postedAt"`, "Resolution"));
+  const attendances = await tx.$queryRaw<{ meetingId: string; memberId: string; status: AttendanceStatus }[]>(ofMeetings(`"meetingId", "memberId", "status"`, "Attendance"));
+  const speeches = await tx.$queryRaw<{ meetingId: string; memberId: string | null; isDiscussion: boolean }[]>(ofMeetings(`"meetingId", "memberId", "isDiscussion"`, "Speech"));
+  const tasks = await tx.$queryRaw<{ meetingId: string; reportMeetingId: string | null; result: TaskResult | null; resultPercent: number | null }[]>(Prisma.sql`
+    SELECT "meetingId", "reportMeetingId", "result", "resultPercent" FROM "TaskAssignment"
+     WHERE "tenantId" = ${tenant} AND ("meetingId" = ANY(${ids}::uuid[]) OR "reportMeetingId" = ANY(${ids}::uuid[]))`);
+  const memberships = (
+    await tx.$queryRaw<{ branchId: string; validFrom: Date; validTo: Date | null; id: string; endedOn: Date | null; officialOn: Date | null }[]>(Prisma.sql`
+      SELECT bm."branchId", bm."validFrom", bm."validTo", m."id", m."endedOn", m."officialOn"
+        FROM "BranchMembership" bm JOIN "Member" m ON m."tenantId" = bm."tenantId" AND m."id" = bm."memberId"
+       WHERE bm."tenantId" = ${tenant} AND bm."branchId" = ANY(${branchIds}::uuid[])`)
+  ).map(({ branchId, validFrom, validTo, ...member }) => ({ branchId, validFrom, validTo, member }));
+  const exemptions = await tx.$queryRaw<MemberPeriodRow[]>(Prisma.sql`SELECT "memberId", "fromDate", "toDate" FROM "Exemption" WHERE "tenantId" = ${tenant}`);
+  const transfers = (
+    await tx.$queryRaw<(MemberPeriodRow & { hostBranchId: string | null; endedOn: Date | null; officialOn: Date | null })[]>(Prisma.sql`
+      SELECT t."memberId", t."hostBranchId", t."fromDate", t."toDate", m."endedOn", m."officialOn"
+        FROM "TemporaryTransfer" t JOIN "Member" m ON m."tenantId" = t."tenantId" AND m."id" = t."memberId"
+       WHERE t."tenantId" = ${tenant}`)
+  ).map(({ endedOn, officialOn, ...row }) => ({ ...row, member: { endedOn, officialOn } }));
+  const suspensions = await tx.$queryRaw<MemberPeriodRow[]>(Prisma.sql`SELECT "memberId", "fromDate", "toDate" FROM "Suspension" WHERE "tenantId" = ${tenant}`);
+  const positions = await tx.$queryRaw<{ memberId: string; orgUnitId: string; termFrom: Date; termTo: Date | null }[]>(Prisma.sql`
+    SELECT "memberId", "orgUnitId", "termFrom", "termTo" FROM "Position"
+     WHERE "tenantId" = ${tenant} AND "orgUnitId" = ANY(${branchIds}::uuid[]) AND "kind" IN ('SECRETARY', 'DEPUTY_SECRETARY')`);
   const preMeetingOf = new Map(preMeetings.map((row) => [row.meetingId, row]));
   const minutesOf = new Map(minutes.map((row) => [row.meetingId, row]));
   const documentsOf = groupBy(documents, (row) => row.meetingId);

@@ -16,6 +16,8 @@ import { DEMO_UNITS, type TenantDataset } from "@/lib/seed/demo-data";
 import { createRandom, type Random } from "@/lib/seed/random";
 import { addDays, DAY_MS, HOUR_MS, vietnamMidnight, vietnamDayOf } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
+import { uuidv7 } from "@/lib/meetings/record-common";
+import { insertRows } from "@/lib/seed/bulk";
 
 const SEED_TIMEOUT_MS = 120_000;
 
@@ -47,6 +49,40 @@ const CLOSING = [
   "Đã thực hiện; đưa vào nghị quyết tháng của chi bộ.",
 ];
 
+/** An OverseerVisit as the seed writes it (insertRows: every row names the same columns). */
+interface VisitRow {
+  tenantId: string;
+  id: string;
+  meetingId: string;
+  branchId: string;
+  userId: string;
+  assignmentId: string;
+  status: "PLANNED" | "ATTENDED";
+  registeredAt: Date | null;
+  recordedAt: Date | null;
+  remarks: string | null;
+  guidance: string | null;
+  approval: "NOT_NEEDED" | "PENDING" | "APPROVED";
+  reviewedById: string | null;
+  reviewedAt: Date | null;
+  reviewNote: string | null;
+  createdAt: Date;
+}
+
+interface FollowUpRow {
+  tenantId: string;
+  id: string;
+  visitId: string;
+  branchId: string;
+  text: string;
+  dueDate: Date;
+  createdById: string;
+  createdAt: Date;
+  closedAt: Date | null;
+  closedById: string | null;
+  closingNote: string | null;
+}
+
 interface MeetingRow {
   id: string;
   branchId: string;
@@ -63,7 +99,9 @@ async function meetingsOf(tx: Tx, tenantId: string, branchIds: readonly string[]
   return tx.meeting.findMany({
     where: { tenantId, branchId: { in: [...branchIds] } },
     select: { id: true, branchId: true, state: true, plannedStart: true, actualStart: true, actualEnd: true },
-    orderBy: [{ plannedStart: "asc" }, { id: "asc" }],
+    // Ties broken by the branch's code, not the meeting's id (random each run): the PRNG's draws
+    // follow this order, so the same asOf gives the same demo.
+    orderBy: [{ plannedStart: "asc" }, { branch: { code: "asc" } }, { kind: "asc" }],
   });
 }
 
@@ -96,23 +134,20 @@ export async function seedDemoOversight(tenantId: string, asOf: Date, data: Tena
       // ── capuy: the Sở Tài chính's branches other than his own ──
       const followed = childrenOf(finance.id).filter((unit) => unit.id !== capuyBranch);
       const assignmentOf = new Map<string, string>();
-      for (const branch of followed) {
-        const row = await tx.overseerAssignment.create({
-          data: {
-            tenantId,
-            userId: capuy.id,
-            branchId: branch.id,
-            committeeLevel: "GRASSROOTS",
-            validFrom: branch.activeFrom.getTime() > windowStart.getTime() ? branch.activeFrom : windowStart,
-            note: "Phân công theo Quyết định của Ban Thường vụ Đảng ủy Sở",
-            createdById: admin.id,
-            createdAt: windowStart,
-          },
-          select: { id: true },
-        });
-        assignmentOf.set(branch.id, row.id);
-        counts.assignments! += 1;
-      }
+      const assignments = followed.map((branch) => ({
+        tenantId,
+        id: uuidv7(),
+        userId: capuy.id,
+        branchId: branch.id,
+        committeeLevel: "GRASSROOTS",
+        validFrom: branch.activeFrom.getTime() > windowStart.getTime() ? branch.activeFrom : windowStart,
+        note: "Phân công theo Quyết định của Ban Thường vụ Đảng ủy Sở",
+        createdById: admin.id,
+        createdAt: windowStart,
+      }));
+      await insertRows(tx, "OverseerAssignment", assignments);
+      for (const row of assignments) assignmentOf.set(row.branchId, row.id);
+      counts.assignments! += assignments.length;
       const meetings = await meetingsOf(tx, tenantId, followed.map((unit) => unit.id));
       const guests = await tx.meetingGuest.findMany({
         where: { tenantId, userId: capuy.id, meetingId: { in: meetings.map((m) => m.id) } },
@@ -127,6 +162,10 @@ export async function seedDemoOversight(tenantId: string, asOf: Date, data: Tena
       // A meeting he registered for, held in the last ten days, not recorded yet.
       const unrecorded = attended.filter((m) => m.state !== "FINALISED" && addDays(meetingDayOf(m), 10).getTime() >= today.getTime()).at(-1)?.id ?? null;
 
+      // Collected, then written with one statement per table (below): each statement runs the
+      // dashboard's visit trigger once, and Prisma compiles no plan per row.
+      const visitRows: VisitRow[] = [];
+      const followUpRows: FollowUpRow[] = [];
       const visitsByBranch = new Map<string, { visitId: string; day: Date }[]>();
       for (const meeting of attended) {
         const day = meetingDayOf(meeting);
@@ -134,28 +173,40 @@ export async function seedDemoOversight(tenantId: string, asOf: Date, data: Tena
         const registeredAt = new Date(meeting.plannedStart.getTime() - 3 * 24 * HOUR_MS);
         const basis = { tenantId, meetingId: meeting.id, branchId: meeting.branchId, userId: capuy.id, assignmentId: assignmentOf.get(meeting.branchId)! };
         if (meeting.id === unrecorded) {
-          await tx.overseerVisit.create({ data: { ...basis, status: "PLANNED", registeredAt, createdAt: registeredAt }, select: { id: true } });
+          visitRows.push({
+            ...basis,
+            id: uuidv7(),
+            status: "PLANNED",
+            registeredAt,
+            recordedAt: null,
+            remarks: null,
+            guidance: null,
+            approval: "NOT_NEEDED",
+            reviewedById: null,
+            reviewedAt: null,
+            reviewNote: null,
+            createdAt: registeredAt,
+          });
           counts.registered! += 1;
           continue;
         }
         const late = meeting.id === pendingId || meeting.id === approvedId;
         const recordedAt = late ? vietnamHour(day, 9, 9) : new Date(end.getTime() + 2 * HOUR_MS);
-        const visit = await tx.overseerVisit.create({
-          data: {
-            ...basis,
-            status: "ATTENDED",
-            registeredAt: random.chance(0.7) ? registeredAt : null,
-            recordedAt,
-            remarks: random.pick(REMARKS),
-            guidance: random.chance(0.8) ? random.pick(GUIDANCE) : null,
-            approval: meeting.id === pendingId ? "PENDING" : meeting.id === approvedId ? "APPROVED" : "NOT_NEEDED",
-            reviewedById: meeting.id === approvedId ? reviewer.id : null,
-            reviewedAt: meeting.id === approvedId ? new Date(recordedAt.getTime() + 20 * HOUR_MS) : null,
-            reviewNote: meeting.id === approvedId ? "Đã đối chiếu danh sách đại biểu trong biên bản." : null,
-            createdAt: recordedAt,
-          },
-          select: { id: true },
-        });
+        const visit: VisitRow = {
+          ...basis,
+          id: uuidv7(),
+          status: "ATTENDED",
+          registeredAt: random.chance(0.7) ? registeredAt : null,
+          recordedAt,
+          remarks: random.pick(REMARKS),
+          guidance: random.chance(0.8) ? random.pick(GUIDANCE) : null,
+          approval: meeting.id === pendingId ? "PENDING" : meeting.id === approvedId ? "APPROVED" : "NOT_NEEDED",
+          reviewedById: meeting.id === approvedId ? reviewer.id : null,
+          reviewedAt: meeting.id === approvedId ? new Date(recordedAt.getTime() + 20 * HOUR_MS) : null,
+          reviewNote: meeting.id === approvedId ? "Đã đối chiếu danh sách đại biểu trong biên bản." : null,
+          createdAt: recordedAt,
+        };
+        visitRows.push(visit);
         counts.visits! += 1;
         if (meeting.id === pendingId) counts.pending! += 1;
         if (random.chance(0.4)) visitsByBranch.set(meeting.branchId, [...(visitsByBranch.get(meeting.branchId) ?? []), { visitId: visit.id, day }]);
@@ -166,25 +217,25 @@ export async function seedDemoOversight(tenantId: string, asOf: Date, data: Tena
           const open = index === list.length - 1;
           const closedAt = vietnamHour(item.day, 25, 16);
           const closed = !open && closedAt.getTime() <= now.getTime();
-          await tx.oversightFollowUp.create({
-            data: {
-              tenantId,
-              visitId: item.visitId,
-              branchId,
-              text: random.pick(FOLLOW_UPS),
-              dueDate: addDays(item.day, 28),
-              createdById: capuy.id,
-              createdAt: vietnamHour(item.day, 0, 18),
-              closedAt: closed ? closedAt : null,
-              closedById: closed ? (recorderOf.get(branchId) ?? capuy.id) : null,
-              closingNote: closed ? random.pick(CLOSING) : null,
-            },
-            select: { id: true },
+          followUpRows.push({
+            tenantId,
+            id: uuidv7(),
+            visitId: item.visitId,
+            branchId,
+            text: random.pick(FOLLOW_UPS),
+            dueDate: addDays(item.day, 28),
+            createdById: capuy.id,
+            createdAt: vietnamHour(item.day, 0, 18),
+            closedAt: closed ? closedAt : null,
+            closedById: closed ? (recorderOf.get(branchId) ?? capuy.id) : null,
+            closingNote: closed ? random.pick(CLOSING) : null,
           });
           counts.followUps! += 1;
           if (!closed) counts.openFollowUps! += 1;
         }
       }
+      await insertRows(tx, "OverseerVisit", visitRows, { updatedAt: new Date() });
+      await insertRows(tx, "OversightFollowUp", followUpRows);
       // He said he will attend the last upcoming meeting of his first branch (the others are open).
       const upcoming = meetings.filter((m) => (m.state === "PLANNED" || m.state === "NOTIFIED") && m.plannedStart.getTime() > now.getTime());
       const registeredFor = upcoming.filter((m) => m.branchId === followed[0]?.id).at(-1);
@@ -198,6 +249,8 @@ export async function seedDemoOversight(tenantId: string, asOf: Date, data: Tena
             assignmentId: assignmentOf.get(registeredFor.branchId)!,
             status: "PLANNED",
             registeredAt: new Date(now.getTime() - 24 * HOUR_MS),
+            // The demo's clock (asOf), not the machine's: two seeds for the same day are equal.
+            createdAt: new Date(now.getTime() - 24 * HOUR_MS),
           },
           select: { id: true },
         });
