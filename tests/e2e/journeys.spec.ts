@@ -11,8 +11,12 @@ const SCREEN = 844;
 const MARK_LABEL = /^Điểm [A-Z][A-Z0-9_]*$/;
 
 /** "2026-12-07T09:30" in Vietnam, `hours` from now (the value of a datetime-local input). */
+// One reading of the clock for the whole file: two fields filled a moment apart could straddle a
+// minute (start 05:32, end 07:33 → "121 phút", seen in a full run).
+const NOW = Date.now();
+
 function vietnamLocal(hours: number): string {
-  return new Date(Date.now() + 7 * 3_600_000 + hours * 3_600_000).toISOString().slice(0, 16);
+  return new Date(NOW + 7 * 3_600_000 + hours * 3_600_000).toISOString().slice(0, 16);
 }
 
 function vietnamDate(days: number): string {
