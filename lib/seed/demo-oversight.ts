@@ -162,12 +162,27 @@ export async function seedDemoOversight(tenantId: string, asOf: Date, data: Tena
       // A meeting he registered for, held in the last ten days, not recorded yet.
       const unrecorded = attended.filter((m) => m.state !== "FINALISED" && addDays(meetingDayOf(m), 10).getTime() >= today.getTime()).at(-1)?.id ?? null;
 
+      // Work left on his desk: of this year's self-scored meetings waiting for his confirmation, at
+      // least three stay without a visit (attended but not recorded yet), so the demo always shows
+      // "record the visit, then confirm the score", however the draws above fell.
+      const thisYear = today.getUTCFullYear();
+      const awaitingScore = meetings.filter((m) => m.state === "SELF_SCORED" && meetingDayOf(m).getUTCFullYear() === thisYear);
+      const attendedIds = new Set(attended.map((m) => m.id));
+      const withoutVisit = awaitingScore.filter((m) => !attendedIds.has(m.id)).length;
+      const keptForDesk = new Set(
+        awaitingScore
+          .filter((m) => attendedIds.has(m.id) && m.id !== pendingId && m.id !== approvedId && m.id !== unrecorded)
+          .slice(-Math.max(0, 3 - withoutVisit))
+          .map((m) => m.id),
+      );
+
       // Collected, then written with one statement per table (below): each statement runs the
       // dashboard's visit trigger once, and Prisma compiles no plan per row.
       const visitRows: VisitRow[] = [];
       const followUpRows: FollowUpRow[] = [];
       const visitsByBranch = new Map<string, { visitId: string; day: Date }[]>();
       for (const meeting of attended) {
+        if (keptForDesk.has(meeting.id)) continue;
         const day = meetingDayOf(meeting);
         const end = meeting.actualEnd ?? new Date((meeting.actualStart ?? meeting.plannedStart).getTime() + 2 * HOUR_MS);
         const registeredAt = new Date(meeting.plannedStart.getTime() - 3 * 24 * HOUR_MS);
