@@ -98,8 +98,13 @@ function queryParameters(query: z.ZodType | undefined): JsonObject[] {
   }));
 }
 
+/** The documented success status of a route: 200 unless the route says otherwise (201 for creations). */
+export function successStatus(route: OpenApiRoute): number {
+  return route.status ?? 200;
+}
+
 function operation(route: OpenApiRoute, area: string): JsonObject {
-  const status = String(route.status ?? 200);
+  const status = String(successStatus(route));
   const media = route.produces ?? "application/json";
   const successContent =
     status === "204"

@@ -23,6 +23,9 @@ const SEED_TIMEOUT_MS = 120_000;
 
 export const DEMO_OVERSEER2_USERNAME = "capuy2";
 
+/** Self-scored meetings of this year left on capuy's desk without his visit (e2e specs take some). */
+const DESK_WORK_LEFT = 3;
+
 const REMARKS = [
   "Chi bộ chuẩn bị nội dung chu đáo, tài liệu gửi trước; đảng viên dự đầy đủ, nhiều ý kiến sát với nhiệm vụ chuyên môn của phòng.",
   "Buổi sinh hoạt đúng trình tự, đủ thời lượng; phần sinh hoạt tư tưởng còn ngắn, tự phê bình và phê bình chưa sâu.",
@@ -163,7 +166,7 @@ export async function seedDemoOversight(tenantId: string, asOf: Date, data: Tena
       const unrecorded = attended.filter((m) => m.state !== "FINALISED" && addDays(meetingDayOf(m), 10).getTime() >= today.getTime()).at(-1)?.id ?? null;
 
       // Work left on his desk: of this year's self-scored meetings waiting for his confirmation, at
-      // least three stay without a visit (attended but not recorded yet), so the demo always shows
+      // least DESK_WORK_LEFT stay without a visit (attended but not recorded yet), so the demo always shows
       // "record the visit, then confirm the score", however the draws above fell.
       const thisYear = today.getUTCFullYear();
       const awaitingScore = meetings.filter((m) => m.state === "SELF_SCORED" && meetingDayOf(m).getUTCFullYear() === thisYear);
@@ -172,7 +175,7 @@ export async function seedDemoOversight(tenantId: string, asOf: Date, data: Tena
       const keptForDesk = new Set(
         awaitingScore
           .filter((m) => attendedIds.has(m.id) && m.id !== pendingId && m.id !== approvedId && m.id !== unrecorded)
-          .slice(-Math.max(0, 3 - withoutVisit))
+          .slice(-Math.max(0, DESK_WORK_LEFT - withoutVisit))
           .map((m) => m.id),
       );
 

@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { OPENAPI_ROUTES } from "@/lib/api/openapi-routes";
 import type { OpenApiRoute } from "@/lib/api/openapi-routes/types";
-import { schemaOf } from "@/lib/api/openapi";
+import { schemaOf, successStatus } from "@/lib/api/openapi";
 import { db } from "@/lib/db/client";
 import { ownerDb } from "@/tests/fixtures/db";
 import { makeMeeting, makeMeetingTenant, type FixtureUser, type MeetingTenant } from "@/tests/fixtures/meetings";
@@ -161,7 +161,7 @@ function send(route: OpenApiRoute & { handler: Handler }, input: { params: Recor
 
 /** The statuses the OpenAPI document lists for a route (lib/api/openapi.ts). */
 function documentedStatuses(route: OpenApiRoute): Set<number> {
-  const success = route.status ?? 200;
+  const success = successStatus(route);
   const errors = [401, 403, 404, 409, 422];
   if (route.request) errors.push(400, 415);
   // Uploads and imports also refuse what is too large.
