@@ -27,6 +27,10 @@ import { RosterFileError, locateHeader, readRows, sniffFormat, type HeaderMap, t
 import { CARD_NUMBER_PATTERN, COLUMN_BY_FIELD, EMAIL_PATTERN, GENDER_LABELS, MAX_ROWS, PHONE_PATTERN, POSITION_LABELS, formatRosterDate, headerOf, isFormulaLike, normalizeCardNumber, normalizeText, parseCalendarDate, parseGender, parsePosition, unescapeCell, type RosterField } from "@/lib/org/roster-layout";
 import { addDays, fullYears, isoDay, todayInVietnam } from "@/lib/time/days";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
+import messages from "@/lib/i18n/messages";
+import { fill } from "@/lib/i18n/fill";
+
+const wording = messages.orgServer.rosterImport;
 
 export { RosterFileError } from "@/lib/org/roster-file";
 
@@ -118,8 +122,6 @@ function quote(text: string): string {
   return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
 }
 
-const DATE_HINT = "Ghi ngày theo dạng ngày/tháng/năm, ví dụ 05/03/1985.";
-
 /**
  * Checks the cells of every data row on their own (no database): required values, formats,
  * dates, formulas, and duplicate card numbers inside the file. Rows with an issue are left out of
@@ -151,8 +153,8 @@ export function parseRecords(
           field,
           "formula",
           cell.formula
-            ? "Ô chứa công thức Excel; vì an toàn, hệ thống không nhận công thức. Hãy sao chép rồi dán dạng giá trị (Paste Values)."
-            : `Ô bắt đầu bằng ký tự ${quote(cell.text.trimStart()[0] ?? cell.text[0]!)} nên có thể bị Excel chạy như công thức; vì an toàn, hệ thống không nhận. Hãy bỏ ký tự đó.`,
+            ? wording.formulaCell
+            : fill(wording.formulaLike, { char: quote(cell.text.trimStart()[0] ?? cell.text[0]!) }),
         );
         return null;
       }
@@ -167,9 +169,9 @@ export function parseRecords(
       const value = text(field);
       if (value === null) return null;
       const parsed = parseCalendarDate(value);
-      if (!parsed) add(field, "badDate", `${quote(value)} không phải ngày hợp lệ. ${DATE_HINT}`);
+      if (!parsed) add(field, "badDate", fill(wording.badDate, { value: quote(value), hint: wording.dateHint }));
       else if (parsed.getTime() > today.getTime()) {
-        add(field, "futureDate", `${headerOf(field)} ${formatRosterDate(parsed)} ở sau ngày hôm nay.`);
+        add(field, "futureDate", fill(wording.futureDate, { column: headerOf(field), day: formatRosterDate(parsed) }));
         return null;
       }
       return parsed;
@@ -179,25 +181,25 @@ export function parseRecords(
       const value = text(field);
       const max = COLUMN_BY_FIELD.get(field)!.max;
       if (value !== null && max !== undefined && value.length > max) {
-        add(field, "tooLong", `Dài quá ${max} ký tự.`);
+        add(field, "tooLong", fill(wording.tooLong, { max }));
         return null;
       }
       return value;
     };
 
     const fullName = limited("fullName");
-    if (fullName !== null && !/\p{L}/u.test(fullName)) add("fullName", "badName", `${quote(fullName)} không phải họ và tên.`);
+    if (fullName !== null && !/\p{L}/u.test(fullName)) add("fullName", "badName", fill(wording.badName, { value: quote(fullName) }));
     const birthDate = date("birthDate");
     const genderText = text("gender");
     const gender = genderText === null ? null : parseGender(genderText);
-    if (genderText !== null && gender === null) add("gender", "badGender", `${quote(genderText)} không hợp lệ: ghi “Nam” hoặc “Nữ”.`);
+    if (genderText !== null && gender === null) add("gender", "badGender", fill(wording.badGender, { value: quote(genderText) }));
     const ethnicity = limited("ethnicity");
     const hometown = limited("hometown");
     const occupation = limited("occupation");
     const cardText = text("partyCardNumber");
     let partyCardNumber = cardText === null ? null : normalizeCardNumber(cardText);
     if (partyCardNumber !== null && !CARD_NUMBER_PATTERN.test(partyCardNumber)) {
-      add("partyCardNumber", "badCard", `${quote(cardText!)} không phải số thẻ đảng viên (4–20 chữ số hoặc chữ cái).`);
+      add("partyCardNumber", "badCard", fill(wording.badCard, { value: quote(cardText!) }));
       partyCardNumber = null;
     }
     const admittedOn = date("admittedOn");
@@ -207,44 +209,44 @@ export function parseRecords(
     const positionText = text("position");
     const position = positionText === null ? null : parsePosition(positionText);
     if (positionText !== null && position === null) {
-      add("position", "badPosition", `${quote(positionText)} không hợp lệ: ghi Bí thư, Phó Bí thư, Chi ủy viên, Tổ trưởng, hoặc để trống.`);
+      add("position", "badPosition", fill(wording.badPosition, { value: quote(positionText) }));
     }
     const phone = limited("phone");
-    if (phone !== null && !PHONE_PATTERN.test(phone)) add("phone", "badPhone", `${quote(phone)} không phải số điện thoại (8–20 chữ số).`);
+    if (phone !== null && !PHONE_PATTERN.test(phone)) add("phone", "badPhone", fill(wording.badPhone, { value: quote(phone) }));
     const emailText = limited("email");
     const email = emailText === null ? null : emailText.toLowerCase();
-    if (email !== null && !EMAIL_PATTERN.test(email)) add("email", "badEmail", `${quote(emailText!)} không phải địa chỉ thư điện tử.`);
+    if (email !== null && !EMAIL_PATTERN.test(email)) add("email", "badEmail", fill(wording.badEmail, { value: quote(emailText!) }));
 
     // Required values (a formula or a bad value was already reported on its own).
     const reported = new Set(rowIssues.map((entry) => entry.column));
     const require = (field: RosterField, value: unknown, label = headerOf(field)) => {
-      if (value === null && !reported.has(headerOf(field))) add(field, "required", `Thiếu ${label.toLowerCase()}.`);
+      if (value === null && !reported.has(headerOf(field))) add(field, "required", fill(wording.required, { label: label.toLowerCase() }));
     };
-    require("fullName", fullName, "Họ và tên");
+    require("fullName", fullName, wording.fullNameLabel);
     require("birthDate", birthDate);
     require("gender", gender);
-    require("admittedOn", admittedOn, "Ngày vào Đảng");
+    require("admittedOn", admittedOn, wording.admittedOnLabel);
     if (branchName === null && branchCode === null && !reported.has(headerOf("branchName")) && !reported.has(headerOf("branchCode"))) {
-      add(header.columns.has("branchName") ? "branchName" : "branchCode", "required", "Thiếu chi bộ: ghi tên chi bộ như trong cây tổ chức (hoặc mã chi bộ).");
+      add(header.columns.has("branchName") ? "branchName" : "branchCode", "required", wording.branchRequired);
     }
 
     if (birthDate && admittedOn) {
       const age = fullYears(birthDate, admittedOn);
-      if (age < 18) add("birthDate", "ageAtAdmission", "Người vào Đảng phải đủ 18 tuổi: kiểm tra lại ngày sinh và ngày vào Đảng.");
-      else if (age > 100) add("birthDate", "ageAtAdmission", "Ngày sinh và ngày vào Đảng cách nhau quá 100 năm: kiểm tra lại.");
+      if (age < 18) add("birthDate", "ageAtAdmission", wording.under18);
+      else if (age > 100) add("birthDate", "ageAtAdmission", wording.over100);
     }
     if (admittedOn && officialOn && officialOn.getTime() < admittedOn.getTime()) {
       add(
         "officialOn",
         "officialBeforeAdmitted",
-        `Ngày chính thức (${formatRosterDate(officialOn)}) trước ngày vào Đảng (${formatRosterDate(admittedOn)}).`,
+        fill(wording.officialBeforeAdmitted, { official: formatRosterDate(officialOn), admitted: formatRosterDate(admittedOn) }),
       );
     }
 
     if (partyCardNumber !== null) {
       const first = cardRows.get(partyCardNumber);
       if (first !== undefined) {
-        add("partyCardNumber", "duplicateCard", `Số thẻ ${partyCardNumber} trùng với dòng ${first} của tệp.`);
+        add("partyCardNumber", "duplicateCard", fill(wording.duplicateCard, { card: partyCardNumber, line: first }));
       } else {
         cardRows.set(partyCardNumber, row.line);
       }
@@ -453,9 +455,9 @@ function resolveBranch(
   let label: string;
   if (branchCode !== null) {
     field = "branchCode";
-    label = `mã ${quote(branchCode)}`;
+    label = fill(wording.codeLabel, { code: quote(branchCode) });
     candidates = index.byCode.get(foldForSearch(branchCode)) ?? [];
-    if (candidates.length === 0) return fail(field, "unknownBranch", `Không có tổ chức đảng nào mang ${label} trong cây tổ chức.`);
+    if (candidates.length === 0) return fail(field, "unknownBranch", fill(wording.unknownCode, { label }));
   } else {
     field = "branchName";
     label = quote(branchName!);
@@ -466,22 +468,22 @@ function resolveBranch(
       if (folded.length === 1) candidates = folded;
     }
     if (candidates.length === 0) {
-      return fail(field, "unknownBranch", `Không có chi bộ ${label} trong cây tổ chức. Ghi tên chi bộ đúng như trong cây tổ chức, hoặc dùng cột “Mã chi bộ”.`);
+      return fail(field, "unknownBranch", fill(wording.unknownName, { label }));
     }
   }
   const inScope = candidates.filter((unit) => isInSubtree(unit.path, scopePath));
-  if (inScope.length === 0) return fail(field, "branchOutsideScope", `Chi bộ ${label} không thuộc phạm vi bạn quản lý.`);
+  if (inScope.length === 0) return fail(field, "branchOutsideScope", fill(wording.branchOutsideScope, { label }));
   if (inScope.length > 1) {
-    return fail(field, "ambiguousBranch", `Có ${inScope.length} tổ chức cùng ${branchCode !== null ? "mã" : "tên"} ${label.replace(/^mã /, "")}: hãy ghi thêm cột “Mã chi bộ” để chỉ rõ chi bộ nào.`);
+    return fail(field, "ambiguousBranch", branchCode !== null ? fill(wording.ambiguousCode, { count: inScope.length, value: quote(branchCode) }) : fill(wording.ambiguousName, { count: inScope.length, value: label }));
   }
   const branch = inScope[0]!;
   if (!BRANCH_UNIT_KINDS.includes(branch.kind)) {
-    return fail(field, "notBranch", `${quote(branch.name)} không phải chi bộ: đảng viên phải sinh hoạt ở một chi bộ (chi bộ cơ sở hoặc chi bộ trực thuộc).`);
+    return fail(field, "notBranch", fill(wording.notBranch, { name: quote(branch.name) }));
   }
   // A closed branch takes no one new; members still listed there are reported as they are.
   const closedIssue =
     branch.activeTo && branch.activeTo.getTime() < today.getTime()
-      ? issue(record.line, field, "closedBranch", `Chi bộ ${quote(branch.name)} đã ngừng hoạt động từ ${formatRosterDate(addDays(branch.activeTo, 1))}.`)
+      ? issue(record.line, field, "closedBranch", fill(wording.closedBranch, { name: quote(branch.name), day: formatRosterDate(addDays(branch.activeTo, 1)) }))
       : null;
   return { branch, closedIssue };
 }
@@ -525,9 +527,9 @@ export function planImport(
     const byCard = v.partyCardNumber !== null ? snapshot.membersByCard.get(v.partyCardNumber) : undefined;
     if (byCard) {
       if (!isInSubtree(byCard.branchPath, snapshot.scopePath)) {
-        add("partyCardNumber", "cardOutsideScope", `Số thẻ ${v.partyCardNumber} là của một đảng viên thuộc chi bộ ngoài phạm vi bạn quản lý.`);
+        add("partyCardNumber", "cardOutsideScope", fill(wording.cardOutsideScope, { card: v.partyCardNumber! }));
       } else if (byCard.endedOn) {
-        add("partyCardNumber", "memberLeft", `Số thẻ ${v.partyCardNumber} là của đảng viên ${byCard.fullName}, đã ra khỏi danh sách từ ${formatRosterDate(byCard.endedOn)}.`);
+        add("partyCardNumber", "memberLeft", fill(wording.memberLeft, { card: v.partyCardNumber!, name: byCard.fullName, day: formatRosterDate(byCard.endedOn) }));
       } else {
         member = byCard;
       }
@@ -537,19 +539,19 @@ export function planImport(
         (candidate) => isInSubtree(candidate.branchPath, snapshot.scopePath) && normalizeText(candidate.fullName) === v.fullName,
       );
       if (candidates.length > 1) {
-        add(null, "ambiguousMember", `Có ${candidates.length} đảng viên chưa có số thẻ cùng họ tên ${v.fullName} và ngày sinh ${formatRosterDate(v.birthDate)}: hãy ghi số thẻ đảng viên, hoặc sửa trực tiếp trên trang đảng viên.`);
+        add(null, "ambiguousMember", fill(wording.ambiguousMember, { count: candidates.length, name: v.fullName, day: formatRosterDate(v.birthDate) }));
       } else if (candidates.length === 1) {
         member = candidates[0]!;
       } else if (v.partyCardNumber === null && rowIssues.length === 0) {
         // Two new people without a card and with the same name and birth date are most likely one.
         const first = personRows.get(key);
-        if (first !== undefined) add(null, "duplicatePerson", `Trùng họ tên và ngày sinh với dòng ${first}, mà không có số thẻ để phân biệt.`);
+        if (first !== undefined) add(null, "duplicatePerson", fill(wording.duplicatePerson, { line: first }));
         else personRows.set(key, record.line);
       }
     }
     if (member) {
       const first = matchedRows.get(member.id);
-      if (first !== undefined) add(null, "duplicateMember", `Dòng này và dòng ${first} cùng là đảng viên ${member.fullName}.`);
+      if (first !== undefined) add(null, "duplicateMember", fill(wording.duplicateMember, { line: first, name: member.fullName }));
       else matchedRows.set(member.id, record.line);
     }
 
@@ -560,9 +562,9 @@ export function planImport(
       const first = secretaryRows.get(branch.id);
       const holder = snapshot.secretaries.get(branch.id);
       if (first !== undefined) {
-        add("position", "duplicateSecretary", `Dòng ${first} cũng ghi là Bí thư của ${branch.name}; mỗi chi bộ chỉ có một Bí thư.`);
+        add("position", "duplicateSecretary", fill(wording.duplicateSecretary, { line: first, branch: branch.name }));
       } else if (holder && holder.memberId !== member?.id) {
-        add("position", "secretaryTaken", `${branch.name} đang có Bí thư ${holder.fullName}. Hãy kết thúc nhiệm kỳ của Bí thư hiện tại trên trang đảng viên trước khi nhập.`);
+        add("position", "secretaryTaken", fill(wording.secretaryTaken, { branch: branch.name, name: holder.fullName }));
       } else {
         secretaryRows.set(branch.id, record.line);
       }
@@ -571,7 +573,7 @@ export function planImport(
     // Empty cells keep the stored value; the merged record must still be consistent.
     const officialOn = v.officialOn ?? member?.officialOn ?? null;
     if (member && !v.officialOn && officialOn && officialOn.getTime() < v.admittedOn.getTime()) {
-      add("admittedOn", "officialBeforeAdmitted", `Ngày vào Đảng (${formatRosterDate(v.admittedOn)}) sau ngày chính thức đang lưu (${formatRosterDate(officialOn)}).`);
+      add("admittedOn", "officialBeforeAdmitted", fill(wording.admittedAfterOfficial, { admitted: formatRosterDate(v.admittedOn), official: formatRosterDate(officialOn) }));
     }
 
     if (rowIssues.length > 0 || !branch) {
@@ -780,7 +782,7 @@ async function resolveScope(tx: Tx, user: Principal, scopeUnitId: string | null 
   const roots = scopeRoots(user, "member.manage");
   if (roots.length === 0) throw new ForbiddenError();
   if (!scopeUnitId) {
-    if (roots.length > 1) throw new ValidationError("Hãy chọn tổ chức đảng mà danh sách thuộc về.", { scopeUnitId: ["Hãy chọn tổ chức đảng."] });
+    if (roots.length > 1) throw new ValidationError(wording.scopeRequired, { scopeUnitId: [wording.scopeField] });
     scopeUnitId = roots[0]!.orgUnitId;
   }
   if (!isUuid(scopeUnitId)) throw new NotFoundError();
@@ -866,10 +868,10 @@ export interface ImportProgress {
 
 export const dryRunInputSchema = z.object({
   fileName: z
-    .string({ error: "Hãy chọn tệp danh sách." })
+    .string({ error: wording.fileRequired })
     .transform((name) => normalizeText(name.split(/[\\/]/).pop() ?? ""))
-    .pipe(z.string().min(1, "Hãy chọn tệp danh sách.").max(255, "Tên tệp quá dài.")),
-  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { error: "Hãy chọn tệp danh sách." }),
+    .pipe(z.string().min(1, wording.fileRequired).max(255, wording.fileNameTooLong)),
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { error: wording.fileRequired }),
   scopeUnitId: z.string().nullish(),
 });
 
@@ -914,12 +916,12 @@ export async function prepareFile(bytes: Uint8Array, today: Date, onProgress?: (
   const header = locateHeader(rows);
   const dataRows = rows.slice(header.index + 1);
   if (dataRows.length === 0) {
-    throw new RosterFileError("noRows", "Tệp chỉ có dòng tiêu đề, chưa có đảng viên nào. Hãy điền mỗi đảng viên một dòng dưới dòng tiêu đề.");
+    throw new RosterFileError("noRows", wording.noRows);
   }
   if (dataRows.length > MAX_ROWS) {
     throw new RosterFileError(
       "tooManyRows",
-      `Tệp có ${dataRows.length.toLocaleString("vi-VN")} dòng, quá giới hạn ${MAX_ROWS.toLocaleString("vi-VN")} dòng mỗi lần nhập. Hãy chia thành nhiều tệp.`,
+      fill(wording.tooManyRows, { count: dataRows.length.toLocaleString("vi-VN"), max: MAX_ROWS.toLocaleString("vi-VN") }),
     );
   }
   const { records, issues, incomplete } = parseRecords(dataRows, header, format, today);
@@ -1071,7 +1073,7 @@ async function insertMembers(tx: Tx, tenantId: string, rows: readonly CreateRow[
     // History starts with admission: the branch is the only one we know of.
     await tx.$executeRaw`
       INSERT INTO "BranchMembership" ("tenantId", "id", "memberId", "branchId", "validFrom", "note")
-      SELECT ${tenantId}::uuid, gen_random_uuid(), t.id, t.branch, t.admitted, 'Nhập từ tệp danh sách'
+      SELECT ${tenantId}::uuid, gen_random_uuid(), t.id, t.branch, t.admitted, ${wording.createdNote}::text
       FROM unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.values.branchId)}::uuid[], ${col((r) => isoDay(r.values.admittedOn))}::date[])
         AS t(id, branch, admitted)`;
   }
@@ -1124,7 +1126,7 @@ async function transferMembers(tx: Tx, tenantId: string, rows: readonly UpdateRo
       WHERE b."tenantId" = ${tenantId}::uuid AND b."memberId" = t.id AND b."validFrom" >= ${iso}::date AND b."validTo" IS NULL`;
     await tx.$executeRaw`
       INSERT INTO "BranchMembership" ("tenantId", "id", "memberId", "branchId", "validFrom", "note")
-      SELECT ${tenantId}::uuid, gen_random_uuid(), t.id, t.branch, ${iso}::date, 'Chuyển sinh hoạt khi nhập tệp danh sách'
+      SELECT ${tenantId}::uuid, gen_random_uuid(), t.id, t.branch, ${iso}::date, ${wording.transferNote}::text
       FROM unnest(${ids}::uuid[], ${newBranches}::uuid[]) AS t(id, branch)
       WHERE NOT EXISTS (
         SELECT 1 FROM "BranchMembership" b
@@ -1173,9 +1175,7 @@ async function auditUpdates(
 }
 
 function staleError(): ConflictError {
-  return new ConflictError(
-    "Danh sách đảng viên đã thay đổi kể từ lúc kiểm tra tệp (có người vừa sửa đảng viên hoặc tổ chức đảng). Không có gì được ghi. Hãy tải tệp lên lại để kiểm tra với dữ liệu mới nhất.",
-  );
+  return new ConflictError(wording.stale);
 }
 
 /**
@@ -1201,7 +1201,7 @@ export async function applyImport(user: Principal, importId: string, options: Co
   });
   if (stored.row.status === "APPLIED") throw alreadyApplied(stored.row.appliedAt);
   if (stored.row.errorCount > 0) {
-    throw new ValidationError(`Tệp còn ${stored.row.errorCount.toLocaleString("vi-VN")} dòng lỗi nên chưa thể cập nhật. Hãy sửa các dòng lỗi rồi tải tệp lên lại.`);
+    throw new ValidationError(fill(wording.errorRows, { count: stored.row.errorCount.toLocaleString("vi-VN") }));
   }
   progress?.({ phase: "parsed", done: 0, total: stored.row.rowCount });
   const file = await prepareFile(stored.content, today);
@@ -1225,11 +1225,11 @@ export async function applyImport(user: Principal, importId: string, options: Co
         );
         const plan = planImport(file.records, file.parseIssues, snapshot, { rowCount: file.rowCount, incomplete: file.incomplete });
         if (!report || plan.hash !== report.planHash) throw staleError();
-        if (plan.counts.error > 0) throw new ValidationError("Tệp còn dòng lỗi nên chưa thể cập nhật.");
+        if (plan.counts.error > 0) throw new ValidationError(wording.hasErrors);
         const creates = plan.rows.filter((r): r is CreateRow => r.action === "create");
         const updates = plan.rows.filter((r): r is UpdateRow => r.action === "update");
         if (creates.length === 0 && updates.length === 0) {
-          throw new ValidationError("Tệp không có thay đổi nào so với danh sách hiện tại: không cần cập nhật.");
+          throw new ValidationError(wording.noChanges);
         }
 
         const total = creates.length + updates.length;
@@ -1288,7 +1288,11 @@ export async function applyImport(user: Principal, importId: string, options: Co
 
 function alreadyApplied(at: Date | null): ConflictError {
   return new ConflictError(
-    `Tệp này đã được cập nhật vào danh sách${at ? ` lúc ${at.toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric" })}` : ""}. Không cập nhật lại lần nữa.`,
+    at
+      ? fill(wording.alreadyAppliedAt, {
+          at: at.toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric" }),
+        })
+      : wording.alreadyApplied,
   );
 }
 
