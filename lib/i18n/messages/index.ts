@@ -31,6 +31,8 @@ import record from "./vi/record.json";
 import rubrics from "./vi/rubrics.json";
 import scoring from "./vi/scoring.json";
 import scorecard from "./vi/scorecard.json";
+import scoringRules from "./vi/scoring-rules.json";
+import scoringServer from "./vi/scoring-server.json";
 import oversight from "./vi/oversight.json";
 import oversightServer from "./vi/oversight-server.json";
 import dashboard from "./vi/dashboard.json";
@@ -75,6 +77,8 @@ const messages = {
   rubrics,
   scoring,
   scorecard,
+  scoringRules,
+  scoringServer,
   oversight,
   oversightServer,
   dashboard,
