@@ -1,5 +1,5 @@
 // Rubric validator: everything a tenant could get wrong when editing a rubric's JSON, reported in
-// the catalog's words (scoringServer.validate). The engine refuses to score with a rubric that does not pass.
+// the catalog's words (scoring.validate). The engine refuses to score with a rubric that does not pass.
 import { Points, compareRatio, type Tenths } from "@/lib/exact/ratio";
 import { compareLower, covers, formatEdge, formatInterval, isEmpty, toExact, type ExactInterval } from "./intervals";
 import { dependsOnThematicPart, situationLabel, situationsOf, type RubricLayout } from "./layout";
@@ -13,10 +13,10 @@ import {
   type ScoringIssue,
 } from "./model";
 import { issuesFromZod, rubricSchema } from "./schemas";
-import messages from "@/lib/i18n/messages";
+import { scoringMessages } from "./messages";
 import { fill } from "@/lib/i18n/fill";
 
-const wording = messages.scoringServer.validate;
+const wording = scoringMessages.validate;
 
 export type RubricValidation = { ok: true; rubric: Rubric } | { ok: false; errors: ScoringIssue[] };
 

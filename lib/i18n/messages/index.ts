@@ -32,7 +32,6 @@ import rubrics from "./vi/rubrics.json";
 import scoring from "./vi/scoring.json";
 import scorecard from "./vi/scorecard.json";
 import scoringRules from "./vi/scoring-rules.json";
-import scoringServer from "./vi/scoring-server.json";
 import oversight from "./vi/oversight.json";
 import oversightServer from "./vi/oversight-server.json";
 import dashboard from "./vi/dashboard.json";
@@ -78,7 +77,6 @@ const messages = {
   scoring,
   scorecard,
   scoringRules,
-  scoringServer,
   oversight,
   oversightServer,
   dashboard,
