@@ -14,9 +14,11 @@ import org from "./vi/org.json";
 import orgDetail from "./vi/org-detail.json";
 import orgServer from "./vi/org-server.json";
 import account from "./vi/account.json";
+import authServer from "./vi/auth-server.json";
 import orgAdmin from "./vi/org-admin.json";
 import picker from "./vi/picker.json";
 import users from "./vi/users.json";
+import accountsServer from "./vi/accounts-server.json";
 import audit from "./vi/audit.json";
 import members from "./vi/members.json";
 import errors from "./vi/errors.json";
@@ -59,9 +61,11 @@ const messages = {
   orgDetail,
   orgServer,
   account,
+  authServer,
   orgAdmin,
   picker,
   users,
+  accountsServer,
   audit,
   members,
   errors,
