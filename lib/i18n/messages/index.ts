@@ -23,6 +23,7 @@ import audit from "./vi/audit.json";
 import members from "./vi/members.json";
 import errors from "./vi/errors.json";
 import serverErrors from "./vi/server-errors.json";
+import apiServer from "./vi/api-server.json";
 import rosterImport from "./vi/roster-import.json";
 import meetings from "./vi/meetings.json";
 import meetingsServer from "./vi/meetings-server.json";
@@ -70,6 +71,7 @@ const messages = {
   members,
   errors,
   serverErrors,
+  apiServer,
   rosterImport,
   meetings,
   meetingsServer,
