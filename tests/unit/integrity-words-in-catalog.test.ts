@@ -28,7 +28,6 @@ const PENDING: Readonly<Record<string, number>> = {
   "lib/backup/restore.ts": 1,
   "lib/backup/table-stats.ts": 4,
   "lib/calendar/json.ts": 6,
-  "lib/classification/preview.ts": 11,
   "lib/db/errors.ts": 1,
   "lib/db/target.ts": 4,
   "lib/dues/rates.ts": 2,
@@ -44,10 +43,6 @@ const PENDING: Readonly<Record<string, number>> = {
   "lib/scoring/rubric-admin-schemas.ts": 26,
   "lib/scoring/rubric-admin.ts": 29,
   "lib/server/health.ts": 6,
-  "lib/settings/admin.ts": 13,
-  "lib/storage/blob-store.ts": 2,
-  "lib/storage/file-type.ts": 3,
-  "lib/storage/ingest.ts": 10,
   "lib/time/days.ts": 1,
 };
 

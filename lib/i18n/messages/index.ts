@@ -24,6 +24,7 @@ import members from "./vi/members.json";
 import errors from "./vi/errors.json";
 import serverErrors from "./vi/server-errors.json";
 import apiServer from "./vi/api-server.json";
+import storageServer from "./vi/storage-server.json";
 import rosterImport from "./vi/roster-import.json";
 import meetings from "./vi/meetings.json";
 import meetingsServer from "./vi/meetings-server.json";
@@ -72,6 +73,7 @@ const messages = {
   errors,
   serverErrors,
   apiServer,
+  storageServer,
   rosterImport,
   meetings,
   meetingsServer,
