@@ -2,6 +2,7 @@
 // other's files. The object below is the whole catalog; its type checks every t("…") key.
 import app from "./vi/app.json";
 import common from "./vi/common.json";
+import format from "./vi/format.json";
 import nav from "./vi/nav.json";
 import header from "./vi/header.json";
 import roles from "./vi/roles.json";
@@ -25,6 +26,7 @@ import errors from "./vi/errors.json";
 import serverErrors from "./vi/server-errors.json";
 import apiServer from "./vi/api-server.json";
 import storageServer from "./vi/storage-server.json";
+import opsServer from "./vi/ops-server.json";
 import rosterImport from "./vi/roster-import.json";
 import meetings from "./vi/meetings.json";
 import meetingsServer from "./vi/meetings-server.json";
@@ -51,6 +53,7 @@ import dues from "./vi/dues.json";
 const messages = {
   app,
   common,
+  format,
   nav,
   header,
   roles,
@@ -74,6 +77,7 @@ const messages = {
   serverErrors,
   apiServer,
   storageServer,
+  opsServer,
   rosterImport,
   meetings,
   meetingsServer,
