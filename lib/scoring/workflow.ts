@@ -657,7 +657,7 @@ export async function scoreVote(tx: Tx, meeting: MeetingRef, tally: { for: numbe
   const roll = await loadRoll(tx, meeting.tenantId, meeting.branchId, meetingDay(meeting));
   const marks = (await loadMarks(tx, meeting.tenantId, meeting.id)).map((m) => ({ memberId: m.memberId, mark: m.status }));
   const checked = voteOnRoll(rollEntries(roll), marks, tally);
-  return checked.ok ? checked : { ok: false, errors: checked.errors.map((e) => ({ ...e, message: withNames(e.message, roll) })) };
+  return checked.ok ? checked : { ok: false, errors: checked.errors.map((e) => ({ ...e, message: withNames(e, roll) })) };
 }
 
 /** scoreVote's rule on a roll and marks already read: members not marked count as absent without reason. */
