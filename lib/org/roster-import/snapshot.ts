@@ -1,7 +1,7 @@
 // What is in the database, read once per dry run / apply: the units, the members the rows may be
 // (by card number, or by name and birth date when cardless), their open positions and the secretaries.
 import type { Tx } from "@/lib/db/tenant";
-import type { Gender, MemberStatus, PositionKind } from "@/lib/generated/prisma/enums";
+import type { PositionKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch } from "@/lib/i18n/format";
 import { isoDay } from "@/lib/time/days";
 import { type ExistingMember, type RosterSnapshot, personKey } from "@/lib/org/roster-import/plan";
@@ -9,26 +9,6 @@ import type { RosterRecord } from "@/lib/org/roster-import/rows";
 
 /** Reads of existing members go by this many card numbers at a time (progress in between). */
 const READ_CHUNK = 20_000;
-
-interface MemberSqlRow {
-  id: string;
-  version: number;
-  branchId: string;
-  branchPath: string;
-  fullName: string;
-  gender: Gender;
-  birthDate: Date;
-  partyCardNumber: string | null;
-  admittedOn: Date;
-  officialOn: Date | null;
-  status: MemberStatus;
-  ethnicity: string | null;
-  hometown: string | null;
-  occupation: string | null;
-  phone: string | null;
-  email: string | null;
-  endedOn: Date | null;
-}
 
 export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -59,7 +39,7 @@ export async function loadSnapshot(
     onProgress?.(Math.min(records.length, Math.round((looked / Math.max(expected, 1)) * records.length)));
   };
   for (const batch of chunks(cards, READ_CHUNK)) {
-    const found = await tx.$queryRaw<MemberSqlRow[]>`
+    const found = await tx.$queryRaw<ExistingMember[]>`
       SELECT m."id", m."version", m."branchId", u."path" AS "branchPath", m."fullName", m."gender"::text AS "gender",
              m."birthDate", m."partyCardNumber", m."admittedOn", m."officialOn", m."status"::text AS "status",
              m."ethnicity", m."hometown", m."occupation", m."phone", m."email", m."endedOn"
@@ -77,7 +57,7 @@ export async function loadSnapshot(
   for (const batch of chunks(unmatched, READ_CHUNK)) {
     const names = batch.map((record) => foldForSearch(record.values.fullName));
     const births = batch.map((record) => isoDay(record.values.birthDate));
-    const found = await tx.$queryRaw<MemberSqlRow[]>`
+    const found = await tx.$queryRaw<ExistingMember[]>`
       SELECT m."id", m."version", m."branchId", u."path" AS "branchPath", m."fullName", m."gender"::text AS "gender",
              m."birthDate", m."partyCardNumber", m."admittedOn", m."officialOn", m."status"::text AS "status",
              m."ethnicity", m."hometown", m."occupation", m."phone", m."email", m."endedOn"
