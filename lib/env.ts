@@ -2,6 +2,11 @@
 // a message that names the variable.
 import { z } from "zod";
 import "@/lib/i18n/zod-errors";
+import { fill } from "@/lib/i18n/fill";
+import appWords from "@/lib/i18n/messages/vi/app.json";
+import opsWords from "@/lib/i18n/messages/vi/ops-server.json";
+
+const wording = opsWords.env;
 
 const postgresUrl = z
   .string()
@@ -13,7 +18,7 @@ const postgresUrl = z
     } catch {
       return false;
     }
-  }, "phải là URL PostgreSQL dạng postgresql://user@host:port/database");
+  }, wording.postgresUrl);
 
 const schema = z
   .object({
@@ -33,7 +38,7 @@ const schema = z
     DATABASE_DIRECT_URL: postgresUrl.optional(),
     /** Set by scripts/start.ts when it launched the embedded database. */
     SOSH_EMBEDDED: z.enum(["0", "1"]).default("0"),
-    AUTH_SECRET: z.string().min(32, "phải dài ít nhất 32 ký tự").optional(),
+    AUTH_SECRET: z.string().min(32, wording.secretLength).optional(),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** `npm start`'s web server processes (node:cluster, one port); default: one per core with DATABASE_URL, 1 on the embedded database. */
@@ -43,8 +48,8 @@ const schema = z
     /** Where `npm run backup` writes its archives (and prunes old ones with --keep). */
     BACKUP_DIR: z.string().trim().min(1).default("backups"),
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
-    SMTP_URL: z.string().trim().regex(/^smtps?:\/\/\S+$/, "phải là URL dạng smtp://user:pass@host:587 hoặc smtps://…").optional(),
-    MAIL_FROM: z.string().trim().min(3).default("Sổ sinh hoạt chi bộ <no-reply@localhost>"),
+    SMTP_URL: z.string().trim().regex(/^smtps?:\/\/\S+$/, wording.smtpUrl).optional(),
+    MAIL_FROM: z.string().trim().min(3).default(`${appWords.name} <no-reply@localhost>`),
     /**
      * How many reverse proxies of ours stand in front of the app (each appends to X-Forwarded-For).
      * 0: clients connect directly and every X-Forwarded-For they send is ignored.
@@ -57,7 +62,7 @@ const schema = z
       ctx.addIssue({
         code: "custom",
         path: ["AUTH_SECRET"],
-        message: "bắt buộc khi dùng DATABASE_URL (tạo bằng: openssl rand -base64 32)",
+        message: wording.authSecretRequired,
       });
     }
   });
@@ -66,7 +71,7 @@ export type Env = z.infer<typeof schema>;
 
 export class EnvError extends Error {
   constructor(readonly issues: string[]) {
-    super(`Cấu hình không hợp lệ:\n${issues.map((line) => `  - ${line}`).join("\n")}`);
+    super(fill(wording.invalid, { issues: issues.map((line) => `  - ${line}`).join("\n") }));
     this.name = "EnvError";
   }
 }
@@ -115,7 +120,7 @@ export function migrationDatabaseUrl(): string {
 export function databaseUrl(): string {
   const url = env().DATABASE_URL;
   if (!url) {
-    throw new EnvError(["DATABASE_URL: chưa đặt (npm start tự khởi động cơ sở dữ liệu nhúng khi biến này trống)"]);
+    throw new EnvError([wording.databaseUrlMissing]);
   }
   return url;
 }

@@ -14,6 +14,10 @@ import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationErr
 import { foldForSearch } from "@/lib/i18n/format";
 import { distinctNames, namedMemberSelect } from "@/lib/org/member-names";
 import { isUniqueViolation } from "@/lib/errors";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.accountsServer.memberAccounts;
 
 /** At most this many accounts in one request (a branch rarely has more members). */
 export const BULK_ACCOUNTS_LIMIT = 200;
@@ -41,7 +45,7 @@ export interface MemberAccountsView {
 }
 
 function requireAdmin(user: Principal): void {
-  if (scopeRoots(user, "user.manage").length === 0) throw new ForbiddenError("Chỉ quản trị hệ thống mới tạo tài khoản cho đảng viên.");
+  if (scopeRoots(user, "user.manage").length === 0) throw new ForbiddenError(wording.systemAdminOnly);
 }
 
 const onRollWithoutAccount = (tenantId: string) => ({ tenantId, endedOn: null, users: { none: {} } });
@@ -51,7 +55,7 @@ async function loadBranch(tx: Tx, user: Principal, branchId: string) {
     ? await tx.orgUnit.findUnique({ where: { tenantId_id: { tenantId: user.tenantId, id: branchId } }, select: { id: true, name: true, path: true, kind: true, activeTo: true } })
     : null;
   if (!branch || !authorize(user, "user.manage", branch) || (branch.kind !== "BRANCH" && branch.kind !== "GRASSROOTS_BRANCH")) {
-    throw new NotFoundError("Không tìm thấy chi bộ này trong phạm vi bạn quản lý.");
+    throw new NotFoundError(wording.branchNotFound);
   }
   return branch;
 }
@@ -106,10 +110,10 @@ export function* usernameCandidates(fullName: string, birthYear: number | null):
 }
 
 export const createMemberAccountsSchema = z.object({
-  branchId: z.string({ error: "Vui lòng chọn chi bộ." }).trim().min(1, "Vui lòng chọn chi bộ."),
+  branchId: z.string({ error: wording.branchRequired }).trim().min(1, wording.branchRequired),
   memberIds: z.preprocess(
     (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
-    z.array(z.string().trim().min(1)).min(1, "Chọn ít nhất một đảng viên.").max(BULK_ACCOUNTS_LIMIT, `Mỗi lần tạo tối đa ${BULK_ACCOUNTS_LIMIT} tài khoản.`),
+    z.array(z.string().trim().min(1)).min(1, wording.membersRequired).max(BULK_ACCOUNTS_LIMIT, fill(wording.tooMany, { limit: BULK_ACCOUNTS_LIMIT })),
   ),
 });
 
@@ -134,14 +138,14 @@ export async function createMemberAccounts(user: Principal, input: unknown, cont
   try {
     return await withTenant(user.tenantId, async (tx) => {
       const branch = await loadBranch(tx, user, data.branchId);
-      if (branch.activeTo) throw new ValidationError(`${branch.name} đã ngừng hoạt động: không tạo tài khoản mới.`);
+      if (branch.activeTo) throw new ValidationError(fill(wording.branchClosed, { name: branch.name }));
       const roll = await tx.member.findMany({ where: { tenantId: user.tenantId, branchId: branch.id, endedOn: null }, select: { ...namedMemberSelect, users: { select: { id: true }, take: 1 } } });
       const labels = distinctNames(roll);
       const byId = new Map(roll.map((m) => [m.id, m]));
       const problems = ids.filter((id) => !byId.has(id) || byId.get(id)!.users.length > 0);
       if (problems.length > 0) {
         throw new ConflictError(
-          `${problems.length} đảng viên đã chọn vừa có tài khoản, đã ra khỏi danh sách hoặc không thuộc ${branch.name}. Vui lòng tải lại trang rồi chọn lại.`,
+          fill(wording.membersChanged, { count: problems.length, name: branch.name }),
         );
       }
       const used = new Set<string>();
@@ -158,7 +162,7 @@ export async function createMemberAccounts(user: Principal, input: unknown, cont
             break;
           }
         }
-        if (!username) throw new ConflictError(`Không tìm được tên đăng nhập còn trống cho ${member.fullName}.`);
+        if (!username) throw new ConflictError(fill(wording.noUsername, { name: member.fullName }));
         used.add(username);
         const created = await tx.user.create({
           data: { tenantId: user.tenantId, username, passwordHash: hashes[index]!, displayName: member.fullName, memberId: member.id, mustChangePassword: true },
@@ -180,7 +184,7 @@ export async function createMemberAccounts(user: Principal, input: unknown, cont
     });
   } catch (error) {
     // Another administrator took one of the names at the same moment: nothing was written.
-    if (isUniqueViolation(error, "User_username_key")) throw new ConflictError("Một tên đăng nhập vừa được dùng cho tài khoản khác. Vui lòng bấm tạo lại.");
+    if (isUniqueViolation(error, "User_username_key")) throw new ConflictError(wording.usernameRace);
     throw error;
   }
 }

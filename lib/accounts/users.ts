@@ -9,7 +9,7 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import { newPasswordSchema } from "@/lib/auth/account";
+import { passwordSchema } from "@/lib/auth/account";
 import { hashPassword } from "@/lib/auth/password";
 import { authorize, scopeRoots, type Grant, type Principal } from "@/lib/auth/permissions";
 import { bumpSessionVersion } from "@/lib/auth/session-version";
@@ -24,6 +24,11 @@ import { isInSubtree, pathIds } from "@/lib/domain/org-path";
 import { usernameSchema } from "@/lib/org/tenants";
 import { isUniqueViolation } from "@/lib/errors";
 import { normalizeName, type JsonInput } from "@/lib/org/units";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.accountsServer.users;
+const accountPasswordSchema = passwordSchema(messages.authServer.account.passwordLabel);
 
 export interface ServiceOptions {
   requestId?: string | null;
@@ -32,9 +37,9 @@ export interface ServiceOptions {
 // Usernames are unique across all tenants (the login form names no tenant), so a clash may be with
 // an account of another tenant: the message must not tell which, nor that it exists at all beyond
 // "this name cannot be used" (the same words as for a name in this tenant).
-const USERNAME_TAKEN = "Không dùng được tên đăng nhập này. Hãy chọn tên khác, ví dụ thêm chữ viết tắt của đơn vị hoặc năm sinh vào sau tên.";
-const STALE = "Tài khoản này vừa được người khác thay đổi. Vui lòng tải lại trang rồi thử lại.";
-const NOT_FOUND = "Không tìm thấy tài khoản này.";
+const USERNAME_TAKEN = wording.usernameTaken;
+const STALE = wording.stale;
+const NOT_FOUND = wording.notFound;
 export const USER_PAGE_SIZE = 50;
 
 // ─── Scope ──────────────────────────────────────────────────────────────────────────────────────
@@ -262,9 +267,9 @@ export async function searchMembersForLink(actor: Principal, query: string): Pro
 // ─── Writes ─────────────────────────────────────────────────────────────────────────────────────
 
 const displayName = z
-  .string({ error: "Vui lòng nhập họ và tên." })
+  .string({ error: wording.fullNameRequired })
   .transform(normalizeName)
-  .pipe(z.string().min(2, "Họ và tên phải có ít nhất 2 ký tự.").max(120, "Họ và tên không được dài quá 120 ký tự."));
+  .pipe(z.string().min(2, wording.fullNameTooShort).max(120, wording.fullNameTooLong));
 
 // Accepts null too, so a parsed value parses again (the action parses, then the service).
 const optionalId = z
@@ -272,7 +277,7 @@ const optionalId = z
   .nullish()
   .transform((value) => value?.trim() || null);
 
-const version = z.coerce.number({ error: "Thiếu phiên bản dữ liệu, vui lòng tải lại trang." }).int().min(1);
+const version = z.coerce.number({ error: wording.versionMissing }).int().min(1);
 
 export const createUserSchema = z
   .object({
@@ -282,20 +287,20 @@ export const createUserSchema = z
     passwordMode: z.enum(["generate", "manual"]).default("generate"),
     password: z.string().optional().default(""),
     role: z
-      .union([z.literal(""), z.enum(Role, { error: "Vai trò không hợp lệ." })])
+      .union([z.literal(""), z.enum(Role, { error: wording.roleInvalid })])
       .nullish()
       .transform((value) => value || null),
     orgUnitId: optionalId,
   })
   .superRefine((value, ctx) => {
     if (value.passwordMode === "manual") {
-      const checked = newPasswordSchema.safeParse(value.password);
+      const checked = accountPasswordSchema.safeParse(value.password);
       if (!checked.success) {
-        for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", path: ["password"], message: issue.message.replace("Mật khẩu mới", "Mật khẩu") });
+        for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", path: ["password"], message: issue.message });
       }
     }
-    if (value.role && !value.orgUnitId) ctx.addIssue({ code: "custom", path: ["orgUnitId"], message: "Vui lòng chọn đơn vị để giao vai trò." });
-    if (!value.role && value.orgUnitId) ctx.addIssue({ code: "custom", path: ["role"], message: "Vui lòng chọn vai trò." });
+    if (value.role && !value.orgUnitId) ctx.addIssue({ code: "custom", path: ["orgUnitId"], message: wording.unitForRole });
+    if (!value.role && value.orgUnitId) ctx.addIssue({ code: "custom", path: ["role"], message: wording.roleRequired });
   });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
@@ -310,8 +315,8 @@ export const setDisabledSchema = z.object({
 });
 export const grantRoleSchema = z.object({
   userId: z.string(),
-  role: z.enum(Role, { error: "Vui lòng chọn vai trò." }),
-  orgUnitId: z.string({ error: "Vui lòng chọn đơn vị." }).min(1, "Vui lòng chọn đơn vị."),
+  role: z.enum(Role, { error: wording.roleRequired }),
+  orgUnitId: z.string({ error: wording.unitRequired }).min(1, wording.unitRequired),
 });
 export type GrantRoleInput = z.input<typeof grantRoleSchema>;
 export const revokeRoleSchema = z.object({ userId: z.string(), grantId: z.string() });
@@ -336,14 +341,14 @@ async function checkMemberLink(tx: Tx, actor: Principal, memberId: string, excep
       })
     : null;
   if (!member || !authorize(actor, "user.manage", member.branch)) {
-    throw fieldError("memberId", "Không tìm thấy đảng viên này trong phạm vi bạn quản lý.");
+    throw fieldError("memberId", wording.memberNotFound);
   }
-  if (member.endedOn) throw fieldError("memberId", "Đảng viên này đã ra khỏi danh sách, không thể liên kết tài khoản.");
+  if (member.endedOn) throw fieldError("memberId", wording.memberLeft);
   const linked = await tx.user.findFirst({
     where: { tenantId: actor.tenantId, memberId, ...(exceptUserId ? { id: { not: exceptUserId } } : {}) },
     select: { id: true },
   });
-  if (linked) throw fieldError("memberId", "Đảng viên này đã có tài khoản đăng nhập khác.");
+  if (linked) throw fieldError("memberId", wording.memberHasAccount);
 }
 
 /** Only a TENANT_ADMIN at or above a unit may make someone TENANT_ADMIN there. */
@@ -361,12 +366,12 @@ async function loadGrantUnit(tx: Tx, actor: Principal, role: Role, orgUnitId: st
       })
     : null;
   if (!unit || !authorize(actor, "user.manage", unit)) {
-    throw fieldError("orgUnitId", "Không tìm thấy đơn vị này trong phạm vi bạn quản lý.");
+    throw fieldError("orgUnitId", wording.unitNotFound);
   }
   if (!mayGrant(actor, role, unit)) {
-    throw fieldError("role", "Chỉ quản trị viên của đơn vị này hoặc cấp trên mới được giao quyền quản trị hệ thống tại đây.");
+    throw fieldError("role", wording.systemAdminHere);
   }
-  if (unit.activeTo) throw fieldError("orgUnitId", `${unit.name} đã ngừng hoạt động, không thể giao vai trò tại đây.`);
+  if (unit.activeTo) throw fieldError("orgUnitId", fill(wording.unitClosed, { name: unit.name }));
   return unit;
 }
 
@@ -382,8 +387,8 @@ export async function createUser(actor: Principal, input: CreateUserInput | Json
   const scope = requireScope(actor);
   const data = parseInput(createUserSchema, input);
   if (!scope.coversRoot && !data.memberId && !data.role) {
-    throw new ValidationError("Hãy liên kết tài khoản với một đảng viên hoặc giao cho nó một vai trò, để tài khoản thuộc phạm vi bạn quản lý.", {
-      memberId: ["Liên kết với đảng viên, hoặc giao vai trò ở phần dưới."],
+    throw new ValidationError(wording.outsideScope, {
+      memberId: [wording.outsideScopeField],
     });
   }
   const temporaryPassword = data.passwordMode === "generate" ? generateTemporaryPassword() : null;
@@ -518,7 +523,7 @@ export async function resetPassword(
 export async function setUserDisabled(actor: Principal, input: z.input<typeof setDisabledSchema> | JsonInput, options: ServiceOptions = {}): Promise<void> {
   const scope = requireScope(actor);
   const data = parseInput(setDisabledSchema, input);
-  if (data.disabled && data.id === actor.id) throw new ValidationError("Bạn không thể tự vô hiệu hóa tài khoản của chính mình.");
+  if (data.disabled && data.id === actor.id) throw new ValidationError(wording.selfDisable);
   await withTenant(actor.tenantId, async (tx) => {
     await requireManaged(tx, actor, scope, data.id);
     const user = await tx.user.findUniqueOrThrow({
@@ -549,7 +554,7 @@ export async function setUserDisabled(actor: Principal, input: z.input<typeof se
   });
 }
 
-const GRANT_EXISTS = "Tài khoản đã có vai trò này tại đơn vị này.";
+const GRANT_EXISTS = wording.roleHeld;
 
 /** Grants a role on a unit inside the actor's scope to an account the actor manages. */
 export async function grantRole(actor: Principal, input: GrantRoleInput | JsonInput, options: ServiceOptions = {}): Promise<{ grantId: string }> {
@@ -598,14 +603,14 @@ export async function revokeRole(actor: Principal, input: z.input<typeof revokeR
         })
       : null;
     if (!grant || grant.userId !== data.userId || !authorize(actor, "user.manage", grant.orgUnit)) {
-      throw new NotFoundError("Không tìm thấy vai trò này.");
+      throw new NotFoundError(wording.grantNotFound);
     }
     if (grant.userId === actor.id && grant.role === "TENANT_ADMIN") {
       const others = await tx.roleGrant.count({
         where: { tenantId: actor.tenantId, userId: actor.id, role: "TENANT_ADMIN", id: { not: grant.id } },
       });
       if (others === 0) {
-        throw new ValidationError("Bạn không thể thu hồi quyền quản trị cuối cùng của chính mình. Hãy nhờ một quản trị viên khác nếu thật sự cần.");
+        throw new ValidationError(wording.lastAdminSelf);
       }
     }
     await tx.roleGrant.delete({ where: { tenantId_id: { tenantId: actor.tenantId, id: grant.id } }, select: { id: true } });

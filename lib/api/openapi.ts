@@ -4,6 +4,9 @@
 import { z } from "zod";
 import { OPENAPI_ROUTES } from "@/lib/api/openapi-routes";
 import type { OpenApiRoute } from "@/lib/api/openapi-routes/types";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.apiServer.openapi;
 
 type JsonObject = Record<string, unknown>;
 
@@ -19,7 +22,7 @@ export interface OpenApiDocument {
 
 const ERROR_SCHEMA: JsonObject = {
   type: "object",
-  description: "Thông báo lỗi tiếng Việt; fieldErrors nêu lỗi theo từng trường (422).",
+  description: wording.errorSchema,
   properties: {
     error: { type: "string" },
     fieldErrors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
@@ -28,17 +31,9 @@ const ERROR_SCHEMA: JsonObject = {
   required: ["error"],
 };
 
-const ERROR_RESPONSES: Record<string, string> = {
-  "400": "Yêu cầu không đọc được (JSON hỏng).",
-  "401": "Chưa đăng nhập, hoặc mã truy cập không hợp lệ, đã hết hạn hay bị thu hồi.",
-  "403": "Không có quyền (hoặc phải đổi mật khẩu tạm thời trước).",
-  "404": "Không tìm thấy, hoặc nằm ngoài phạm vi được xem.",
-  "409": "Dữ liệu đã được người khác thay đổi (phiên bản cũ) hoặc trùng.",
-  "415": "Nội dung yêu cầu phải là application/json.",
-  "422": "Dữ liệu chưa hợp lệ; xem fieldErrors.",
-};
+const ERROR_RESPONSES: Readonly<Record<string, string>> = wording.errorResponses;
 
-const SUCCESS_DESCRIPTION: Record<number, string> = { 200: "Thành công.", 201: "Đã tạo.", 204: "Xong, không có nội dung." };
+const SUCCESS_DESCRIPTION: Readonly<Record<string, string>> = wording.success;
 
 /**
  * A zod schema as JSON Schema 2020-12. Request bodies and queries are described as the client sends
@@ -119,7 +114,7 @@ function operation(route: OpenApiRoute, area: string): JsonObject {
           },
         };
   const responses: Record<string, JsonObject> = {
-    [status]: { description: SUCCESS_DESCRIPTION[Number(status)] ?? "Thành công.", ...(successContent ? { content: successContent } : {}) },
+    [status]: { description: SUCCESS_DESCRIPTION[String(Number(status))] ?? wording.success["200"], ...(successContent ? { content: successContent } : {}) },
   };
   for (const [code, description] of Object.entries(ERROR_RESPONSES)) {
     if (route.public && (code === "401" || code === "403")) continue;
@@ -167,13 +162,9 @@ export function buildOpenApiDocument(
   const document: OpenApiDocument = {
     openapi: "3.1.0",
     info: {
-      title: "Sổ sinh hoạt chi bộ — API v1",
+      title: wording.title,
       version: "1.0.0",
-      description:
-        "API JSON song song với các biểu mẫu: cùng dịch vụ, cùng lược đồ kiểm tra. Xác thực bằng cookie phiên đăng nhập " +
-        "hoặc mã truy cập cá nhân (Authorization: Bearer sosh_pat_…), tạo ở trang Tài khoản hoặc bằng " +
-        "`npm run cli -- token create --user <tên đăng nhập>`. Mã truy cập dùng đúng quyền của tài khoản. " +
-        "Ngày dạng yyyy-mm-dd theo lịch Việt Nam; thời điểm theo ISO 8601; mọi giờ hiển thị theo Asia/Ho_Chi_Minh.",
+      description: wording.description,
     },
     servers: [{ url: options.serverUrl ?? "/" }],
     tags: [],
@@ -184,9 +175,9 @@ export function buildOpenApiDocument(
           type: "apiKey",
           in: "cookie",
           name: "authjs.session-token",
-          description: "Cookie phiên của trang web (tên __Secure-authjs.session-token khi chạy HTTPS).",
+          description: wording.sessionCookie,
         },
-        bearerToken: { type: "http", scheme: "bearer", bearerFormat: "sosh_pat_…", description: "Mã truy cập cá nhân." },
+        bearerToken: { type: "http", scheme: "bearer", bearerFormat: "sosh_pat_…", description: wording.bearerToken },
       },
       schemas: { Error: ERROR_SCHEMA },
     },

@@ -4,6 +4,10 @@
 // body's `version` still guards the write: if the record changed since the caller read it, the
 // service refuses with 409, so the filled-in values can never overwrite a newer change.
 import { ValidationError } from "@/lib/errors";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.apiServer.patch;
 
 /**
  * `current` (the editable fields as the update schema takes them) overlaid with the fields the
@@ -17,7 +21,8 @@ export function mergePatch(
   const allowed = new Set([...Object.keys(current), "version", ...(options.extra ?? [])]);
   const unknown = Object.keys(body).filter((key) => !allowed.has(key));
   if (unknown.length > 0) {
-    const message = `Không sửa được các trường: ${unknown.join(", ")}.${options.hint ? ` ${options.hint}` : ""}`;
+    const refused = fill(wording.unknownFields, { fields: unknown.join(", ") });
+    const message = options.hint ? `${refused} ${options.hint}` : refused;
     throw new ValidationError(message, Object.fromEntries(unknown.map((key) => [key, [message]])));
   }
   const sent = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));

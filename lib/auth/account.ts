@@ -5,26 +5,38 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { bumpSessionVersion } from "@/lib/auth/session-version";
 import { withTenant } from "@/lib/db/tenant";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
 
-export const newPasswordSchema = z
-  .string()
-  .min(8, "Mật khẩu mới phải có ít nhất 8 ký tự.")
-  .max(200, "Mật khẩu mới quá dài.")
-  .refine((value) => /[A-Za-zÀ-ỹ]/.test(value) && /\d/.test(value), "Mật khẩu mới phải có cả chữ và số.");
+const wording = messages.authServer.account;
+
+/** A password's rules; `label` names the field in the messages ("Mật khẩu mới", "Mật khẩu"). */
+export function passwordSchema(label: string) {
+  return (
+    z
+      .string()
+      .min(8, fill(wording.passwordTooShort, { label }))
+      .max(200, fill(wording.passwordTooLong, { label }))
+      // Latin letters with or without Vietnamese marks (À … ỹ), and a digit.
+      .refine((value) => /[A-Za-z\u00C0-\u1EF9]/.test(value) && /\d/.test(value), fill(wording.passwordLettersDigits, { label }))
+  );
+}
+
+export const newPasswordSchema = passwordSchema(wording.newPasswordLabel);
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Nhập mật khẩu hiện tại."),
+    currentPassword: z.string().min(1, wording.currentRequired),
     newPassword: newPasswordSchema,
     confirmPassword: z.string(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ["confirmPassword"],
-    message: "Mật khẩu nhập lại không khớp.",
+    message: wording.confirmMismatch,
   })
   .refine((v) => v.newPassword !== v.currentPassword, {
     path: ["newPassword"],
-    message: "Mật khẩu mới phải khác mật khẩu hiện tại.",
+    message: wording.sameAsCurrent,
   });
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
@@ -43,7 +55,7 @@ export async function changePassword(
   );
   if (!user) throw new NotFoundError();
   if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
-    throw new ValidationError("Mật khẩu hiện tại không đúng.", { currentPassword: ["Mật khẩu hiện tại không đúng."] });
+    throw new ValidationError(wording.currentWrong, { currentPassword: [wording.currentWrong] });
   }
   const passwordHash = await hashPassword(data.newPassword);
   await withTenant(actor.tenantId, async (tx) => {
@@ -52,7 +64,7 @@ export async function changePassword(
       where: { tenantId: actor.tenantId, id: actor.id, version: user.version },
       data: { passwordHash, mustChangePassword: false, version: { increment: 1 } },
     });
-    if (count === 0) throw new ValidationError("Mật khẩu vừa được đổi ở nơi khác. Vui lòng tải lại trang.");
+    if (count === 0) throw new ValidationError(wording.changedElsewhere);
     // Every session opened with the old password ends, this one included: the person signs in again.
     await bumpSessionVersion(tx, actor.tenantId, actor.id);
     await recordAudit(tx, {

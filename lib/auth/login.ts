@@ -12,10 +12,13 @@ import { withTenant } from "@/lib/db/tenant";
 import { isUnsafeText } from "@/lib/input/unsafe-text";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { ACCOUNT_POLICY, IP_POLICY, PAIR_POLICY, accountKey, claimAttempt, clearFailures, ipKey, pairKey, pruneThrottle, refundAttempt, type ThrottleKey } from "@/lib/auth/throttle";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.authServer.login;
 
 export const loginSchema = z.object({
-  username: z.string().trim().toLowerCase().min(1, "Nhập tên đăng nhập.").max(100),
-  password: z.string().min(1, "Nhập mật khẩu.").max(200),
+  username: z.string().trim().toLowerCase().min(1, wording.usernameRequired).max(100),
+  password: z.string().min(1, wording.passwordRequired).max(200),
 });
 
 export interface AuthenticatedUser {

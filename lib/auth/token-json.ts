@@ -2,16 +2,19 @@
 // the OpenAPI document.
 import { z } from "zod";
 import type { TokenSummary } from "@/lib/auth/tokens";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.authServer.tokenJsonFields;
 
 export const tokenResponseSchema = z.object({
   id: z.string(),
   name: z.string(),
-  prefix: z.string().describe("Phần đầu của mã, để nhận ra mã trong danh sách"),
+  prefix: z.string().describe(wording.prefix),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
-  scope: z.enum(["CALENDAR", "READ", "FULL"]).describe("CALENDAR: chỉ đọc lịch; READ: mọi GET; FULL: đọc và thay đổi (trừ quản lý mã)"),
+  scope: z.enum(["CALENDAR", "READ", "FULL"]).describe(wording.scope),
 });
 
 export function tokenJson(token: TokenSummary): z.infer<typeof tokenResponseSchema> {

@@ -17,6 +17,10 @@ import { NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { TokenScope } from "@/lib/generated/prisma/enums";
 import { noteRequestUser } from "@/lib/log/request-context";
 import { DAY_MS } from "@/lib/time/days";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.authServer.tokens;
 
 /** Tokens look like "sosh_pat_<43 base64url characters>" (256 random bits). */
 export const TOKEN_PREFIX = "sosh_pat_";
@@ -26,7 +30,7 @@ const SHOWN_PREFIX_LENGTH = TOKEN_PREFIX.length + 6;
 /** lastUsedAt is refreshed at most this often, so a busy integration does not write on every call. */
 const LAST_USED_RESOLUTION_MS = 5 * 60_000;
 
-export const TOKEN_NOT_FOUND = "Không tìm thấy mã truy cập này, hoặc mã không thuộc tài khoản của bạn.";
+export const TOKEN_NOT_FOUND = wording.tokenNotFound;
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
@@ -47,28 +51,28 @@ export const DEFAULT_TOKEN_DAYS = 90;
 export const CALENDAR_TOKEN_DAYS = 365;
 
 const expiryChoice = z.coerce
-  .number({ message: "Thời hạn phải là số ngày." })
-  .int("Thời hạn phải là số ngày nguyên.")
-  .min(1, "Thời hạn ít nhất là 1 ngày.")
-  .max(MAX_TOKEN_DAYS, `Thời hạn tối đa là ${MAX_TOKEN_DAYS} ngày; khi hết hạn, hãy tạo mã mới.`);
+  .number({ message: wording.expiryNotNumber })
+  .int(wording.expiryNotInteger)
+  .min(1, wording.expiryMin)
+  .max(MAX_TOKEN_DAYS, fill(wording.expiryMax, { max: MAX_TOKEN_DAYS }));
 
 export const createTokenSchema = z.object({
   name: z
-    .string({ message: "Đặt tên cho mã truy cập." })
+    .string({ message: wording.nameRequired })
     .trim()
-    .min(1, "Đặt tên cho mã truy cập, ví dụ: Lịch trên điện thoại.")
-    .max(100, "Tên mã truy cập tối đa 100 ký tự.")
+    .min(1, wording.nameExample)
+    .max(100, wording.nameTooLong)
     .transform((value) => value.normalize("NFC")),
   /** Days until the token stops working (default 90, at most 365). */
   expiresInDays: z.preprocess((value) => (value === "" || value === null ? undefined : value), expiryChoice.optional()).transform(
     (value) => value ?? DEFAULT_TOKEN_DAYS,
   ),
   /** READ (default: every GET) or FULL (changes too); CALENDAR is the calendar link's. */
-  scope: z.enum(TokenScope, { error: "Phạm vi mã truy cập không hợp lệ." }).default("READ"),
+  scope: z.enum(TokenScope, { error: wording.scopeInvalid }).default("READ"),
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;
 
-export const revokeTokenSchema = z.object({ id: z.string({ message: "Thiếu mã định danh." }).trim() });
+export const revokeTokenSchema = z.object({ id: z.string({ message: wording.idRequired }).trim() });
 
 export interface TokenSummary {
   id: string;
@@ -273,7 +277,7 @@ export async function createTokenForUsername(
   const normalized = username.trim().toLowerCase();
   const [login] = await db().$queryRaw<{ tenantId: string; userId: string }[]>`
     SELECT "tenantId", "userId" FROM app_find_login(${normalized})`;
-  if (!login) throw new NotFoundError(`Không có tài khoản "${normalized}".`);
+  if (!login) throw new NotFoundError(fill(wording.noSuchUser, { username: normalized }));
   const disabled = await withTenant(login.tenantId, async (tx) => {
     const user = await tx.user.findUnique({
       where: { tenantId_id: { tenantId: login.tenantId, id: login.userId } },
@@ -281,10 +285,10 @@ export async function createTokenForUsername(
     });
     return user?.disabled ?? true;
   });
-  if (disabled) throw new ValidationError(`Tài khoản "${normalized}" đang bị khóa; mở khóa trước khi tạo mã truy cập.`);
+  if (disabled) throw new ValidationError(fill(wording.userLocked, { username: normalized }));
   const created = await createToken(
     { id: login.userId, tenantId: login.tenantId },
-    { name: input.name ?? "Tích hợp (tạo bằng dòng lệnh)", expiresInDays: input.expiresInDays ?? undefined, scope: input.scope ?? "FULL" },
+    { name: input.name ?? wording.integrationName, expiresInDays: input.expiresInDays ?? undefined, scope: input.scope ?? "FULL" },
     { via: "cli", noExpiry: input.expiresInDays === null },
   );
   return { ...created, username: normalized, tenantId: login.tenantId };

@@ -10,7 +10,8 @@ import { dirname, join, posix } from "node:path";
 import { PassThrough, Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import tar from "tar-stream";
-import { BackupError, diskFullOr } from "@/lib/backup/errors";
+import { BackupError, backupMessages, diskFullOr } from "@/lib/backup/errors";
+import { fill } from "@/lib/i18n/fill";
 import { DATABASE_ENTRIES, FILES_PREFIX, MANIFEST_NAME, manifestSchema, type Manifest } from "@/lib/backup/manifest";
 
 function hashing(onDone: (sha256: string, size: number) => void): Transform {
@@ -140,10 +141,10 @@ export async function extractArchive(path: string, staging: string): Promise<Ext
       next(error as Error);
     };
     if (header.type !== "file" || !allowedEntry(name) || seen.has(name) || manifestText !== undefined) {
-      return fail(new BackupError("archiveCorrupt", { path, detail: `phần không hợp lệ "${header.name}"` }));
+      return fail(new BackupError("archiveCorrupt", { path, detail: fill(backupMessages.details.badEntry, { name: header.name }) }));
     }
     if (name === MANIFEST_NAME) {
-      if ((header.size ?? 0) > MANIFEST_LIMIT) return fail(new BackupError("archiveCorrupt", { path, detail: "manifest quá lớn" }));
+      if ((header.size ?? 0) > MANIFEST_LIMIT) return fail(new BackupError("archiveCorrupt", { path, detail: backupMessages.details.manifestTooLarge }));
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: unknown) => chunks.push(chunk as Buffer));
       stream.on("end", () => {
@@ -171,29 +172,29 @@ export async function extractArchive(path: string, staging: string): Promise<Ext
     const full = diskFullOr(error, staging);
     if (full instanceof BackupError) throw full;
     const message = error instanceof Error ? error.message : String(error);
-    if (/unexpected end/i.test(message)) throw new BackupError("archiveTruncated", { path, detail: "dữ liệu kết thúc giữa chừng" });
+    if (/unexpected end/i.test(message)) throw new BackupError("archiveTruncated", { path, detail: backupMessages.details.endedEarly });
     throw new BackupError("archiveCorrupt", { path, detail: message });
   }
   if (manifestText === undefined) {
-    throw new BackupError("archiveTruncated", { path, detail: "thiếu manifest.json, phần cuối của tệp" });
+    throw new BackupError("archiveTruncated", { path, detail: backupMessages.details.manifestMissing });
   }
   let manifest: Manifest;
   try {
     manifest = manifestSchema.parse(JSON.parse(manifestText));
   } catch {
-    throw new BackupError("archiveCorrupt", { path, detail: "manifest.json không đọc được" });
+    throw new BackupError("archiveCorrupt", { path, detail: backupMessages.details.manifestUnreadable });
   }
   const expected = [manifest.database, ...manifest.files];
   if (manifest.database.path !== DATABASE_ENTRIES[manifest.database.kind]) {
-    throw new BackupError("archiveCorrupt", { path, detail: "manifest ghi sai tên phần cơ sở dữ liệu" });
+    throw new BackupError("archiveCorrupt", { path, detail: backupMessages.details.databaseEntryName });
   }
   for (const entry of expected) {
     const found = seen.get(entry.path);
-    if (!found) throw new BackupError("archiveTruncated", { path, detail: `thiếu ${entry.path}` });
+    if (!found) throw new BackupError("archiveTruncated", { path, detail: fill(backupMessages.details.entryMissing, { path: entry.path }) });
     if (found.size !== entry.size || found.sha256 !== entry.sha256) throw new BackupError("checksumMismatch", { path, entry: entry.path });
     seen.delete(entry.path);
   }
-  if (seen.size > 0) throw new BackupError("archiveCorrupt", { path, detail: `có phần không ghi trong manifest: ${[...seen.keys()][0]}` });
+  if (seen.size > 0) throw new BackupError("archiveCorrupt", { path, detail: fill(backupMessages.details.unlistedEntry, { path: [...seen.keys()][0]! }) });
   return {
     manifest,
     databaseFile: join(staging, ...manifest.database.path.split("/")),

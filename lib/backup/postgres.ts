@@ -7,7 +7,8 @@
 // every table's count and checksum equal the manifest's; any error or difference rolls it all back.
 import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
-import { BackupError } from "@/lib/backup/errors";
+import { BackupError, backupMessages } from "@/lib/backup/errors";
+import { fill } from "@/lib/i18n/fill";
 import type { TableStats } from "@/lib/backup/manifest";
 import { LIST_TABLES, ROW_STATS_SELECT, STATS_SETTINGS_LOCAL, tableStats, type TableStatsRow } from "@/lib/backup/table-stats";
 import { appliedMigrations } from "@/lib/db/migrate";
@@ -41,7 +42,7 @@ function runTool(tool: string, args: string[], env: NodeJS.ProcessEnv, stdio: ("
     });
     child.once("close", (code, signal) => {
       if (code === 0) return resolve();
-      const detail = stderr.trim().split("\n").slice(-6).join(" ").replace(/\s+/g, " ") || `mã thoát ${code ?? signal}`;
+      const detail = stderr.trim().split("\n").slice(-6).join(" ").replace(/\s+/g, " ") || fill(backupMessages.details.exitCode, { code: String(code ?? signal) });
       if (/server version mismatch|unsupported version/i.test(stderr)) return reject(new BackupError("toolVersion", { tool, detail }));
       if (/No space left on device|disk full/i.test(stderr)) return reject(new BackupError("diskFull", { path: tool }));
       reject(new BackupError("toolFailed", { tool, detail }));
@@ -124,6 +125,16 @@ END
 $$;
 GRANT sosh_app TO CURRENT_USER;`;
 
+const verify = backupMessages.verify;
+
+/**
+ * A catalog sentence as the text of a PL/pgSQL format() call inside a quoted literal: each
+ * "{name}" becomes %s, in the order they appear (the order of format()'s arguments below).
+ */
+function sqlFormat(template: string): string {
+  return template.replace(/'/g, "''").replace(/%/g, "%%").replace(/\{\w+\}/g, "%s");
+}
+
 function verificationSql(expected: TableStats[]): string {
   const json = JSON.stringify(expected.map(({ name, rows, checksum }) => ({ name, rows, checksum })));
   return `
@@ -139,20 +150,20 @@ DECLARE
 BEGIN
   FOR item IN SELECT value FROM jsonb_array_elements(expected) LOOP
     IF to_regclass(format('public.%I', item->>'name')) IS NULL THEN
-      problems := problems || format(' %s: thiếu bảng;', item->>'name');
+      problems := problems || format(' ${sqlFormat(verify.tableMissing)};', item->>'name');
       CONTINUE;
     END IF;
     EXECUTE format('SELECT ${ROW_STATS_SELECT.replace(/'/g, "''")} FROM public.%I t', item->>'name') INTO actual_rows, actual_sum;
     IF actual_rows <> (item->>'rows')::bigint THEN
-      problems := problems || format(' %s: %s dòng, bản sao lưu có %s;', item->>'name', actual_rows, item->>'rows');
+      problems := problems || format(' ${sqlFormat(verify.rowCount)};', item->>'name', actual_rows, item->>'rows');
     ELSIF actual_sum <> item->>'checksum' THEN
-      problems := problems || format(' %s: nội dung khác;', item->>'name');
+      problems := problems || format(' ${sqlFormat(verify.contentDiffers)};', item->>'name');
     END IF;
   END LOOP;
   FOR extra IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind = 'r'
         AND c.relname NOT IN (SELECT value->>'name' FROM jsonb_array_elements(expected)) LOOP
-    problems := problems || format(' %s: bảng không có trong bản sao lưu;', extra);
+    problems := problems || format(' ${sqlFormat(verify.extraTable)};', extra);
   END LOOP;
   IF problems <> '' THEN
     RAISE EXCEPTION 'SOSH_VERIFY_FAILED:%', problems;

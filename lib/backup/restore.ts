@@ -49,7 +49,7 @@ async function checkSchema(manifest: Manifest, options: RestoreOptions): Promise
   if (status.changed.length > 0) throw new BackupError("schemaChanged", { names: status.changed.join(", ") });
   if (status.missing.length > 0) throw new BackupError("schemaNewer", { names: status.missing.join(", ") });
   if (status.pending.length > 0 && !options.migrate) {
-    throw new BackupError("schemaOlder", { count: status.pending.length, latest: manifest.schema.latest ?? "(trống)" });
+    throw new BackupError("schemaOlder", { count: status.pending.length, latest: manifest.schema.latest ?? backupMessages.details.empty });
   }
 }
 

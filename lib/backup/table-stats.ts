@@ -3,6 +3,10 @@
 // the table's rows: independent of row order, computed by the database in one streaming pass (no
 // big aggregate string), and changed by any change to any column of any row. The session settings
 // that shape a row's text are fixed first, so two databases with the same rows agree.
+import { fill } from "@/lib/i18n/fill";
+import backupWords from "@/lib/i18n/messages/vi/backup.json";
+
+const words = backupWords.verify;
 
 export interface SqlRunner {
   query<T>(sql: string): Promise<{ rows: T[] }>;
@@ -60,11 +64,11 @@ export function compareTableStats(expected: TableStatsRow[], actual: TableStatsR
   const byName = new Map(actual.map((table) => [table.name, table]));
   for (const table of expected) {
     const found = byName.get(table.name);
-    if (!found) problems.push(`${table.name}: thiếu bảng`);
-    else if (found.rows !== table.rows) problems.push(`${table.name}: ${found.rows} dòng, bản sao lưu có ${table.rows}`);
-    else if (found.checksum !== table.checksum) problems.push(`${table.name}: cùng ${found.rows} dòng nhưng nội dung khác`);
+    if (!found) problems.push(fill(words.tableMissing, { name: table.name }));
+    else if (found.rows !== table.rows) problems.push(fill(words.rowCount, { name: table.name, rows: found.rows, expected: table.rows }));
+    else if (found.checksum !== table.checksum) problems.push(fill(words.contentDiffersRows, { name: table.name, rows: found.rows }));
     byName.delete(table.name);
   }
-  for (const name of byName.keys()) problems.push(`${name}: bảng không có trong bản sao lưu`);
+  for (const name of byName.keys()) problems.push(fill(words.extraTable, { name }));
   return problems;
 }

@@ -5,12 +5,15 @@ import { AttendanceStatus, DocumentKind, MeetingKind, MeetingState, TaskResult }
 import { formatRatio } from "@/lib/exact/ratio";
 import type { CalendarItem } from "./upcoming";
 import type { MemberOverview } from "./member-view";
+import messages from "@/lib/i18n/messages";
 
-const instant = z.string().describe("Thời điểm ISO 8601");
-const day = z.string().describe("Ngày yyyy-mm-dd");
+const wording = messages.outputs.apiFields;
+
+const instant = z.string().describe(wording.instant);
+const day = z.string().describe(wording.day);
 
 export const calendarQuerySchema = z.object({
-  days: z.coerce.number().int().min(1).max(400).optional().describe("Số ngày tới (mặc định 90)"),
+  days: z.coerce.number().int().min(1).max(400).optional().describe(wording.days),
 });
 
 export const calendarItemSchema = z.object({
@@ -25,7 +28,7 @@ export const calendarItemSchema = z.object({
   place: z.string().nullable(),
   branch: z.object({ id: z.string(), name: z.string() }),
   version: z.number().int(),
-  relation: z.string().describe("member (chi bộ của mình) hoặc vai trò: RECORDER, OVERSEER, REVIEWER, LEADER, TENANT_ADMIN, MEMBER"),
+  relation: z.string().describe(wording.role),
 });
 export const calendarResponseSchema = z.object({ items: z.array(calendarItemSchema) });
 
@@ -64,7 +67,7 @@ const memberMeetingSchema = z.object({
 });
 
 export const memberOverviewSchema = z.object({
-  linked: z.boolean().describe("false khi tài khoản chưa gắn với hồ sơ đảng viên (các trường khác vắng mặt)"),
+  linked: z.boolean().describe(wording.linked),
   member: z.object({ id: z.string(), fullName: z.string(), branch: z.object({ id: z.string(), name: z.string() }) }).optional(),
   year: z.number().int().optional(),
   upcoming: z.array(memberMeetingSchema).optional(),
@@ -88,7 +91,7 @@ export const memberOverviewSchema = z.object({
       counts: z.record(z.enum(AttendanceStatus), z.number().int()),
       due: z.number().int(),
       present: z.number().int(),
-      ratePercent: z.string().nullable().describe("Tỷ lệ dự họp, dạng \"91.7\""),
+      ratePercent: z.string().nullable().describe(wording.attendanceRate),
       excusedStreak: z.number().int(),
       maxExcusedStreak: z.number().int(),
       unexcusedMonths: z.array(z.number().int()),

@@ -14,16 +14,16 @@ import { validateFrame } from "./validate";
 import { fill } from "@/lib/i18n/fill";
 
 const text = classificationMessages.preview;
-const markSchema = z.union([z.number(), z.string()]).describe('Điểm: 7.5, "7.5" hoặc "7,5" (không âm, bội số của bước điểm)');
+const markSchema = z.union([z.number(), z.string()]).describe(text.fields.mark);
 
 export const classificationPreviewSchema = z.object({
-  frameCode: z.string().trim().min(1).max(100).optional().describe("Mã khung đánh giá của đơn vị (QD366_TAP_THE, QD366_LANH_DAO, QD366_DANG_VIEN hoặc khung tự tạo)"),
-  frameVersion: z.number().int().min(1).optional().describe("Phiên bản; mặc định là phiên bản mới nhất của mã"),
-  frame: frameSchema.optional().describe("Toàn bộ khung đánh giá (JSON), gửi thay cho frameCode"),
-  marks: z.record(z.string(), markSchema).default({}).describe("Điểm từng tiêu chí, theo mã tiêu chí"),
-  remarks: z.record(z.string(), z.string()).optional().describe("Nhận xét từng tiêu chí (tiêu chí tự đánh giá cần nhận xét khi requireJudgedRemarks)"),
-  facts: conditionFactsSchema.default({}).describe("Điều kiện: allTasksOnTime, exceededPercent, latePercent, disciplined"),
-  proposedLevel: z.enum(CLASSIFICATION_LEVELS).optional().describe("Mức đề nghị, kiểm tra có đủ điều kiện không"),
+  frameCode: z.string().trim().min(1).max(100).optional().describe(text.fields.frameCode),
+  frameVersion: z.number().int().min(1).optional().describe(text.fields.frameVersion),
+  frame: frameSchema.optional().describe(text.fields.frame),
+  marks: z.record(z.string(), markSchema).default({}).describe(text.fields.marks),
+  remarks: z.record(z.string(), z.string()).optional().describe(text.fields.remarks),
+  facts: conditionFactsSchema.default({}).describe(text.fields.facts),
+  proposedLevel: z.enum(CLASSIFICATION_LEVELS).optional().describe(text.fields.proposedLevel),
   requireJudgedRemarks: z.boolean().optional(),
 });
 
@@ -45,10 +45,10 @@ export const classifyResultSchema = z.object({
   ),
   groupTotals: z.array(z.object({ code: z.string(), name: z.string(), part: z.enum(PARTS), max: z.number(), points: z.number() })),
   parts: z.object({ GENERAL: z.object({ max: z.number(), points: z.number() }), TASKS: z.object({ max: z.number(), points: z.number() }) }),
-  total: z.number().describe("Tổng điểm (không làm tròn)"),
-  totalTenths: z.number().int().describe("Tổng điểm tính bằng phần mười: 89,5 → 895"),
+  total: z.number().describe(text.fields.total),
+  totalTenths: z.number().int().describe(text.fields.totalTenths),
   max: z.number(),
-  level: level.nullable().describe("Mức cao nhất mà tổng điểm và các điều kiện cho phép; null khi còn lỗi"),
+  level: level.nullable().describe(text.fields.level),
   levelLabel: z.string().nullable(),
   conditions: z.array(z.object({ code: z.string(), level, name: z.string(), held: z.boolean(), explanation: z.string() })),
   proposed: z.object({ level, allowed: z.boolean(), reasons: z.array(z.string()) }).nullable(),

@@ -10,6 +10,7 @@ import { dashboardMessages as text } from "./messages";
 import { monthKey } from "./period";
 import { dashboardTables, tableIdSchema, type DataTable } from "./tables";
 import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -63,7 +64,7 @@ function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: DataTab
 export function tablesToXlsx(tables: readonly DataTable[], heading: string): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Sổ sinh hoạt chi bộ";
+  workbook.creator = messages.app.name;
   const used = new Set<string>();
   (async () => {
     for (const table of tables) writeTable(workbook, table, heading, used);

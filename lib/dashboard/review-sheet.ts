@@ -215,7 +215,7 @@ export async function consolidatedSheet(user: Principal, query: SheetQuery, opti
   const output = new PassThrough();
   const write = async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-    workbook.creator = "Sổ sinh hoạt chi bộ";
+    workbook.creator = messages.app.name;
     const sheet = workbook.addWorksheet(fill(text.sheetName, { month, year }).slice(0, 31), { views: [{ state: "frozen", ySplit: 4 }] });
     sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
     const title = sheet.addRow([fill(text.fileTitle, { unit: unit.name, month, year })]);

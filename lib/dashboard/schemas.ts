@@ -7,35 +7,38 @@ import { ANOMALY_CODES } from "@/lib/scoring/anomalies";
 import { INDICATORS } from "./indicators";
 import { ANOMALY_FILTERS } from "./review";
 import { TABLE_IDS } from "./tables";
+import { dashboardMessages } from "./messages";
 
-const ratio = z.object({ value: z.number().int(), of: z.number().int(), rate: z.number().nullable().describe("value / of; null khi of = 0") });
+const wording = dashboardMessages.apiFields;
+
+const ratio = z.object({ value: z.number().int(), of: z.number().int(), rate: z.number().nullable().describe(wording.rate) });
 const levels = z.object({ GOOD: z.number().int(), FAIR: z.number().int(), AVERAGE: z.number().int(), POOR: z.number().int(), unscored: z.number().int() });
 const figures = z.object({
-  branches: z.number().int().describe("Chi bộ hoạt động trong kỳ"),
+  branches: z.number().int().describe(wording.branches),
   meetingsHeld: z.number().int(),
-  regular: ratio.nullable().describe("Tháng: chi bộ đã sinh hoạt thường kỳ; lũy kế: chi bộ sinh hoạt đủ mọi tháng đã qua"),
-  attendance: ratio.describe("Có mặt / phải dự (D_att)"),
+  regular: ratio.nullable().describe(wording.regular),
+  attendance: ratio.describe(wording.attendance),
   absentExcused: z.number().int(),
   absentUnexcused: z.number().int(),
   levels,
   goodShare: ratio,
   fairOrBetterShare: ratio,
-  coverage: ratio.describe("Chi bộ có cấp ủy viên cấp trên dự sinh hoạt"),
+  coverage: ratio.describe(wording.coverage),
   visits: z.number().int(),
-  resolutionsOnTime: ratio.describe("Nghị quyết đăng trong thời hạn (meeting.postMeetingPostHours, mặc định 48 giờ)"),
-  minutesOnTime: ratio.describe("Biên bản thông qua hoặc đăng trong thời hạn"),
+  resolutionsOnTime: ratio.describe(wording.resolutionsOnTime),
+  minutesOnTime: ratio.describe(wording.minutesOnTime),
   awaitingReview: z.number().int(),
 });
 
 export const dashboardQuerySchema = z.object({
-  unit: z.string().optional().describe("Mã tổ chức đảng (mặc định: đơn vị cao nhất được phân quyền)"),
-  year: z.string().optional().describe("Năm, ví dụ 2026"),
-  month: z.string().optional().describe("Tháng 1–12, hoặc yyyy-mm"),
+  unit: z.string().optional().describe(wording.unit),
+  year: z.string().optional().describe(wording.year),
+  month: z.string().optional().describe(wording.month),
 });
 
 export const dashboardResponseSchema = z.object({
   period: z.looseObject({ year: z.number().int(), month: z.number().int(), inProgress: z.boolean(), completeThrough: z.number().int(), quartersEnded: z.number().int(), quarter: z.number().int() }),
-  notes: z.array(z.string()).describe("Bộ lọc không hợp lệ đã bỏ qua"),
+  notes: z.array(z.string()).describe(wording.notes),
   unit: z.looseObject({ id: z.string(), name: z.string(), kind: z.enum(OrgUnitKind), path: z.string(), isBranch: z.boolean() }),
   trail: z.array(z.object({ id: z.string(), name: z.string() })),
   roots: z.array(z.object({ id: z.string(), name: z.string() })),
@@ -89,22 +92,22 @@ export const dashboardResponseSchema = z.object({
 });
 
 export const exportQuerySchema = dashboardQuerySchema.extend({
-  table: z.enum([...TABLE_IDS, "all"]).optional().describe("Bảng cần xuất (mỗi biểu đồ một bảng); mặc định all: mọi bảng, mỗi bảng một trang tính"),
+  table: z.enum([...TABLE_IDS, "all"]).optional().describe(wording.table),
 });
 
 const targetRow = z.object({ indicator: z.enum(INDICATORS), unit: z.enum(["percent", "count"]), target: z.number() });
 export const targetsQuerySchema = z.object({ year: z.string().optional() });
 export const targetsRequestSchema = z.object({
   year: z.number().int().min(2000).max(2100),
-  targets: z.partialRecord(z.enum(INDICATORS), z.union([z.number(), z.string(), z.null()])).describe("Phần trăm (0–100) hoặc số lượt (unexcusedAbsences); rỗng hoặc null: bỏ chỉ tiêu"),
+  targets: z.partialRecord(z.enum(INDICATORS), z.union([z.number(), z.string(), z.null()])).describe(wording.target),
 });
 export const targetsResponseSchema = z.object({ targets: z.array(targetRow) });
 
 export const reviewQuerySchema = z.object({
   month: z.string().optional().describe("yyyy-mm"),
   unit: z.string().optional(),
-  level: z.enum(Level).optional().describe("Xếp loại đang có hiệu lực (cấp trên, nếu không thì chi bộ tự chấm)"),
-  anomaly: z.enum(ANOMALY_FILTERS).optional().describe("any: có cảnh báo; none: không có; hoặc một mã cảnh báo"),
+  level: z.enum(Level).optional().describe(wording.level),
+  anomaly: z.enum(ANOMALY_FILTERS).optional().describe(wording.anomaly),
   state: z.enum(["SELF_SCORED", "CONFIRMED"]).optional(),
   page: z.string().optional(),
 });
@@ -125,7 +128,7 @@ export const reviewResponseSchema = z.object({
       state: z.enum(MeetingState),
       day: z.string(),
       branch: z.object({ id: z.string(), name: z.string(), parentName: z.string().nullable() }),
-      cardVersion: z.number().int().describe("Gửi kèm khi thẩm định hoặc trả lại"),
+      cardVersion: z.number().int().describe(wording.reason),
       self: score,
       overseer: score.nullable(),
       effective: score,
@@ -135,7 +138,7 @@ export const reviewResponseSchema = z.object({
 });
 
 export const bulkApproveRequestSchema = z.object({
-  items: z.array(z.object({ meetingId: z.string(), version: z.number().int().describe("Phiên bản phiếu chấm (cardVersion)") })).min(1).max(100),
+  items: z.array(z.object({ meetingId: z.string(), version: z.number().int().describe(wording.cardVersion) })).min(1).max(100),
 });
 export const bulkApproveResponseSchema = z.object({
   approved: z.array(z.object({ meetingId: z.string(), title: z.string() })),
@@ -143,6 +146,6 @@ export const bulkApproveResponseSchema = z.object({
 });
 
 export const sheetQuerySchema = z.object({
-  unit: z.string().optional().describe("Mã cấp ủy (mặc định: đơn vị cao nhất được phân quyền)"),
-  month: z.string().optional().describe("yyyy-mm (mặc định: tháng hiện tại)"),
+  unit: z.string().optional().describe(wording.committee),
+  month: z.string().optional().describe(wording.monthOrCurrent),
 });

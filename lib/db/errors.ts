@@ -6,6 +6,7 @@
 // import). No Prisma or pg imports here.
 import { DB_UNAVAILABLE_DIGEST } from "@/lib/db/error-digest";
 import { AppError } from "@/lib/errors";
+import errorWords from "@/lib/i18n/messages/vi/server-errors.json";
 
 export { DB_UNAVAILABLE_DIGEST, isDatabaseUnavailableDigest } from "@/lib/db/error-digest";
 
@@ -13,7 +14,7 @@ export class DatabaseUnavailableError extends AppError {
   readonly digest = DB_UNAVAILABLE_DIGEST;
 
   constructor(options?: { cause?: unknown }) {
-    super("Không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút hoặc báo quản trị viên hệ thống.", 503);
+    super(errorWords.databaseUnavailable, 503);
     if (options && "cause" in options) this.cause = options.cause;
   }
 }

@@ -13,6 +13,10 @@ import {
   startEmbeddedPostgres,
 } from "@/lib/db/embedded";
 import { env, setDatabaseUrl } from "@/lib/env";
+import { fill } from "@/lib/i18n/fill";
+import opsWords from "@/lib/i18n/messages/vi/ops-server.json";
+
+const wording = opsWords.database;
 
 export type DatabaseTarget =
   | { kind: "postgresql"; url: string; close(): Promise<void> }
@@ -60,14 +64,13 @@ export async function openDatabaseTarget(): Promise<DatabaseTarget> {
   }
   if (owner) {
     throw new DatabaseTargetError(
-      `Cơ sở dữ liệu nhúng (${EMBEDDED_DATA_DIR}) đang được một lệnh khác dùng (tiến trình ${owner.pid}). Chờ lệnh đó xong rồi chạy lại.`,
+      fill(wording.embeddedBusy, { dir: EMBEDDED_DATA_DIR, pid: owner.pid }),
       "EMBEDDED_BUSY",
     );
   }
   if (!embeddedDataExists(dataDir)) {
     throw new DatabaseTargetError(
-      `Chưa có cơ sở dữ liệu: DATABASE_URL chưa đặt và chưa có cơ sở dữ liệu nhúng ở ${EMBEDDED_DATA_DIR}. ` +
-        "Chạy npm start một lần để tạo cơ sở dữ liệu nhúng, hoặc đặt DATABASE_URL=postgresql://user@host:5432/sosh.",
+      fill(wording.noDatabase, { dir: EMBEDDED_DATA_DIR }),
       "NO_DATABASE",
     );
   }
@@ -85,7 +88,7 @@ export async function openDatabaseTarget(): Promise<DatabaseTarget> {
   } catch (error) {
     if (error instanceof EmbeddedBusyError) {
       throw new DatabaseTargetError(
-        `Cơ sở dữ liệu nhúng (${EMBEDDED_DATA_DIR}) đang được tiến trình ${error.lock.pid} dùng. Chờ tiến trình đó xong rồi chạy lại.`,
+        fill(wording.embeddedBusyProcess, { dir: EMBEDDED_DATA_DIR, pid: error.lock.pid }),
         "EMBEDDED_BUSY",
       );
     }

@@ -100,7 +100,7 @@ function headerBlock(doc: OfficialDocument): Table {
 /** A party document's file: the app as its creator, A4 with the party margins, Times New Roman. */
 export function partyDocx(title: string, children: (Paragraph | Table)[]): Document {
   return new Document({
-    creator: messages.documentsServer.creator,
+    creator: messages.app.name,
     title,
     styles: { default: { document: { run: { font: FONT, size: SIZE_BODY } } } },
     sections: [{ properties: { page: { size: PAGE, margin: MARGIN } }, children }],

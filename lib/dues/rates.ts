@@ -8,6 +8,11 @@
 // The application keeps who paid which month (DuesMonth), never amounts: the rates are shown to the
 // secretary as a reference on the dues page.
 
+import messages from "@/lib/i18n/messages";
+
+/** The regulations' names, as the dues page cites them. */
+const documents = messages.dues.rates.documents;
+
 export type DuesRateBasis = "BHXH_SALARY" | "SICK_MATERNITY_BENEFIT" | "PENSION" | "STUDENT" | "OTHER";
 
 export interface DuesRate {
@@ -34,7 +39,7 @@ export interface DuesRateVersion {
 export const DUES_RATE_VERSIONS: readonly DuesRateVersion[] = [
   {
     ruleSet: "QD342_2010",
-    document: "QĐ 342-QĐ/BCT (2010)",
+    document: documents.QD342_2010,
     effectiveFrom: "2010-01-01",
     effectiveTo: "2025-12-31",
     datesUnconfirmed: true,
@@ -43,7 +48,7 @@ export const DUES_RATE_VERSIONS: readonly DuesRateVersion[] = [
   },
   {
     ruleSet: "QD01_2026",
-    document: "QĐ 01-QĐ/TW (2026)",
+    document: documents.QD01_2026,
     effectiveFrom: "2026-01-01",
     effectiveTo: null,
     datesUnconfirmed: true,

@@ -1,6 +1,9 @@
 // Exact arithmetic for scoring. Points are multiples of 0.1 (rubrics use 0.5 steps) and are held as
 // integer tenths; ratios (attendance, speakers, targets met) are integer fractions compared by
 // cross-multiplication. No float ever decides a band or a level: 89.5 stays below 90.
+import { fill } from "@/lib/i18n/fill";
+// The words alone: the score editor runs this module in the browser.
+import words from "@/lib/i18n/messages/vi/format.json";
 
 /** Points in integer tenths: 4.5 points = 45. */
 export type Tenths = number;
@@ -53,7 +56,7 @@ export interface Ratio {
 
 export function ratio(num: number, den: number): Ratio {
   if (!Number.isInteger(num) || !Number.isInteger(den) || den <= 0) {
-    throw new RangeError(`Tỷ số không hợp lệ: ${num}/${den}`);
+    throw new RangeError(fill(words.invalidRatio, { num, den }));
   }
   return { num, den };
 }

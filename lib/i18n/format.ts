@@ -3,6 +3,9 @@
 // (dd/MM/yyyy, HH:mm) does not depend on the ICU version of the runtime.
 
 import { TIME_ZONE, VIETNAM_OFFSET_MS } from "@/lib/time/days";
+import { fill } from "@/lib/i18n/fill";
+// The words alone: pages in the browser format with this module.
+import words from "@/lib/i18n/messages/vi/format.json";
 
 export const LOCALE = "vi";
 export const INTL_LOCALE = "vi-VN";
@@ -11,7 +14,7 @@ export type DateInput = Date | string | number;
 
 function toDate(value: DateInput): Date {
   const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Không phải ngày giờ hợp lệ: ${String(value)}`);
+  if (Number.isNaN(date.getTime())) throw new RangeError(fill(words.invalidDateTime, { value: String(value) }));
   return date;
 }
 
@@ -73,8 +76,8 @@ export function formatDuration(minutes: number): string {
   const abs = Math.abs(Math.round(minutes));
   const hours = Math.floor(abs / 60);
   const rest = abs % 60;
-  if (hours === 0) return `${rest} phút`;
-  return rest === 0 ? `${formatNumber(hours)} giờ` : `${formatNumber(hours)} giờ ${rest} phút`;
+  if (hours === 0) return fill(words.minutes, { minutes: rest });
+  return rest === 0 ? fill(words.hours, { hours: formatNumber(hours) }) : fill(words.hoursMinutes, { hours: formatNumber(hours), minutes: rest });
 }
 
 /** "12.345" / "1.234,5": vi-VN grouping (dot) and decimal comma. */
@@ -98,7 +101,8 @@ export function foldForSearch(text: string): string {
   return text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
-    .replace(/[đĐ]/g, "d")
+    // đ (U+0111) and Đ (U+0110), by code point: a character table, not a word.
+    .replace(/[\u0111\u0110]/g, "d")
     .toLowerCase()
     .replace(/\s+/g, " ")
     .trim();

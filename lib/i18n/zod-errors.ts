@@ -1,13 +1,19 @@
-// zod's messages in Vietnamese, for every schema of the app. Most schemas write their own message
+// zod's messages in Vietnamese (serverErrors.zod), for every schema of the app. Most schemas write their own message
 // for each rule; this covers the rest (a missing field, a number out of range, an unknown choice),
 // so no English "Invalid input" ever reaches a person. zod's own Vietnamese locale is the fallback
 // for what is not worded here. Installed once, globally, by importing this module: lib/errors.ts (the
 // home of parseInput and ValidationError, which every service and action imports) and lib/env.ts.
 import { z } from "zod";
+import { fill } from "@/lib/i18n/fill";
+// The words alone (as lib/errors.ts reads them), not the whole catalog.
+import errorWords from "@/lib/i18n/messages/vi/server-errors.json";
+
+const wording = errorWords.zod;
 
 type Issue = Parameters<NonNullable<z.core.$ZodConfig["customError"]>>[0];
 
-const SIZED: Record<string, string> = { string: "ký tự", array: "mục", set: "mục", file: "byte" };
+/** The unit of a sized value, by zod's origin. */
+const SIZED: Readonly<Record<string, string>> = wording.units;
 
 function isBlank(input: unknown): boolean {
   return input === undefined || input === null || (typeof input === "string" && input.trim() === "");
@@ -19,38 +25,38 @@ const number = (value: number | bigint) => (typeof value === "bigint" ? value.to
 export function vietnameseIssueMessage(issue: Issue): string | undefined {
   switch (issue.code) {
     case "invalid_type":
-      if (isBlank(issue.input)) return "Vui lòng nhập thông tin này.";
-      if (issue.expected === "number" || issue.expected === "int" || issue.expected === "bigint") return "Vui lòng nhập một số.";
-      if (issue.expected === "date") return "Ngày không hợp lệ.";
-      if (issue.expected === "boolean") return "Vui lòng chọn có hoặc không.";
-      return "Giá trị không đúng kiểu.";
+      if (isBlank(issue.input)) return wording.required;
+      if (issue.expected === "number" || issue.expected === "int" || issue.expected === "bigint") return wording.number;
+      if (issue.expected === "date") return wording.date;
+      if (issue.expected === "boolean") return wording.boolean;
+      return wording.type;
     case "too_small": {
       const unit = SIZED[issue.origin ?? ""];
-      if (unit === "ký tự" && Number(issue.minimum) <= 1) return "Vui lòng nhập thông tin này.";
-      if (unit) return `Cần ít nhất ${number(issue.minimum)} ${unit}.`;
-      return issue.inclusive ? `Giá trị phải từ ${number(issue.minimum)} trở lên.` : `Giá trị phải lớn hơn ${number(issue.minimum)}.`;
+      if (issue.origin === "string" && Number(issue.minimum) <= 1) return wording.required;
+      if (unit) return fill(wording.atLeast, { minimum: number(issue.minimum), unit });
+      return issue.inclusive ? fill(wording.min, { minimum: number(issue.minimum) }) : fill(wording.above, { minimum: number(issue.minimum) });
     }
     case "too_big": {
       const unit = SIZED[issue.origin ?? ""];
-      if (unit) return `Không quá ${number(issue.maximum)} ${unit}.`;
-      return issue.inclusive ? `Giá trị không được lớn hơn ${number(issue.maximum)}.` : `Giá trị phải nhỏ hơn ${number(issue.maximum)}.`;
+      if (unit) return fill(wording.atMost, { maximum: number(issue.maximum), unit });
+      return issue.inclusive ? fill(wording.max, { maximum: number(issue.maximum) }) : fill(wording.below, { maximum: number(issue.maximum) });
     }
     case "invalid_value":
-      return issue.values.length === 1 ? "Giá trị không hợp lệ." : "Vui lòng chọn một giá trị trong danh sách.";
+      return issue.values.length === 1 ? wording.invalid : wording.choose;
     case "invalid_format":
-      if (issue.format === "email") return "Địa chỉ e-mail không hợp lệ.";
-      if (issue.format === "url") return "Địa chỉ trang web không hợp lệ.";
-      if (issue.format === "date" || issue.format === "datetime") return "Ngày giờ không hợp lệ.";
-      return "Giá trị không đúng định dạng.";
+      if (issue.format === "email") return wording.email;
+      if (issue.format === "url") return wording.url;
+      if (issue.format === "date" || issue.format === "datetime") return wording.dateTime;
+      return wording.format;
     case "not_multiple_of":
-      return `Giá trị phải là bội số của ${number(issue.divisor)}.`;
+      return fill(wording.multipleOf, { divisor: number(issue.divisor) });
     case "unrecognized_keys":
-      return `Có trường không được chấp nhận: ${issue.keys.join(", ")}.`;
+      return fill(wording.unrecognizedKeys, { keys: issue.keys.join(", ") });
     case "invalid_union":
     case "invalid_key":
     case "invalid_element":
     case "custom":
-      return "Giá trị không hợp lệ.";
+      return wording.invalid;
     default:
       return undefined;
   }

@@ -6,8 +6,9 @@
 // is the same rule for a schema used elsewhere (a CLI, a file reader).
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
+import errorWords from "@/lib/i18n/messages/vi/server-errors.json";
 
-export const UNSAFE_TEXT_MESSAGE = "Nội dung có ký tự không hợp lệ (ký tự rỗng NUL hoặc ký tự Unicode bị hỏng). Hãy gõ lại hoặc dán lại phần chữ này.";
+export const UNSAFE_TEXT_MESSAGE = errorWords.unsafeText;
 
 /** Whether a string holds a NUL or a lone surrogate. */
 export function isUnsafeText(value: string): boolean {

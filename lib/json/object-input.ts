@@ -2,16 +2,20 @@
 // Vietnamese message that says where the text breaks. Shared by the rubric and the classification
 // frame editors, which both take whole definitions as JSON.
 import { fieldError } from "@/lib/errors";
+import { fill } from "@/lib/i18n/fill";
+import errorWords from "@/lib/i18n/messages/vi/server-errors.json";
+
+const words = errorWords.jsonText;
 
 /** " (lỗi ở dòng 3, cột 7)" from JSON.parse's English message, which is not shown as such. */
 export function whereJsonFails(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : "";
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return ` (lỗi ở dòng ${lineColumn[1]}, cột ${lineColumn[2]})`;
+  if (lineColumn) return fill(words.jsonAt, { line: lineColumn[1]!, column: lineColumn[2]! });
   const position = /position (\d+)/.exec(message);
-  if (!position) return /end of JSON input/i.test(message) ? " (nội dung bị cắt cụt)" : "";
+  if (!position) return /end of JSON input/i.test(message) ? words.jsonTruncated : "";
   const before = text.slice(0, Number(position[1])).split("\n");
-  return ` (lỗi ở dòng ${before.length}, cột ${before.at(-1)!.length + 1})`;
+  return fill(words.jsonAt, { line: before.length, column: before.at(-1)!.length + 1 });
 }
 
 /**
@@ -21,15 +25,15 @@ export function whereJsonFails(text: string, error: unknown): string {
 export function jsonObjectInput(value: string | Record<string, unknown>, field: string, what: string): Record<string, unknown> {
   let parsed: unknown = value;
   if (typeof value === "string") {
-    if (!value.trim()) throw fieldError(field, "Nội dung JSON đang trống.");
+    if (!value.trim()) throw fieldError(field, words.jsonEmpty);
     try {
       parsed = JSON.parse(value);
     } catch (error) {
-      throw fieldError(field, `Nội dung không phải JSON hợp lệ${whereJsonFails(value, error)}.`);
+      throw fieldError(field, fill(words.jsonUnreadable, { where: whereJsonFails(value, error) }));
     }
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw fieldError(field, `Nội dung JSON phải là một đối tượng ${what} ({ … }).`);
+    throw fieldError(field, fill(words.jsonNotObjectOf, { what }));
   }
   return parsed as Record<string, unknown>;
 }

@@ -4,6 +4,7 @@
 import pino, { type Logger } from "pino";
 import { env } from "@/lib/env";
 import { requestContext } from "@/lib/log/request-context";
+import opsWords from "@/lib/i18n/messages/vi/ops-server.json";
 
 export { noteRequestUser, requestContext, runWithRequestContext, type RequestContext } from "@/lib/log/request-context";
 
@@ -21,7 +22,7 @@ function logger(): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     serializers: { err: pino.stdSerializers.err },
-    redact: { paths: SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]), censor: "[đã ẩn]" },
+    redact: { paths: SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]), censor: opsWords.log.redacted },
   });
   return holder.sosLogger;
 }

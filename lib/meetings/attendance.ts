@@ -327,7 +327,7 @@ export async function markAttendance(user: Principal, input: MarkAttendanceInput
     if (notOpen) throw new ValidationError(notOpen);
     if (!member) throw fieldError("memberId", NOT_ON_ROLL);
     const check = resolveAttendance(rollEntries([member]), [{ memberId: member.memberId, mark: data.status }]);
-    if (!check.ok) throw fieldError("status", withNames(check.errors[0]!.message, [member]));
+    if (!check.ok) throw fieldError("status", withNames(check.errors[0]!, [member]));
 
     const reason = reasonFor(data.status, data.reason);
     const exempt = member.exempt && data.status === "PRESENT";
@@ -772,7 +772,7 @@ export function attendanceSheetJson(sheet: AttendanceSheet) {
       ratePercent: figures.ratePercent ? Number(formatRatio(figures.ratePercent, 1, "json")) : null,
       absentExcused: s.absentExcused,
       absentUnexcused: s.absentUnexcused,
-      errors: figures.errors.map((e) => withNames(e.message, sheet.roll)),
+      errors: figures.errors.map((e) => withNames(e, sheet.roll)),
     },
     watch: membersToWatch(sheet),
     thresholds: sheet.thresholds,

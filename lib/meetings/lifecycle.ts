@@ -16,7 +16,7 @@ import messages from "@/lib/i18n/messages";
 import { assertVersion, loadMeeting } from "@/lib/meetings/access";
 import { loadRoll, meetingDay, rollEntries } from "@/lib/meetings/record-common";
 import { attendanceFigures } from "@/lib/meetings/record-rules";
-import { quorum, resolveAttendance, type AttendanceEntry } from "@/lib/meetings/rules";
+import { quorum, resolveAttendance, ruleMessageFor, type AttendanceEntry } from "@/lib/meetings/rules";
 import { settingsFor } from "@/lib/settings/resolve";
 import { transitionSchema, type TransitionInput } from "@/lib/meetings/schemas";
 import { canTransition, TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
@@ -328,8 +328,8 @@ async function checkRecordComplete(
     if (missing.length > 0) problems.push(fill(wording.unmarked, { count: missing.length, names: missing.join(", ") }));
     for (const error of resolved.errors.filter((e) => e.code !== "MISSING_MARK")) {
       // The rules name members by id; people read names. Someone marked but not on the roll has none.
-      const id = error.memberId;
-      if (id && names.has(id)) problems.push(error.message.replaceAll(id, names.get(id)!));
+      const name = error.memberId === undefined ? undefined : names.get(error.memberId);
+      if (name !== undefined) problems.push(ruleMessageFor(error, name));
       else if (error.code === "NOT_ON_ROLL") problems.push(fill(messages.meetingsRules.attendance.notOnRoll, { member: wording.offRollPerson }));
       else problems.push(error.message);
     }

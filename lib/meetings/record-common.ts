@@ -11,7 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberStatus } from "@/lib/generated/prisma/enums";
 import { parseLocalDateTime } from "@/lib/i18n/format";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
-import type { RollEntry } from "@/lib/meetings/rules/types";
+import { ruleMessageFor, type RollEntry, type RuleError } from "@/lib/meetings/rules/types";
 import { parseDay, vietnamDayOf } from "@/lib/time/days";
 import messages from "@/lib/i18n/messages";
 
@@ -264,13 +264,10 @@ export function rollEntries(roll: readonly RollMember[]): RollEntry[] {
   }));
 }
 
-/** Rule messages name members by id; people read names (told apart from namesakes). */
-export function withNames(message: string, roll: readonly { memberId: string; fullName: string; label?: string }[]): string {
-  let text = message;
-  for (const member of roll) {
-    if (text.includes(member.memberId)) text = text.replaceAll(member.memberId, member.label ?? member.fullName);
-  }
-  return text;
+/** A rule error's sentence naming its member (told apart from namesakes) instead of their id. */
+export function withNames(error: RuleError, roll: readonly { memberId: string; fullName: string; label?: string }[]): string {
+  const member = error.memberId === undefined ? undefined : roll.find((entry) => entry.memberId === error.memberId);
+  return member ? ruleMessageFor(error, member.label ?? member.fullName) : error.message;
 }
 
 // ─── Audit ──────────────────────────────────────────────────────────────────────────────────────

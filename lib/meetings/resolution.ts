@@ -186,7 +186,7 @@ export async function saveResolution(user: Principal, input: unknown, context: S
         const message =
           missing.length > 0
             ? fill(wording.unmarked, { count: missing.length, names: missing.slice(0, 5).join(", "), more: missing.length > 5 ? "…" : "" })
-            : withNames(figures.errors[0]!.message, roll);
+            : withNames(figures.errors[0]!, roll);
         throw fieldError("votesFor", message);
       }
       const tally = { for: data.votesFor, against: data.votesAgainst, abstain: data.votesAbstain };
@@ -199,7 +199,7 @@ export async function saveResolution(user: Principal, input: unknown, context: S
         );
       }
       const result = voteValidity(rollEntries(roll), marks, tally);
-      if (!result.ok) throw fieldError("votesFor", withNames(result.errors[0]!.message, roll));
+      if (!result.ok) throw fieldError("votesFor", withNames(result.errors[0]!, roll));
       vote = result.value;
     }
 

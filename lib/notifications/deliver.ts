@@ -2,21 +2,25 @@
 // one-paragraph report for the operator (or cron). Without SMTP_URL nothing is sent.
 import { deliverAllOutboxes, tenantsWithPendingMail } from "@/lib/notifications/outbox";
 import { smtpSender } from "@/lib/notifications/smtp";
+import { fill } from "@/lib/i18n/fill";
+import opsWords from "@/lib/i18n/messages/vi/ops-server.json";
+
+const wording = opsWords.mail;
 
 export async function deliverPendingMail(options: { limit?: number } = {}): Promise<string> {
   const smtp = smtpSender();
   if (!smtp) {
     const tenants = await tenantsWithPendingMail();
     return tenants.length === 0
-      ? "Chưa cấu hình SMTP_URL; hộp thư đi không có thư chờ gửi."
-      : `Chưa cấu hình SMTP_URL nên không gửi được: ${tenants.length} đơn vị có thư đang chờ. Đặt SMTP_URL (ví dụ smtp://user:pass@mail.example:587) rồi chạy lại lệnh này.`;
+      ? wording.smtpMissingNothingWaiting
+      : fill(wording.smtpMissing, { count: tenants.length });
   }
   try {
     const report = await deliverAllOutboxes(smtp.sender, options);
-    if (report.tenants === 0) return "Không có thư nào chờ gửi.";
-    const lines = [`Đã gửi ${report.sent} thư (${report.tenants} đơn vị).`];
-    if (report.retrying > 0) lines.push(`${report.retrying} thư gửi chưa được, sẽ thử lại ở lần chạy sau.`);
-    if (report.failed > 0) lines.push(`${report.failed} thư đã thử đủ số lần mà không gửi được (trạng thái FAILED); xem lỗi trong bảng EmailOutbox.`);
+    if (report.tenants === 0) return wording.nothingWaiting;
+    const lines = [fill(wording.sent, { sent: report.sent, tenants: report.tenants })];
+    if (report.retrying > 0) lines.push(fill(wording.retrying, { count: report.retrying }));
+    if (report.failed > 0) lines.push(fill(wording.failed, { count: report.failed }));
     return lines.join("\n");
   } finally {
     smtp.close();

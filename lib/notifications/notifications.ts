@@ -6,6 +6,9 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { parseInput } from "@/lib/errors";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.preparation.notifications.errors;
 
 export interface NewNotification {
   userId: string;
@@ -91,13 +94,13 @@ export const markReadSchema = z
       .union([z.string(), z.array(z.string())])
       .optional()
       .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
-      .pipe(z.array(z.string().refine(isUuid, "Mã thông báo không hợp lệ.")).max(500, "Tối đa 500 thông báo mỗi lần.")),
+      .pipe(z.array(z.string().refine(isUuid, wording.idInvalid)).max(500, wording.tooMany)),
     all: z
       .union([z.boolean(), z.enum(["1", "true", "on", "0", "false", ""])])
       .optional()
       .transform((value) => value === true || value === "1" || value === "true" || value === "on"),
   })
-  .refine((value) => value.all || value.ids.length > 0, { message: "Hãy chọn thông báo cần đánh dấu đã đọc.", path: ["ids"] });
+  .refine((value) => value.all || value.ids.length > 0, { message: wording.nothingChosen, path: ["ids"] });
 export type MarkReadInput = z.input<typeof markReadSchema>;
 
 /**

@@ -6,6 +6,7 @@
 import { createDb } from "@/lib/db/client";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { databaseUrl, env } from "@/lib/env";
+import opsWords from "@/lib/i18n/messages/vi/ops-server.json";
 
 export const MAX_ATTEMPTS = 5;
 
@@ -66,7 +67,7 @@ export type DeliveryOutcome =
 export function outcomeOf(mail: { attempts: number }, error: unknown, now: Date): DeliveryOutcome {
   const attempts = mail.attempts + 1;
   if (error === null || error === undefined) return { status: "SENT", attempts, sentAt: now, lastError: null };
-  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim().slice(0, 1000) || "Lỗi không rõ";
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim().slice(0, 1000) || opsWords.mail.unknownError;
   return { status: attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING", attempts, sentAt: null, lastError: message };
 }
 
@@ -104,7 +105,7 @@ export async function deliverOutbox(
       try {
         await sender.send({ to: mail.toAddress, subject: mail.subject, text: mail.body });
       } catch (caught) {
-        error = caught ?? new Error("Lỗi không rõ");
+        error = caught ?? new Error(opsWords.mail.unknownError);
       }
       const outcome = outcomeOf(mail, error, now());
       if (outcome.status === "SENT") report.sent += 1;

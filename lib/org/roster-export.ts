@@ -197,7 +197,7 @@ const WIDTHS: Partial<Record<RosterField, number>> = {
 
 async function writeXlsx(output: PassThrough, rows: AsyncIterable<ExportRow[]> | null): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = wording.creator;
+  workbook.creator = messages.app.name;
   const sheet = workbook.addWorksheet(wording.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = ROSTER_COLUMNS.map((column) => ({
     header: column.header,

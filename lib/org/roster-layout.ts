@@ -17,6 +17,11 @@
 // cell clears it (except "Chức vụ": an import opens positions, it never ends them).
 import type { Gender, PositionKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch } from "@/lib/i18n/format";
+import messages from "@/lib/i18n/messages";
+
+/** The file's words: column headers (written on export) and the other headers accepted on import, genders, positions. */
+const wording = messages.orgServer.rosterLayout;
+const columns = wording.columns;
 
 export type RosterField =
   | "index"
@@ -48,21 +53,21 @@ export interface RosterColumn {
 }
 
 export const ROSTER_COLUMNS: readonly RosterColumn[] = [
-  { field: "index", header: "STT", aliases: ["Số thứ tự", "TT"], required: false, kind: "index" },
-  { field: "fullName", header: "Họ và tên", aliases: ["Họ tên", "Họ và tên đảng viên", "Tên đảng viên"], required: true, kind: "text", max: 120 },
-  { field: "birthDate", header: "Ngày sinh", aliases: ["Ngày tháng năm sinh", "Ngày, tháng, năm sinh", "Sinh ngày"], required: true, kind: "date" },
-  { field: "gender", header: "Giới tính", aliases: ["Nam/Nữ", "Nam, Nữ", "Phái"], required: true, kind: "gender" },
-  { field: "ethnicity", header: "Dân tộc", aliases: [], required: false, kind: "text", max: 50 },
-  { field: "hometown", header: "Quê quán", aliases: ["Nguyên quán"], required: false, kind: "text", max: 200 },
-  { field: "occupation", header: "Nghề nghiệp", aliases: ["Nghề nghiệp, chức vụ", "Chức vụ chính quyền", "Nghề nghiệp hiện nay"], required: false, kind: "text", max: 200 },
-  { field: "partyCardNumber", header: "Số thẻ đảng viên", aliases: ["Số thẻ đảng", "Số thẻ", "Số thẻ ĐV", "Thẻ đảng viên"], required: false, kind: "text", max: 20 },
-  { field: "admittedOn", header: "Ngày vào Đảng", aliases: ["Ngày kết nạp", "Ngày kết nạp Đảng", "Ngày vào Đảng (kết nạp)"], required: true, kind: "date" },
-  { field: "officialOn", header: "Ngày chính thức", aliases: ["Ngày công nhận chính thức", "Ngày chuyển chính thức", "Ngày vào Đảng chính thức"], required: false, kind: "date" },
-  { field: "branchName", header: "Chi bộ", aliases: ["Tên chi bộ", "Chi bộ sinh hoạt"], required: true, kind: "text", max: 200 },
-  { field: "branchCode", header: "Mã chi bộ", aliases: ["Mã tổ chức", "Mã đơn vị"], required: false, kind: "text", max: 60 },
-  { field: "position", header: "Chức vụ", aliases: ["Chức vụ đảng", "Chức vụ trong Đảng", "Chức vụ Đảng"], required: false, kind: "position" },
-  { field: "phone", header: "Điện thoại", aliases: ["Số điện thoại", "SĐT", "Điện thoại di động"], required: false, kind: "text", max: 20 },
-  { field: "email", header: "Email", aliases: ["Thư điện tử", "E-mail", "Địa chỉ email"], required: false, kind: "text", max: 200 },
+  { field: "index", header: columns.index.header, aliases: columns.index.aliases, required: false, kind: "index" },
+  { field: "fullName", header: columns.fullName.header, aliases: columns.fullName.aliases, required: true, kind: "text", max: 120 },
+  { field: "birthDate", header: columns.birthDate.header, aliases: columns.birthDate.aliases, required: true, kind: "date" },
+  { field: "gender", header: columns.gender.header, aliases: columns.gender.aliases, required: true, kind: "gender" },
+  { field: "ethnicity", header: columns.ethnicity.header, aliases: columns.ethnicity.aliases, required: false, kind: "text", max: 50 },
+  { field: "hometown", header: columns.hometown.header, aliases: columns.hometown.aliases, required: false, kind: "text", max: 200 },
+  { field: "occupation", header: columns.occupation.header, aliases: columns.occupation.aliases, required: false, kind: "text", max: 200 },
+  { field: "partyCardNumber", header: columns.partyCardNumber.header, aliases: columns.partyCardNumber.aliases, required: false, kind: "text", max: 20 },
+  { field: "admittedOn", header: columns.admittedOn.header, aliases: columns.admittedOn.aliases, required: true, kind: "date" },
+  { field: "officialOn", header: columns.officialOn.header, aliases: columns.officialOn.aliases, required: false, kind: "date" },
+  { field: "branchName", header: columns.branchName.header, aliases: columns.branchName.aliases, required: true, kind: "text", max: 200 },
+  { field: "branchCode", header: columns.branchCode.header, aliases: columns.branchCode.aliases, required: false, kind: "text", max: 60 },
+  { field: "position", header: columns.position.header, aliases: columns.position.aliases, required: false, kind: "position" },
+  { field: "phone", header: columns.phone.header, aliases: columns.phone.aliases, required: false, kind: "text", max: 20 },
+  { field: "email", header: columns.email.header, aliases: columns.email.aliases, required: false, kind: "text", max: 200 },
 ];
 
 export const COLUMN_BY_FIELD = new Map(ROSTER_COLUMNS.map((column) => [column.field, column]));
@@ -130,7 +135,7 @@ export function escapeCsvCell(text: string): string {
   return isFormulaLike(text) ? `'${text}` : text;
 }
 
-export const GENDER_LABELS: Record<Gender, string> = { MALE: "Nam", FEMALE: "Nữ" };
+export const GENDER_LABELS: Record<Gender, string> = wording.genders;
 
 const GENDER_BY_KEY = new Map<string, Gender>([
   ["nam", "MALE"],
@@ -143,12 +148,7 @@ export function parseGender(text: string): Gender | null {
   return GENDER_BY_KEY.get(foldForSearch(text)) ?? null;
 }
 
-export const POSITION_LABELS: Record<PositionKind, string> = {
-  SECRETARY: "Bí thư",
-  DEPUTY_SECRETARY: "Phó Bí thư",
-  COMMITTEE_MEMBER: "Chi ủy viên",
-  GROUP_LEADER: "Tổ trưởng",
-};
+export const POSITION_LABELS: Record<PositionKind, string> = wording.positions;
 
 /** Highest first: the one written on export when a member holds several. */
 export const POSITION_RANK: readonly PositionKind[] = ["SECRETARY", "DEPUTY_SECRETARY", "COMMITTEE_MEMBER", "GROUP_LEADER"];

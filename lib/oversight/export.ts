@@ -149,7 +149,7 @@ function cells(row: LogRow, index: number): Record<(typeof COLUMNS)[number]["key
 
 async function writeXlsx(output: PassThrough, rows: AsyncIterable<LogRow[]>, title: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  workbook.creator = words.creator;
+  workbook.creator = messages.app.name;
   const sheet = workbook.addWorksheet(words.sheet, { views: [{ state: "frozen", ySplit: 2 }] });
   sheet.columns = COLUMNS.map((column) => ({ key: column.key, width: column.width, style: "style" in column ? column.style : {} }));
   const heading = sheet.addRow([title]);

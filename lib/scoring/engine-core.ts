@@ -19,6 +19,10 @@ import {
   type ScoringIssue,
 } from "./model";
 import type { Level } from "@/lib/domain/levels";
+import { fill } from "@/lib/i18n/fill";
+import words from "@/lib/i18n/messages/vi/scoring-rules.json";
+
+const wording = words.engine;
 
 /** Marks of the MANUAL criteria: 4.5, "4.5" or "4,5". */
 export type ManualMarks = Readonly<Record<string, number | string>>;
@@ -134,7 +138,7 @@ function bandsInForce(rule: BandsRule, f: MeetingFacts): BandsRule["bands"] {
 function autoPoints(rule: Rule, f: MeetingFacts, max: Tenths): AutoOutcome {
   if (rule.id === "flags") {
     if (rule.notRequiredWhenFalse && !flagValue(rule.notRequiredWhenFalse, f)) {
-      return { tenths: max, phrase: `${capitalize(describeFlag(rule.notRequiredWhenFalse, false))} (không yêu cầu)` };
+      return { tenths: max, phrase: fill(wording.notRequired, { phrase: capitalize(describeFlag(rule.notRequiredWhenFalse, false)) }) };
     }
     const values = rule.facts.map((flag) => [flag, flagValue(flag, f)] as const);
     const phrase = capitalize(values.map(([flag, value]) => describeFlag(flag, value)).join("; "));
@@ -166,7 +170,7 @@ function autoPoints(rule: Rule, f: MeetingFacts, max: Tenths): AutoOutcome {
     if (interval && contains(interval, value)) return { tenths: Points.parse(band.points) ?? 0, phrase };
   }
   // Unreachable with a validated rubric: its bands cover the measure's whole domain.
-  return { tenths: 0, phrase: `${phrase} (ngoài các mức điểm)` };
+  return { tenths: 0, phrase: fill(wording.outsideBands, { phrase }) };
 }
 
 function parseMark(
@@ -182,17 +186,17 @@ function parseMark(
     errors.push({
       path: code,
       message: negative
-        ? `${what} tiêu chí ${code} không được âm.`
-        : `${what} tiêu chí ${code} không hợp lệ: "${String(raw)}" (cần số không âm, tối đa một chữ số thập phân).`,
+        ? fill(wording.markNegative, { what, code })
+        : fill(wording.markInvalid, { what, code, raw: String(raw) }),
     });
     return null;
   }
   if (t > layout.maxTenths) {
-    errors.push({ path: code, message: `${what} tiêu chí ${code} (${fmt(t)}) vượt điểm tối đa ${fmt(layout.maxTenths)}.` });
+    errors.push({ path: code, message: fill(wording.markOverMax, { what, code, points: fmt(t), max: fmt(layout.maxTenths) }) });
     return null;
   }
   if (layout.stepTenths > 0 && t % layout.stepTenths !== 0) {
-    errors.push({ path: code, message: `${what} tiêu chí ${code} (${fmt(t)}) phải là bội số của ${fmt(layout.stepTenths)}.` });
+    errors.push({ path: code, message: fill(wording.markNotMultiple, { what, code, points: fmt(t), step: fmt(layout.stepTenths) }) });
     return null;
   }
   return t;
@@ -205,22 +209,22 @@ function hasReason(override: AutoOverride | null | undefined): override is AutoO
 function checkInputCodes(layout: RubricLayout, marks: ManualMarks, overrides: Readonly<Record<string, AutoOverride>>, rubric: Rubric, errors: ScoringIssue[]): void {
   const byCode = new Map(layout.criteria.map((c) => [c.criterion.code, c]));
   const notApplicable = (c: CriterionLayout) =>
-    `Tiêu chí ${c.criterion.code} không áp dụng cho kỳ sinh hoạt này (${situationLabel(layout.hasThematicPart, layout.pureThematic)}).`;
+    fill(wording.notApplicableCriterion, { code: c.criterion.code, situation: situationLabel(layout.hasThematicPart, layout.pureThematic) });
   for (const code of Object.keys(marks)) {
     const c = byCode.get(code);
-    if (!c) errors.push({ path: code, message: `Khung ${rubric.code} không có tiêu chí mã ${code}.` });
+    if (!c) errors.push({ path: code, message: fill(wording.noSuchCriterion, { rubric: rubric.code, code }) });
     else if (c.criterion.mode === "AUTO") {
-      errors.push({ path: code, message: `Tiêu chí ${code} được tính tự động; muốn thay đổi phải ghi đè kèm lý do.` });
+      errors.push({ path: code, message: fill(wording.autoNeedsOverride, { code }) });
     } else if (!c.applicable) errors.push({ path: code, message: notApplicable(c) });
   }
   for (const [code, override] of Object.entries(overrides)) {
     const c = byCode.get(code);
-    if (!c) errors.push({ path: code, message: `Khung ${rubric.code} không có tiêu chí mã ${code}.` });
+    if (!c) errors.push({ path: code, message: fill(wording.noSuchCriterion, { rubric: rubric.code, code }) });
     else if (c.criterion.mode === "MANUAL") {
-      errors.push({ path: code, message: `Tiêu chí ${code} là tiêu chí chấm tay, nhập điểm trực tiếp thay vì ghi đè.` });
+      errors.push({ path: code, message: fill(wording.manualNoOverride, { code }) });
     } else if (!c.applicable) errors.push({ path: code, message: notApplicable(c) });
     else if (!hasReason(override)) {
-      errors.push({ path: code, message: `Ghi đè điểm tự động của tiêu chí ${code} phải nêu lý do.` });
+      errors.push({ path: code, message: fill(wording.overrideReason, { code }) });
     }
   }
 }
@@ -243,15 +247,15 @@ function scoreCriterion(
     overridden: false,
   };
   if (!c.applicable) {
-    return { ...base, points: 0, tenths: 0, evidence: `Không áp dụng (${situationLabel(hasThematicPart, f.kind === "THEMATIC" && hasThematicPart)}).` };
+    return { ...base, points: 0, tenths: 0, evidence: fill(wording.notApplicable, { situation: situationLabel(hasThematicPart, f.kind === "THEMATIC" && hasThematicPart) }) };
   }
 
   if (c.criterion.mode === "AUTO" && c.criterion.rule) {
     const auto = autoPoints(c.criterion.rule, f, c.maxTenths);
-    const autoEvidence = `${auto.phrase} → ${fmt(auto.tenths)} điểm`;
+    const autoEvidence = fill(wording.autoEvidence, { phrase: auto.phrase, points: fmt(auto.tenths) });
     const override = overrides[c.criterion.code];
     if (override && hasReason(override)) {
-      const t = parseMark("Điểm ghi đè", override.points, c, errors);
+      const t = parseMark(wording.overrideLabel, override.points, c, errors);
       if (t !== null) {
         const reason = override.reason.trim();
         return {
@@ -261,7 +265,7 @@ function scoreCriterion(
           overridden: true,
           overrideReason: reason,
           computedPoints: num(auto.tenths),
-          evidence: `Ghi đè: ${fmt(t)} điểm (tự động: ${autoEvidence}). Lý do: ${reason}`,
+          evidence: fill(wording.overrideEvidence, { points: fmt(t), auto: autoEvidence, reason }),
         };
       }
     }
@@ -270,12 +274,12 @@ function scoreCriterion(
 
   const raw = marks[c.criterion.code];
   if (raw === undefined) {
-    errors.push({ path: c.criterion.code, kind: "unmarked", message: `Chưa chấm tiêu chí ${c.criterion.code} (${c.criterion.name}).` });
-    return { ...base, points: 0, tenths: 0, evidence: "Chưa chấm." };
+    errors.push({ path: c.criterion.code, kind: "unmarked", message: fill(wording.unmarked, { code: c.criterion.code, name: c.criterion.name }) });
+    return { ...base, points: 0, tenths: 0, evidence: wording.unmarkedEvidence };
   }
-  const t = parseMark("Điểm", raw, c, errors);
-  if (t === null) return { ...base, points: 0, tenths: 0, evidence: "Điểm chấm không hợp lệ." };
-  return { ...base, points: num(t), tenths: t, evidence: `Chấm tay: ${fmt(t)}/${fmt(c.maxTenths)} điểm.` };
+  const t = parseMark(wording.markLabel, raw, c, errors);
+  if (t === null) return { ...base, points: 0, tenths: 0, evidence: wording.markInvalidEvidence };
+  return { ...base, points: num(t), tenths: t, evidence: fill(wording.manualEvidence, { points: fmt(t), max: fmt(c.maxTenths) }) };
 }
 
 function evaluateCondition(
@@ -292,15 +296,15 @@ function evaluateCondition(
   let held = true;
   for (const code of condition.criteria) {
     const s = scores.get(code);
-    const what = s?.isGroup ? `Nhóm ${code}` : `Tiêu chí ${code}`;
+    const what = s?.isGroup ? fill(wording.groupLabel, { code }) : fill(wording.criterionLabel, { code });
     if (!s) {
       held = false;
-      parts.push(`${what}: không có trong khung`);
+      parts.push(fill(wording.notInRubric, { what }));
     } else if (!s.applicable) {
-      parts.push(`${what}: không áp dụng`);
+      parts.push(fill(wording.conditionNotApplicable, { what }));
     } else {
       if (s.points < s.max) held = false;
-      parts.push(`${what} đạt ${fmt(s.points)}/${fmt(s.max)} điểm`);
+      parts.push(fill(wording.conditionPart, { what, points: fmt(s.points), max: fmt(s.max) }));
     }
   }
   const list = parts.join("; ");
@@ -308,9 +312,9 @@ function evaluateCondition(
     code: condition.code,
     kind: condition.kind,
     level,
-    name: `Đạt điểm tối đa: ${condition.criteria.join(", ")}`,
+    name: fill(wording.fullPointsName, { codes: condition.criteria.join(", ") }),
     held,
-    explanation: held ? `${list} (đủ điểm tối đa).` : `${list}: chưa đạt điểm tối đa.`,
+    explanation: held ? fill(wording.fullPointsHeld, { list }) : fill(wording.fullPointsMissed, { list }),
   };
 }
 
@@ -341,7 +345,7 @@ function decideLevel(rubric: Rubric, totalTenths: Tenths, conditions: ReadonlyMa
 export function scoreChecked(rubric: Rubric, f: MeetingFacts, manualMarks: ManualMarks, options: ScoreOptions = {}): ScoreResult {
   const errors: ScoringIssue[] = [];
   if (!rubric.meetingKinds.includes(f.kind)) {
-    errors.push({ path: "kind", message: `Khung ${rubric.code} không áp dụng cho loại kỳ sinh hoạt ${f.kind}.` });
+    errors.push({ path: "kind", message: fill(wording.rubricNotForKind, { rubric: rubric.code, kind: f.kind }) });
   }
   const marks: ManualMarks = manualMarks ?? {};
   const overrides = options.overrides ?? {};

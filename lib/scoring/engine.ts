@@ -7,6 +7,10 @@ import type { Rubric, ScoringIssue } from "./model";
 import { checkFacts } from "./schemas";
 import { validateRubricCached } from "./validate";
 import { scoreChecked, unscorable, type ManualMarks, type ScoreOptions, type ScoreResult } from "./engine-core";
+import { scoringMessages } from "./messages";
+import { fill } from "@/lib/i18n/fill";
+
+const wording = scoringMessages.engine;
 
 export type { AutoOverride, ConditionResult, CriterionScore, GroupTotal, ManualMarks, ScoreOptions, ScoreResult } from "./engine-core";
 
@@ -16,7 +20,7 @@ export type ScoringInputCheck = { ok: true; facts: MeetingFacts } | { ok: false;
 export function checkScoringInput(rubric: Rubric, facts: MeetingFacts): ScoringInputCheck {
   const rubricCheck = validateRubricCached(rubric);
   if (!rubricCheck.ok) {
-    return { ok: false, errors: [{ message: `Khung tiêu chí ${rubric.code} không hợp lệ, không thể chấm điểm.` }, ...rubricCheck.errors] };
+    return { ok: false, errors: [{ message: fill(wording.rubricInvalid, { code: rubric.code }) }, ...rubricCheck.errors] };
   }
   return checkFacts(facts);
 }

@@ -7,6 +7,10 @@ import type { SettingsSnapshot } from "@/lib/settings/resolve";
 import { formatPercent, formatRatio, percentOf, ratio, type Ratio } from "@/lib/exact/ratio";
 import type { FlagFact, MeasureId } from "./model";
 import { formatDuration } from "@/lib/i18n/format";
+import { fill } from "@/lib/i18n/fill";
+import words from "@/lib/i18n/messages/vi/scoring-rules.json";
+
+const wording = words.facts;
 
 export type MeetingFacts = {
   kind: MeetingKind;
@@ -104,47 +108,47 @@ export function measureValue(measure: MeasureId, f: MeetingFacts): Ratio | null 
   }
 }
 
-/** A Vietnamese phrase stating the measured fact, to which the engine appends "→ n điểm". */
+/** A phrase (scoringRules.facts) stating the measured fact, to which the engine appends "→ n điểm". */
 export function describeMeasure(measure: MeasureId, f: MeetingFacts): string {
   switch (measure) {
     case "durationShortfallMinutes": {
       const s = f.requiredMinutes - f.actualMinutes;
-      const base = `Thời lượng ${f.actualMinutes}/${f.requiredMinutes} phút`;
-      return s > 0 ? `${base}, thiếu ${s} phút` : `${base}, đủ thời lượng`;
+      const base = fill(wording.duration, { actual: f.actualMinutes, required: f.requiredMinutes });
+      return s > 0 ? fill(wording.durationShort, { base, minutes: s }) : fill(wording.durationEnough, { base });
     }
     case "durationPercentOfRequired":
-      return `Thời lượng ${f.actualMinutes}/${f.requiredMinutes} phút = ${formatPercent(percentOf(f.actualMinutes, f.requiredMinutes))} thời lượng yêu cầu`;
+      return fill(wording.durationPercent, { actual: f.actualMinutes, required: f.requiredMinutes, percent: formatPercent(percentOf(f.actualMinutes, f.requiredMinutes)) });
     case "actualMinutes":
-      return `Thời lượng ${f.actualMinutes} phút`;
+      return fill(wording.durationActual, { minutes: f.actualMinutes });
     case "attendancePercent":
-      return `${f.present}/${f.attendanceDenominator} có mặt = ${formatPercent(percentOf(f.present, f.attendanceDenominator))}`;
+      return fill(wording.attendance, { present: f.present, denominator: f.attendanceDenominator, percent: formatPercent(percentOf(f.present, f.attendanceDenominator)) });
     case "unexcusedAbsences":
       return f.absentUnexcused === 0
-        ? "Không có đảng viên vắng không lý do"
-        : `Có ${f.absentUnexcused} đảng viên vắng không lý do`;
+        ? wording.noUnexcused
+        : fill(wording.unexcused, { count: f.absentUnexcused });
     case "longestExcusedStreak":
       return f.longestExcusedStreak === 0
-        ? "Không có đảng viên vắng có lý do liên tiếp"
-        : `Chuỗi vắng có lý do liên tiếp dài nhất: ${f.longestExcusedStreak} kỳ`;
+        ? wording.noExcusedStreak
+        : fill(wording.excusedStreak, { count: f.longestExcusedStreak });
     case "speakersPercent":
       return f.present === 0
-        ? "Không có đảng viên có mặt"
-        : `${f.speakers}/${f.present} đảng viên có mặt phát biểu = ${formatPercent(percentOf(f.speakers, f.present))}`;
+        ? wording.nobodyPresent
+        : fill(wording.speakers, { speakers: f.speakers, present: f.present, percent: formatPercent(percentOf(f.speakers, f.present)) });
     case "ideologyMinutes":
-      return `Sinh hoạt tư tưởng ${f.ideologyMinutes} phút`;
+      return fill(wording.ideology, { minutes: f.ideologyMinutes });
     case "documentsLeadHours":
-      if (f.documentsLeadMinutes === null) return "Tài liệu không được đăng lên Sổ tay";
+      if (f.documentsLeadMinutes === null) return wording.documentsNotPosted;
       return f.documentsLeadMinutes >= 0
-        ? `Tài liệu đăng trước cuộc họp ${formatDuration(f.documentsLeadMinutes)}`
-        : `Tài liệu đăng sau giờ họp ${formatDuration(f.documentsLeadMinutes)}`;
+        ? fill(wording.documentsBefore, { lead: formatDuration(f.documentsLeadMinutes) })
+        : fill(wording.documentsAfter, { lead: formatDuration(f.documentsLeadMinutes) });
     case "finalDocumentsDelayHours":
       return f.finalDocumentsDelayMinutes === null
-        ? "Văn bản cuối cùng chưa được đăng"
-        : `Văn bản cuối cùng đăng sau cuộc họp ${formatDuration(f.finalDocumentsDelayMinutes)}`;
+        ? wording.finalNotPosted
+        : fill(wording.finalAfter, { delay: formatDuration(f.finalDocumentsDelayMinutes) });
     case "targetsMetPercent":
       return f.previousTargets === null
-        ? "Kỳ trước không có chỉ tiêu, nhiệm vụ đến hạn (tính mặc định)"
-        : `${formatRatio(ratio(Math.round(f.previousTargets.met * 100), 100), 2).replace(/,?0+$/, "")}/${f.previousTargets.total} chỉ tiêu nghị quyết kỳ trước hoàn thành = ${formatPercent(targetsPercent(f.previousTargets))}`;
+        ? wording.noPreviousTargets
+        : fill(wording.previousTargets, { met: formatRatio(ratio(Math.round(f.previousTargets.met * 100), 100), 2).replace(/,?0+$/, ""), total: f.previousTargets.total, percent: formatPercent(targetsPercent(f.previousTargets)) });
   }
 }
 
@@ -164,21 +168,10 @@ export function flagValue(flag: FlagFact, f: MeetingFacts): boolean {
   }
 }
 
-const FLAG_PHRASES: Record<FlagFact, readonly [yes: string, no: string]> = {
-  preparedBySecretaryOrDeputy: ["bí thư hoặc phó bí thư trực tiếp chuẩn bị", "không do bí thư hoặc phó bí thư chuẩn bị"],
-  hasCommittee: ["chi bộ có chi ủy", "chi bộ không có chi ủy"],
-  preMeetingHeld: ["chi ủy đã họp chuẩn bị", "chi ủy chưa họp chuẩn bị"],
-  preMeetingMinuted: ["có biên bản họp chi ủy", "không có biên bản họp chi ủy"],
-  noticeToAllMembers: ["đã thông báo đến toàn thể đảng viên", "chưa thông báo đến toàn thể đảng viên"],
-  noticeToOverseer: ["đã thông báo cấp ủy viên cấp trên theo dõi", "chưa thông báo cấp ủy viên cấp trên theo dõi"],
-  documentsPosted: ["tài liệu đã đăng lên Sổ tay", "tài liệu không được đăng lên Sổ tay"],
-  draftResolutionExists: ["có dự thảo nghị quyết", "không có dự thảo nghị quyết"],
-  minutesComplete: ["biên bản ghi đầy đủ", "biên bản chưa đầy đủ"],
-  finalDocumentsPosted: ["văn bản cuối cùng đã đăng", "văn bản cuối cùng chưa được đăng"],
-};
+const FLAG_PHRASES: Record<FlagFact, { yes: string; no: string }> = words.facts.flags;
 
 export function describeFlag(flag: FlagFact, value: boolean): string {
-  return FLAG_PHRASES[flag][value ? 0 : 1];
+  return value ? FLAG_PHRASES[flag].yes : FLAG_PHRASES[flag].no;
 }
 
 export function capitalize(text: string): string {

@@ -3,17 +3,12 @@
 import { compareRatio, formatPercent, percentOf, ratioFromDecimal } from "@/lib/exact/ratio";
 import type { MeetingFacts } from "./facts";
 import type { HardCheckId } from "./model";
+import { fill } from "@/lib/i18n/fill";
+import words from "@/lib/i18n/messages/vi/scoring-rules.json";
 
-export const HARD_CHECK_NAMES: Record<HardCheckId, string> = {
-  H1: "Tỷ lệ đảng viên dự trên 85%",
-  H2: "Không có đảng viên vắng không lý do",
-  H3: "Không có đảng viên vắng có lý do quá 3 lần liên tiếp trong năm",
-  H4: "Thời lượng sinh hoạt từ 90 phút trở lên",
-  H5: "Chi ủy họp trước để chuẩn bị",
-  H6: "Có dự thảo nghị quyết",
-  H7: "Biên bản ghi đầy đủ",
-  H8: "Bí thư hoặc phó bí thư trực tiếp chuẩn bị",
-};
+const wording = words.hardChecks;
+
+export const HARD_CHECK_NAMES: Record<HardCheckId, string> = wording.names;
 
 /** Defaults of the parameters each check reads. */
 export const HARD_CHECK_DEFAULTS = {
@@ -46,20 +41,20 @@ export function evaluateHardCheck(
       const edge = ratioFromDecimal(threshold);
       const held = edge !== null && compareRatio(rate, edge) > 0;
       const shown = `${f.present}/${f.attendanceDenominator} = ${formatPercent(rate)}`;
-      return { held, explanation: held ? `Tỷ lệ dự ${shown}, trên ${threshold} %.` : `Tỷ lệ dự ${shown}, không vượt ${threshold} %.` };
+      return { held, explanation: held ? fill(wording.rateAbove, { shown, threshold }) : fill(wording.rateNotAbove, { shown, threshold }) };
     }
     case "H2":
       return f.absentUnexcused === 0
-        ? { held: true, explanation: "Không có đảng viên vắng không lý do." }
-        : { held: false, explanation: `Có ${f.absentUnexcused} đảng viên vắng không lý do.` };
+        ? { held: true, explanation: wording.noUnexcused }
+        : { held: false, explanation: fill(wording.unexcused, { count: f.absentUnexcused }) };
     case "H3": {
       const max = f.readings?.maxExcusedStreak ?? param(params, "maxConsecutive", HARD_CHECK_DEFAULTS.H3.maxConsecutive);
       const held = f.longestExcusedStreak <= max;
       return {
         held,
         explanation: held
-          ? `Chuỗi vắng có lý do liên tiếp dài nhất ${f.longestExcusedStreak} kỳ, không quá ${max} kỳ.`
-          : `Có đảng viên vắng có lý do ${f.longestExcusedStreak} kỳ liên tiếp, quá ${max} kỳ.`,
+          ? fill(wording.streakWithin, { streak: f.longestExcusedStreak, max })
+          : fill(wording.streakOver, { streak: f.longestExcusedStreak, max }),
       };
     }
     case "H4": {
@@ -67,25 +62,25 @@ export function evaluateHardCheck(
       const held = f.actualMinutes >= min;
       return {
         held,
-        explanation: held ? `Thời lượng ${f.actualMinutes} phút, đạt tối thiểu ${min} phút.` : `Thời lượng ${f.actualMinutes} phút, dưới ${min} phút.`,
+        explanation: held ? fill(wording.durationEnough, { minutes: f.actualMinutes, min }) : fill(wording.durationShort, { minutes: f.actualMinutes, min }),
       };
     }
     case "H5":
-      if (!f.hasCommittee) return { held: true, explanation: "Chi bộ không có chi ủy; bí thư, phó bí thư thống nhất nội dung." };
+      if (!f.hasCommittee) return { held: true, explanation: wording.noCommittee };
       return f.preMeetingHeld
-        ? { held: true, explanation: "Chi ủy đã họp trước để chuẩn bị." }
-        : { held: false, explanation: "Chi ủy không họp trước để chuẩn bị." };
+        ? { held: true, explanation: wording.preMeetingHeld }
+        : { held: false, explanation: wording.preMeetingNotHeld };
     case "H6":
       return f.draftResolutionExists
-        ? { held: true, explanation: "Có dự thảo nghị quyết." }
-        : { held: false, explanation: "Không có dự thảo nghị quyết." };
+        ? { held: true, explanation: wording.draftExists }
+        : { held: false, explanation: wording.draftMissing };
     case "H7":
       return f.minutesComplete
-        ? { held: true, explanation: "Biên bản ghi đầy đủ." }
-        : { held: false, explanation: "Biên bản chưa ghi đầy đủ." };
+        ? { held: true, explanation: wording.minutesComplete }
+        : { held: false, explanation: wording.minutesIncomplete };
     case "H8":
       return f.preparedBySecretaryOrDeputy
-        ? { held: true, explanation: "Bí thư hoặc phó bí thư trực tiếp chuẩn bị." }
-        : { held: false, explanation: "Không do bí thư hoặc phó bí thư chuẩn bị." };
+        ? { held: true, explanation: wording.preparedBySecretary }
+        : { held: false, explanation: wording.notPreparedBySecretary };
   }
 }

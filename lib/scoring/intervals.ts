@@ -2,6 +2,7 @@
 // are all intervals; an edge written in data (50, 33.33, −30) becomes a ratio before any comparison.
 import { compareRatio, ratioFromDecimal, type Ratio } from "@/lib/exact/ratio";
 import type { IntervalData, MeasureInfo } from "./model";
+import words from "@/lib/i18n/messages/vi/scoring-rules.json";
 
 export interface ExactInterval {
   min: Ratio | null;
@@ -65,7 +66,7 @@ export function covers(outer: ExactInterval, inner: ExactInterval): boolean {
 /** "50 %", "30 phút", "24 giờ", "3"; decimals with a comma. */
 export function formatEdge(value: number, info: Pick<MeasureInfo, "unit">): string {
   const text = String(value).replace(".", ",");
-  return info.unit ? `${text} ${info.unit}` : text;
+  return info.unit ? `${text} ${words.units[info.unit]}` : text;
 }
 
 /** "[40 %; 50 %]", "(30 phút; +∞)". */

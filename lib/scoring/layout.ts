@@ -2,6 +2,7 @@
 // thematic part (SPEC §10.2). Shared by the validator (checks both situations) and the engine.
 import { Points, type Tenths } from "@/lib/exact/ratio";
 import type { Criterion, CriterionGroup, Rubric, ThematicVariant } from "./model";
+import words from "@/lib/i18n/messages/vi/scoring-rules.json";
 
 export interface CriterionLayout {
   group: CriterionGroup;
@@ -98,6 +99,6 @@ export function dependsOnThematicPart(rubric: Rubric): boolean {
 }
 
 export function situationLabel(hasThematicPart: boolean, pureThematic = false): string {
-  if (pureThematic) return "khi sinh hoạt chuyên đề riêng";
-  return hasThematicPart ? "khi có phần chuyên đề" : "khi không có phần chuyên đề";
+  if (pureThematic) return words.situations.pureThematic;
+  return hasThematicPart ? words.situations.withThematicPart : words.situations.withoutThematicPart;
 }

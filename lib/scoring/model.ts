@@ -5,14 +5,9 @@
 // schemas.ts, which asserts at compile time that they infer exactly these types.
 import { LEVELS, type Level } from "@/lib/domain/levels";
 import type { MeetingKind } from "@/lib/meetings/rules/types";
+import words from "@/lib/i18n/messages/vi/scoring-rules.json";
 
-
-export const LEVEL_LABELS: Record<Level, string> = {
-  GOOD: "Tốt",
-  FAIR: "Khá",
-  AVERAGE: "Trung bình",
-  POOR: "Kém",
-};
+export const LEVEL_LABELS: Record<Level, string> = words.levels;
 
 /** 3 for GOOD … 0 for POOR. */
 export function levelRank(level: Level): number {
@@ -57,7 +52,8 @@ export type IntervalData = {
 
 export interface MeasureInfo {
   label: string;
-  unit: "%" | "phút" | "giờ" | "";
+  /** Key of the unit's word in scoringRules.units; "" for a plain count. */
+  unit: "percent" | "minutes" | "hours" | "";
   domain: IntervalData;
   /** The fact may be absent (documents never posted, no task due). */
   nullable: boolean;
@@ -65,53 +61,53 @@ export interface MeasureInfo {
 
 export const MEASURE_INFO: Record<MeasureId, MeasureInfo> = {
   durationShortfallMinutes: {
-    label: "số phút thiếu so với thời lượng yêu cầu",
-    unit: "phút",
+    label: words.measures.durationShortfallMinutes,
+    unit: "minutes",
     domain: { min: null, max: null },
     nullable: false,
   },
   durationPercentOfRequired: {
-    label: "thời lượng so với thời lượng yêu cầu",
-    unit: "%",
+    label: words.measures.durationPercentOfRequired,
+    unit: "percent",
     domain: { min: 0, max: null },
     nullable: false,
   },
-  actualMinutes: { label: "thời lượng thực tế", unit: "phút", domain: { min: 0, max: null }, nullable: false },
+  actualMinutes: { label: words.measures.actualMinutes, unit: "minutes", domain: { min: 0, max: null }, nullable: false },
   attendancePercent: {
-    label: "tỷ lệ đảng viên dự",
-    unit: "%",
+    label: words.measures.attendancePercent,
+    unit: "percent",
     domain: { min: 0, max: 100, maxInclusive: true },
     nullable: false,
   },
-  unexcusedAbsences: { label: "số đảng viên vắng không lý do", unit: "", domain: { min: 0, max: null }, nullable: false },
+  unexcusedAbsences: { label: words.measures.unexcusedAbsences, unit: "", domain: { min: 0, max: null }, nullable: false },
   longestExcusedStreak: {
-    label: "chuỗi vắng có lý do liên tiếp dài nhất",
+    label: words.measures.longestExcusedStreak,
     unit: "",
     domain: { min: 0, max: null },
     nullable: false,
   },
   speakersPercent: {
-    label: "tỷ lệ đảng viên có mặt tham gia phát biểu",
-    unit: "%",
+    label: words.measures.speakersPercent,
+    unit: "percent",
     domain: { min: 0, max: 100, maxInclusive: true },
     nullable: false,
   },
-  ideologyMinutes: { label: "thời gian sinh hoạt tư tưởng", unit: "phút", domain: { min: 0, max: null }, nullable: false },
+  ideologyMinutes: { label: words.measures.ideologyMinutes, unit: "minutes", domain: { min: 0, max: null }, nullable: false },
   documentsLeadHours: {
-    label: "thời gian đăng tài liệu trước cuộc họp",
-    unit: "giờ",
+    label: words.measures.documentsLeadHours,
+    unit: "hours",
     domain: { min: null, max: null },
     nullable: true,
   },
   finalDocumentsDelayHours: {
-    label: "thời gian đăng văn bản cuối cùng sau cuộc họp",
-    unit: "giờ",
+    label: words.measures.finalDocumentsDelayHours,
+    unit: "hours",
     domain: { min: 0, max: null },
     nullable: true,
   },
   targetsMetPercent: {
-    label: "tỷ lệ chỉ tiêu nghị quyết kỳ trước hoàn thành",
-    unit: "%",
+    label: words.measures.targetsMetPercent,
+    unit: "percent",
     domain: { min: 0, max: 100, maxInclusive: true },
     nullable: true,
   },

@@ -19,18 +19,18 @@ import { LEVELS } from "@/lib/domain/levels";
 
 const text = scoringMessages.preview;
 
-const markSchema = z.union([z.number(), z.string()]).describe('Điểm: 4.5, "4.5" hoặc "4,5" (không âm, bội số của bước điểm)');
+const markSchema = z.union([z.number(), z.string()]).describe(text.fields.mark);
 
 export const previewRequestSchema = z.object({
-  rubricCode: z.string().trim().min(1).max(100).optional().describe("Mã khung tiêu chí của đơn vị (HD42_2025, HD12_2018, BINH_THUAN_HD42 hoặc khung tự tạo)"),
-  rubricVersion: z.number().int().min(1).optional().describe("Phiên bản; mặc định là phiên bản mới nhất của mã"),
-  rubric: rubricSchema.optional().describe("Toàn bộ khung tiêu chí (JSON), gửi thay cho rubricCode"),
-  facts: meetingFactsSchema.describe("Dữ kiện của kỳ sinh hoạt (MeetingFacts)"),
-  manualMarks: z.record(z.string(), markSchema).default({}).describe("Điểm các tiêu chí chấm tay, theo mã tiêu chí"),
+  rubricCode: z.string().trim().min(1).max(100).optional().describe(text.fields.rubricCode),
+  rubricVersion: z.number().int().min(1).optional().describe(text.fields.rubricVersion),
+  rubric: rubricSchema.optional().describe(text.fields.rubric),
+  facts: meetingFactsSchema.describe(text.fields.facts),
+  manualMarks: z.record(z.string(), markSchema).default({}).describe(text.fields.manualMarks),
   overrides: z
     .record(z.string(), z.object({ points: markSchema, reason: z.string() }))
     .optional()
-    .describe("Ghi đè điểm tiêu chí tự động, mỗi mục kèm lý do"),
+    .describe(text.fields.overrides),
 });
 export type PreviewRequest = z.input<typeof previewRequestSchema>;
 
@@ -46,17 +46,17 @@ export const scoreResultSchema = z.object({
       applicable: z.boolean(),
       max: z.number(),
       points: z.number(),
-      evidence: z.string().describe("Căn cứ chấm điểm, ví dụ “Thời lượng 100/120 phút, thiếu 20 phút → 3 điểm”"),
+      evidence: z.string().describe(text.fields.evidence),
       overridden: z.boolean(),
       overrideReason: z.string().optional(),
       computedPoints: z.number().optional(),
     }),
   ),
   groupTotals: z.array(z.object({ code: z.string(), name: z.string(), max: z.number(), points: z.number() })),
-  total: z.number().describe("Tổng điểm (số thập phân, không làm tròn)"),
-  totalTenths: z.number().int().describe("Tổng điểm tính bằng phần mười: 89,5 → 895"),
+  total: z.number().describe(text.fields.total),
+  totalTenths: z.number().int().describe(text.fields.totalTenths),
   max: z.number(),
-  level: z.enum(LEVELS).nullable().describe("Null khi còn lỗi, ví dụ còn tiêu chí chấm tay chưa có điểm"),
+  level: z.enum(LEVELS).nullable().describe(text.fields.level),
   levelLabel: z.string().nullable(),
   conditions: z.array(
     z.object({

@@ -12,6 +12,10 @@ import {
 import { PHU_THO_ROLLUP, type AnnualRollupSettings } from "@/lib/domain/annual-rollup";
 import { LEVEL_LABELS, levelRank } from "./model";
 import { LEVELS, type Level } from "@/lib/domain/levels";
+import { scoringMessages } from "./messages";
+import { fill } from "@/lib/i18n/fill";
+
+const wording = scoringMessages.rollup;
 
 export interface RatedMeeting {
   date: IsoDate;
@@ -80,22 +84,22 @@ export function rollupYear(
 
   const missingMonths = months.filter((m) => m.missing).map((m) => m.month);
   const tally = LEVELS.filter((l) => counts[l] > 0)
-    .map((l) => `${counts[l]} kỳ ${LEVEL_LABELS[l]}`)
+    .map((l) => fill(wording.tally, { count: counts[l], level: LEVEL_LABELS[l] }))
     .join(", ");
   const reasons: string[] = [];
   if (missingMonths.length > 0) {
-    reasons.push(`tháng ${missingMonths.join(", ")} không sinh hoạt, tính là ${LEVEL_LABELS[settings.missingMonthLevel]}`);
+    reasons.push(fill(wording.missingMonths, { months: missingMonths.join(", "), level: LEVEL_LABELS[settings.missingMonthLevel] }));
   }
   if (level === "GOOD") {
-    reasons.push(`mọi kỳ thường kỳ từ ${LEVEL_LABELS[settings.goodFloor]} trở lên và có ít nhất ${settings.minGoodCount} kỳ Tốt`);
+    reasons.push(fill(wording.goodReason, { floor: LEVEL_LABELS[settings.goodFloor], count: settings.minGoodCount }));
   } else if (level === "FAIR") {
     reasons.push(
       allMonthlyAtLeastGoodFloor
-        ? `chỉ có ${counts.GOOD} kỳ Tốt, chưa đủ ${settings.minGoodCount}`
-        : `có kỳ dưới ${LEVEL_LABELS[settings.goodFloor]} nhưng mọi kỳ từ ${LEVEL_LABELS[settings.fairFloor]} trở lên`,
+        ? fill(wording.fairNotEnoughGood, { good: counts.GOOD, count: settings.minGoodCount })
+        : fill(wording.fairBelowGoodFloor, { goodFloor: LEVEL_LABELS[settings.goodFloor], fairFloor: LEVEL_LABELS[settings.fairFloor] }),
     );
   } else {
-    reasons.push(`có kỳ dưới ${LEVEL_LABELS[settings.fairFloor]}`);
+    reasons.push(fill(wording.belowFairFloor, { floor: LEVEL_LABELS[settings.fairFloor] }));
   }
   return {
     year,
@@ -105,7 +109,7 @@ export function rollupYear(
     missingMonths,
     allMonthlyAtLeastGoodFloor,
     allAtLeastFairFloor,
-    explanation: `Năm ${year}: ${tally}; ${reasons.join("; ")} → ${LEVEL_LABELS[level]}.`,
+    explanation: fill(wording.explanation, { year, tally, reasons: reasons.join("; "), level: LEVEL_LABELS[level] }),
   };
 }
 

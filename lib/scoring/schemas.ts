@@ -26,9 +26,14 @@ import {
   type ThematicVariant,
 } from "./model";
 import { LEVELS } from "@/lib/domain/levels";
+import { fill } from "@/lib/i18n/fill";
+// The words alone, not the whole catalog: lib/classification/model re-exports issuesFromZod to the browser.
+import words from "@/lib/i18n/messages/vi/scoring-rules.json";
 
-const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "Mã chỉ gồm chữ cái không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ cái.");
-const isoDate = z.string().refine(isIsoDate, "Ngày phải có dạng YYYY-MM-DD.");
+const wording = words.schemas;
+
+const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, wording.codeFormat);
+const isoDate = z.string().refine(isIsoDate, wording.dateFormat);
 const decimal = z.number().finite();
 
 const intervalShape = {
@@ -194,7 +199,7 @@ export const meetingFactsSchema = z.object({
   /** `met` may be fractional to the hundredth: a PARTLY task at 60 % counts 0.6 (SPEC §5.3 R1). */
   previousTargets: z
     .object({
-      met: z.number().min(0).refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, "Số chỉ tiêu đạt chỉ lấy đến hai chữ số thập phân."),
+      met: z.number().min(0).refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, wording.targetsMetDecimals),
       total: z.number().int().min(1),
     })
     .nullable(),
@@ -221,24 +226,15 @@ export const meetingFactsSchema = z.object({
     .optional(),
 });
 
-const ZOD_REASON: Record<string, string> = {
-  invalid_type: "sai kiểu dữ liệu hoặc bị thiếu",
-  too_small: "nhỏ hơn mức cho phép",
-  too_big: "lớn hơn mức cho phép",
-  invalid_value: "giá trị không được phép",
-  invalid_union: "không khớp dạng nào được phép",
-  invalid_format: "sai định dạng",
-  unrecognized_keys: "có trường không được phép",
-  not_multiple_of: "không đúng bước",
-};
+const ZOD_REASON: Readonly<Record<string, string>> = wording.zodReasons;
 
-/** zod issues as Vietnamese messages; our own refinements already carry Vietnamese text. */
+/** zod issues in the catalog's words (scoringRules.schemas); our own refinements already carry catalog text. */
 export function issuesFromZod(error: z.ZodError, what: string): ScoringIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join(".");
-    const reason = issue.code === "custom" ? issue.message.replace(/\.$/, "") : (ZOD_REASON[issue.code] ?? "không hợp lệ");
+    const reason = issue.code === "custom" ? issue.message.replace(/\.$/, "") : (ZOD_REASON[issue.code] ?? wording.reasonInvalid);
     const extra = issue.code === "unrecognized_keys" ? ` (${issue.keys.join(", ")})` : "";
-    const where = path ? ` tại "${path}"` : "";
+    const where = path ? fill(wording.at, { path }) : "";
     return { path, message: `${what}${where}: ${reason}${extra}.` };
   });
 }
@@ -248,33 +244,33 @@ export type FactsCheck = { ok: true; facts: MeetingFacts } | { ok: false; errors
 /** Shape and consistency of the facts, with Vietnamese messages. */
 export function checkFacts(input: unknown): FactsCheck {
   const parsed = meetingFactsSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: issuesFromZod(parsed.error, "Dữ liệu kỳ sinh hoạt") };
+  if (!parsed.success) return { ok: false, errors: issuesFromZod(parsed.error, wording.factsLabel) };
   const f = parsed.data;
   const errors: ScoringIssue[] = [];
   const accounted = f.present + f.absentExcused + f.absentUnexcused;
   if (accounted !== f.attendanceDenominator) {
     errors.push({
       path: "attendanceDenominator",
-      message: `Số có mặt (${f.present}) + vắng có lý do (${f.absentExcused}) + vắng không lý do (${f.absentUnexcused}) = ${accounted}, phải bằng số đảng viên phải dự (${f.attendanceDenominator}).`,
+      message: fill(wording.attendanceSum, { present: f.present, excused: f.absentExcused, unexcused: f.absentUnexcused, accounted, denominator: f.attendanceDenominator }),
     });
   }
   if (f.speakers > f.present) {
-    errors.push({ path: "speakers", message: `Số đảng viên phát biểu (${f.speakers}) vượt số có mặt (${f.present}).` });
+    errors.push({ path: "speakers", message: fill(wording.speakersOverPresent, { speakers: f.speakers, present: f.present }) });
   }
   if (f.ideologyMinutes > f.actualMinutes) {
     errors.push({
       path: "ideologyMinutes",
-      message: `Thời gian sinh hoạt tư tưởng (${f.ideologyMinutes} phút) vượt thời lượng cuộc họp (${f.actualMinutes} phút).`,
+      message: fill(wording.ideologyOverDuration, { ideology: f.ideologyMinutes, actual: f.actualMinutes }),
     });
   }
   if (f.previousTargets && f.previousTargets.met > f.previousTargets.total) {
     errors.push({
       path: "previousTargets",
-      message: `Số chỉ tiêu đạt (${f.previousTargets.met}) vượt tổng số chỉ tiêu (${f.previousTargets.total}).`,
+      message: fill(wording.targetsMetOverTotal, { met: f.previousTargets.met, total: f.previousTargets.total }),
     });
   }
   if (f.preMeetingMinuted && !f.preMeetingHeld) {
-    errors.push({ path: "preMeetingMinuted", message: "Có biên bản họp chi ủy nhưng không ghi nhận cuộc họp chi ủy." });
+    errors.push({ path: "preMeetingMinuted", message: wording.preMeetingMinutedWithoutMeeting });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, facts: f };
 }

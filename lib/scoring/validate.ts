@@ -1,5 +1,5 @@
 // Rubric validator: everything a tenant could get wrong when editing a rubric's JSON, reported in
-// Vietnamese. The engine refuses to score with a rubric that does not pass.
+// the catalog's words (scoring.validate). The engine refuses to score with a rubric that does not pass.
 import { Points, compareRatio, type Tenths } from "@/lib/exact/ratio";
 import { compareLower, covers, formatEdge, formatInterval, isEmpty, toExact, type ExactInterval } from "./intervals";
 import { dependsOnThematicPart, situationLabel, situationsOf, type RubricLayout } from "./layout";
@@ -13,6 +13,10 @@ import {
   type ScoringIssue,
 } from "./model";
 import { issuesFromZod, rubricSchema } from "./schemas";
+import { scoringMessages } from "./messages";
+import { fill } from "@/lib/i18n/fill";
+
+const wording = scoringMessages.validate;
 
 export type RubricValidation = { ok: true; rubric: Rubric } | { ok: false; errors: ScoringIssue[] };
 
@@ -27,7 +31,7 @@ class Issues {
   points(path: string, what: string, value: number): Tenths | null {
     const t = Points.parse(value);
     if (t === null) {
-      this.add(path, `${what}: "${String(value).replace(".", ",")}" không phải số điểm hợp lệ (số không âm, tối đa một chữ số thập phân).`);
+      this.add(path, fill(wording.badPoints, { what, value: String(value).replace(".", ",") }));
     }
     return t;
   }
@@ -37,7 +41,7 @@ function checkDates(rubric: Rubric, issues: Issues): void {
   if (rubric.effectiveTo && rubric.effectiveTo < rubric.effectiveFrom) {
     issues.add(
       "effectiveTo",
-      `Ngày hết hiệu lực (${rubric.effectiveTo}) phải từ ngày có hiệu lực (${rubric.effectiveFrom}) trở đi.`,
+      fill(wording.effectiveToBefore, { effectiveTo: rubric.effectiveTo, effectiveFrom: rubric.effectiveFrom }),
     );
   }
 }
@@ -46,26 +50,26 @@ function checkCodes(rubric: Rubric, issues: Issues): void {
   const seen = new Set<string>();
   const codes = rubric.groups.flatMap((g) => [g.code, ...g.criteria.map((c) => c.code)]);
   for (const code of codes) {
-    if (seen.has(code)) issues.add(code, `Mã "${code}" bị trùng: mỗi nhóm và tiêu chí cần một mã riêng.`);
+    if (seen.has(code)) issues.add(code, fill(wording.duplicateCode, { code }));
     seen.add(code);
   }
 }
 
 function checkCriteria(rubric: Rubric, issues: Issues): void {
   for (const group of rubric.groups) {
-    issues.points(group.code, `Điểm của nhóm ${group.code}`, group.points);
+    issues.points(group.code, fill(wording.groupPoints, { code: group.code }), group.points);
     for (const c of group.criteria) {
-      const max = issues.points(c.code, `Điểm tối đa của tiêu chí ${c.code}`, c.maxPoints);
-      const step = issues.points(c.code, `Bước chấm của tiêu chí ${c.code}`, c.step);
-      if (step === 0) issues.add(c.code, `Tiêu chí ${c.code}: bước chấm phải lớn hơn 0.`);
+      const max = issues.points(c.code, fill(wording.criterionMax, { code: c.code }), c.maxPoints);
+      const step = issues.points(c.code, fill(wording.criterionStep, { code: c.code }), c.step);
+      if (step === 0) issues.add(c.code, fill(wording.stepZero, { code: c.code }));
       if (max !== null && step) {
         if (max % step !== 0) {
-          issues.add(c.code, `Tiêu chí ${c.code}: bước chấm ${fmt(step)} không chia hết điểm tối đa ${fmt(max)}.`);
+          issues.add(c.code, fill(wording.stepNotDivides, { code: c.code, step: fmt(step), max: fmt(max) }));
         }
       }
-      if (c.mode === "AUTO" && !c.rule) issues.add(c.code, `Tiêu chí ${c.code} tính tự động nhưng chưa có quy tắc tính.`);
+      if (c.mode === "AUTO" && !c.rule) issues.add(c.code, fill(wording.autoWithoutRule, { code: c.code }));
       if (c.mode === "MANUAL" && c.rule) {
-        issues.add(c.code, `Tiêu chí ${c.code} chấm tay không được kèm quy tắc tính tự động.`);
+        issues.add(c.code, fill(wording.manualWithRule, { code: c.code }));
       }
     }
   }
@@ -79,34 +83,34 @@ function checkVariants(rubric: Rubric, issues: Issues): void {
     const pure = variant.pureThematic === true;
     const label = situationLabel(variant.hasThematicPart, pure);
     const key = `${variant.hasThematicPart}|${pure}`;
-    if (seen.has(key)) issues.add("thematicVariants", `Phương án ${label} được khai báo hai lần.`);
+    if (seen.has(key)) issues.add("thematicVariants", fill(wording.variantTwice, { label }));
     seen.add(key);
-    if (pure && !variant.hasThematicPart) issues.add("thematicVariants", `Phương án ${label} phải là phương án có phần chuyên đề.`);
+    if (pure && !variant.hasThematicPart) issues.add("thematicVariants", fill(wording.variantPureWithoutPart, { label }));
     for (const code of variant.notApplicable ?? []) {
-      if (!criteria.has(code)) issues.add("thematicVariants", `Phương án ${label} bỏ tiêu chí không tồn tại: ${code}.`);
+      if (!criteria.has(code)) issues.add("thematicVariants", fill(wording.variantDropsUnknown, { label, code }));
     }
     for (const [code, value] of Object.entries(variant.maxPoints ?? {})) {
       const criterion = criteria.get(code);
       if (!criterion) {
-        issues.add("thematicVariants", `Phương án ${label} đổi điểm của tiêu chí không tồn tại: ${code}.`);
+        issues.add("thematicVariants", fill(wording.variantMaxUnknown, { label, code }));
         continue;
       }
-      const max = issues.points(code, `Điểm tối đa của tiêu chí ${code} ${label}`, value);
+      const max = issues.points(code, fill(wording.criterionMaxIn, { code, label }), value);
       const step = Points.parse(criterion.step);
       if (max !== null && step && max % step !== 0) {
-        issues.add(code, `Tiêu chí ${code}: bước chấm ${fmt(step)} không chia hết điểm tối đa ${fmt(max)} ${label}.`);
+        issues.add(code, fill(wording.stepNotDividesIn, { code, step: fmt(step), max: fmt(max), label }));
       }
     }
     for (const [code, value] of Object.entries(variant.groupPoints ?? {})) {
-      if (!groups.has(code)) issues.add("thematicVariants", `Phương án ${label} đổi điểm của nhóm không tồn tại: ${code}.`);
-      else issues.points(code, `Điểm của nhóm ${code} ${label}`, value);
+      if (!groups.has(code)) issues.add("thematicVariants", fill(wording.variantGroupUnknown, { label, code }));
+      else issues.points(code, fill(wording.groupPointsIn, { code, label }), value);
     }
-    if (variant.totalPoints !== undefined) issues.points("thematicVariants", `Tổng điểm ${label}`, variant.totalPoints);
+    if (variant.totalPoints !== undefined) issues.points("thematicVariants", fill(wording.totalIn, { label }), variant.totalPoints);
   }
 }
 
 function checkSums(rubric: Rubric, issues: Issues): void {
-  issues.points("totalPoints", "Tổng điểm của khung", rubric.totalPoints);
+  issues.points("totalPoints", wording.rubricTotal, rubric.totalPoints);
   const dependent = dependsOnThematicPart(rubric);
   // A pure-thematic variant repeats most of the "with a thematic part" sums: say only what differs.
   const said = new Set<string>();
@@ -120,12 +124,12 @@ function checkSums(rubric: Rubric, issues: Issues): void {
     for (const g of layout.groups) {
       const sum = g.criteria.filter((c) => c.applicable).reduce((acc, c) => acc + c.maxTenths, 0);
       if (sum !== g.pointsTenths) {
-        report(layout, g.group.code, `Nhóm ${g.group.code}: tổng điểm tối đa các tiêu chí là ${fmt(sum)} nhưng điểm của nhóm là ${fmt(g.pointsTenths)}`);
+        report(layout, g.group.code, fill(wording.groupSum, { code: g.group.code, sum: fmt(sum), pointsTenths: fmt(g.pointsTenths) }));
       }
       groupSum += g.pointsTenths;
     }
     if (groupSum !== layout.totalTenths) {
-      report(layout, "totalPoints", `Tổng điểm các nhóm là ${fmt(groupSum)} nhưng tổng điểm của khung là ${fmt(layout.totalTenths)}`);
+      report(layout, "totalPoints", fill(wording.totalSum, { groupSum: fmt(groupSum), totalTenths: fmt(layout.totalTenths) }));
     }
   }
 }
@@ -147,14 +151,14 @@ function checkBandCoverage(code: string, rule: BandsRule, issues: Issues): void 
   const info = MEASURE_INFO[rule.measure];
   const range = toExact(rule.range);
   if (!range || isEmpty(range)) {
-    issues.add(code, `Tiêu chí ${code}: khoảng giá trị khai báo ${formatInterval(rule.range, info)} không hợp lệ.`);
+    issues.add(code, fill(wording.rangeInvalid, { code, range: formatInterval(rule.range, info) }));
     return;
   }
   const domain = toExact(info.domain);
   if (domain && !covers(range, domain)) {
     issues.add(
       code,
-      `Tiêu chí ${code}: khoảng khai báo ${formatInterval(rule.range, info)} không phủ hết miền giá trị ${formatInterval(info.domain, info)} của ${info.label}.`,
+      fill(wording.rangeNotCovering, { code, range: formatInterval(rule.range, info), domain: formatInterval(info.domain, info), label: info.label }),
     );
   }
 
@@ -162,7 +166,7 @@ function checkBandCoverage(code: string, rule: BandsRule, issues: Issues): void 
   for (const band of rule.bands) {
     const exact = toExact(band);
     if (!exact || isEmpty(exact)) {
-      issues.add(code, `Tiêu chí ${code}: mức điểm ${formatInterval(band, info)} không hợp lệ hoặc rỗng.`);
+      issues.add(code, fill(wording.bandInvalid, { code, band: formatInterval(band, info) }));
       return;
     }
     placed.push({ exact, data: band });
@@ -178,30 +182,30 @@ function checkBandCoverage(code: string, rule: BandsRule, issues: Issues): void 
     issues.add(
       code,
       startsInside
-        ? `Tiêu chí ${code}: các mức điểm để hở phần đầu khoảng ${formatInterval(rule.range, info)}, trước ${formatInterval(first.data, info)}.`
-        : `Tiêu chí ${code}: mức điểm ${formatInterval(first.data, info)} vượt ra ngoài khoảng khai báo ${formatInterval(rule.range, info)}.`,
+        ? fill(wording.gapAtStart, { code, range: formatInterval(rule.range, info), data: formatInterval(first.data, info) })
+        : fill(wording.bandOutside, { code, data: formatInterval(first.data, info), range: formatInterval(rule.range, info) }),
     );
   }
   for (let i = 1; i < placed.length; i++) {
     const a = placed[i - 1];
     const b = placed[i];
     if (!a || !b) continue;
-    const shown = `${formatInterval(a.data, info)} và ${formatInterval(b.data, info)}`;
+    const shown = fill(wording.bandPair, { first: formatInterval(a.data, info), second: formatInterval(b.data, info) });
     if (a.exact.max === null || b.exact.min === null) {
-      issues.add(code, `Tiêu chí ${code}: các mức điểm ${shown} chồng lấn nhau.`);
+      issues.add(code, fill(wording.overlap, { code, shown }));
       continue;
     }
     const aMax = a.data.max ?? 0;
     const bMin = b.data.min ?? 0;
     const c = compareRatio(a.exact.max, b.exact.min);
     if (c > 0) {
-      issues.add(code, `Tiêu chí ${code}: các mức điểm ${shown} chồng lấn nhau trong khoảng từ ${formatEdge(bMin, info)} đến ${formatEdge(aMax, info)}.`);
+      issues.add(code, fill(wording.overlapBetween, { code, shown, bMin: formatEdge(bMin, info), aMax: formatEdge(aMax, info) }));
     } else if (c < 0) {
-      issues.add(code, `Tiêu chí ${code}: các mức điểm để hở khoảng giữa ${formatEdge(aMax, info)} và ${formatEdge(bMin, info)}.`);
+      issues.add(code, fill(wording.gapBetween, { code, aMax: formatEdge(aMax, info), bMin: formatEdge(bMin, info) }));
     } else if (a.exact.maxInclusive && b.exact.minInclusive) {
-      issues.add(code, `Tiêu chí ${code}: các mức điểm ${shown} chồng lấn nhau (giá trị ${formatEdge(bMin, info)} thuộc cả hai mức).`);
+      issues.add(code, fill(wording.overlapAt, { code, shown, bMin: formatEdge(bMin, info) }));
     } else if (!a.exact.maxInclusive && !b.exact.minInclusive) {
-      issues.add(code, `Tiêu chí ${code}: các mức điểm để hở giá trị ${formatEdge(bMin, info)} (không thuộc mức nào).`);
+      issues.add(code, fill(wording.gapAt, { code, bMin: formatEdge(bMin, info) }));
     }
   }
   const end = compareUpper(last.exact, range);
@@ -209,8 +213,8 @@ function checkBandCoverage(code: string, rule: BandsRule, issues: Issues): void 
     issues.add(
       code,
       end < 0
-        ? `Tiêu chí ${code}: các mức điểm để hở phần cuối khoảng ${formatInterval(rule.range, info)}, sau ${formatInterval(last.data, info)}.`
-        : `Tiêu chí ${code}: mức điểm ${formatInterval(last.data, info)} vượt ra ngoài khoảng khai báo ${formatInterval(rule.range, info)}.`,
+        ? fill(wording.gapAtEnd, { code, range: formatInterval(rule.range, info), data: formatInterval(last.data, info) })
+        : fill(wording.bandOutside, { code, data: formatInterval(last.data, info), range: formatInterval(rule.range, info) }),
     );
   }
 }
@@ -225,34 +229,34 @@ function checkRules(rubric: Rubric, issues: Issues): void {
       const max = maxima.length > 0 ? Math.min(...maxima) : (Points.parse(c.maxPoints) ?? 0);
       const step = Points.parse(c.step);
       const checkPoints = (what: string, value: number) => {
-        const t = issues.points(c.code, `${what} của tiêu chí ${c.code}`, value);
+        const t = issues.points(c.code, fill(wording.pointsOf, { what, code: c.code }), value);
         if (t === null) return;
-        if (t > max) issues.add(c.code, `Tiêu chí ${c.code}: ${what.toLowerCase()} ${fmt(t)} vượt điểm tối đa ${fmt(max)}.`);
+        if (t > max) issues.add(c.code, fill(wording.pointsOverMax, { code: c.code, what: what.toLowerCase(), points: fmt(t), max: fmt(max) }));
         else if (step && t % step !== 0) {
-          issues.add(c.code, `Tiêu chí ${c.code}: ${what.toLowerCase()} ${fmt(t)} không là bội của bước chấm ${fmt(step)}.`);
+          issues.add(c.code, fill(wording.pointsNotMultiple, { code: c.code, what: what.toLowerCase(), points: fmt(t), step: fmt(step) }));
         }
       };
       if (c.rule.id === "bands") {
         const rule = c.rule;
-        for (const band of rule.bands) checkPoints("Điểm của mức", band.points);
-        if (rule.whenMissing !== undefined) checkPoints("Điểm khi thiếu dữ liệu", rule.whenMissing);
+        for (const band of rule.bands) checkPoints(wording.bandPoints, band.points);
+        if (rule.whenMissing !== undefined) checkPoints(wording.missingPoints, rule.whenMissing);
         for (const o of rule.overrides ?? []) {
-          checkPoints("Điểm trần", o.points);
+          checkPoints(wording.capPoints, o.points);
           const exact = toExact(o);
           if (!exact || isEmpty(exact)) {
-            issues.add(c.code, `Tiêu chí ${c.code}: điều kiện trần ${formatInterval(o, MEASURE_INFO[o.measure])} không hợp lệ hoặc rỗng.`);
+            issues.add(c.code, fill(wording.capInvalid, { code: c.code, condition: formatInterval(o, MEASURE_INFO[o.measure]) }));
           }
         }
         for (const o of rule.overrides ?? []) {
           if (o.within) {
             const within = toExact(o.within);
             if (!within || isEmpty(within)) {
-              issues.add(c.code, `Tiêu chí ${c.code}: phạm vi áp dụng của điều kiện trần ${formatInterval(o.within, MEASURE_INFO[rule.measure])} không hợp lệ hoặc rỗng.`);
+              issues.add(c.code, fill(wording.capWithinInvalid, { code: c.code, within: formatInterval(o.within, MEASURE_INFO[rule.measure]) }));
             }
           }
         }
         if (rule.edgeFrom && (rule.bands.length !== 2 || rule.bands[0]?.max !== rule.bands[1]?.min || rule.bands[0]?.max === null)) {
-          issues.add(c.code, `Tiêu chí ${c.code}: ngưỡng lấy theo cài đặt chỉ dùng được khi có đúng hai mức liền nhau.`);
+          issues.add(c.code, fill(wording.edgeFromTwoBands, { code: c.code }));
         }
         checkBandCoverage(c.code, rule, issues);
       }
@@ -264,12 +268,12 @@ function checkLevels(rubric: Rubric, issues: Issues): void {
   const rules = rubric.levelRules;
   const seen = new Set<string>();
   for (const rule of rules) {
-    if (seen.has(rule.level)) issues.add("levelRules", `Mức xếp loại ${LEVEL_LABELS[rule.level]} được khai báo nhiều lần.`);
+    if (seen.has(rule.level)) issues.add("levelRules", fill(wording.levelTwice, { level: LEVEL_LABELS[rule.level] }));
     seen.add(rule.level);
   }
   const parsed = rules.map((rule) => ({
     rule,
-    min: issues.points("levelRules", `Ngưỡng xếp loại ${LEVEL_LABELS[rule.level]}`, rule.minTotal),
+    min: issues.points("levelRules", fill(wording.levelThreshold, { level: LEVEL_LABELS[rule.level] }), rule.minTotal),
   }));
   const byRank = [...parsed].sort((a, b) => levelRank(b.rule.level) - levelRank(a.rule.level));
   for (let i = 1; i < byRank.length; i++) {
@@ -279,7 +283,7 @@ function checkLevels(rubric: Rubric, issues: Issues): void {
     if (lower.min >= higher.min) {
       issues.add(
         "levelRules",
-        `Ngưỡng xếp loại phải giảm dần theo thứ tự Tốt, Khá, Trung bình, Kém: ngưỡng ${LEVEL_LABELS[lower.rule.level]} (${fmt(lower.min)}) không thấp hơn ngưỡng ${LEVEL_LABELS[higher.rule.level]} (${fmt(higher.min)}).`,
+        fill(wording.levelsDescending, { lower: LEVEL_LABELS[lower.rule.level], lowerMin: fmt(lower.min), higher: LEVEL_LABELS[higher.rule.level], higherMin: fmt(higher.min) }),
       );
     }
   }
@@ -289,7 +293,7 @@ function checkLevels(rubric: Rubric, issues: Issues): void {
     if (lowest > 0) {
       issues.add(
         "levelRules",
-        `Ngưỡng xếp loại phải phủ từ 0 đến tổng điểm: tổng điểm dưới ${fmt(lowest)} chưa có mức xếp loại nào (mức thấp nhất cần ngưỡng 0).`,
+        fill(wording.levelsFromZero, { lowest: fmt(lowest) }),
       );
     }
     const totals = situationsOf(rubric).map((l) => l.totalTenths);
@@ -298,7 +302,7 @@ function checkLevels(rubric: Rubric, issues: Issues): void {
       if (p.min !== null && p.min > total) {
         issues.add(
           "levelRules",
-          `Ngưỡng xếp loại ${LEVEL_LABELS[p.rule.level]} (${fmt(p.min)}) vượt tổng điểm của khung (${fmt(total)}): không phiếu nào đạt được.`,
+          fill(wording.levelOverTotal, { level: LEVEL_LABELS[p.rule.level], min: fmt(p.min), total: fmt(total) }),
         );
       }
     }
@@ -306,7 +310,7 @@ function checkLevels(rubric: Rubric, issues: Issues): void {
     if (bottom && (bottom.rule.conditions?.length ?? 0) > 0) {
       issues.add(
         "levelRules",
-        `Mức xếp loại thấp nhất (${LEVEL_LABELS[bottom.rule.level]}) không được kèm điều kiện: phiếu nào cũng phải xếp được loại.`,
+        fill(wording.lowestWithConditions, { level: LEVEL_LABELS[bottom.rule.level] }),
       );
     }
   }
@@ -316,16 +320,16 @@ function checkLevels(rubric: Rubric, issues: Issues): void {
     const label = LEVEL_LABELS[rule.level];
     if (rule.fallbackLevel !== undefined) {
       if (!seen.has(rule.fallbackLevel)) {
-        issues.add("levelRules", `Mức thay thế ${LEVEL_LABELS[rule.fallbackLevel]} của mức ${label} chưa được khai báo.`);
+        issues.add("levelRules", fill(wording.fallbackUndeclared, { fallback: LEVEL_LABELS[rule.fallbackLevel], level: label }));
       } else if (levelRank(rule.fallbackLevel) >= levelRank(rule.level)) {
-        issues.add("levelRules", `Mức thay thế của mức ${label} phải thấp hơn mức ${label}.`);
+        issues.add("levelRules", fill(wording.fallbackNotLower, { level: label }));
       }
     }
     for (const condition of rule.conditions ?? []) {
       if (condition.kind !== "fullPoints") continue;
       for (const code of condition.criteria) {
         if (!codes.has(code)) {
-          issues.add("levelRules", `Điều kiện ${condition.code} của mức ${label} tham chiếu mã không tồn tại: ${code}.`);
+          issues.add("levelRules", fill(wording.conditionUnknownCode, { code: condition.code, label, code2: code }));
         }
       }
     }
@@ -348,7 +352,7 @@ export function validateRubric(rubric: Rubric): RubricValidation {
 /** A rubric from JSON (an import): shape first, then the semantic checks. */
 export function parseRubric(input: unknown): RubricValidation {
   const parsed = rubricSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: issuesFromZod(parsed.error, "Khung tiêu chí") };
+  if (!parsed.success) return { ok: false, errors: issuesFromZod(parsed.error, wording.rubricLabel) };
   return validateRubric(parsed.data);
 }
 
@@ -359,7 +363,7 @@ export function validateRubricCached(rubric: Rubric): RubricValidation {
   const hit = cache.get(rubric);
   if (hit) return hit;
   const parsed = rubricSchema.safeParse(rubric);
-  const result = parsed.success ? validateRubric(parsed.data) : { ok: false as const, errors: issuesFromZod(parsed.error, "Khung tiêu chí") };
+  const result = parsed.success ? validateRubric(parsed.data) : { ok: false as const, errors: issuesFromZod(parsed.error, wording.rubricLabel) };
   cache.set(rubric, result);
   return result;
 }

@@ -35,9 +35,10 @@ import messages from "@/lib/i18n/messages";
 
 /** The score editor's problem messages: the server says the same words when it refuses a save. */
 const problemWords = messages.scorecard.problems;
+const wording = messages.scoring.workflow;
 
 export const SCORECARD_STALE =
-  "Phiếu chấm vừa được người khác cập nhật sau khi bạn mở trang. Điểm bạn vừa nhập chưa được lưu: hãy tải lại trang để xem bản mới nhất rồi chấm lại.";
+  wording.stale;
 
 /** States in which the branch may still draft its self-score. */
 const DRAFTABLE: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED"];
@@ -53,13 +54,13 @@ const text = (max: number, message: string) =>
     .transform((v) => v.normalize("NFC").trim());
 
 const columnShape = {
-  meetingId: z.string().min(1, "Thiếu mã kỳ sinh hoạt."),
+  meetingId: z.string().min(1, wording.meetingIdRequired),
   /** The scorecard version the user read; 0 when there was none yet. */
-  version: z.coerce.number().int("Phiên bản phiếu chấm không hợp lệ.").min(0, "Phiên bản phiếu chấm không hợp lệ."),
+  version: z.coerce.number().int(wording.versionInvalid).min(0, wording.versionInvalid),
   marks: z.record(z.string(), markValue).default({}),
-  remarks: z.record(z.string(), text(1000, "Ghi chú mỗi tiêu chí không quá 1000 ký tự.")).default({}),
+  remarks: z.record(z.string(), text(1000, wording.remarkTooLong)).default({}),
   overrides: z
-    .record(z.string(), z.object({ points: markValue, reason: text(1000, "Lý do không quá 1000 ký tự.") }))
+    .record(z.string(), z.object({ points: markValue, reason: text(1000, wording.overrideReasonTooLong) }))
     .default({}),
 };
 
@@ -101,29 +102,29 @@ function foldFlatFields(raw: unknown): unknown {
 }
 
 const flat = <S extends z.ZodType>(schema: S) => z.preprocess(foldFlatFields, schema);
-const voteCount = z.coerce.number({ error: "Số phiếu phải là số nguyên từ 0 trở lên." }).int("Số phiếu phải là số nguyên từ 0 trở lên.").min(0, "Số phiếu phải là số nguyên từ 0 trở lên.");
+const voteCount = z.coerce.number({ error: wording.voteCountInvalid }).int(wording.voteCountInvalid).min(0, wording.voteCountInvalid);
 const reasonField = z
   .string()
-  .max(2000, "Lý do không quá 2000 ký tự.")
+  .max(2000, wording.reasonTooLong)
   .optional()
   .transform((v) => v?.normalize("NFC").trim() ?? "");
 
-export const saveDraftSchema = flat(z.object({ ...columnShape, notes: z.string().max(5000, "Nhận xét không quá 5000 ký tự.").optional() }));
+export const saveDraftSchema = flat(z.object({ ...columnShape, notes: z.string().max(5000, wording.notesTooLong).optional() }));
 export const submitSelfScoreSchema = flat(
   z.object({
     ...columnShape,
-    notes: z.string().max(5000, "Nhận xét không quá 5000 ký tự.").optional(),
+    notes: z.string().max(5000, wording.notesTooLong).optional(),
     voteFor: voteCount,
     voteAgainst: voteCount,
     voteAbstain: voteCount,
   }),
 );
 /** confirm: the overseer agrees with the self-score; adjust: they score their own column. */
-export const overseerSchema = flat(z.object({ ...columnShape, mode: z.enum(["confirm", "adjust"], { error: "Chọn xác nhận hoặc điều chỉnh." }), reason: reasonField }));
+export const overseerSchema = flat(z.object({ ...columnShape, mode: z.enum(["confirm", "adjust"], { error: wording.overseerModeRequired }), reason: reasonField }));
 /** approve: the effective column becomes final; adjust: the reviewer scores the final column. */
-export const finaliseSchema = flat(z.object({ ...columnShape, mode: z.enum(["approve", "adjust"], { error: "Chọn thẩm định hoặc điều chỉnh." }), reason: reasonField }));
+export const finaliseSchema = flat(z.object({ ...columnShape, mode: z.enum(["approve", "adjust"], { error: wording.reviewerModeRequired }), reason: reasonField }));
 export const returnScoreSchema = z.object({
-  meetingId: z.string().min(1, "Thiếu mã kỳ sinh hoạt."),
+  meetingId: z.string().min(1, wording.meetingIdRequired),
   version: columnShape.version,
   reason: reasonField,
 });
@@ -237,10 +238,10 @@ async function userNames(tx: Tx, tenantId: string, ids: (string | null)[]): Prom
 }
 
 export const EXTRAORDINARY_NOT_SCORED =
-  "Kỳ sinh hoạt bất thường không chấm điểm chất lượng: các khung tiêu chí toàn quốc không áp dụng cho loại kỳ này. Nếu đơn vị có khung tiêu chí riêng cho kỳ bất thường, quản trị viên bật thiết lập “Chấm điểm kỳ sinh hoạt bất thường”.";
+  wording.extraordinaryNotScored;
 
 export const REVIEW_NOT_SCORED =
-  "Hội nghị kiểm điểm, xếp loại cuối năm không chấm điểm theo khung sinh hoạt hằng tháng: kết quả của hội nghị là xếp loại chất lượng (mục Kiểm điểm, xếp loại).";
+  wording.annualNotScored;
 
 type KindRef = Pick<MeetingRef, "kind" | "tenantId" | "plannedStart" | "actualStart"> & { branch: { path: string } };
 
@@ -266,7 +267,7 @@ export function scoredKindOn(kind: MeetingKind, settings: Pick<SettingsSnapshot,
 }
 
 function notScorableReason(state: MeetingState): string | null {
-  if (NOT_HELD.includes(state)) return "Kỳ sinh hoạt chưa diễn ra (hoặc đã hoãn, hủy): chỉ chấm điểm kỳ sinh hoạt đã họp.";
+  if (NOT_HELD.includes(state)) return wording.notHeld;
   return null;
 }
 
@@ -358,7 +359,7 @@ export async function scorecardView(tx: Tx, user: Principal, meetingId: string):
   if (!ctx) {
     return {
       meeting: header, rubric: null, definition: null, facts: null, inputErrors: [], factsLive: false, card: null, columns: empty, vote: null, effective: null, can,
-      notScorable: "Không có khung tiêu chí nào áp dụng cho kỳ sinh hoạt này (theo ngày và loại kỳ sinh hoạt). Quản trị viên cần chọn khung tiêu chí cho đơn vị.",
+      notScorable: wording.noRubricForMeeting,
       deductionNeedsReason: true,
       anomalies: [],
     };
@@ -480,7 +481,7 @@ function scoreOrRefuse(ctx: Context, marks: ColumnMarks, options: { complete: bo
   if (problems.length > 0) {
     const fieldErrors: Record<string, string[]> = {};
     for (const p of problems) (fieldErrors[p.path ? `mark.${p.path}` : "_"] ??= []).push(p.message);
-    throw new ValidationError(problems.length === 1 ? problems[0]!.message : `Phiếu chấm còn ${problems.length} chỗ chưa hợp lệ: ${problems[0]!.message}`, fieldErrors);
+    throw new ValidationError(problems.length === 1 ? problems[0]!.message : fill(wording.problems, { count: problems.length, first: problems[0]!.message }), fieldErrors);
   }
   return result;
 }
@@ -517,7 +518,7 @@ async function stepContext(tx: Tx, user: Principal, meetingId: string, version: 
   const card = await loadCard(tx, user.tenantId, meeting.id);
   assertCardVersion(card, version);
   const ctx = await scoringContext(tx, meeting, card);
-  if (!ctx) throw new ValidationError("Không có khung tiêu chí nào áp dụng cho kỳ sinh hoạt này. Quản trị viên cần chọn khung tiêu chí cho đơn vị.");
+  if (!ctx) throw new ValidationError(wording.noRubric);
   return ctx;
 }
 
@@ -568,9 +569,9 @@ export async function saveScoreDraft(user: Principal, input: unknown, step: Step
   const data = parseInput(saveDraftSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const ctx = await stepContext(tx, user, data.meetingId, data.version);
-    if (!authorize(user, "score.self", ctx.meeting.branch)) throw new ForbiddenError("Bạn không có quyền chấm điểm kỳ sinh hoạt của chi bộ này.");
+    if (!authorize(user, "score.self", ctx.meeting.branch)) throw new ForbiddenError(wording.noScoringRight);
     if (!DRAFTABLE.includes(ctx.meeting.state)) {
-      throw new ValidationError("Chi bộ đã gửi kết quả tự chấm; phiếu chấm không còn sửa được ở bước này.");
+      throw new ValidationError(wording.alreadySubmitted);
     }
     const marks = columnOf(data);
     const result = scoreOrRefuse(ctx, marks, { complete: false });
@@ -599,7 +600,7 @@ export async function submitSelfScore(user: Principal, input: unknown, step: Ste
   return withTenant(user.tenantId, async (tx) => {
     const ctx = await stepContext(tx, user, data.meetingId, data.version);
     if (ctx.meeting.state === "HELD") {
-      throw new ValidationError("Cần thông qua biên bản trước khi gửi kết quả tự chấm (điểm căn cứ vào biên bản đã thông qua).");
+      throw new ValidationError(wording.minutesFirst);
     }
     const marks = columnOf(data);
     const result = scoreOrRefuse(ctx, marks, { complete: true });
@@ -656,7 +657,7 @@ export async function scoreVote(tx: Tx, meeting: MeetingRef, tally: { for: numbe
   const roll = await loadRoll(tx, meeting.tenantId, meeting.branchId, meetingDay(meeting));
   const marks = (await loadMarks(tx, meeting.tenantId, meeting.id)).map((m) => ({ memberId: m.memberId, mark: m.status }));
   const checked = voteOnRoll(rollEntries(roll), marks, tally);
-  return checked.ok ? checked : { ok: false, errors: checked.errors.map((e) => ({ ...e, message: withNames(e.message, roll) })) };
+  return checked.ok ? checked : { ok: false, errors: checked.errors.map((e) => ({ ...e, message: withNames(e, roll) })) };
 }
 
 /** scoreVote's rule on a roll and marks already read: members not marked count as absent without reason. */
@@ -673,7 +674,7 @@ async function branchVote(tx: Tx, meeting: MeetingRef, tally: { for: number; aga
   const checked = await scoreVote(tx, meeting, tally);
   if (!checked.ok) throw new ValidationError(checked.errors[0]!.message, { voteFor: [checked.errors[0]!.message] });
   if (!checked.value.valid) {
-    const message = `Chi bộ chưa tán thành kết quả tự chấm: ${checked.value.explanation}`;
+    const message = fill(wording.notApproved, { explanation: checked.value.explanation });
     throw new ValidationError(message, { voteFor: [message] });
   }
   return checked.value;
@@ -703,7 +704,7 @@ async function followsBranch(tx: Tx, user: Principal, meeting: MeetingRef): Prom
 }
 
 export const NOT_FOLLOWING_CONFIRM =
-  "Bạn không được phân công theo dõi chi bộ này vào ngày họp (cũng không được ủy quyền dự thay), nên không xác nhận hay điều chỉnh điểm của kỳ sinh hoạt này được.";
+  wording.notOverseer;
 
 /**
  * The overseer (score.confirm on the branch, and following it on the meeting day by assignment or
@@ -716,7 +717,7 @@ export async function confirmScore(user: Principal, input: unknown, step: StepCo
     const ctx = await stepContext(tx, user, data.meetingId, data.version);
     const card = ctx.card;
     if (!card || ctx.meeting.state !== "SELF_SCORED") {
-      throw new ValidationError("Chỉ xác nhận được phiếu chấm chi bộ đã gửi kết quả tự chấm và chưa được xác nhận.");
+      throw new ValidationError(wording.confirmOnlySubmitted);
     }
     if (!(await followsBranch(tx, user, ctx.meeting))) throw new ForbiddenError(NOT_FOLLOWING_CONFIRM);
     const self = storedMarks(card.selfMarks, card.selfOverrides);
@@ -725,7 +726,7 @@ export async function confirmScore(user: Principal, input: unknown, step: StepCo
     let fields: Record<string, unknown>;
     if (data.mode === "adjust") {
       const marks = columnOf(data);
-      if (sameMarks(marks, self)) throw new ValidationError("Điểm điều chỉnh giống hệt điểm tự chấm; hãy chọn \"Xác nhận\" nếu đồng ý với chi bộ.");
+      if (sameMarks(marks, self)) throw new ValidationError(wording.adjustSameAsSelf);
       requireReason(data.reason, problemWords.reason.adjust);
       result = scoreOrRefuse(ctx, marks, { complete: true });
       fields = { overseerMarks: marksJson(marks), overseerOverrides: marks.overrides, overseerReason: data.reason };
@@ -764,13 +765,13 @@ export async function finaliseScore(user: Principal, input: unknown, step: StepC
     const ctx = await stepContext(tx, user, data.meetingId, data.version);
     const card = ctx.card;
     if (!card || (ctx.meeting.state !== "SELF_SCORED" && ctx.meeting.state !== "CONFIRMED")) {
-      throw new ValidationError("Chỉ thẩm định được phiếu chấm đã tự chấm (và đã được cấp ủy cấp trên xác nhận, nếu có).");
+      throw new ValidationError(wording.reviewOnlySelfScored);
     }
     const basis = card.overseerMarks ? storedMarks(card.overseerMarks, card.overseerOverrides) : storedMarks(card.selfMarks, card.selfOverrides);
     let marks = basis;
     if (data.mode === "adjust") {
       marks = columnOf(data);
-      if (sameMarks(marks, basis)) throw new ValidationError("Điểm thẩm định giống hệt điểm đang có; hãy chọn \"Thẩm định\" để giữ nguyên.");
+      if (sameMarks(marks, basis)) throw new ValidationError(wording.reviewSameAsCurrent);
       requireReason(data.reason, problemWords.reason.adjustFinalise);
     }
     const result = scoreOrRefuse(ctx, marks, { complete: true });
@@ -795,7 +796,7 @@ export async function returnScore(user: Principal, input: unknown, step: StepCon
   const data = parseInput(returnScoreSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const ctx = await stepContext(tx, user, data.meetingId, data.version);
-    if (!ctx.card) throw new ValidationError("Kỳ sinh hoạt này chưa có phiếu chấm để trả lại.");
+    if (!ctx.card) throw new ValidationError(wording.nothingToReturn);
     requireReason(data.reason, problemWords.reason.return);
     const moved = await applyTransition(tx, user, { id: ctx.meeting.id }, "returnScore", { reason: data.reason, requestId: step.requestId, now: step.now });
     const cardVersion = await writeCard(tx, user, ctx, { selfAt: null, selfById: null });

@@ -9,6 +9,9 @@ import { db, replicaDb } from "@/lib/db/client";
 import { migrationStatus, readMigrations, type LocalMigration } from "@/lib/db/migrate";
 import { env, migrationDatabaseUrl } from "@/lib/env";
 import { log } from "@/lib/log";
+import opsWords from "@/lib/i18n/messages/vi/ops-server.json";
+
+const wording = opsWords.health;
 
 export interface CheckResult {
   ok: boolean;
@@ -37,16 +40,11 @@ async function timed(name: string, work: () => Promise<Record<string, unknown> |
     return { ok: true, durationMs, ...(outcome ?? {}) };
   } catch (error) {
     log.warn(`readiness check ${name} failed`, { err: error });
-    return { ok: false, durationMs: Math.round(performance.now() - begin), error: FAILURES[name] ?? "Kiểm tra thất bại." };
+    return { ok: false, durationMs: Math.round(performance.now() - begin), error: FAILURES[name] ?? wording.failed };
   }
 }
 
-const FAILURES: Record<string, string> = {
-  database: "Không kết nối được cơ sở dữ liệu.",
-  migrations: "Không đọc được lịch sử migration của cơ sở dữ liệu.",
-  storage: "Không ghi được vào thư mục lưu tệp (STORAGE_DIR).",
-  replica: "Không kết nối được cơ sở dữ liệu đọc (DATABASE_REPLICA_URL).",
-};
+const FAILURES: Readonly<Record<string, string>> = wording.failures;
 
 // The migrations this build was deployed with: read once, so files pulled for an upgrade while
 // the old process still runs do not make it claim to be current.
@@ -68,7 +66,7 @@ export async function readiness(): Promise<Readiness> {
       const problems = { pending: status.pending, changed: status.changed, missing: status.missing, failed: status.failed };
       const current = Object.values(problems).every((list) => list.length === 0);
       if (!current) {
-        return "Cơ sở dữ liệu chưa khớp phiên bản: chạy npm run db:status để xem, npm run db:migrate để cập nhật.";
+        return wording.schemaBehind;
       }
       return { applied: status.applied.length, latest: status.applied.at(-1) ?? null };
     }),

@@ -14,6 +14,10 @@ import { allSettings, describeSetting, valueFromForm, type SettingDescription } 
 import { isSettingKey, SETTINGS, type SettingKey } from "@/lib/settings/registry";
 import { settingsFor } from "@/lib/settings/resolve";
 import { addDays, isoDay, parseDay, todayInVietnam } from "@/lib/time/days";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.settings.admin;
 
 export interface ScopeUnit {
   id: string;
@@ -60,10 +64,10 @@ async function rootOf(tx: Tx, tenantId: string) {
 /** The unit asked for (default: the administrator's highest unit), 404 outside their subtree. */
 async function scopeUnit(tx: Tx, user: Principal, unitId: string | null | undefined) {
   const roots = scopeRoots(user, "settings.manage");
-  if (roots.length === 0) throw new ForbiddenError("Chỉ quản trị hệ thống mới xem và đổi thiết lập.");
+  if (roots.length === 0) throw new ForbiddenError(wording.systemAdminOnly);
   const id = unitId && isUuid(unitId) ? unitId : roots[0]!.orgUnitId;
   const unit = await tx.orgUnit.findUnique({ where: { tenantId_id: { tenantId: user.tenantId, id } }, select: unitSelect });
-  if (!unit || !authorize(user, "settings.manage", unit)) throw new NotFoundError("Không tìm thấy đơn vị này trong phạm vi bạn quản trị.");
+  if (!unit || !authorize(user, "settings.manage", unit)) throw new NotFoundError(wording.unitNotFound);
   return unit;
 }
 
@@ -118,11 +122,11 @@ export async function getSettingsOverview(user: Principal, query: { unit?: strin
 
 /** The key, the scope and the day; the value's fields ride along (loose) and are read per key. */
 export const saveSettingSchema = z.looseObject({
-  key: z.string({ error: "Thiếu tên thiết lập." }).refine(isSettingKey, "Thiết lập này không có trong hệ thống."),
-  unitId: z.string({ error: "Thiếu đơn vị áp dụng." }).trim().min(1, "Thiếu đơn vị áp dụng."),
+  key: z.string({ error: wording.keyRequired }).refine(isSettingKey, wording.keyUnknown),
+  unitId: z.string({ error: wording.unitRequired }).trim().min(1, wording.unitRequired),
   effectiveFrom: z.preprocess(
     (value) => (value instanceof Date ? value : typeof value === "string" && value.trim() !== "" ? (parseDay(value.trim()) ?? "invalid") : undefined),
-    z.date({ error: (issue) => (issue.input === undefined ? "Vui lòng nhập ngày áp dụng." : "Ngày áp dụng không hợp lệ.") }),
+    z.date({ error: (issue) => (issue.input === undefined ? wording.effectiveFromRequired : wording.effectiveFromInvalid) }),
   ),
 });
 
@@ -137,13 +141,15 @@ export interface SaveSettingResult {
 function invalidValue(description: SettingDescription): string {
   const f = description.field;
   if (f.kind === "integer" || f.kind === "number") {
-    const what = f.kind === "integer" ? "một số nguyên" : "một số";
-    if (f.min !== null && f.max !== null) return `Vui lòng nhập ${what} từ ${f.min} đến ${f.max}${f.nullable ? " (hoặc để trống)" : ""}.`;
-    return `Vui lòng nhập ${what}.`;
+    const what = f.kind === "integer" ? wording.anInteger : wording.aNumber;
+    if (f.min !== null && f.max !== null) {
+      return fill(f.nullable ? wording.enterBetweenOrEmpty : wording.enterBetween, { what, min: f.min, max: f.max });
+    }
+    return fill(wording.enter, { what });
   }
-  if (f.kind === "text" && f.maxLength !== null) return `Không quá ${f.maxLength} ký tự.`;
-  if (f.kind === "choice") return "Vui lòng chọn một giá trị trong danh sách.";
-  return "Giá trị không hợp lệ.";
+  if (f.kind === "text" && f.maxLength !== null) return fill(wording.textTooLong, { max: f.maxLength });
+  if (f.kind === "choice") return wording.choose;
+  return wording.invalid;
 }
 
 /**
@@ -179,7 +185,7 @@ export async function saveSetting(
     const later = await tx.setting.findFirst({ where: { ...scope, effectiveFrom: { gt: data.effectiveFrom } }, select: { effectiveFrom: true }, orderBy: { effectiveFrom: "asc" } });
     if (later) {
       throw new ConflictError(
-        `Thiết lập này đã được đặt cho cùng phạm vi từ ngày ${formatCalendarDate(later.effectiveFrom)}, sau ngày bạn chọn. Hãy chọn ngày áp dụng từ ${formatCalendarDate(later.effectiveFrom)} trở đi.`,
+        fill(wording.laterValue, { day: formatCalendarDate(later.effectiveFrom) }),
       );
     }
     const same = JSON.stringify(before) === JSON.stringify(parsed.data);
@@ -201,7 +207,7 @@ export async function saveSetting(
       entityType: scopeUnitId ? "OrgUnit" : "Tenant",
       entityId: scopeUnitId ?? user.tenantId,
       before: { key, value: (before ?? null) as Prisma.InputJsonValue },
-      after: { key, value, effectiveFrom: isoDay(data.effectiveFrom), scope: scopeUnitId ? unit.name : "toàn đơn vị" },
+      after: { key, value, effectiveFrom: isoDay(data.effectiveFrom), scope: scopeUnitId ? unit.name : messages.settings.tenantWide },
       requestId: context.requestId ?? null,
     });
     return { key, changed: true, value: parsed.data, effectiveFrom: isoDay(data.effectiveFrom) };

@@ -4,6 +4,10 @@
 import type { Readable } from "node:stream";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.storageServer;
 
 export interface BlobStore {
   /**
@@ -20,7 +24,7 @@ export interface BlobStore {
 
 export class BlobNotFoundError extends AppError {
   constructor() {
-    super("Tệp không còn trong kho lưu trữ. Hãy báo người quản trị, hoặc tải tệp lên lại.", 404);
+    super(wording.blobMissing, 404);
   }
 }
 
@@ -33,5 +37,5 @@ export function newBlobKey(tenantId: string): string {
 
 /** Keys are generated, never taken from a request; anything else is refused (no path tricks). */
 export function assertBlobKey(key: string): void {
-  if (!KEY.test(key)) throw new Error(`Khóa lưu trữ không hợp lệ: ${key}`);
+  if (!KEY.test(key)) throw new Error(fill(wording.badKey, { key }));
 }

@@ -4,6 +4,10 @@
 // Pure functions: the ingest step feeds them the head of the stream, then the whole file for the
 // container formats (ZIP, OLE2), whose kind is only known from their directory.
 
+import messages from "@/lib/i18n/messages";
+
+const wording = messages.storageServer;
+
 export type AllowedFileType = "pdf" | "docx" | "doc" | "xlsx" | "odt" | "jpg" | "png";
 
 export const FILE_TYPES: Record<AllowedFileType, { mime: string; extensions: readonly string[]; label: string }> = {
@@ -16,11 +20,11 @@ export const FILE_TYPES: Record<AllowedFileType, { mime: string; extensions: rea
   doc: { mime: "application/msword", extensions: ["doc"], label: "Word 97–2003 (.doc)" },
   xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: ["xlsx"], label: "Excel (.xlsx)" },
   odt: { mime: "application/vnd.oasis.opendocument.text", extensions: ["odt"], label: "OpenDocument (.odt)" },
-  jpg: { mime: "image/jpeg", extensions: ["jpg", "jpeg"], label: "ảnh JPEG" },
-  png: { mime: "image/png", extensions: ["png"], label: "ảnh PNG" },
+  jpg: { mime: "image/jpeg", extensions: ["jpg", "jpeg"], label: wording.fileTypes.jpg },
+  png: { mime: "image/png", extensions: ["png"], label: wording.fileTypes.png },
 };
 
-export const ALLOWED_LIST_TEXT = "PDF, Word (.docx, .doc), Excel (.xlsx), OpenDocument (.odt), ảnh JPG hoặc PNG";
+export const ALLOWED_LIST_TEXT = wording.allowedList;
 
 /** Bytes the first look needs (enough for every signature below). */
 export const HEAD_BYTES = 64;

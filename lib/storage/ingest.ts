@@ -6,6 +6,8 @@
 // Whatever goes wrong, nothing stays in storage.
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import {
   ALLOWED_LIST_TEXT,
@@ -20,11 +22,12 @@ import {
 import { hasValidStructure } from "@/lib/storage/structure";
 
 const MB = 1024 * 1024;
+const wording = messages.storageServer;
 
 /** 413: the file is larger than the limit. */
 export class UploadTooLargeError extends AppError {
   constructor(maxBytes: number) {
-    super(`Tệp quá lớn. Mỗi tệp tối đa ${Math.floor(maxBytes / MB)} MB: hãy nén ảnh, chia nhỏ tài liệu hoặc lưu dạng PDF.`, 413);
+    super(fill(wording.tooLarge, { max: Math.floor(maxBytes / MB) }), 413);
   }
 }
 
@@ -39,26 +42,7 @@ export class UploadTypeError extends AppError {
 }
 
 function refusalMessage(reason: RefusalReason, fileName: string): string {
-  const name = `“${fileName}”`;
-  const allowed = `Chỉ nhận tệp ${ALLOWED_LIST_TEXT}.`;
-  switch (reason) {
-    case "empty":
-      return `Tệp ${name} rỗng (0 byte). Hãy chọn lại tệp.`;
-    case "executable":
-      return `Tệp ${name} là tệp chương trình (phần mềm chạy được), không phải tài liệu, dù tên tệp có thể ghi khác. Tệp đã bị từ chối. ${allowed}`;
-    case "script":
-      return `Tệp ${name} là mã lệnh hoặc trang web, không phải tài liệu. Tệp đã bị từ chối. ${allowed}`;
-    case "archive":
-      return `Tệp ${name} là tệp nén (zip, rar…), không xem trước được. Hãy giải nén và tải lên từng tài liệu. ${allowed}`;
-    case "macro":
-      return `Tệp ${name} có chứa macro, có thể gây hại nên không được nhận. Hãy lưu lại thành .docx / .xlsx thường hoặc PDF.`;
-    case "otherOffice":
-      return `Tệp ${name} là loại tài liệu văn phòng không được nhận (ví dụ PowerPoint hoặc Excel đời cũ). ${allowed}`;
-    case "corrupt":
-      return `Tệp ${name} bị hỏng hoặc không mở được. Hãy mở lại tệp trên máy, lưu lại rồi tải lên. ${allowed}`;
-    case "unknown":
-      return `Nội dung tệp ${name} không phải loại được nhận (tên tệp hoặc đuôi tệp không quyết định loại tệp). ${allowed}`;
-  }
+  return fill(wording.refusals[reason], { name: `“${fileName}”`, allowed: fill(wording.allowed, { list: ALLOWED_LIST_TEXT }) });
 }
 
 export interface IngestedFile {

@@ -2,6 +2,7 @@
 // other's files. The object below is the whole catalog; its type checks every t("…") key.
 import app from "./vi/app.json";
 import common from "./vi/common.json";
+import format from "./vi/format.json";
 import nav from "./vi/nav.json";
 import header from "./vi/header.json";
 import roles from "./vi/roles.json";
@@ -14,13 +15,18 @@ import org from "./vi/org.json";
 import orgDetail from "./vi/org-detail.json";
 import orgServer from "./vi/org-server.json";
 import account from "./vi/account.json";
+import authServer from "./vi/auth-server.json";
 import orgAdmin from "./vi/org-admin.json";
 import picker from "./vi/picker.json";
 import users from "./vi/users.json";
+import accountsServer from "./vi/accounts-server.json";
 import audit from "./vi/audit.json";
 import members from "./vi/members.json";
 import errors from "./vi/errors.json";
 import serverErrors from "./vi/server-errors.json";
+import apiServer from "./vi/api-server.json";
+import storageServer from "./vi/storage-server.json";
+import opsServer from "./vi/ops-server.json";
 import rosterImport from "./vi/roster-import.json";
 import meetings from "./vi/meetings.json";
 import meetingsServer from "./vi/meetings-server.json";
@@ -31,6 +37,7 @@ import record from "./vi/record.json";
 import rubrics from "./vi/rubrics.json";
 import scoring from "./vi/scoring.json";
 import scorecard from "./vi/scorecard.json";
+import scoringRules from "./vi/scoring-rules.json";
 import oversight from "./vi/oversight.json";
 import oversightServer from "./vi/oversight-server.json";
 import dashboard from "./vi/dashboard.json";
@@ -46,6 +53,7 @@ import dues from "./vi/dues.json";
 const messages = {
   app,
   common,
+  format,
   nav,
   header,
   roles,
@@ -58,13 +66,18 @@ const messages = {
   orgDetail,
   orgServer,
   account,
+  authServer,
   orgAdmin,
   picker,
   users,
+  accountsServer,
   audit,
   members,
   errors,
   serverErrors,
+  apiServer,
+  storageServer,
+  opsServer,
   rosterImport,
   meetings,
   meetingsServer,
@@ -75,6 +88,7 @@ const messages = {
   rubrics,
   scoring,
   scorecard,
+  scoringRules,
   oversight,
   oversightServer,
   dashboard,

@@ -45,8 +45,10 @@ export interface AttendanceSummary {
 const MARK_LABEL: Record<AttendanceMark, string> = catalog.marks;
 const words = catalog.attendance;
 
-function error(code: string, memberId: string, message: string): RuleError {
-  return { code, memberId, message };
+/** A rule error about one member: the catalog sentence names them by id in `message`; callers that
+ * know the member's name word it again with ruleMessageFor (the id is the "{member}" parameter). */
+function error(code: string, memberId: string, template: string, params: Readonly<Record<string, string>> = {}): RuleError {
+  return { code, memberId, template, params, message: fill(template, { ...params, member: memberId }) };
 }
 
 /**
@@ -58,7 +60,7 @@ export function resolveAttendance(roll: readonly RollEntry[], entries: readonly 
   const rollIds = new Set<string>();
   for (const member of roll) {
     if (rollIds.has(member.memberId)) {
-      errors.push(error("DUPLICATE_ROLL", member.memberId, fill(words.duplicateRoll, { member: member.memberId })));
+      errors.push(error("DUPLICATE_ROLL", member.memberId, words.duplicateRoll));
     }
     rollIds.add(member.memberId);
   }
@@ -70,13 +72,13 @@ export function resolveAttendance(roll: readonly RollEntry[], entries: readonly 
         error(
           "NOT_ON_ROLL",
           entry.memberId,
-          fill(words.notOnRoll, { member: entry.memberId }),
+          words.notOnRoll,
         ),
       );
       continue;
     }
     if (marks.has(entry.memberId)) {
-      errors.push(error("DUPLICATE_MARK", entry.memberId, fill(words.duplicateMark, { member: entry.memberId })));
+      errors.push(error("DUPLICATE_MARK", entry.memberId, words.duplicateMark));
       continue;
     }
     marks.set(entry.memberId, entry);
@@ -97,7 +99,7 @@ export function resolveAttendance(roll: readonly RollEntry[], entries: readonly 
     if (member.suspended) {
       if (mark) {
         errors.push(
-          error("SUSPENDED_MARKED", member.memberId, fill(words.suspendedMarked, { member: member.memberId, mark: label })),
+          error("SUSPENDED_MARKED", member.memberId, words.suspendedMarked, { mark: label }),
         );
         continue;
       }
@@ -107,7 +109,7 @@ export function resolveAttendance(roll: readonly RollEntry[], entries: readonly 
     if (member.attachedElsewhere) {
       if (mark && mark !== "ELSEWHERE") {
         errors.push(
-          error("ATTACHED_ELSEWHERE", member.memberId, fill(words.attachedElsewhere, { member: member.memberId, elsewhere: MARK_LABEL.ELSEWHERE, mark: label })),
+          error("ATTACHED_ELSEWHERE", member.memberId, words.attachedElsewhere, { elsewhere: MARK_LABEL.ELSEWHERE, mark: label }),
         );
         continue;
       }
@@ -115,13 +117,13 @@ export function resolveAttendance(roll: readonly RollEntry[], entries: readonly 
       continue;
     }
     if (mark === "ELSEWHERE") {
-      errors.push(error("NOT_ATTACHED", member.memberId, fill(words.notAttached, { member: member.memberId })));
+      errors.push(error("NOT_ATTACHED", member.memberId, words.notAttached));
       continue;
     }
     if (member.exempt) {
       if (mark === "ABSENT_EXCUSED" || mark === "ABSENT_UNEXCUSED") {
         errors.push(
-          error("EXEMPT_ABSENCE", member.memberId, fill(words.exemptAbsence, { member: member.memberId, present: MARK_LABEL.PRESENT, exempt: MARK_LABEL.EXEMPT, mark: label })),
+          error("EXEMPT_ABSENCE", member.memberId, words.exemptAbsence, { present: MARK_LABEL.PRESENT, exempt: MARK_LABEL.EXEMPT, mark: label }),
         );
         continue;
       }
@@ -131,11 +133,11 @@ export function resolveAttendance(roll: readonly RollEntry[], entries: readonly 
       continue;
     }
     if (mark === "EXEMPT") {
-      errors.push(error("NOT_EXEMPT", member.memberId, fill(words.notExempt, { member: member.memberId })));
+      errors.push(error("NOT_EXEMPT", member.memberId, words.notExempt));
       continue;
     }
     if (!mark) {
-      errors.push(error("MISSING_MARK", member.memberId, fill(words.missingMark, { member: member.memberId })));
+      errors.push(error("MISSING_MARK", member.memberId, words.missingMark));
       continue;
     }
     resolved.push({ ...base, mark, inDenominator: mark !== "SPECIAL_DUTY" });

@@ -1,5 +1,6 @@
 // Vocabulary shared by the pure meeting rules and the scoring engine (GLOSSARY.md, "Meetings").
 // Kept free of Prisma so the rules run anywhere; the string values match the schema's enums.
+import { fill } from "@/lib/i18n/fill";
 
 export const MEETING_KINDS = ["REGULAR", "THEMATIC", "COMBINED", "EXTRAORDINARY", "REVIEW"] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -76,6 +77,14 @@ export interface RuleError {
   code: string;
   message: string;
   memberId?: string;
+  /** The catalog sentence and its values but the member ("{member}"), for ruleMessageFor. */
+  template?: string;
+  params?: Readonly<Record<string, string>>;
+}
+
+/** The error's sentence naming the member as `member` (their name) instead of their id. */
+export function ruleMessageFor(error: RuleError, member: string): string {
+  return error.template ? fill(error.template, { ...error.params, member }) : error.message;
 }
 
 export type RuleResult<T> = { ok: true; value: T } | { ok: false; errors: RuleError[] };

@@ -1,0 +1,113 @@
+// Every user-facing word of lib/ lives in the catalog (issue 18): services raise errors with a
+// code and parameters, lib/i18n/messages/vi/*.json says the words. Every .ts/.tsx file under lib/
+// (lib/generated aside) is parsed with the TypeScript compiler and each string literal, template
+// literal part, regular expression and JSX text is checked for Vietnamese letters; comments are not
+// code and may quote a source. Data files keep their Vietnamese: the demo data (lib/seed), the
+// official rubric and frame texts (lib/scoring/rubrics, lib/classification/frames) and the API
+// documentation registry (lib/api/openapi-routes).
+//
+// PENDING lists the files whose words have not moved yet, with the number of lines that still hold
+// a Vietnamese literal. The list only shrinks: a file over its number fails, and so does a file
+// under it (lower the number, or remove the entry when it reaches zero), so a word moved to the
+// catalog cannot come back unnoticed.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+
+const ROOT = resolve(__dirname, "../..");
+const LIB = join(ROOT, "lib");
+
+/** Files that may hold Vietnamese: data, not code. */
+const DATA_FILES = [/^lib\/seed\//, /^lib\/scoring\/rubrics\//, /^lib\/classification\/frames\//, /^lib\/api\/openapi-routes\//];
+
+/** Not moved yet: file → lines that still hold a Vietnamese literal. Only ever lowered. */
+const PENDING: Readonly<Record<string, number>> = {
+  // Being merged with lib/classification/frame-admin*.ts, their words moving with them (issue 18b).
+  "lib/scoring/rubric-admin-schemas.ts": 26,
+  "lib/scoring/rubric-admin.ts": 29,
+  // vietnamDayOf's RangeError: lib/i18n/format imports lib/time, so lib/time cannot read the
+  // catalog without a folder cycle (tests/unit/integrity-cycles.test.ts).
+  "lib/time/days.ts": 1,
+};
+
+/** A letter only Vietnamese (of the languages this code base writes) spells: a vowel with a tone or hat, or đ. */
+const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/iu;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "generated" && dir === LIB ? [] : sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [path] : [];
+  });
+}
+
+function isLiteral(node: ts.Node): boolean {
+  return (
+    ts.isStringLiteral(node) ||
+    ts.isNoSubstitutionTemplateLiteral(node) ||
+    ts.isTemplateHead(node) ||
+    ts.isTemplateMiddle(node) ||
+    ts.isTemplateTail(node) ||
+    ts.isRegularExpressionLiteral(node) ||
+    ts.isJsxText(node)
+  );
+}
+
+/** The 1-based lines of `text` that hold a literal with a Vietnamese letter (comments never count). */
+export function vietnameseLiteralLines(fileName: string, text: string): number[] {
+  const kind = fileName.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
+  const lines = new Set<number>();
+  const visit = (node: ts.Node): void => {
+    if (isLiteral(node) && VIETNAMESE.test(node.getText(source).normalize("NFC"))) {
+      lines.add(source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return [...lines].sort((a, b) => a - b);
+}
+
+function offenders(): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  for (const file of sourceFiles(LIB)) {
+    const rel = relative(ROOT, file).split(sep).join("/");
+    if (DATA_FILES.some((pattern) => pattern.test(rel))) continue;
+    const lines = vietnameseLiteralLines(rel, readFileSync(file, "utf8"));
+    if (lines.length > 0) found.set(rel, lines);
+  }
+  return found;
+}
+
+describe("words in the catalog", () => {
+  it("finds Vietnamese in strings, templates, regular expressions and JSX text, not in comments", () => {
+    const text = [
+      "// Theo Hướng dẫn 12: a comment quoting a source",
+      "/** Điều 8 */",
+      'const a = "Chi bộ";',
+      "const b = `Có ${n} đảng viên`;",
+      "const c = `${n} ok ${m} dòng`;",
+      "const d = /chi bộ/i;",
+      'const e = "plain ascii";',
+      "const f = <p>Đóng</p>;",
+    ].join("\n");
+    expect(vietnameseLiteralLines("sample.tsx", text)).toEqual([3, 4, 5, 6, 8]);
+  });
+
+  it("has no Vietnamese literal in lib/ outside the catalog, the data files and the pending list", () => {
+    const found = offenders();
+    const problems: string[] = [];
+    for (const [file, lines] of found) {
+      const allowed = PENDING[file] ?? 0;
+      if (lines.length > allowed) {
+        problems.push(`${file}: ${lines.length} line(s) with a Vietnamese literal (allowed ${allowed}): lines ${lines.join(", ")}`);
+      }
+    }
+    for (const [file, allowed] of Object.entries(PENDING)) {
+      const count = found.get(file)?.length ?? 0;
+      if (count < allowed) problems.push(`${file}: ${count} line(s) now, PENDING still allows ${allowed}: lower it${count === 0 ? " (remove the entry)" : ""}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
