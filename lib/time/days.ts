@@ -77,7 +77,7 @@ export function vietnamWallClock(instant: Date): Date {
 /** The calendar day in Vietnam of an instant, as UTC midnight (how @db.Date columns compare). */
 export function vietnamDayOf(value: Date | string | number): Date {
   const instant = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(instant.getTime())) throw new RangeError(`Không phải ngày giờ hợp lệ: ${String(value)}`);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`vietnamDayOf: not a valid instant: ${String(value)}`); // a caller's fault: inputs are parsed before
   const local = instant.getTime() + VIETNAM_OFFSET_MS;
   return new Date(local - (((local % DAY_MS) + DAY_MS) % DAY_MS));
 }
