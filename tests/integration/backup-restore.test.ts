@@ -7,13 +7,14 @@
 // RESTORE_DRILL_TAMPER=1 changes one member's name in the source after the backup, to see the
 // drill fail: `RESTORE_DRILL_TAMPER=1 npx vitest run --project integration tests/integration/backup-restore.test.ts -t drill`.
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { randomBytes, randomUUID } from "node:crypto";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import tar from "tar-stream";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from "vitest";
 import { createBackup } from "@/lib/backup/backup";
 import { BackupError } from "@/lib/backup/errors";
 import { MANIFEST_NAME, type Manifest } from "@/lib/backup/manifest";
@@ -26,9 +27,8 @@ import { migrate, migrationStatus } from "@/lib/db/migrate";
 import type { DatabaseTarget } from "@/lib/db/target";
 import { setDatabaseUrl } from "@/lib/env";
 import { markAttendance } from "@/lib/meetings/attendance";
-import { seedDemo } from "@/lib/seed/demo";
 import { LocalBlobStore, setBlobStore } from "@/lib/storage";
-import { createTestDatabase, dropTestDatabase } from "@/tests/fixtures/database";
+import { copyTestDatabase, createTestDatabase, dropTestDatabase } from "@/tests/fixtures/database";
 import { ownerDb } from "@/tests/fixtures/db";
 import { makeMeeting, makeMeetingTenant } from "@/tests/fixtures/meetings";
 
@@ -132,12 +132,17 @@ afterAll(async () => {
 
 describe("restore drill", () => {
   test("the demo, backed up and restored into a fresh database and storage folder, is identical", { timeout: 1_200_000 }, async () => {
-    const source = await freshDatabase();
-    await migrate(source.url);
+    // The demo as the run seeded it (tests/fixtures/global-setup.ts): a fresh copy of the run's
+    // template database, and the demo tenants' files from the run's storage folder, where that seed
+    // wrote them (blobs are never deleted; a blob another file adds there meanwhile is backed up too).
+    const source = await copyTestDatabase(inject("templateDatabase"), "sosh_it_backup");
+    databases.push(source.name);
     const sourceFiles = join(scratch, "drill-source-files");
-    await useApplicationDatabase(source.url, sourceFiles);
-    await seedDemo();
-    await useApplicationDatabase(runUrl);
+    const demoTenants = await withClient(source.url, async (client) => (await client.query<{ id: string }>(`SELECT "id" FROM "Tenant"`)).rows);
+    for (const { id } of demoTenants) {
+      const seeded = join(process.env.STORAGE_DIR!, id);
+      if (existsSync(seeded)) await cp(seeded, join(sourceFiles, id), { recursive: true });
+    }
 
     const backup = await createBackup(postgres(source.url), { dir: join(scratch, "drill-backups"), storageDir: sourceFiles });
     if (process.env.RESTORE_DRILL_TAMPER === "1") {
