@@ -31,6 +31,7 @@ import record from "./vi/record.json";
 import rubrics from "./vi/rubrics.json";
 import scoring from "./vi/scoring.json";
 import scorecard from "./vi/scorecard.json";
+import ruleSetsServer from "./vi/rule-sets-server.json";
 import oversight from "./vi/oversight.json";
 import oversightServer from "./vi/oversight-server.json";
 import dashboard from "./vi/dashboard.json";
@@ -75,6 +76,7 @@ const messages = {
   rubrics,
   scoring,
   scorecard,
+  ruleSetsServer,
   oversight,
   oversightServer,
   dashboard,
