@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { noticeUrl } from "@/lib/documents/urls";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/members/back-link";
 import { ContentForm } from "@/components/preparation/content-form";
@@ -19,13 +18,13 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { formatDateTime, formatDuration, formatNumber, toLocalDateTimeInput } from "@/lib/i18n/format";
-import { getPreparation, type PreparationView } from "@/lib/meetings/preparation";
+import { getPreparation } from "@/lib/meetings/preparation";
 import { getPreparationOversight } from "@/lib/oversight/follow-ups";
 import { closeFollowUpAction } from "../../../oversight/actions";
 import { PREPARATION_EDITABLE } from "@/lib/meetings/states";
 import { FILE_TYPES, uploadMaxBytes } from "@/lib/storage";
+import { orNotFound } from "@/lib/pages/page-load";
 import {
   deleteDocumentAction,
   savePreMeetingAction,
@@ -51,13 +50,7 @@ function fileSize(bytes: number): string {
 export default async function PreparePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  let view: PreparationView;
-  try {
-    view = await getPreparation(user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const view = await orNotFound(getPreparation(user, id));
   // Issue 6: who from the superior committee will attend, and the issues raised at earlier visits.
   const oversight = await getPreparationOversight(user, id);
   const [t, tm, tp] = await Promise.all([
