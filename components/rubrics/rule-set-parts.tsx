@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 
 /** What was just done, a warning on an older version, the edit and export buttons, and why editing is blocked. */
@@ -93,5 +94,17 @@ export function AssignmentItem({
         {ended ? null : endForm}
       </div>
     </li>
+  );
+}
+
+/** The list of a kind's assignments under its heading, or what to do when there is none yet. */
+export function AssignmentList({ id, title, empty, children }: { id: string; title: string; empty: { title: string; hint: string } | null; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <h2 id={id} className="text-xl font-semibold text-ink-900">
+        {title}
+      </h2>
+      {empty ? <EmptyState title={empty.title}>{empty.hint}</EmptyState> : <ul className="flex flex-col gap-3">{children}</ul>}
+    </section>
   );
 }

@@ -10,6 +10,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { reviewQueue, reviewUnits } from "@/lib/dashboard/review";
@@ -86,21 +87,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           ) : (
             <ReviewList items={queue.items} action={bulkApproveAction} />
           )}
-          {pages > 1 ? (
-            <nav aria-label={t("pageOf", { page: queue.page, pages })} className="flex flex-wrap items-center gap-3">
-              {queue.page > 1 ? (
-                <Link href={pageHref(queue.page - 1)} className={buttonClass("secondary")}>
-                  {t("previousPage")}
-                </Link>
-              ) : null}
-              <span className="text-base text-ink-700">{t("pageOf", { page: queue.page, pages })}</span>
-              {queue.page < pages ? (
-                <Link href={pageHref(queue.page + 1)} className={buttonClass("secondary")}>
-                  {t("nextPage")}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager page={queue.page} pages={pages} href={pageHref} label={t("pageOf", { page: queue.page, pages })} previous={t("previousPage")} next={t("nextPage")} />
         </section>
 
         <Card title={t("sheet.title")}>

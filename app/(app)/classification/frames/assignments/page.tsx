@@ -3,10 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { FrameAssignmentForm } from "@/components/classification/admin-forms";
 import { BackLink } from "@/components/org/back-link";
 import { EndAssignmentForm } from "@/components/rubrics/rubric-forms";
-import { AssignmentItem } from "@/components/rubrics/rule-set-parts";
+import { AssignmentItem, AssignmentList } from "@/components/rubrics/rule-set-parts";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listFrameAssignments, listFrames } from "@/lib/classification/frame-admin";
@@ -39,31 +38,22 @@ export default async function FrameAssignmentsPage({ searchParams }: { searchPar
         </Alert>
       ) : null}
       <div className="flex flex-col gap-6">
-        <section aria-labelledby="frame-assignment-list" className="flex flex-col gap-3">
-          <h2 id="frame-assignment-list" className="text-xl font-semibold text-ink-900">
-            {t("assignmentList")}
-          </h2>
-          {assignments.length === 0 ? (
-            <EmptyState title={t("noAssignments")}>{t("noAssignmentsHint")}</EmptyState>
-          ) : (
-            <ul className="flex flex-col gap-3">
-              {assignments.map((a) => (
-                <AssignmentItem
-                  key={a.id}
-                  id={a.id}
-                  unit={a.unit.name}
-                  code={a.frameCode}
-                  name={a.frameName}
-                  covers={a.subjects.map((s) => ts(s)).join(", ")}
-                  period={a.validTo ? t("period", { from: formatCalendarDate(a.validFrom), to: formatCalendarDate(a.validTo) }) : t("periodOpen", { from: formatCalendarDate(a.validFrom) })}
-                  ended={a.endedAt ? t("endedAt", { time: formatDateTime(a.endedAt) }) : null}
-                  active={t("active")}
-                  endForm={<EndAssignmentForm action={endFrameAssignmentAction} id={a.id} label={t("endLabel", { unit: a.unit.name, code: a.frameCode })} catalog="classification.frameForms" />}
-                />
-              ))}
-            </ul>
-          )}
-        </section>
+        <AssignmentList id="frame-assignment-list" title={t("assignmentList")} empty={assignments.length === 0 ? { title: t("noAssignments"), hint: t("noAssignmentsHint") } : null}>
+          {assignments.map((a) => (
+            <AssignmentItem
+              key={a.id}
+              id={a.id}
+              unit={a.unit.name}
+              code={a.frameCode}
+              name={a.frameName}
+              covers={a.subjects.map((s) => ts(s)).join(", ")}
+              period={a.validTo ? t("period", { from: formatCalendarDate(a.validFrom), to: formatCalendarDate(a.validTo) }) : t("periodOpen", { from: formatCalendarDate(a.validFrom) })}
+              ended={a.endedAt ? t("endedAt", { time: formatDateTime(a.endedAt) }) : null}
+              active={t("active")}
+              endForm={<EndAssignmentForm action={endFrameAssignmentAction} id={a.id} label={t("endLabel", { unit: a.unit.name, code: a.frameCode })} catalog="classification.frameForms" />}
+            />
+          ))}
+        </AssignmentList>
         <Card title={t("assignTitle")}>
           <p className="mb-4 text-base text-ink-700">{t("assignIntro")}</p>
           <FrameAssignmentForm

@@ -3,10 +3,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/org/back-link";
 import { AssignmentForm, EndAssignmentForm, PreviewForm } from "@/components/rubrics/rubric-forms";
-import { AssignmentItem } from "@/components/rubrics/rule-set-parts";
+import { AssignmentItem, AssignmentList } from "@/components/rubrics/rule-set-parts";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
 import { listAssignments, listRubrics, searchUnitsForRubrics } from "@/lib/scoring/rubric-admin";
@@ -55,35 +54,26 @@ export default async function RubricAssignmentsPage({ searchParams }: { searchPa
         </Alert>
       ) : null}
       <div className="flex flex-col gap-6">
-        <section aria-labelledby="assignment-list" className="flex flex-col gap-3">
-          <h2 id="assignment-list" className="text-xl font-semibold text-ink-900">
-            {t("assignments.listTitle")}
-          </h2>
-          {assignments.length === 0 ? (
-            <EmptyState title={t("assignments.emptyTitle")}>{t("assignments.emptyHint")}</EmptyState>
-          ) : (
-            <ul className="flex flex-col gap-3">
-              {assignments.map((a) => (
-                <AssignmentItem
-                  key={a.id}
-                  id={a.id}
-                  unit={a.unit.name}
-                  code={a.rubricCode}
-                  name={a.rubricName}
-                  covers={a.meetingKinds.map((k) => tk(k)).join(", ")}
-                  period={
-                    a.validTo
-                      ? t("list.period", { from: formatCalendarDate(a.validFrom), to: formatCalendarDate(a.validTo) })
-                      : t("list.periodOpen", { from: formatCalendarDate(a.validFrom) })
-                  }
-                  ended={a.endedAt ? t("assignments.endedAt", { time: formatDateTime(a.endedAt) }) : null}
-                  active={t("assignments.active")}
-                  endForm={<EndAssignmentForm action={endAssignmentAction} id={a.id} label={t("assignments.endLabel", { unit: a.unit.name, code: a.rubricCode })} />}
-                />
-              ))}
-            </ul>
-          )}
-        </section>
+        <AssignmentList id="assignment-list" title={t("assignments.listTitle")} empty={assignments.length === 0 ? { title: t("assignments.emptyTitle"), hint: t("assignments.emptyHint") } : null}>
+          {assignments.map((a) => (
+            <AssignmentItem
+              key={a.id}
+              id={a.id}
+              unit={a.unit.name}
+              code={a.rubricCode}
+              name={a.rubricName}
+              covers={a.meetingKinds.map((k) => tk(k)).join(", ")}
+              period={
+                a.validTo
+                  ? t("list.period", { from: formatCalendarDate(a.validFrom), to: formatCalendarDate(a.validTo) })
+                  : t("list.periodOpen", { from: formatCalendarDate(a.validFrom) })
+              }
+              ended={a.endedAt ? t("assignments.endedAt", { time: formatDateTime(a.endedAt) }) : null}
+              active={t("assignments.active")}
+              endForm={<EndAssignmentForm action={endAssignmentAction} id={a.id} label={t("assignments.endLabel", { unit: a.unit.name, code: a.rubricCode })} />}
+            />
+          ))}
+        </AssignmentList>
 
         <Card title={t("assignments.createTitle")}>
           <p className="mb-4 text-base text-ink-700">{t("assignments.createIntro")}</p>
