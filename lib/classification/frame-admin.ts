@@ -10,13 +10,11 @@ import { fill } from "@/lib/i18n/fill";
 import messages from "@/lib/i18n/messages";
 import {
   applyCommonFields,
+  assignmentServices,
   clashPeriod,
   cloneVersion,
-  createAssignmentOf,
-  endAssignmentOf,
   getVersion,
   importVersion,
-  listAssignmentsOf,
   listCodes,
   mayRead,
   requireManager,
@@ -26,7 +24,6 @@ import {
   type JsonInput,
   type RuleSetKind,
   type Saved,
-  type AssignmentItemBase,
   type CodeSummaryBase,
   type VersionSummaryBase,
   type ServiceOptions,
@@ -35,12 +32,9 @@ import {
 import {
   cloneFrameSchema,
   createFrameAssignmentSchema,
-  endFrameAssignmentSchema,
   frameCodeSchema,
   saveFrameVersionSchema,
   type CloneFrameInput,
-  type CreateFrameAssignmentInput,
-  type EndFrameAssignmentInput,
   type SaveFrameVersionInput,
 } from "./frame-admin-schemas";
 import { ensureBuiltInFrames, frameColumns } from "./frame-store";
@@ -251,30 +245,24 @@ export async function importFrame(user: Principal, json: string | Record<string,
 
 // ─── Assignments ────────────────────────────────────────────────────────────────────────────────
 
-export interface FrameAssignmentItem extends AssignmentItemBase {
-  frameCode: string;
-  frameName: string | null;
-  subjects: ClassificationSubject[];
-}
+const assignments = assignmentServices(FRAMES, { code: "frameCode", name: "frameName", targets: "subjects" }, createFrameAssignmentSchema, (data) => ({
+  unitId: data.unitId,
+  code: data.frameCode,
+  targets: data.subjects,
+  validFrom: data.validFrom,
+  validTo: data.validTo,
+}));
 
 /** Assignments on units of the user's settings.manage subtrees: active first, then the latest start. */
-export async function listFrameAssignments(user: Principal): Promise<FrameAssignmentItem[]> {
-  return (await listAssignmentsOf(user, FRAMES)).map(({ code, name, targets, ...item }) => ({ ...item, frameCode: code, frameName: name, subjects: targets }));
-}
+export const listFrameAssignments = assignments.list;
+export type FrameAssignmentItem = Awaited<ReturnType<typeof listFrameAssignments>>[number];
 
 /**
  * Names a frame code for some subjects in a subtree from a date. The unit must be in the admin's
  * subtree, the code must exist and rate those subjects, and no active assignment of the same unit
  * may share a subject over overlapping dates (end it first).
  */
-export async function createFrameAssignment(user: Principal, input: CreateFrameAssignmentInput | JsonInput, options: ServiceOptions = {}): Promise<{ id: string }> {
-  requireManager(user, text);
-  const data = parseInput(createFrameAssignmentSchema, input);
-  return createAssignmentOf(user, FRAMES, { unitId: data.unitId, code: data.frameCode, targets: data.subjects, validFrom: data.validFrom, validTo: data.validTo }, options);
-}
+export const createFrameAssignment = assignments.create;
 
 /** Ends an assignment (never deleted: which frame applied stays readable). */
-export async function endFrameAssignment(user: Principal, input: EndFrameAssignmentInput | JsonInput, options: ServiceOptions = {}): Promise<{ endedAt: Date }> {
-  requireManager(user, text);
-  return endAssignmentOf(user, FRAMES, parseInput(endFrameAssignmentSchema, input), options);
-}
+export const endFrameAssignment = assignments.end;

@@ -16,11 +16,13 @@
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, canAnywhere, scopeRoots, type Grant, type Permission, type Principal } from "@/lib/auth/permissions";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { ConflictError, fieldError, ForbiddenError, INVALID_INPUT, isUniqueViolation, NotFoundError, ValidationError } from "@/lib/errors";
+import type { z } from "zod";
+import { ConflictError, fieldError, ForbiddenError, INVALID_INPUT, isUniqueViolation, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { fill } from "@/lib/i18n/fill";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { jsonObjectInput } from "@/lib/json/object-input";
 import { isoDay } from "@/lib/time/days";
+import { endAssignmentSchema, type EndAssignmentInput } from "./input";
 
 export interface ServiceOptions {
   requestId?: string | null;
@@ -683,6 +685,45 @@ export async function endAssignmentOf<Def extends RuleSetDefinition, Row extends
     });
     return { endedAt };
   });
+}
+
+/** The names a kind's API and pages give an assignment's code, its code's name and what it covers. */
+export interface AssignmentKeys<CK extends string, NK extends string, TK extends string> {
+  code: CK;
+  name: NK;
+  targets: TK;
+}
+
+export type NamedAssignment<Target extends string, CK extends string, NK extends string, TK extends string> = AssignmentItemBase &
+  Record<CK, string> &
+  Record<NK, string | null> &
+  Record<TK, Target[]>;
+
+/**
+ * The three assignment services of a kind under its own names: the list, the creation (input parsed
+ * with `createSchema`, turned into a code and targets by `toInput`) and the end. Changes need
+ * settings.manage, checked before the input is read.
+ */
+export function assignmentServices<Def extends RuleSetDefinition, Row extends VersionRow, Target extends string, CK extends string, NK extends string, TK extends string, S extends z.ZodType>(
+  kind: RuleSetKind<Def, Row, Target>,
+  keys: AssignmentKeys<CK, NK, TK>,
+  createSchema: S,
+  toInput: (data: z.output<S>) => AssignmentInput<NoInfer<Target>>,
+) {
+  return {
+    list: async (user: Principal): Promise<NamedAssignment<Target, CK, NK, TK>[]> =>
+      (await listAssignmentsOf(user, kind)).map(
+        ({ code, name, targets, ...item }) => ({ ...item, [keys.code]: code, [keys.name]: name, [keys.targets]: targets }) as NamedAssignment<Target, CK, NK, TK>,
+      ),
+    create: async (user: Principal, input: z.input<S> | JsonInput, options: ServiceOptions = {}): Promise<{ id: string }> => {
+      requireManager(user, kind.text);
+      return createAssignmentOf(user, kind, toInput(parseInput(createSchema, input)), options);
+    },
+    end: async (user: Principal, input: EndAssignmentInput | JsonInput, options: ServiceOptions = {}): Promise<{ endedAt: Date }> => {
+      requireManager(user, kind.text);
+      return endAssignmentOf(user, kind, parseInput(endAssignmentSchema, input), options);
+    },
+  };
 }
 
 /** The dates of a clashing assignment, in the words of the kind. */

@@ -102,6 +102,6 @@ export function checkedValues<const T extends readonly [string, ...string[]]>(va
     z
       .array(z.enum(values, { error: invalid }))
       .min(1, none)
-      .transform((chosen) => values.filter((value) => chosen.includes(value))),
+      .transform((chosen): T[number][] => values.filter((value) => chosen.includes(value))),
   );
 }

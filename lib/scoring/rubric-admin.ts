@@ -18,13 +18,11 @@ import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import type { UnitOption } from "@/lib/org/units";
 import {
   applyCommonFields,
+  assignmentServices,
   cloneVersion,
   clashPeriod,
-  createAssignmentOf,
-  endAssignmentOf,
   getVersion,
   importVersion,
-  listAssignmentsOf,
   listCodes,
   mayRead,
   READ_PERMISSIONS,
@@ -36,7 +34,6 @@ import {
   type JsonInput,
   type RuleSetKind,
   type Saved,
-  type AssignmentItemBase,
   type CodeSummaryBase,
   type VersionSummaryBase,
   type ServiceOptions,
@@ -47,14 +44,11 @@ import { rubricSchema } from "./schemas";
 import {
   cloneRubricSchema,
   createAssignmentSchema,
-  endAssignmentSchema,
   previewRubricSchema,
   rubricCodeSchema,
   saveRubricVersionSchema,
   unitSearchQuerySchema,
   type CloneRubricInput,
-  type CreateAssignmentInput,
-  type EndAssignmentInput,
   type PreviewRubricInput,
   type SaveRubricVersionInput,
 } from "./rubric-admin-schemas";
@@ -353,34 +347,27 @@ export async function importRubric(user: Principal, json: string | Record<string
 
 // ─── Assignments ────────────────────────────────────────────────────────────────────────────────
 
-export interface AssignmentItem extends AssignmentItemBase {
-  rubricCode: string;
-  /** The latest version's name of the code. */
-  rubricName: string | null;
-  meetingKinds: MeetingKind[];
-}
+const assignments = assignmentServices(RUBRICS, { code: "rubricCode", name: "rubricName", targets: "meetingKinds" }, createAssignmentSchema, (data) => ({
+  unitId: data.unitId,
+  code: data.rubricCode,
+  targets: data.meetingKinds,
+  validFrom: data.validFrom,
+  validTo: data.validTo,
+}));
 
 /** Assignments on units of the user's settings.manage subtrees: active first, then the latest start. */
-export async function listAssignments(user: Principal): Promise<AssignmentItem[]> {
-  return (await listAssignmentsOf(user, RUBRICS)).map(({ code, name, targets, ...item }) => ({ ...item, rubricCode: code, rubricName: name, meetingKinds: targets }));
-}
+export const listAssignments = assignments.list;
+export type AssignmentItem = Awaited<ReturnType<typeof listAssignments>>[number];
 
 /**
  * Names a rubric code for the meetings of some kinds in a subtree from a date. The unit must be in
  * the admin's subtree, the code must exist, and no active assignment of the same unit may share a
  * kind over overlapping dates (end it first).
  */
-export async function createAssignment(user: Principal, input: CreateAssignmentInput | JsonInput, options: ServiceOptions = {}): Promise<{ id: string }> {
-  requireManager(user, text);
-  const data = parseInput(createAssignmentSchema, input);
-  return createAssignmentOf(user, RUBRICS, { unitId: data.unitId, code: data.rubricCode, targets: data.meetingKinds, validFrom: data.validFrom, validTo: data.validTo }, options);
-}
+export const createAssignment = assignments.create;
 
 /** Ends an assignment (never deleted: the history of which rubric applied stays readable). */
-export async function endAssignment(user: Principal, input: EndAssignmentInput | JsonInput, options: ServiceOptions = {}): Promise<{ endedAt: Date }> {
-  requireManager(user, text);
-  return endAssignmentOf(user, RUBRICS, parseInput(endAssignmentSchema, input), options);
-}
+export const endAssignment = assignments.end;
 
 export interface RubricPreview {
   unit: { id: string; name: string };
