@@ -87,3 +87,55 @@ export function FilterSelect({
     </div>
   );
 }
+
+/** A one-box search as a GET form (?q=): the results can be bookmarked and shared; "clear" shows while a query is set. */
+export function SearchForm({
+  path,
+  id,
+  label,
+  placeholder,
+  submit,
+  clear,
+  query,
+  clearHref,
+  hidden,
+}: {
+  path: string;
+  id: string;
+  label: string;
+  placeholder: string;
+  submit: string;
+  clear: string;
+  query: string | undefined;
+  clearHref: string;
+  /** Fields the search keeps (a filter already chosen). */
+  hidden?: ReactNode;
+}) {
+  return (
+    <Form action={path} role="search" className="flex flex-col gap-2">
+      {hidden}
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <div className="flex flex-wrap gap-2">
+        <input
+          id={id}
+          name="q"
+          type="search"
+          defaultValue={query}
+          placeholder={placeholder}
+          autoComplete="off"
+          className="min-h-12 w-full min-w-0 flex-1 basis-40 rounded-lg border border-ink-400 bg-white px-3 py-2 text-lg text-ink-900 placeholder:text-ink-500"
+        />
+        <button type="submit" className={buttonClass("primary", "min-h-12 px-5")}>
+          {submit}
+        </button>
+        {query ? (
+          <Link href={clearHref} className={buttonClass("ghost", "min-h-12")}>
+            {clear}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
