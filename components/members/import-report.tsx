@@ -146,30 +146,35 @@ export function ImportErrors({
   );
 }
 
-/** Members whose fields change, with "from → to" per field, paginated. */
-export function ImportChanges({
-  report,
-  updateCount,
-  applied,
+/** A paginated list of members of the file (row, name, and what `cell` shows), noting a list cut short. */
+function MemberRows<E extends { row: number; fullName: string }>({
+  entries,
+  total,
+  title,
+  param,
+  column,
+  cell,
   page,
   query,
 }: {
-  report: ImportReport;
-  updateCount: number;
-  applied: boolean;
+  entries: readonly E[];
+  total: number;
+  title: string;
+  param: string;
+  column: string;
+  cell: (entry: E) => ReactNode;
   page: number;
   query: Record<string, string>;
 }) {
   const t = useTranslations("rosterImport.report");
   const format = useFormatter();
-  const view = slice(report.changes, page);
-  const title = applied ? t("changesAppliedTitle") : t("changesTitle");
+  const view = slice(entries, page);
   return (
     <ReportList
       title={title}
-      note={report.changes.length < updateCount ? t("listTruncated", { shown: format.number(report.changes.length), total: format.number(updateCount) }) : null}
-      columns={[t("row"), t("member"), t("fields")]}
-      param="changes"
+      note={entries.length < total ? t("listTruncated", { shown: format.number(entries.length), total: format.number(total) }) : null}
+      columns={[t("row"), t("member"), column]}
+      param={param}
       view={view}
       query={query}
     >
@@ -177,57 +182,55 @@ export function ImportChanges({
         <tr key={entry.row}>
           <td className={`${td} tabular-nums`}>{format.number(entry.row)}</td>
           <td className={`${td} font-semibold`}>{entry.fullName}</td>
-          <td className={td}>
-            <ul className="flex flex-col gap-1">
-              {entry.changes.map((change) => (
-                <li key={change.column}>
-                  <span className="font-medium">{change.column}:</span> <span className="text-ink-600">{change.from ?? t("empty")}</span>{" "}
-                  <span aria-hidden="true">→</span>
-                  <span className="sr-only">{t("becomes")}</span> <span className="font-medium">{change.to ?? t("empty")}</span>
-                </li>
-              ))}
-            </ul>
-          </td>
+          <td className={td}>{cell(entry)}</td>
         </tr>
       ))}
     </ReportList>
   );
 }
 
-/** New members (name and branch), paginated. */
-export function ImportCreates({
-  report,
-  createCount,
-  applied,
-  page,
-  query,
-}: {
-  report: ImportReport;
-  createCount: number;
-  applied: boolean;
-  page: number;
-  query: Record<string, string>;
-}) {
+type ListProps = { report: ImportReport; applied: boolean; page: number; query: Record<string, string> };
+
+/** Members whose fields change, with "from → to" per field, paginated. */
+export function ImportChanges({ report, updateCount, applied, page, query }: ListProps & { updateCount: number }) {
   const t = useTranslations("rosterImport.report");
-  const format = useFormatter();
-  const view = slice(report.creates, page);
-  const title = applied ? t("createsAppliedTitle") : t("createsTitle");
   return (
-    <ReportList
-      title={title}
-      note={report.creates.length < createCount ? t("listTruncated", { shown: format.number(report.creates.length), total: format.number(createCount) }) : null}
-      columns={[t("row"), t("member"), t("branch")]}
-      param="creates"
-      view={view}
+    <MemberRows
+      entries={report.changes}
+      total={updateCount}
+      title={applied ? t("changesAppliedTitle") : t("changesTitle")}
+      param="changes"
+      column={t("fields")}
+      page={page}
       query={query}
-    >
-      {view.items.map((entry) => (
-        <tr key={entry.row}>
-          <td className={`${td} tabular-nums`}>{format.number(entry.row)}</td>
-          <td className={`${td} font-semibold`}>{entry.fullName}</td>
-          <td className={td}>{entry.branch}</td>
-        </tr>
-      ))}
-    </ReportList>
+      cell={(entry) => (
+        <ul className="flex flex-col gap-1">
+          {entry.changes.map((change) => (
+            <li key={change.column}>
+              <span className="font-medium">{change.column}:</span> <span className="text-ink-600">{change.from ?? t("empty")}</span>{" "}
+              <span aria-hidden="true">→</span>
+              <span className="sr-only">{t("becomes")}</span> <span className="font-medium">{change.to ?? t("empty")}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    />
+  );
+}
+
+/** New members (name and branch), paginated. */
+export function ImportCreates({ report, createCount, applied, page, query }: ListProps & { createCount: number }) {
+  const t = useTranslations("rosterImport.report");
+  return (
+    <MemberRows
+      entries={report.creates}
+      total={createCount}
+      title={applied ? t("createsAppliedTitle") : t("createsTitle")}
+      param="creates"
+      column={t("branch")}
+      page={page}
+      query={query}
+      cell={(entry) => entry.branch}
+    />
   );
 }
