@@ -3,7 +3,7 @@
 import clsx from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { currentNavHref } from "@/components/app-shell/nav-match";
 
 /** A menu of related pages ("Sinh hoạt", "Quản trị"): shown as one item with a drop-down on wide screens. */
@@ -44,42 +44,64 @@ export function navEntries(items: readonly NavItem[], labels: NavGroupLabels): N
 const barItem = "flex min-h-12 items-center gap-1 whitespace-nowrap px-3 text-base font-semibold no-underline hover:bg-ink-50";
 const currentBar = "text-brand-800 shadow-[inset_0_-3px_0_0_var(--color-brand-700)]";
 
-/** One group of the wide-screen bar: a button opening its links below it. */
-function NavMenu({ entry, currentHref }: { entry: Extract<NavEntry, { kind: "group" }>; currentHref: string | null }) {
+/**
+ * A menu's open state: it belongs to the page it was opened on (navigating closes it), and Escape
+ * closes it and gives the focus back to its button.
+ */
+function useMenuPanel() {
   const pathname = usePathname();
   const [openAt, setOpenAt] = useState<string | null>(null);
-  // A menu belongs to the page it was opened on: navigating closes it.
   const open = openAt === pathname;
   const panelId = useId();
-  const rootRef = useRef<HTMLLIElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const containsCurrent = entry.items.some((item) => item.href === currentHref);
-
   useEffect(() => {
     if (!open) return;
-    function onPointer(event: PointerEvent) {
-      if (!rootRef.current?.contains(event.target as Node)) setOpenAt(null);
-    }
     function onKey(event: KeyboardEvent) {
       if (event.key === "Escape") {
         setOpenAt(null);
         buttonRef.current?.focus();
       }
     }
-    document.addEventListener("pointerdown", onPointer);
     document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
+    return () => document.removeEventListener("keydown", onKey);
   }, [open]);
+  const close = useCallback(() => setOpenAt(null), []);
+  return { open, panelId, buttonRef, toggle: () => setOpenAt(open ? null : pathname), close };
+}
+
+/** A link of an opened menu, marked when it is the current page; following it closes the menu. */
+function MenuLink({ item, currentHref, className, onNavigate }: { item: NavItem; currentHref: string | null; className: string; onNavigate: () => void }) {
+  const current = item.href === currentHref;
+  return (
+    <li>
+      <Link href={item.href} aria-current={current ? "page" : undefined} onClick={onNavigate} className={clsx(className, current ? "bg-brand-50 text-brand-800" : "text-ink-800")}>
+        {item.label}
+      </Link>
+    </li>
+  );
+}
+
+/** One group of the wide-screen bar: a button opening its links below it. */
+function NavMenu({ entry, currentHref }: { entry: Extract<NavEntry, { kind: "group" }>; currentHref: string | null }) {
+  const { open, panelId, buttonRef, toggle, close } = useMenuPanel();
+  const rootRef = useRef<HTMLLIElement>(null);
+  const containsCurrent = entry.items.some((item) => item.href === currentHref);
+
+  useEffect(() => {
+    if (!open) return;
+    function onPointer(event: PointerEvent) {
+      if (!rootRef.current?.contains(event.target as Node)) close();
+    }
+    document.addEventListener("pointerdown", onPointer);
+    return () => document.removeEventListener("pointerdown", onPointer);
+  }, [open, close]);
 
   return (
     <li
       ref={rootRef}
       className="relative"
       onBlur={(event) => {
-        if (!rootRef.current?.contains(event.relatedTarget as Node | null)) setOpenAt(null);
+        if (!rootRef.current?.contains(event.relatedTarget as Node | null)) close();
       }}
     >
       <button
@@ -87,7 +109,7 @@ function NavMenu({ entry, currentHref }: { entry: Extract<NavEntry, { kind: "gro
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpenAt(open ? null : pathname)}
+        onClick={toggle}
         className={clsx(barItem, containsCurrent ? currentBar : "text-ink-800")}
       >
         {entry.label}
@@ -97,24 +119,15 @@ function NavMenu({ entry, currentHref }: { entry: Extract<NavEntry, { kind: "gro
       </button>
       {/* In the page even when closed (hidden), so the menu's addresses are part of the document. */}
       <ul id={panelId} hidden={!open} className="absolute top-full left-0 z-40 min-w-64 rounded-b-lg border border-ink-200 bg-white py-1 shadow-lg">
-        {entry.items.map((item) => {
-          const current = item.href === currentHref;
-          return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={current ? "page" : undefined}
-                onClick={() => setOpenAt(null)}
-                className={clsx(
-                  "flex min-h-12 items-center px-4 text-base font-semibold whitespace-nowrap no-underline hover:bg-ink-100",
-                  current ? "bg-brand-50 text-brand-800" : "text-ink-800",
-                )}
-              >
-                {item.label}
-              </Link>
-            </li>
-          );
-        })}
+        {entry.items.map((item) => (
+          <MenuLink
+            key={item.href}
+            item={item}
+            currentHref={currentHref}
+            onNavigate={close}
+            className="flex min-h-12 items-center px-4 text-base font-semibold whitespace-nowrap no-underline hover:bg-ink-100"
+          />
+        ))}
       </ul>
     </li>
   );
@@ -168,44 +181,11 @@ export function MobileNav({
   closeLabel: string;
   footer?: ReactNode;
 }) {
-  const pathname = usePathname();
-  const currentHref = currentNavHref(pathname, items.map((item) => item.href));
-  const [openAt, setOpenAt] = useState<string | null>(null);
-  // The menu belongs to the page it was opened on: navigating closes it.
-  const open = openAt === pathname;
-  const panelId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    function onKey(event: KeyboardEvent) {
-      if (event.key === "Escape") {
-        setOpenAt(null);
-        buttonRef.current?.focus();
-      }
-    }
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [open]);
-
-  const link = (item: NavItem) => {
-    const current = item.href === currentHref;
-    return (
-      <li key={item.href}>
-        <Link
-          href={item.href}
-          aria-current={current ? "page" : undefined}
-          onClick={() => setOpenAt(null)}
-          className={clsx(
-            "flex min-h-12 items-center rounded-lg px-4 text-lg font-semibold no-underline hover:bg-ink-100",
-            current ? "bg-brand-50 text-brand-800" : "text-ink-800",
-          )}
-        >
-          {item.label}
-        </Link>
-      </li>
-    );
-  };
+  const currentHref = currentNavHref(usePathname(), items.map((item) => item.href));
+  const { open, panelId, buttonRef, toggle, close } = useMenuPanel();
+  const link = (item: NavItem) => (
+    <MenuLink key={item.href} item={item} currentHref={currentHref} onNavigate={close} className="flex min-h-12 items-center rounded-lg px-4 text-lg font-semibold no-underline hover:bg-ink-100" />
+  );
 
   return (
     <nav aria-label={label} className="md:hidden">
@@ -215,7 +195,7 @@ export function MobileNav({
         aria-expanded={open}
         aria-controls={panelId}
         aria-label={open ? closeLabel : openLabel}
-        onClick={() => setOpenAt(open ? null : pathname)}
+        onClick={toggle}
         className="inline-flex min-h-11 min-w-11 items-center justify-center gap-2 rounded-lg border border-ink-300 bg-white px-3 text-base font-semibold text-ink-900 hover:bg-ink-50"
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2">

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { HeaderRow } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
 import type { Board, BoardChild, BoardRow } from "@/lib/classification/board";
 import type { CapStatus } from "@/lib/classification/cap";
@@ -136,17 +137,13 @@ export async function ChildrenTable({ board }: { board: Board }) {
       <div className="overflow-x-auto rounded-lg border border-ink-200 bg-white">
         <table className="min-w-full border-collapse text-left text-base">
           <thead className="bg-ink-50">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold text-ink-900">
-                {t("unit")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold text-ink-900">
-                {t("organisations")}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold text-ink-900">
-                {t("members")}
-              </th>
-            </tr>
+            <HeaderRow
+              cells={[
+                { label: t("unit"), className: "px-3 py-2 font-semibold text-ink-900" },
+                { label: t("organisations"), className: "px-3 py-2 font-semibold text-ink-900" },
+                { label: t("members"), className: "px-3 py-2 font-semibold text-ink-900" },
+              ]}
+            />
           </thead>
           <tbody>
             {board.children.map((child) => (

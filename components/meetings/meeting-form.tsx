@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { CheckboxField, FormError, SelectField, useKeptAction, type FormAction } from "@/components/admin/form-kit";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { DateTimeRange, TextField } from "@/components/ui/text-field";
 import { MeetingKind } from "@/lib/generated/prisma/enums";
 
 export interface MeetingFormValues {
@@ -104,25 +104,11 @@ export function MeetingForm({
         maxLength={300}
         errors={fieldErrors.topic}
       />
-      <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
-        <TextField
-          label={t("fields.plannedStart")}
-          name="plannedStart"
-          type="datetime-local"
-          defaultValue={defaults.plannedStart}
-          hint={t("fields.timeZoneHint")}
-          required
-          errors={fieldErrors.plannedStart}
-        />
-        <TextField
-          label={t("fields.plannedEnd")}
-          name="plannedEnd"
-          type="datetime-local"
-          defaultValue={defaults.plannedEnd}
-          hint={t("fields.plannedEndHint")}
-          errors={fieldErrors.plannedEnd}
-        />
-      </div>
+      <DateTimeRange
+        className="grid grid-cols-1 gap-5 sm:grid-cols-2"
+        start={{ label: t("fields.plannedStart"), name: "plannedStart", defaultValue: defaults.plannedStart, hint: t("fields.timeZoneHint"), required: true, errors: fieldErrors.plannedStart }}
+        end={{ label: t("fields.plannedEnd"), name: "plannedEnd", defaultValue: defaults.plannedEnd, hint: t("fields.plannedEndHint"), errors: fieldErrors.plannedEnd }}
+      />
       <TextField
         label={t("fields.place")}
         name="place"

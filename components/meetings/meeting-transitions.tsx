@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { FormError, TextAreaField, useKeptAction, type FormAction } from "@/components/admin/form-kit";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { DateTimeRange, TextField } from "@/components/ui/text-field";
 import type { MeetingTransition } from "@/lib/meetings/states";
 
 export interface TransitionDefaults {
@@ -47,26 +47,11 @@ function TransitionForm({
       <input type="hidden" name="transition" value={transition} />
       {t(`transition.${transition}.hint`) ? <p className="text-base text-ink-700">{t(`transition.${transition}.hint`)}</p> : null}
       {transition === "hold" ? (
-        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <TextField
-            label={t("fields.actualStart")}
-            name="actualStart"
-            type="datetime-local"
-            defaultValue={defaults.actualStart}
-            hint={t("fields.timeZoneHint")}
-            required
-            errors={fieldErrors.actualStart}
-          />
-          <TextField
-            label={t("fields.actualEnd")}
-            name="actualEnd"
-            type="datetime-local"
-            defaultValue={defaults.actualEnd}
-            hint={t("fields.timeZoneHint")}
-            required
-            errors={fieldErrors.actualEnd}
-          />
-        </div>
+        <DateTimeRange
+          className="grid grid-cols-1 gap-4 sm:grid-cols-2"
+          start={{ label: t("fields.actualStart"), name: "actualStart", defaultValue: defaults.actualStart, hint: t("fields.timeZoneHint"), required: true, errors: fieldErrors.actualStart }}
+          end={{ label: t("fields.actualEnd"), name: "actualEnd", defaultValue: defaults.actualEnd, hint: t("fields.timeZoneHint"), required: true, errors: fieldErrors.actualEnd }}
+        />
       ) : null}
       {transition === "postpone" || transition === "replan" ? (
         <TextField

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { HeaderRow } from "@/components/ui/table";
 import { MeetingKindBadge, MeetingStateBadge } from "@/components/meetings/meeting-badges";
 import { formatDate, formatTime } from "@/lib/i18n/format";
 import type { PlanMeeting } from "@/lib/meetings/plans";
@@ -37,20 +38,14 @@ export function PlanMeetingTable({ meetings }: { meetings: readonly PlanMeeting[
       </ul>
       <table className="hidden w-full border-collapse text-left text-base md:table">
         <thead>
-          <tr className="border-b border-ink-300">
-            <th scope="col" className="py-2 pr-4 font-semibold text-ink-900">
-              {t("plans.list.date")}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-semibold text-ink-900">
-              {t("plans.list.name")}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-semibold text-ink-900">
-              {t("plans.list.kind")}
-            </th>
-            <th scope="col" className="py-2 font-semibold text-ink-900">
-              {t("plans.list.state")}
-            </th>
-          </tr>
+          <HeaderRow className="border-b border-ink-300"
+            cells={[
+              { label: t("plans.list.date"), className: "py-2 pr-4 font-semibold text-ink-900" },
+              { label: t("plans.list.name"), className: "py-2 pr-4 font-semibold text-ink-900" },
+              { label: t("plans.list.kind"), className: "py-2 pr-4 font-semibold text-ink-900" },
+              { label: t("plans.list.state"), className: "py-2 font-semibold text-ink-900" },
+            ]}
+          />
         </thead>
         <tbody>
           {meetings.map((m) => (

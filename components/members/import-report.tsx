@@ -67,15 +67,47 @@ function slice<T>(items: readonly T[], page: number): { items: T[]; page: number
 const th = "px-3 py-2 text-left text-sm font-semibold text-ink-700";
 const td = "px-3 py-2 align-top text-base text-ink-900";
 
-function Table({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
+/**
+ * One paginated list of the report as a card: the note when the list is cut short, a table whose
+ * head names `columns`, the rows, and the pager that keeps the other lists' pages.
+ */
+function ReportList({
+  title,
+  note,
+  columns,
+  param,
+  view,
+  query,
+  children,
+}: {
+  title: string;
+  note: string | null;
+  columns: string[];
+  param: string;
+  view: { page: number; pages: number };
+  query: Record<string, string>;
+  children: ReactNode;
+}) {
   return (
-    <div className="-mx-4 overflow-x-auto sm:mx-0">
-      <table className="w-full border-collapse">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-ink-200 bg-ink-50">{head}</thead>
-        <tbody className="divide-y divide-ink-100">{children}</tbody>
-      </table>
-    </div>
+    <Card title={title}>
+      {note ? <p className="mb-3 text-base text-ink-700">{note}</p> : null}
+      <div className="-mx-4 overflow-x-auto sm:mx-0">
+        <table className="w-full border-collapse">
+          <caption className="sr-only">{title}</caption>
+          <thead className="border-b border-ink-200 bg-ink-50">
+            <tr>
+              {columns.map((column) => (
+                <th key={column} scope="col" className={th}>
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-ink-100">{children}</tbody>
+        </table>
+      </div>
+      <Pager param={param} page={view.page} pages={view.pages} query={query} />
+    </Card>
   );
 }
 
@@ -95,149 +127,110 @@ export function ImportErrors({
   const format = useFormatter();
   const view = slice(report.issues, page);
   return (
-    <Card title={t("errorsTitle")}>
-      {report.issuesTruncated ? (
-        <p className="mb-3 text-base text-ink-700">{t("errorsTruncated", { shown: format.number(report.issues.length), total: format.number(errorCount) })}</p>
-      ) : null}
-      <Table
-        caption={t("errorsTitle")}
-        head={
-          <tr>
-            <th scope="col" className={th}>
-              {t("row")}
-            </th>
-            <th scope="col" className={th}>
-              {t("column")}
-            </th>
-            <th scope="col" className={th}>
-              {t("message")}
-            </th>
-          </tr>
-        }
-      >
-        {view.items.map((issue, index) => (
-          <tr key={`${issue.row}-${issue.column ?? ""}-${index}`}>
-            <td className={`${td} tabular-nums`}>{format.number(issue.row)}</td>
-            <td className={td}>{issue.column ?? t("wholeRow")}</td>
-            <td className={`${td} min-w-48`}>{issue.message}</td>
-          </tr>
-        ))}
-      </Table>
-      <Pager param="errors" page={view.page} pages={view.pages} query={query} />
-    </Card>
+    <ReportList
+      title={t("errorsTitle")}
+      note={report.issuesTruncated ? t("errorsTruncated", { shown: format.number(report.issues.length), total: format.number(errorCount) }) : null}
+      columns={[t("row"), t("column"), t("message")]}
+      param="errors"
+      view={view}
+      query={query}
+    >
+      {view.items.map((issue, index) => (
+        <tr key={`${issue.row}-${issue.column ?? ""}-${index}`}>
+          <td className={`${td} tabular-nums`}>{format.number(issue.row)}</td>
+          <td className={td}>{issue.column ?? t("wholeRow")}</td>
+          <td className={`${td} min-w-48`}>{issue.message}</td>
+        </tr>
+      ))}
+    </ReportList>
   );
 }
 
-/** Members whose fields change, with "from → to" per field, paginated. */
-export function ImportChanges({
-  report,
-  updateCount,
-  applied,
+/** A paginated list of members of the file (row, name, and what `cell` shows), noting a list cut short. */
+function MemberRows<E extends { row: number; fullName: string }>({
+  entries,
+  total,
+  title,
+  param,
+  column,
+  cell,
   page,
   query,
 }: {
-  report: ImportReport;
-  updateCount: number;
-  applied: boolean;
+  entries: readonly E[];
+  total: number;
+  title: string;
+  param: string;
+  column: string;
+  cell: (entry: E) => ReactNode;
   page: number;
   query: Record<string, string>;
 }) {
   const t = useTranslations("rosterImport.report");
   const format = useFormatter();
-  const view = slice(report.changes, page);
-  const title = applied ? t("changesAppliedTitle") : t("changesTitle");
+  const view = slice(entries, page);
   return (
-    <Card title={title}>
-      {report.changes.length < updateCount ? (
-        <p className="mb-3 text-base text-ink-700">{t("listTruncated", { shown: format.number(report.changes.length), total: format.number(updateCount) })}</p>
-      ) : null}
-      <Table
-        caption={title}
-        head={
-          <tr>
-            <th scope="col" className={th}>
-              {t("row")}
-            </th>
-            <th scope="col" className={th}>
-              {t("member")}
-            </th>
-            <th scope="col" className={th}>
-              {t("fields")}
-            </th>
-          </tr>
-        }
-      >
-        {view.items.map((entry) => (
-          <tr key={entry.row}>
-            <td className={`${td} tabular-nums`}>{format.number(entry.row)}</td>
-            <td className={`${td} font-semibold`}>{entry.fullName}</td>
-            <td className={td}>
-              <ul className="flex flex-col gap-1">
-                {entry.changes.map((change) => (
-                  <li key={change.column}>
-                    <span className="font-medium">{change.column}:</span> <span className="text-ink-600">{change.from ?? t("empty")}</span>{" "}
-                    <span aria-hidden="true">→</span>
-                    <span className="sr-only">{t("becomes")}</span> <span className="font-medium">{change.to ?? t("empty")}</span>
-                  </li>
-                ))}
-              </ul>
-            </td>
-          </tr>
-        ))}
-      </Table>
-      <Pager param="changes" page={view.page} pages={view.pages} query={query} />
-    </Card>
+    <ReportList
+      title={title}
+      note={entries.length < total ? t("listTruncated", { shown: format.number(entries.length), total: format.number(total) }) : null}
+      columns={[t("row"), t("member"), column]}
+      param={param}
+      view={view}
+      query={query}
+    >
+      {view.items.map((entry) => (
+        <tr key={entry.row}>
+          <td className={`${td} tabular-nums`}>{format.number(entry.row)}</td>
+          <td className={`${td} font-semibold`}>{entry.fullName}</td>
+          <td className={td}>{cell(entry)}</td>
+        </tr>
+      ))}
+    </ReportList>
+  );
+}
+
+type ListProps = { report: ImportReport; applied: boolean; page: number; query: Record<string, string> };
+
+/** Members whose fields change, with "from → to" per field, paginated. */
+export function ImportChanges({ report, updateCount, applied, page, query }: ListProps & { updateCount: number }) {
+  const t = useTranslations("rosterImport.report");
+  return (
+    <MemberRows
+      entries={report.changes}
+      total={updateCount}
+      title={applied ? t("changesAppliedTitle") : t("changesTitle")}
+      param="changes"
+      column={t("fields")}
+      page={page}
+      query={query}
+      cell={(entry) => (
+        <ul className="flex flex-col gap-1">
+          {entry.changes.map((change) => (
+            <li key={change.column}>
+              <span className="font-medium">{change.column}:</span> <span className="text-ink-600">{change.from ?? t("empty")}</span>{" "}
+              <span aria-hidden="true">→</span>
+              <span className="sr-only">{t("becomes")}</span> <span className="font-medium">{change.to ?? t("empty")}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    />
   );
 }
 
 /** New members (name and branch), paginated. */
-export function ImportCreates({
-  report,
-  createCount,
-  applied,
-  page,
-  query,
-}: {
-  report: ImportReport;
-  createCount: number;
-  applied: boolean;
-  page: number;
-  query: Record<string, string>;
-}) {
+export function ImportCreates({ report, createCount, applied, page, query }: ListProps & { createCount: number }) {
   const t = useTranslations("rosterImport.report");
-  const format = useFormatter();
-  const view = slice(report.creates, page);
-  const title = applied ? t("createsAppliedTitle") : t("createsTitle");
   return (
-    <Card title={title}>
-      {report.creates.length < createCount ? (
-        <p className="mb-3 text-base text-ink-700">{t("listTruncated", { shown: format.number(report.creates.length), total: format.number(createCount) })}</p>
-      ) : null}
-      <Table
-        caption={title}
-        head={
-          <tr>
-            <th scope="col" className={th}>
-              {t("row")}
-            </th>
-            <th scope="col" className={th}>
-              {t("member")}
-            </th>
-            <th scope="col" className={th}>
-              {t("branch")}
-            </th>
-          </tr>
-        }
-      >
-        {view.items.map((entry) => (
-          <tr key={entry.row}>
-            <td className={`${td} tabular-nums`}>{format.number(entry.row)}</td>
-            <td className={`${td} font-semibold`}>{entry.fullName}</td>
-            <td className={td}>{entry.branch}</td>
-          </tr>
-        ))}
-      </Table>
-      <Pager param="creates" page={view.page} pages={view.pages} query={query} />
-    </Card>
+    <MemberRows
+      entries={report.creates}
+      total={createCount}
+      title={applied ? t("createsAppliedTitle") : t("createsTitle")}
+      param="creates"
+      column={t("branch")}
+      page={page}
+      query={query}
+      cell={(entry) => entry.branch}
+    />
   );
 }

@@ -95,24 +95,6 @@ export function FollowUpForm({ action, visitId }: { action: FormAction<null>; vi
   );
 }
 
-/** "Đã khắc phục": closes a follow-up with a note (recorder of the branch, or the overseer). */
-export function CloseFollowUpForm({ action, id, version, label }: { action: FormAction<null>; id: string; version: number; label: string }) {
-  const t = useTranslations("oversight.followUps");
-  const { state, pending, onSubmit, fieldErrors } = useKeptAction(action);
-  return (
-    <Disclosure summary={t("close")} label={label}>
-      <form onSubmit={onSubmit} className="mt-2 flex flex-col gap-3" noValidate>
-        <FormError state={state} />
-        <Hidden values={{ id, version }} />
-        <TextAreaField label={t("closingNote")} hint={t("closingNoteHint")} name="note" rows={2} errors={fieldErrors.note} />
-        <Submit pending={pending} variant="secondary">
-          {t("closeConfirm")}
-        </Submit>
-      </form>
-    </Disclosure>
-  );
-}
-
 /** A reviewer approves or refuses a visit recorded after the window (two buttons, one form). */
 export function DecideVisitForm({ action, visitId, version, label }: { action: FormAction<null>; visitId: string; version: number; label: string }) {
   const t = useTranslations("oversight.approvals");

@@ -3,7 +3,7 @@
 // not closed yet, each closable with a note by the branch's recorder or the overseer.
 import { useTranslations } from "next-intl";
 import type { FormAction } from "@/components/admin/form-kit";
-import { CloseFollowUpForm } from "@/components/oversight/oversight-forms";
+import { CloseFollowUpForm } from "@/components/oversight/close-follow-up-form";
 import { Card } from "@/components/ui/card";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import type { PreparationOversight } from "@/lib/oversight/follow-ups";

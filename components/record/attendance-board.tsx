@@ -12,18 +12,19 @@ import { useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { foldForSearch, formatCalendarDate } from "@/lib/i18n/format";
+import { foldForSearch } from "@/lib/i18n/format";
 import type { AttendanceSheet } from "@/lib/meetings/attendance";
-import { attendanceFigures, memberCounters, type CounterThresholds } from "@/lib/meetings/record-rules";
-import type { MemberMeetingRecord } from "@/lib/meetings/rules/counters";
+import { attendanceFigures } from "@/lib/meetings/record-rules";
+import { defaultMark } from "@/lib/meetings/rules/attendance";
 import type { AttendanceMark } from "@/lib/meetings/rules/types";
-import { formatPercent, formatRatio } from "@/lib/exact/ratio";
+import { AttendanceFiguresBar } from "./attendance-figures";
+import { AttendanceWatch } from "./attendance-watch";
+import { MarkPanel, TONE } from "./mark-panel";
 import { RecordToast, useToast } from "./record-toast";
 
 type Mark = { status: AttendanceMark; reason: string | null };
 type RollRow = AttendanceSheet["roll"][number];
 
-const REASON_SUGGESTIONS = ["sick", "business", "family", "leave"] as const;
 
 async function saveMark(meetingId: string, memberId: string, mark: Mark, fallback: string): Promise<Mark> {
   const response = await fetch(`/api/v1/meetings/${meetingId}/attendance/${memberId}`, {
@@ -41,32 +42,9 @@ async function saveMark(meetingId: string, memberId: string, mark: Mark, fallbac
   return { status: body.status, reason: body.reason };
 }
 
-/** What "all present" writes for a member without a mark (the server does the same). */
-function prefill(member: RollRow): AttendanceMark {
-  return member.attachedElsewhere ? "ELSEWHERE" : member.exempt ? "EXEMPT" : "PRESENT";
-}
 
-function choicesFor(member: RollRow): AttendanceMark[] {
-  if (member.attachedElsewhere) return ["ELSEWHERE"];
-  if (member.exempt) return ["PRESENT", "EXEMPT"];
-  return ["PRESENT", "ABSENT_EXCUSED", "ABSENT_UNEXCUSED", "SPECIAL_DUTY"];
-}
-
-const TONE: Record<AttendanceMark, string> = {
-  PRESENT: "border-success-700 bg-success-50 text-success-900",
-  ABSENT_EXCUSED: "border-warning-600 bg-warning-50 text-warning-900",
-  ABSENT_UNEXCUSED: "border-danger-700 bg-danger-50 text-danger-900",
-  EXEMPT: "border-ink-300 bg-ink-50 text-ink-800",
-  ELSEWHERE: "border-ink-300 bg-ink-50 text-ink-800",
-  SPECIAL_DUTY: "border-info-700 bg-info-50 text-info-900",
-};
 
 /** A member's dues line on the watch list: the status and the words' values (null when not watched). */
-function duesWatch(dues: AttendanceSheet["dues"][string] | undefined, day: string) {
-  if (!dues || dues.status === "OK") return null;
-  return { status: dues.status, words: { count: dues.months.length, months: dues.months.join(", "), year: Number(day.slice(0, 4)) } };
-}
-
 export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
   const t = useTranslations("record.attendance");
   const ts = useTranslations("record.status");
@@ -94,9 +72,6 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
     sheet.roll.map((m) => ({ memberId: m.memberId, status: m.status, exempt: m.exempt, suspended: m.suspended, attachedElsewhere: m.attachedElsewhere })),
     entries,
   );
-  const s = figures.summary;
-  const rollForDenominator = s.rollSize + figures.unmarked.length;
-  const rateOk = figures.ratePercent ? figures.ratePercent.num > sheet.thresholds.minRatePercent * figures.ratePercent.den : false;
 
   async function apply(member: RollRow, mark: Mark) {
     if (!editable) return;
@@ -183,7 +158,7 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
         const next = { ...current };
         for (const member of summoned) {
           if (!next[member.memberId]) {
-            next[member.memberId] = { status: prefill(member), reason: null };
+            next[member.memberId] = { status: defaultMark(member), reason: null };
             confirmed.current[member.memberId] = next[member.memberId];
           }
         }
@@ -200,67 +175,10 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
   const shown = summoned.filter(
     (m) => (!folded || foldForSearch(m.fullName).includes(folded)) && (!onlyUnmarked || !marks[m.memberId]),
   );
-  const thresholds: CounterThresholds = sheet.thresholds;
-  // Where each counted absence was recorded: the counters follow the member across branches.
-  const sourceList = (records: readonly MemberMeetingRecord[]) =>
-    records.map((r) => t("sourceItem", { date: formatCalendarDate(r.date), branch: r.branchName ?? sheet.meeting.branchName })).join("; ");
-  const watch = summoned
-    .map((member) => ({
-      member,
-      // The dues half of Art. 8.1, counted on the server (WARN or FLAG only).
-      dues: duesWatch(sheet.dues[member.memberId], sheet.meeting.day),
-      counters: memberCounters(
-        sheet.history[member.memberId] ?? [],
-        {
-          date: sheet.meeting.day,
-          kind: sheet.meeting.kind,
-          mark: marks[member.memberId]?.status ?? null,
-          meetingId: sheet.meeting.id,
-          branchName: sheet.meeting.branchName,
-        },
-        thresholds,
-      ),
-    }))
-    .filter(
-      ({ counters, dues }) => counters.streak.longest >= thresholds.maxExcusedStreak || counters.months.status !== "OK" || dues !== null,
-    );
 
   return (
     <div className="flex flex-col gap-4">
-      <section
-        aria-label={t("figuresLabel")}
-        className="sticky top-0 z-10 -mx-4 border-b border-ink-200 bg-white/95 px-4 py-3 shadow-sm backdrop-blur sm:mx-0 sm:rounded-xl sm:border"
-      >
-        <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-lg text-ink-900" aria-live="polite">
-          <span className="font-bold">{t("presentOf", { present: s.present, denominator: figures.denominator })}</span>
-          <span className={clsx("font-semibold", rateOk ? "text-success-900" : "text-warning-900")}>
-            {figures.ratePercent ? formatPercent(figures.ratePercent) : "—"}
-          </span>
-        </p>
-        <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-base text-ink-700">
-          <span>{t("excusedCount", { count: s.absentExcused })}</span>
-          <span className={clsx(s.absentUnexcused > 0 && "font-semibold text-danger-700")}>{t("unexcusedCount", { count: s.absentUnexcused })}</span>
-          {figures.unmarked.length > 0 ? <span className="font-semibold text-brand-800">{t("unmarkedCount", { count: figures.unmarked.length })}</span> : null}
-        </p>
-        <details className="mt-1 text-base text-ink-700">
-          <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-brand-800">{t("howCounted")}</summary>
-          <p className="mt-1">
-            {t("denominatorFormula", {
-              roll: rollForDenominator,
-              exempt: s.exemptAbsent,
-              elsewhere: s.elsewhere,
-              special: s.specialDuty,
-              suspended: s.suspended,
-              denominator: figures.denominator,
-            })}
-          </p>
-          <p className="mt-1">{t("presentExplained", { exemptPresent: s.exemptPresent })}</p>
-          <p className="mt-1">
-            {t("rateRule", { min: formatRatio({ num: sheet.thresholds.minRatePercent, den: 1 }, 0) })}
-          </p>
-          {figures.unmarked.length > 0 ? <p className="mt-1">{t("unmarkedExplained")}</p> : null}
-        </details>
-      </section>
+      <AttendanceFiguresBar figures={figures} minRatePercent={sheet.thresholds.minRatePercent} />
 
       {figures.errors.length > 0 ? (
         <Alert tone="warning" title={t("ruleErrors")}>
@@ -359,60 +277,15 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
                 ) : null}
               </div>
               {isOpen && editable ? (
-                <div className="mt-2 flex flex-col gap-3 rounded-lg bg-ink-50 p-3">
-                  <div className="grid grid-cols-2 gap-2">
-                    {choicesFor(member).map((status) => (
-                      <button
-                        key={status}
-                        type="button"
-                        onClick={() => pick(member, status)}
-                        aria-pressed={mark?.status === status || (status === "ABSENT_EXCUSED" && askReason)}
-                        className={clsx(
-                          "min-h-12 rounded-lg border-2 px-2 text-base font-semibold",
-                          mark?.status === status || (status === "ABSENT_EXCUSED" && askReason) ? TONE[status] : "border-ink-300 bg-white text-ink-900",
-                        )}
-                      >
-                        {ts(status)}
-                      </button>
-                    ))}
-                  </div>
-                  {askReason && choicesFor(member).includes("ABSENT_EXCUSED") ? (
-                    <form
-                      noValidate
-                      className="flex flex-col gap-2"
-                      onSubmit={(event) => {
-                        event.preventDefault();
-                        saveExcused(member, reasonDraft);
-                      }}
-                    >
-                      <label className="flex flex-col gap-1.5">
-                        <span className="text-base font-semibold text-ink-900">{t("reasonLabel")}</span>
-                        <input
-                          autoFocus
-                          value={reasonDraft}
-                          onChange={(event) => setReasonDraft(event.target.value)}
-                          maxLength={300}
-                          className="min-h-12 w-full rounded-lg border border-ink-400 bg-white px-3 py-2 text-lg"
-                        />
-                      </label>
-                      <div className="flex flex-wrap gap-2">
-                        {REASON_SUGGESTIONS.map((key) => (
-                          <button
-                            key={key}
-                            type="button"
-                            onClick={() => saveExcused(member, t(`reasons.${key}`))}
-                            className="min-h-11 rounded-full border border-warning-600 bg-white px-3 text-base text-warning-900"
-                          >
-                            {t(`reasons.${key}`)}
-                          </button>
-                        ))}
-                      </div>
-                      <Button type="submit" variant="secondary" className="self-start">
-                        {t("saveExcused")}
-                      </Button>
-                    </form>
-                  ) : null}
-                </div>
+                <MarkPanel
+                  member={member}
+                  mark={mark}
+                  askReason={askReason}
+                  reasonDraft={reasonDraft}
+                  onReasonDraft={setReasonDraft}
+                  onPick={(status) => pick(member, status)}
+                  onSaveExcused={(reason) => saveExcused(member, reason)}
+                />
               ) : null}
             </li>
           );
@@ -421,52 +294,7 @@ export function AttendanceBoard({ sheet }: { sheet: AttendanceSheet }) {
       </ul>
       {suspendedCount > 0 ? <p className="text-base text-ink-600">{t("suspendedNote", { count: suspendedCount })}</p> : null}
 
-      <section aria-labelledby="watch-title" className="rounded-xl border border-ink-200 bg-white p-4">
-        <h2 id="watch-title" className="text-xl font-semibold text-ink-900">
-          {t("watchTitle")}
-        </h2>
-        <p className="mt-1 text-base text-ink-700">
-          {t("watchIntro", {
-            streak: thresholds.maxExcusedStreak,
-            warn: thresholds.unexcusedMonthsWarn,
-            flag: thresholds.unexcusedMonthsFlag,
-          })}
-        </p>
-        {watch.length === 0 ? (
-          <p className="mt-2 text-base text-ink-700">{t("watchNone")}</p>
-        ) : (
-          <ul className="mt-2 flex flex-col gap-2">
-            {watch.map(({ member, counters, dues }) => (
-              <li key={member.memberId} className="rounded-lg border border-ink-200 p-3">
-                <p className="font-semibold text-ink-900">{member.label}</p>
-                {counters.streak.longest >= thresholds.maxExcusedStreak ? (
-                  <p className={clsx("text-base", counters.streak.longestViolates ? "font-semibold text-danger-700" : "text-warning-900")}>
-                    {counters.streak.longestViolates
-                      ? t("streakViolates", { count: counters.streak.longest, max: thresholds.maxExcusedStreak })
-                      : t("streakAtLimit", { count: counters.streak.longest })}
-                  </p>
-                ) : null}
-                {counters.streak.longest >= thresholds.maxExcusedStreak ? (
-                  <p className="text-sm text-ink-700">{t("streakFrom", { list: sourceList(counters.streak.longestRun) })}</p>
-                ) : null}
-                {counters.months.status !== "OK" ? (
-                  <p className={clsx("text-base", counters.months.status === "FLAG" ? "font-semibold text-danger-700" : "text-warning-900")}>
-                    {counters.months.explanation}
-                  </p>
-                ) : null}
-                {counters.months.status !== "OK" ? (
-                  <p className="text-sm text-ink-700">{t("unexcusedFrom", { list: sourceList(counters.months.sources) })}</p>
-                ) : null}
-                {dues ? (
-                  <p className={clsx("text-base", dues.status === "FLAG" ? "font-semibold text-danger-700" : "text-warning-900")}>
-                    {dues.status === "FLAG" ? t("duesFlag", dues.words) : t("duesWarn", dues.words)}
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <AttendanceWatch sheet={sheet} summoned={summoned} marks={marks} />
       <RecordToast toast={toast} />
     </div>
   );

@@ -3,7 +3,7 @@
 // The rest of the attendance screen: the actual start and end times (with "now" buttons for the
 // meeting room) and the guests (đại biểu dự), who are never counted in attendance.
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { SelectField, useKeptAction, type FormAction } from "@/components/admin/form-kit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,6 +11,7 @@ import { TextField } from "@/components/ui/text-field";
 import { toLocalDateTimeInput } from "@/lib/i18n/format";
 import type { AttendanceGuest } from "@/lib/meetings/attendance";
 import { RecordFormError } from "./record-toast";
+import { AddRowForm, RemoveRowForm } from "./record-rows";
 
 export function TimesForm({
   action,
@@ -114,10 +115,6 @@ export function GuestsPanel({
   const t = useTranslations("record.guests");
   const add = useKeptAction(addAction);
   const remove = useKeptAction(removeAction);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (add.state?.ok) formRef.current?.reset();
-  }, [add.state]);
 
   return (
     <div className="flex flex-col gap-4">
@@ -133,23 +130,16 @@ export function GuestsPanel({
                 {guest.title ? <p className="text-base text-ink-700">{guest.title}</p> : null}
               </div>
               {canEdit ? (
-                <form noValidate onSubmit={remove.onSubmit}>
-                  <input type="hidden" name="meetingId" value={meetingId} />
-                  <input type="hidden" name="guestId" value={guest.id} />
-                  <Button type="submit" variant="ghost" disabled={remove.pending} aria-label={t("removeLabel", { name: guest.name })}>
-                    {t("remove")}
-                  </Button>
-                </form>
+                <RemoveRowForm kept={remove} meetingId={meetingId} field="guestId" id={guest.id} label={t("removeLabel", { name: guest.name })}>
+                  {t("remove")}
+                </RemoveRowForm>
               ) : null}
             </li>
           ))}
         </ul>
       )}
       {canEdit ? (
-        <form ref={formRef} onSubmit={add.onSubmit} className="flex flex-col gap-4" noValidate>
-          <h3 className="text-lg font-semibold text-ink-900">{t("addTitle")}</h3>
-          <input type="hidden" name="meetingId" value={meetingId} />
-          <RecordFormError state={add.state} />
+        <AddRowForm kept={add} meetingId={meetingId} className="flex flex-col gap-4" heading={<h3 className="text-lg font-semibold text-ink-900">{t("addTitle")}</h3>}>
           {overseers.length > 0 ? (
             <SelectField
               label={t("overseer")}
@@ -165,7 +155,7 @@ export function GuestsPanel({
           <Button type="submit" variant="secondary" disabled={add.pending} className="self-start">
             {add.pending ? t("adding") : t("add")}
           </Button>
-        </form>
+        </AddRowForm>
       ) : null}
     </div>
   );

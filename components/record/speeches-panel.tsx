@@ -3,12 +3,12 @@
 // Speakers (ý kiến phát biểu): one entry per speech, in order, with the share of present members
 // who took part in the discussion (the chair's report and guests do not count).
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
 import { SelectField, TextAreaField, useKeptAction, type FormAction } from "@/components/admin/form-kit";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { SpeechRow } from "@/lib/meetings/minutes";
 import { RecordFormError } from "./record-toast";
+import { AddRowForm, RemoveRowForm } from "./record-rows";
 
 export function SpeechesPanel({
   meetingId,
@@ -39,10 +39,6 @@ export function SpeechesPanel({
   const add = useKeptAction(addAction);
   const remove = useKeptAction(deleteAction);
   const reorder = useKeptAction(reorderAction);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (add.state?.ok) formRef.current?.reset();
-  }, [add.state]);
   const ids = speeches.map((s) => s.id);
   const moved = (index: number, by: -1 | 1) => {
     const next = [...ids];
@@ -91,13 +87,9 @@ export function SpeechesPanel({
                       </Button>
                     </form>
                   ) : null}
-                  <form noValidate onSubmit={remove.onSubmit}>
-                    <input type="hidden" name="meetingId" value={meetingId} />
-                    <input type="hidden" name="speechId" value={speech.id} />
-                    <Button type="submit" variant="ghost" disabled={remove.pending} aria-label={t("deleteLabel", { name: speech.displayName })}>
-                      {t("delete")}
-                    </Button>
-                  </form>
+                  <RemoveRowForm kept={remove} meetingId={meetingId} field="speechId" id={speech.id} label={t("deleteLabel", { name: speech.displayName })}>
+                    {t("delete")}
+                  </RemoveRowForm>
                 </div>
               ) : null}
             </li>
@@ -105,10 +97,7 @@ export function SpeechesPanel({
         </ol>
       )}
       {canEdit ? (
-        <form ref={formRef} onSubmit={add.onSubmit} className="flex flex-col gap-4 rounded-lg bg-ink-50 p-3" noValidate>
-          <h3 className="text-lg font-semibold text-ink-900">{t("addTitle")}</h3>
-          <input type="hidden" name="meetingId" value={meetingId} />
-          <RecordFormError state={add.state} />
+        <AddRowForm kept={add} meetingId={meetingId} className="flex flex-col gap-4 rounded-lg bg-ink-50 p-3" heading={<h3 className="text-lg font-semibold text-ink-900">{t("addTitle")}</h3>}>
           <SelectField
             label={t("member")}
             name="memberId"
@@ -145,7 +134,7 @@ export function SpeechesPanel({
           <Button type="submit" variant="secondary" disabled={add.pending} className="self-start">
             {add.pending ? t("adding") : t("add")}
           </Button>
-        </form>
+        </AddRowForm>
       ) : null}
     </div>
   );

@@ -4,7 +4,6 @@
 // reported), and those due here from earlier meetings with their results, which give the share of
 // the previous resolution's targets met.
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
 import { SelectField, TextAreaField, useKeptAction, type FormAction } from "@/components/admin/form-kit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,6 +13,7 @@ import { formatTargets } from "@/lib/meetings/record-rules";
 import type { TaskResultSaved, TaskRow, TasksView } from "@/lib/meetings/tasks";
 import { formatPercent } from "@/lib/exact/ratio";
 import { RecordFormError } from "./record-toast";
+import { AddRowForm, RemoveRowForm } from "./record-rows";
 
 const day = (iso: string) => formatCalendarDate(`${iso}T00:00:00.000Z`);
 
@@ -89,10 +89,6 @@ export function TasksPanel({
   const tr = useTranslations("record.taskResult");
   const assign = useKeptAction(assignAction);
   const remove = useKeptAction(deleteAction);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (assign.state?.ok) formRef.current?.reset();
-  }, [assign.state]);
   const next = tasks.nextMeeting;
   const targets = tasks.targets;
 
@@ -146,23 +142,16 @@ export function TasksPanel({
                   {task.result ? ` · ${tr(task.result)}` : ""}
                 </p>
                 {canEdit && !task.result ? (
-                  <form noValidate onSubmit={remove.onSubmit}>
-                    <input type="hidden" name="meetingId" value={meetingId} />
-                    <input type="hidden" name="taskId" value={task.id} />
-                    <Button type="submit" variant="ghost" disabled={remove.pending} aria-label={t("deleteLabel", { name: task.memberName })}>
-                      {t("delete")}
-                    </Button>
-                  </form>
+                  <RemoveRowForm kept={remove} meetingId={meetingId} field="taskId" id={task.id} label={t("deleteLabel", { name: task.memberName })}>
+                    {t("delete")}
+                  </RemoveRowForm>
                 ) : null}
               </li>
             ))}
           </ul>
         )}
         {canEdit ? (
-          <form ref={formRef} onSubmit={assign.onSubmit} className="flex flex-col gap-4 rounded-lg bg-ink-50 p-3" noValidate>
-            <h4 className="text-lg font-semibold text-ink-900">{t("assignTitle")}</h4>
-            <input type="hidden" name="meetingId" value={meetingId} />
-            <RecordFormError state={assign.state} />
+          <AddRowForm kept={assign} meetingId={meetingId} className="flex flex-col gap-4 rounded-lg bg-ink-50 p-3" heading={<h4 className="text-lg font-semibold text-ink-900">{t("assignTitle")}</h4>}>
             <SelectField
               label={t("member")}
               name="memberId"
@@ -185,7 +174,7 @@ export function TasksPanel({
             <Button type="submit" variant="secondary" disabled={assign.pending} className="self-start">
               {assign.pending ? t("assigning") : t("assign")}
             </Button>
-          </form>
+          </AddRowForm>
         ) : null}
       </section>
     </div>

@@ -2,6 +2,7 @@
 // MANUAL guidance), the thematic variants and the level rules. A list on phones, a table from md.
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { HeaderRow } from "@/components/ui/table";
 import { Card } from "@/components/ui/card";
 import { formatNumber } from "@/lib/i18n/format";
 import { formatInterval } from "@/lib/scoring/intervals";
@@ -85,20 +86,14 @@ export function RubricGroups({ rubric }: { rubric: Rubric }) {
           </ul>
           <table className="hidden w-full border-collapse text-left text-base md:table">
             <thead>
-              <tr className="border-b border-ink-300">
-                <th scope="col" className="py-2 pr-3 font-semibold text-ink-900">
-                  {t("columns.criterion")}
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right font-semibold whitespace-nowrap text-ink-900">
-                  {t("columns.max")}
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right font-semibold whitespace-nowrap text-ink-900">
-                  {t("columns.step")}
-                </th>
-                <th scope="col" className="py-2 font-semibold text-ink-900">
-                  {t("columns.how")}
-                </th>
-              </tr>
+              <HeaderRow className="border-b border-ink-300"
+                cells={[
+                  { label: t("columns.criterion"), className: "py-2 pr-3 font-semibold text-ink-900" },
+                  { label: t("columns.max"), className: "py-2 pr-3 text-right font-semibold whitespace-nowrap text-ink-900" },
+                  { label: t("columns.step"), className: "py-2 pr-3 text-right font-semibold whitespace-nowrap text-ink-900" },
+                  { label: t("columns.how"), className: "py-2 font-semibold text-ink-900" },
+                ]}
+              />
             </thead>
             <tbody>
               {group.criteria.map((c) => (

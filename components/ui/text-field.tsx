@@ -53,3 +53,16 @@ export function TextField({ label, hint, errors, className, required, minLength:
     </div>
   );
 }
+
+type DateTimeFieldProps = { label: string; name: string; defaultValue: string; hint?: string; required?: boolean; errors?: string[] };
+
+/** A start and an end typed as local date and time (the meeting's planned or actual times), side by side on wide screens. */
+export function DateTimeRange({ className, start, end }: { className: string; start: DateTimeFieldProps; end: DateTimeFieldProps }) {
+  return (
+    <div className={className}>
+      {[start, end].map((field) => (
+        <TextField key={field.name} label={field.label} name={field.name} type="datetime-local" defaultValue={field.defaultValue} hint={field.hint} required={field.required} errors={field.errors} />
+      ))}
+    </div>
+  );
+}

@@ -2,7 +2,7 @@
 // the OpenAPI registry. Forms post flat dotted names ("marks.C1", "facts.latePercent",
 // "notes.strengths"); the API posts nested objects; both reach the same schema.
 import { z } from "zod";
-import { nestDottedKeys } from "@/lib/scoring/rubric-admin-schemas";
+import { nestDottedKeys } from "@/lib/input/form-fields";
 import messages from "@/lib/i18n/messages";
 import { CLASSIFICATION_LEVELS } from "./model";
 

@@ -19,7 +19,7 @@ import {
 import { auditRecord, existingVersionField, loadRoll, meetingDay, optionalInstant, optionalLine, optionalUuidField, rollEntries, uuidField, uuidv7, withNames, type RollMember, type ServiceContext } from "@/lib/meetings/record-common";
 import { attendanceFigures, attendanceOpensOn, counterThresholds, memberCounters, type CounterThresholds } from "@/lib/meetings/record-rules";
 import { formatRatio } from "@/lib/exact/ratio";
-import { resolveAttendance } from "@/lib/meetings/rules/attendance";
+import { defaultMark, resolveAttendance } from "@/lib/meetings/rules/attendance";
 import type { DurationSettings } from "@/lib/meetings/rules/duration";
 import { durationMinutes } from "@/lib/meetings/rules/duration";
 import type { AttendanceMark, IsoDate, MemberMeetingRecord } from "@/lib/meetings/rules";
@@ -502,7 +502,7 @@ export async function markAllPresent(user: Principal, input: unknown, context: S
       if (member.suspended || marked.has(member.memberId)) continue;
       rows.push({
         memberId: member.memberId,
-        status: member.attachedElsewhere ? "ELSEWHERE" : member.exempt ? "EXEMPT" : "PRESENT",
+        status: defaultMark(member),
       });
     }
     const result: MarkAllResult = {

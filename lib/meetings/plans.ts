@@ -280,6 +280,170 @@ interface Existing {
   version: number;
 }
 
+type GenerateData = ReturnType<typeof generatePlanSchema.parse>;
+type AuditEntry = { id: string; action: string; before: Record<string, unknown> | null; after: Record<string, unknown> };
+
+/** Only a recorder of the branch plans it, only a branch has a plan, and only for a year it is open. */
+function assertPlannable(user: Principal, branch: BranchRow, year: number): void {
+  if (!authorize(user, "meeting.record", branch)) throw new ForbiddenError(wording.generateForbidden);
+  if (!isBranchKind(branch.kind)) throw new ValidationError(wording.notBranch, { branchId: [shared.branchOne] });
+  if (!openInYear(branch, year)) {
+    const message =
+      branch.activeTo && branch.activeTo.getTime() < Date.UTC(year, 0, 1)
+        ? fill(messages.meetings.plans.generate.closed, { year })
+        : fill(wording.notYetFounded, { branch: branch.name, year });
+    throw new ValidationError(message, { year: [message] });
+  }
+}
+
+/** The year's plan row: created, or (at the version the editor saw) its note saved and version bumped. */
+async function upsertPlan(tx: Tx, tenantId: string, branchId: string, data: GenerateData) {
+  const existingPlan = await tx.annualPlan.findUnique({
+    where: { tenantId_branchId_year: { tenantId, branchId, year: data.year } },
+    select: { id: true, version: true, note: true, topics: { select: { id: true, quarter: true, title: true, description: true } } },
+  });
+  if (existingPlan) {
+    if (data.version === null || data.version !== existingPlan.version) throw new ConflictError(STALE_PLAN);
+    const bumped = await tx.annualPlan.updateMany({
+      where: { tenantId, id: existingPlan.id, version: existingPlan.version },
+      data: { note: data.note, version: { increment: 1 } },
+    });
+    if (bumped.count === 0) throw new ConflictError(STALE_PLAN);
+    return { existingPlan, planId: existingPlan.id, version: existingPlan.version + 1 };
+  }
+  const created = await tx.annualPlan.create({ data: { tenantId, branchId, year: data.year, note: data.note }, select: { id: true, version: true } });
+  return { existingPlan: null, planId: created.id, version: created.version };
+}
+
+type TopicRow = { id: string; quarter: number; title: string; description: string | null };
+
+/** Quarters sent with a title are set, quarters sent blank are cleared, others are left alone; the topics after. */
+async function syncTopics(tx: Tx, tenantId: string, planId: string, before: readonly TopicRow[], topics: GenerateData["topics"]) {
+  const byQuarter = new Map<number, { title: string; description: string | null }>(before.map((t) => [t.quarter, { title: t.title, description: t.description }]));
+  for (const topic of topics) {
+    const current = before.find((t) => t.quarter === topic.quarter);
+    if (topic.title) {
+      if (!current) {
+        await tx.thematicTopic.create({ data: { tenantId, planId, quarter: topic.quarter, title: topic.title, description: topic.description } });
+      } else if (current.title !== topic.title || current.description !== topic.description) {
+        await tx.thematicTopic.update({ where: { tenantId_id: { tenantId, id: current.id } }, data: { title: topic.title, description: topic.description } });
+      }
+      byQuarter.set(topic.quarter, { title: topic.title, description: topic.description });
+    } else if (current) {
+      await tx.thematicTopic.delete({ where: { tenantId_id: { tenantId, id: current.id } } });
+      byQuarter.delete(topic.quarter);
+    }
+  }
+  return byQuarter;
+}
+
+/**
+ * Creates and changes the meetings of one plan run, keeping the counts, the weekend dates and the
+ * audit entries of what it wrote. `minutesFor` is the planned length of a kind of meeting.
+ */
+function meetingWriter(tx: Tx, tenantId: string, branch: BranchRow, planId: string, existing: Existing[], minutesFor: (kind: MeetingKind) => number, today: Date) {
+  const counts = { created: 0, updated: 0, kept: 0, skippedPast: 0 };
+  const weekendDates: string[] = [];
+  const audits: AuditEntry[] = [];
+
+  const create = async (kind: MeetingKind, start: Date, title: string, topic: string | null) => {
+    if (vietnamDayOf(start).getTime() < today.getTime()) {
+      counts.skippedPast += 1;
+      return;
+    }
+    const plannedEnd = new Date(start.getTime() + minutesFor(kind) * 60_000);
+    const row = await tx.meeting.create({
+      data: { tenantId, branchId: branch.id, planId, kind, hasThematicPart: kind !== "REGULAR", title, topic, plannedStart: start, plannedEnd, place: branch.meetingPlace },
+      select: { id: true },
+    });
+    existing.push({ id: row.id, kind, state: "PLANNED", topic, title, plannedStart: start, plannedEnd, planId, version: 1 });
+    counts.created += 1;
+    const weekday = vietnamDayOf(start).getUTCDay();
+    if (weekday === 0 || weekday === 6) weekendDates.push(vietnamDayOf(start).toISOString().slice(0, 10));
+    audits.push({
+      id: row.id,
+      action: "meeting.create",
+      before: null,
+      after: { kind, title, topic, plannedStart: start.toISOString(), plannedEnd: plannedEnd.toISOString(), planId, branchId: branch.id, state: "PLANNED" },
+    });
+  };
+
+  const update = async (m: Existing, change: { kind?: MeetingKind; topic?: string | null; title?: string }) => {
+    const next = { kind: change.kind ?? m.kind, topic: change.topic === undefined ? m.topic : change.topic, title: change.title ?? m.title };
+    if (next.kind === m.kind && next.topic === m.topic && next.title === m.title) return false;
+    const plannedEnd =
+      next.kind !== m.kind ? new Date(m.plannedStart.getTime() + Math.max(minutesFor(next.kind) * 60_000, (m.plannedEnd?.getTime() ?? 0) - m.plannedStart.getTime())) : m.plannedEnd;
+    const done = await tx.meeting.updateMany({
+      where: { tenantId, id: m.id, version: m.version },
+      data: { kind: next.kind, hasThematicPart: next.kind !== "REGULAR" ? true : undefined, topic: next.topic, title: next.title, plannedEnd, version: { increment: 1 } },
+    });
+    if (done.count === 0) throw new ConflictError(STALE_PLAN);
+    audits.push({ id: m.id, action: "meeting.update", before: { kind: m.kind, topic: m.topic, title: m.title }, after: { kind: next.kind, topic: next.topic, title: next.title } });
+    Object.assign(m, next, { plannedEnd, version: m.version + 1 });
+    counts.updated += 1;
+    return true;
+  };
+
+  return { create, update, counts, weekendDates, audits };
+}
+
+type Writer = ReturnType<typeof meetingWriter>;
+
+interface Slots {
+  year: number;
+  branch: BranchRow;
+  day: number;
+  time: string;
+  existing: Existing[];
+  topicByQuarter: Map<number, { title: string }>;
+  combinedQuarters: Set<number>;
+}
+
+const inMonth = (m: Existing, year: number, month: number) => monthKey(m.plannedStart) === year * 100 + month;
+const inQuarter = (m: Existing, quarter: number) => quarterOfMonth(monthKey(m.plannedStart) % 100) === quarter;
+/** Not held yet: its kind and topic may still follow the plan. */
+const followsPlan = (m: Existing) => PREPARATION_EDITABLE.includes(m.state);
+
+/** One REGULAR meeting a month the branch is open (COMBINED in the middle month of a combined quarter). */
+async function planMonths({ year, branch, day, time, existing, topicByQuarter, combinedQuarters }: Slots, writer: Writer): Promise<void> {
+  const hasThematic = (quarter: number) => existing.some((m) => THEMATIC_MEETING_KINDS.includes(m.kind) && inQuarter(m, quarter));
+  for (let month = 1; month <= 12; month += 1) {
+    const quarter = quarterOfMonth(month);
+    if (!isActiveOn(branch, new Date(Date.UTC(year, month - 1, day)))) continue;
+    const topic = topicByQuarter.get(quarter)?.title ?? null;
+    const combinedHere = combinedQuarters.has(quarter) && month === middleMonth(quarter);
+    const monthly = existing.find((m) => MONTHLY_MEETING_KINDS.includes(m.kind) && inMonth(m, year, month));
+    const values = { month, year, quarter: romanQuarter(quarter) };
+    if (!monthly) {
+      const kind: MeetingKind = combinedHere && !hasThematic(quarter) ? "COMBINED" : "REGULAR";
+      await writer.create(kind, slotInstant(year, month, day, time), fill(TITLES[kind], values), kind === "COMBINED" ? topic : null);
+    } else if (combinedHere && !hasThematic(quarter) && monthly.kind === "REGULAR" && followsPlan(monthly)) {
+      await writer.update(monthly, { kind: "COMBINED", topic, title: fill(TITLES.COMBINED, values) });
+    } else {
+      writer.counts.kept += 1;
+    }
+  }
+}
+
+/** One THEMATIC meeting a quarter, in its middle month two weeks from the regular day, unless combined. */
+async function planQuarters({ year, branch, day, time, existing, topicByQuarter, combinedQuarters }: Slots, writer: Writer): Promise<void> {
+  for (let quarter = 1; quarter <= 4; quarter += 1) {
+    const topic = topicByQuarter.get(quarter)?.title ?? null;
+    const own = existing.find((m) => THEMATIC_MEETING_KINDS.includes(m.kind) && inQuarter(m, quarter));
+    if (own) {
+      // The combined month was counted above; a separate thematic meeting is counted here.
+      if (own.kind === "THEMATIC") writer.counts.kept += 1;
+      if (topic && own.topic !== topic && followsPlan(own)) await writer.update(own, { topic });
+      continue;
+    }
+    if (combinedQuarters.has(quarter)) continue; // the middle month could not be combined (held, or outside the plan)
+    const month = middleMonth(quarter);
+    const tDay = thematicDay(day);
+    if (!isActiveOn(branch, new Date(Date.UTC(year, month - 1, tDay)))) continue;
+    await writer.create("THEMATIC", slotInstant(year, month, tDay, time), fill(TITLES.THEMATIC, { quarter: romanQuarter(quarter), year }), topic);
+  }
+}
+
 /**
  * Creates the plan of a branch for a year, or brings an existing one up to date (with its
  * `version`). For each month the branch is open: one REGULAR meeting on the default day and time,
@@ -296,200 +460,49 @@ export async function generatePlan(
 ): Promise<GeneratePlanResult> {
   const data = parseInput(generatePlanSchema, input);
   return withTenant(user.tenantId, async (tx) => {
+    const tenantId = user.tenantId;
     const branch = await loadBranch(tx, user, data.branchId);
-    if (!authorize(user, "meeting.record", branch)) {
-      throw new ForbiddenError(wording.generateForbidden);
-    }
-    if (!isBranchKind(branch.kind)) {
-      throw new ValidationError(wording.notBranch, {
-        branchId: [shared.branchOne],
-      });
-    }
-    if (!openInYear(branch, data.year)) {
-      const message =
-        branch.activeTo && branch.activeTo.getTime() < Date.UTC(data.year, 0, 1)
-          ? fill(messages.meetings.plans.generate.closed, { year: data.year })
-          : fill(wording.notYetFounded, { branch: branch.name, year: data.year });
-      throw new ValidationError(message, { year: [message] });
-    }
+    assertPlannable(user, branch, data.year);
     // One plan per branch and year: concurrent generations run in turn.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${user.tenantId}:${branch.id}:${data.year}`}))`;
-
-    const existingPlan = await tx.annualPlan.findUnique({
-      where: { tenantId_branchId_year: { tenantId: user.tenantId, branchId: branch.id, year: data.year } },
-      select: { id: true, version: true, note: true, topics: { select: { id: true, quarter: true, title: true, description: true } } },
-    });
-    let planId: string;
-    let version: number;
-    if (existingPlan) {
-      if (data.version === null || data.version !== existingPlan.version) throw new ConflictError(STALE_PLAN);
-      const bumped = await tx.annualPlan.updateMany({
-        where: { tenantId: user.tenantId, id: existingPlan.id, version: existingPlan.version },
-        data: { note: data.note, version: { increment: 1 } },
-      });
-      if (bumped.count === 0) throw new ConflictError(STALE_PLAN);
-      planId = existingPlan.id;
-      version = existingPlan.version + 1;
-    } else {
-      const created = await tx.annualPlan.create({
-        data: { tenantId: user.tenantId, branchId: branch.id, year: data.year, note: data.note },
-        select: { id: true, version: true },
-      });
-      planId = created.id;
-      version = created.version;
-    }
-
-    // Topics: quarters sent with a title are set, quarters sent blank are cleared, others are left alone.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${tenantId}:${branch.id}:${data.year}`}))`;
+    const { existingPlan, planId, version } = await upsertPlan(tx, tenantId, branch.id, data);
     const topicBefore = existingPlan?.topics ?? [];
-    const topicByQuarter = new Map<number, { title: string; description: string | null }>(
-      topicBefore.map((t) => [t.quarter, { title: t.title, description: t.description }]),
-    );
-    for (const topic of data.topics) {
-      const current = topicBefore.find((t) => t.quarter === topic.quarter);
-      if (topic.title) {
-        if (current) {
-          if (current.title !== topic.title || current.description !== topic.description) {
-            await tx.thematicTopic.update({
-              where: { tenantId_id: { tenantId: user.tenantId, id: current.id } },
-              data: { title: topic.title, description: topic.description },
-            });
-          }
-        } else {
-          await tx.thematicTopic.create({
-            data: { tenantId: user.tenantId, planId, quarter: topic.quarter, title: topic.title, description: topic.description },
-          });
-        }
-        topicByQuarter.set(topic.quarter, { title: topic.title, description: topic.description });
-      } else if (current) {
-        await tx.thematicTopic.delete({ where: { tenantId_id: { tenantId: user.tenantId, id: current.id } } });
-        topicByQuarter.delete(topic.quarter);
-      }
-    }
+    const topicByQuarter = await syncTopics(tx, tenantId, planId, topicBefore, data.topics);
     const combinedQuarters = new Set(data.topics.filter((t) => t.combined).map((t) => t.quarter));
 
-    const day = branch.meetingDay ?? DEFAULT_MEETING_DAY;
-    const time = branch.meetingTime ?? DEFAULT_MEETING_TIME;
     const firstDay = new Date(Date.UTC(data.year, 0, 1));
+    const today = todayInVietnam(options.now);
     const [settings, roster] = await Promise.all([
-      settingsFor(tx, user.tenantId, branch.path, firstDay),
-      branchRosterOn(tx, user.tenantId, branch.id, todayInVietnam(options.now) < firstDay ? firstDay : todayInVietnam(options.now)),
+      settingsFor(tx, tenantId, branch.path, firstDay),
+      branchRosterOn(tx, tenantId, branch.id, today < firstDay ? firstDay : today),
     ]);
-    const minutesFor = (kind: MeetingKind) => plannedMinutes(settings, kind, roster.length);
-
     const existing: Existing[] = await tx.meeting.findMany({
-      where: { tenantId: user.tenantId, branchId: branch.id, plannedStart: yearRange(data.year) },
+      where: { tenantId, branchId: branch.id, plannedStart: yearRange(data.year) },
       select: { id: true, kind: true, state: true, topic: true, title: true, plannedStart: true, plannedEnd: true, planId: true, version: true },
     });
-    const inMonth = (m: Existing, month: number) => monthKey(m.plannedStart) === data.year * 100 + month;
-    const inQuarter = (m: Existing, quarter: number) => quarterOfMonth(monthKey(m.plannedStart) % 100) === quarter;
-    const hasThematic = (quarter: number) => existing.some((m) => THEMATIC_MEETING_KINDS.includes(m.kind) && inQuarter(m, quarter));
-
-    let created = 0;
-    let updated = 0;
-    let kept = 0;
-    let skippedPast = 0;
-    const weekendDates: string[] = [];
-    const today = todayInVietnam(options.now);
-    const audits: { id: string; action: string; before: Record<string, unknown> | null; after: Record<string, unknown> }[] = [];
-
-    const create = async (kind: MeetingKind, start: Date, title: string, topic: string | null) => {
-      if (vietnamDayOf(start).getTime() < today.getTime()) {
-        skippedPast += 1;
-        return;
-      }
-      const plannedEnd = new Date(start.getTime() + minutesFor(kind) * 60_000);
-      const row = await tx.meeting.create({
-        data: {
-          tenantId: user.tenantId,
-          branchId: branch.id,
-          planId,
-          kind,
-          hasThematicPart: kind !== "REGULAR",
-          title,
-          topic,
-          plannedStart: start,
-          plannedEnd,
-          place: branch.meetingPlace,
-        },
-        select: { id: true },
-      });
-      existing.push({ id: row.id, kind, state: "PLANNED", topic, title, plannedStart: start, plannedEnd, planId, version: 1 });
-      created += 1;
-      const weekday = vietnamDayOf(start).getUTCDay();
-      if (weekday === 0 || weekday === 6) weekendDates.push(vietnamDayOf(start).toISOString().slice(0, 10));
-      audits.push({
-        id: row.id,
-        action: "meeting.create",
-        before: null,
-        after: { kind, title, topic, plannedStart: start.toISOString(), plannedEnd: plannedEnd.toISOString(), planId, branchId: branch.id, state: "PLANNED" },
-      });
-    };
-
-    const update = async (m: Existing, change: { kind?: MeetingKind; topic?: string | null; title?: string }) => {
-      const next = { kind: change.kind ?? m.kind, topic: change.topic === undefined ? m.topic : change.topic, title: change.title ?? m.title };
-      if (next.kind === m.kind && next.topic === m.topic && next.title === m.title) return false;
-      const plannedEnd =
-        next.kind !== m.kind ? new Date(m.plannedStart.getTime() + Math.max(minutesFor(next.kind) * 60_000, (m.plannedEnd?.getTime() ?? 0) - m.plannedStart.getTime())) : m.plannedEnd;
-      const done = await tx.meeting.updateMany({
-        where: { tenantId: user.tenantId, id: m.id, version: m.version },
-        data: { kind: next.kind, hasThematicPart: next.kind !== "REGULAR" ? true : undefined, topic: next.topic, title: next.title, plannedEnd, version: { increment: 1 } },
-      });
-      if (done.count === 0) throw new ConflictError(STALE_PLAN);
-      audits.push({
-        id: m.id,
-        action: "meeting.update",
-        before: { kind: m.kind, topic: m.topic, title: m.title },
-        after: { kind: next.kind, topic: next.topic, title: next.title },
-      });
-      Object.assign(m, next, { plannedEnd, version: m.version + 1 });
-      updated += 1;
-      return true;
-    };
     // Meetings of the year planned by hand before the plan existed join it.
     const orphans = existing.filter((m) => m.planId === null).map((m) => m.id);
     if (orphans.length > 0) {
-      await tx.meeting.updateMany({ where: { tenantId: user.tenantId, id: { in: orphans }, planId: null }, data: { planId } });
+      await tx.meeting.updateMany({ where: { tenantId, id: { in: orphans }, planId: null }, data: { planId } });
       for (const m of existing) if (m.planId === null) m.planId = planId;
     }
-    /** Not held yet: its kind and topic may still follow the plan. */
-    const followsPlan = (m: Existing) => PREPARATION_EDITABLE.includes(m.state);
 
-    for (let month = 1; month <= 12; month += 1) {
-      const quarter = quarterOfMonth(month);
-      const slotDay = new Date(Date.UTC(data.year, month - 1, day));
-      if (!isActiveOn(branch, slotDay)) continue;
-      const topic = topicByQuarter.get(quarter)?.title ?? null;
-      const combinedHere = combinedQuarters.has(quarter) && month === middleMonth(quarter);
-      const monthly = existing.find((m) => MONTHLY_MEETING_KINDS.includes(m.kind) && inMonth(m, month));
-      const values = { month, year: data.year, quarter: romanQuarter(quarter) };
-      if (!monthly) {
-        const kind: MeetingKind = combinedHere && !hasThematic(quarter) ? "COMBINED" : "REGULAR";
-        await create(kind, slotInstant(data.year, month, day, time), fill(TITLES[kind], values), kind === "COMBINED" ? topic : null);
-      } else if (combinedHere && !hasThematic(quarter) && monthly.kind === "REGULAR" && followsPlan(monthly)) {
-        await update(monthly, { kind: "COMBINED", topic, title: fill(TITLES.COMBINED, values) });
-      } else {
-        kept += 1;
-      }
-    }
+    const writer = meetingWriter(tx, tenantId, branch, planId, existing, (kind) => plannedMinutes(settings, kind, roster.length), today);
+    const slots: Slots = {
+      year: data.year,
+      branch,
+      day: branch.meetingDay ?? DEFAULT_MEETING_DAY,
+      time: branch.meetingTime ?? DEFAULT_MEETING_TIME,
+      existing,
+      topicByQuarter,
+      combinedQuarters,
+    };
+    await planMonths(slots, writer);
+    await planQuarters(slots, writer);
 
-    for (let quarter = 1; quarter <= 4; quarter += 1) {
-      const topic = topicByQuarter.get(quarter)?.title ?? null;
-      const own = existing.find((m) => THEMATIC_MEETING_KINDS.includes(m.kind) && inQuarter(m, quarter));
-      if (own) {
-        // The combined month was counted above; a separate thematic meeting is counted here.
-        if (own.kind === "THEMATIC") kept += 1;
-        if (topic && own.topic !== topic && followsPlan(own)) await update(own, { topic });
-        continue;
-      }
-      if (combinedQuarters.has(quarter)) continue; // the middle month could not be combined (held, or outside the plan)
-      const month = middleMonth(quarter);
-      const tDay = thematicDay(day);
-      if (!isActiveOn(branch, new Date(Date.UTC(data.year, month - 1, tDay)))) continue;
-      await create("THEMATIC", slotInstant(data.year, month, tDay, time), fill(TITLES.THEMATIC, { quarter: romanQuarter(quarter), year: data.year }), topic);
-    }
-
+    const { created, updated, kept, skippedPast } = writer.counts;
     await recordAudit(tx, {
-      tenantId: user.tenantId,
+      tenantId,
       actorUserId: user.id,
       action: existingPlan ? "plan.regenerate" : "plan.create",
       entityType: "AnnualPlan",
@@ -507,9 +520,9 @@ export async function generatePlan(
       },
       requestId: options.requestId,
     });
-    for (const entry of audits) {
+    for (const entry of writer.audits) {
       await recordAudit(tx, {
-        tenantId: user.tenantId,
+        tenantId,
         actorUserId: user.id,
         action: entry.action,
         entityType: "Meeting",
@@ -519,7 +532,7 @@ export async function generatePlan(
         requestId: options.requestId,
       });
     }
-    return { planId, version, created, updated, kept, weekendDates, skippedPast };
+    return { planId, version, created, updated, kept, weekendDates: writer.weekendDates, skippedPast };
   });
 }
 

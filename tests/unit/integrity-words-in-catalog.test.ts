@@ -5,11 +5,6 @@
 // code and may quote a source. Data files keep their Vietnamese: the demo data (lib/seed), the
 // official rubric and frame texts (lib/scoring/rubrics, lib/classification/frames) and the API
 // documentation registry (lib/api/openapi-routes).
-//
-// PENDING lists the files whose words have not moved yet, with the number of lines that still hold
-// a Vietnamese literal. The list only shrinks: a file over its number fails, and so does a file
-// under it (lower the number, or remove the entry when it reaches zero), so a word moved to the
-// catalog cannot come back unnoticed.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import ts from "typescript";
@@ -21,12 +16,6 @@ const LIB = join(ROOT, "lib");
 /** Files that may hold Vietnamese: data, not code. */
 const DATA_FILES = [/^lib\/seed\//, /^lib\/scoring\/rubrics\//, /^lib\/classification\/frames\//, /^lib\/api\/openapi-routes\//];
 
-/** Not moved yet: file → lines that still hold a Vietnamese literal. Only ever lowered. */
-const PENDING: Readonly<Record<string, number>> = {
-  // Being merged with lib/classification/frame-admin*.ts, their words moving with them (issue 18b).
-  "lib/scoring/rubric-admin-schemas.ts": 26,
-  "lib/scoring/rubric-admin.ts": 29,
-};
 
 /** A letter only Vietnamese (of the languages this code base writes) spells: a vowel with a tone or hat, or đ. */
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/iu;
@@ -92,19 +81,8 @@ describe("words in the catalog", () => {
     expect(vietnameseLiteralLines("sample.tsx", text)).toEqual([3, 4, 5, 6, 8]);
   });
 
-  it("has no Vietnamese literal in lib/ outside the catalog, the data files and the pending list", () => {
-    const found = offenders();
-    const problems: string[] = [];
-    for (const [file, lines] of found) {
-      const allowed = PENDING[file] ?? 0;
-      if (lines.length > allowed) {
-        problems.push(`${file}: ${lines.length} line(s) with a Vietnamese literal (allowed ${allowed}): lines ${lines.join(", ")}`);
-      }
-    }
-    for (const [file, allowed] of Object.entries(PENDING)) {
-      const count = found.get(file)?.length ?? 0;
-      if (count < allowed) problems.push(`${file}: ${count} line(s) now, PENDING still allows ${allowed}: lower it${count === 0 ? " (remove the entry)" : ""}`);
-    }
+  it("has no Vietnamese literal in lib/ outside the catalog and the data files", () => {
+    const problems = [...offenders()].map(([file, lines]) => `${file}: a Vietnamese literal on line(s) ${lines.join(", ")}`);
     expect(problems).toEqual([]);
   });
 });

@@ -15,11 +15,11 @@ import { appraisalSchema, branchReviewSchema, bulkDecisionSchema, bulkReviewSche
 import { capSettingSchema, saveCapSetting } from "@/lib/classification/settings";
 import { classificationTargetsSchema, setClassificationTargets } from "@/lib/classification/shares";
 import { appraise, decide, decideMany, recordBranchReview, recordBranchReviews, returnCase, saveSelfAssessment, type StepResult } from "@/lib/classification/workflow";
-import { ValidationError } from "@/lib/errors";
+import messages from "@/lib/i18n/messages";
+import { importFileSchema, importFileText } from "@/lib/rule-sets/input";
 import type { UnitOption } from "@/lib/org/units";
 import { searchUnitsForRubrics } from "@/lib/scoring/rubric-admin";
 
-const MAX_FILE_BYTES = 512 * 1024;
 
 function back(result: StepResult, done: string): never {
   revalidatePath("/classification", "layout");
@@ -86,15 +86,10 @@ export const cloneFrameAction = defineAction(cloneFrameSchema, async ({ user, in
 
 export const saveFrameVersionAction = defineAction(saveFrameVersionSchema, async ({ user, input, requestId }): Promise<null> => openedFrame((await saveFrameVersion(user, input, { requestId })).id, "saved"));
 
-const importSchema = z.object({
-  file: z.instanceof(File, { error: "Vui lòng chọn tệp JSON của khung đánh giá." }).refine((file) => file.size > 0, "Vui lòng chọn tệp JSON của khung đánh giá."),
-});
+const frameWord = messages.classificationServer.frameInput.frame;
 
-export const importFrameAction = defineAction(importSchema, async ({ user, input, requestId }): Promise<null> => {
-  if (input.file.size > MAX_FILE_BYTES) {
-    throw new ValidationError("Tệp quá lớn để là một khung đánh giá (tối đa 512 KB).", { file: ["Tệp quá lớn để là một khung đánh giá (tối đa 512 KB)."] });
-  }
-  const saved = await importFrame(user, await input.file.text(), { requestId });
+export const importFrameAction = defineAction(importFileSchema(frameWord), async ({ user, input, requestId }): Promise<null> => {
+  const saved = await importFrame(user, await importFileText(input.file, frameWord), { requestId });
   openedFrame(saved.id, saved.created ? "imported" : "importedVersion");
 });
 

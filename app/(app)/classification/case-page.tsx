@@ -2,7 +2,6 @@
 // /classification/members/[memberId] and /classification/units/[unitId]. It reads the case for the
 // signed-in user (404 for what they may not read) and composes the views and the form of the step
 // they may take now.
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CapNotice, CaseColumns, CaseHistory, CaseSteps, Conditions, DownloadLink, LevelBadge } from "@/components/classification/case-view";
 import { AppraisalForm, BranchReviewForm, CommitmentForm, DecisionForm, ReturnForm, SelfAssessmentForm } from "@/components/classification/step-forms";
@@ -15,10 +14,10 @@ import { authorize, canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import type { CaseView } from "@/lib/classification/cases";
 import { getCase } from "@/lib/classification/workflow";
-import { NotFoundError, ValidationError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
 import { appraisalAction, branchReviewAction, commitmentAction, decisionAction, returnAction, selfAssessmentAction } from "./actions";
 import { isoDay, todayInVietnam } from "@/lib/time/days";
+import { orNotFound } from "@/lib/pages/page-load";
 
 const DONE = ["saved", "submitted", "reviewed", "appraised", "decided", "returned", "commitment"] as const;
 type Search = { period?: string | string[]; done?: string | string[] };
@@ -40,13 +39,7 @@ export async function CasePage({ subject, searchParams }: { subject: { memberId:
   const user = await requireUser();
   const query = await searchParams;
   const period = first(query.period) ?? String(todayInVietnam().getUTCFullYear());
-  let view: CaseView;
-  try {
-    view = await getCase(user, { ...subject, period });
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
-    throw error;
-  }
+  const view = await orNotFound(getCase(user, { ...subject, period }), { invalid: true });
   const t = await getTranslations("classification.case");
   const ts = await getTranslations("classification.state");
   const done = DONE.find((d) => d === first(query.done));

@@ -9,10 +9,10 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { getBoard, ownCaseHref, type Board } from "@/lib/classification/board";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { getBoard, ownCaseHref } from "@/lib/classification/board";
 import { bulkDecisionAction, bulkReviewAction } from "./actions";
 import { todayInVietnam } from "@/lib/time/days";
+import { orNotFound } from "@/lib/pages/page-load";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("classification.board");
@@ -31,13 +31,7 @@ export default async function ClassificationBoardPage({ searchParams }: { search
     if (own) redirect(own);
     notFound();
   }
-  let board: Board;
-  try {
-    board = await getBoard(user, { unit: first(query.unit), period: first(query.period) });
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError || error instanceof ValidationError) notFound();
-    throw error;
-  }
+  const board = await orNotFound(getBoard(user, { unit: first(query.unit), period: first(query.period) }), { forbidden: true, invalid: true });
   const t = await getTranslations("classification.board");
   const toDo = [...board.organisations, ...board.members].filter((r) => r.next !== "done" && r.next !== "waiting" && r.next !== "selfOnBehalf");
   const exportHref = `/api/v1/classification/export?unit=${board.unit.id}&period=${board.period.key}`;

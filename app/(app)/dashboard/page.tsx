@@ -26,8 +26,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/dashboard/dashboard";
 import { targetSetters } from "@/lib/dashboard/targets";
 import { dashboardTables, type DataTable, type TableId } from "@/lib/dashboard/tables";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatPercent } from "@/lib/i18n/format";
+import { orNotFound } from "@/lib/pages/page-load";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard");
@@ -41,14 +41,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requireUser();
   if (!canAnywhere(user, "dashboard.read")) notFound();
   const raw = await searchParams;
-  let d;
-  try {
-    d = await getDashboard(user, { unit: first(raw.unit), year: first(raw.year), month: first(raw.month) });
-  } catch (error) {
-    // A unit outside the user's subtrees (or another tenant's) is a page that does not exist.
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
-    throw error;
-  }
+  // A unit outside the user's subtrees (or another tenant's) is a page that does not exist.
+  const d = await orNotFound(getDashboard(user, { unit: first(raw.unit), year: first(raw.year), month: first(raw.month) }), { forbidden: true });
   const t = await getTranslations("dashboard");
   const lv = await getTranslations("dashboard.levels");
   const tables = new Map<TableId, DataTable>(dashboardTables(d).map((table) => [table.id, table]));

@@ -7,6 +7,7 @@ import { MeetingList } from "@/components/meetings/meeting-list";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { listMeetingBranches, listMeetings } from "@/lib/meetings/meetings";
@@ -110,21 +111,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
             ) : (
               <EmptyState title={t("emptyPastTitle")}>{t("emptyPastHint")}</EmptyState>
             )}
-            {pages > 1 ? (
-              <nav aria-label={t("pageOf", { page: list.page, pages })} className="flex flex-wrap items-center gap-3">
-                {list.page > 1 ? (
-                  <Link href={pageHref(list.page - 1)} className={buttonClass("secondary")}>
-                    {t("previousPage")}
-                  </Link>
-                ) : null}
-                <span className="text-base text-ink-700">{t("pageOf", { page: list.page, pages })}</span>
-                {list.page < pages ? (
-                  <Link href={pageHref(list.page + 1)} className={buttonClass("secondary")}>
-                    {t("nextPage")}
-                  </Link>
-                ) : null}
-              </nav>
-            ) : null}
+            <Pager page={list.page} pages={pages} href={pageHref} label={t("pageOf", { page: list.page, pages })} previous={t("previousPage")} next={t("nextPage")} />
           </section>
         </div>
       )}

@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { redirect } from "next/navigation";
 import { defineAction, defineSearch } from "@/lib/actions/define-action";
+import { noData, serviceAction } from "@/lib/actions/service-action";
 import { searchQuery } from "@/lib/input/search-query";
 import {
   addExemption,
@@ -45,9 +46,11 @@ export const searchBranchesAction = defineSearch(
 );
 
 function refresh(memberId: string): void {
-  revalidatePath(`/members/${memberId}`);
-  revalidatePath("/members");
+  for (const path of memberPages({ memberId })) revalidatePath(path);
 }
+
+/** The member's page and the roster, where every change of a member shows. */
+const memberPages = ({ memberId }: { memberId: string }) => [`/members/${memberId}`, "/members"];
 
 // Both end on the member's page: redirect() throws, so the declared null is never returned.
 export const createMemberAction = defineAction(createMemberSchema, async ({ user, input, requestId }): Promise<null> => {
@@ -62,74 +65,28 @@ export const updateMemberAction = defineAction(updateMemberSchema, async ({ user
   redirect(`/members/${input.id}`);
 });
 
-export const transferMemberAction = defineAction(transferMemberSchema, async ({ user, input, requestId }) => {
-  await transferMember(user, input, { requestId });
-  refresh(input.memberId);
-  return null;
-});
+export const transferMemberAction = serviceAction(transferMemberSchema, transferMember, memberPages, noData);
 
-export const addExemptionAction = defineAction(addExemptionSchema, async ({ user, input, requestId }) => {
-  await addExemption(user, input, { requestId });
-  refresh(input.memberId);
-  return null;
-});
+export const addExemptionAction = serviceAction(addExemptionSchema, addExemption, memberPages, noData);
 
-export const addTemporaryTransferAction = defineAction(addTemporaryTransferSchema, async ({ user, input, requestId }) => {
-  await addTemporaryTransfer(user, input, { requestId });
-  refresh(input.memberId);
-  return null;
-});
+export const addTemporaryTransferAction = serviceAction(addTemporaryTransferSchema, addTemporaryTransfer, memberPages, noData);
 
-export const addSuspensionAction = defineAction(addSuspensionSchema, async ({ user, input, requestId }) => {
-  await addSuspension(user, input, { requestId });
-  refresh(input.memberId);
-  return null;
-});
+export const addSuspensionAction = serviceAction(addSuspensionSchema, addSuspension, memberPages, noData);
 
-export const endPeriodAction = defineAction(endPeriodSchema, async ({ user, input, requestId }) => {
-  await endPeriod(user, input, { requestId });
-  refresh(input.memberId);
-  return null;
-});
+export const endPeriodAction = serviceAction(endPeriodSchema, endPeriod, memberPages, noData);
 
-export const makeOfficialAction = defineAction(makeOfficialSchema, async ({ user, input, requestId }) => {
-  const { warnings } = await makeOfficial(user, input, { requestId });
-  refresh(input.memberId);
-  return warnings.length > 0 ? { ok: true as const, data: null, message: warnings.join(" ") } : null;
-});
+export const makeOfficialAction = serviceAction(makeOfficialSchema, makeOfficial, memberPages, ({ warnings }) =>
+  warnings.length > 0 ? { ok: true as const, data: null, message: warnings.join(" ") } : null,
+);
 
-export const endMembershipAction = defineAction(endMembershipSchema, async ({ user, input, requestId }) => {
-  await endMembership(user, input, { requestId });
-  refresh(input.memberId);
-  return null;
-});
+export const endMembershipAction = serviceAction(endMembershipSchema, endMembership, memberPages, noData);
 
-export const assignPositionAction = defineAction(assignPositionSchema, async ({ user, input, requestId }) => {
-  await assignPosition(user, input, { requestId });
-  refresh(input.memberId);
-  return null;
-});
+export const assignPositionAction = serviceAction(assignPositionSchema, assignPosition, memberPages, noData);
 
-export const endPositionAction = defineAction(endPositionSchema, async ({ user, input, requestId }) => {
-  await endPosition(user, input, { requestId });
-  refresh(input.memberId);
-  return null;
-});
+export const endPositionAction = serviceAction(endPositionSchema, endPosition, memberPages, noData);
 
-export const addResidenceLinkAction = defineAction(addResidenceLinkSchema, async ({ user, input, requestId }) => {
-  await addResidenceLink(user, input, { requestId });
-  refresh(input.memberId);
-  return null;
-});
+export const addResidenceLinkAction = serviceAction(addResidenceLinkSchema, addResidenceLink, memberPages, noData);
 
-export const updateResidenceLinkAction = defineAction(updateResidenceLinkSchema, async ({ user, input, requestId }) => {
-  await updateResidenceLink(user, input, { requestId });
-  refresh(input.memberId);
-  return null;
-});
+export const updateResidenceLinkAction = serviceAction(updateResidenceLinkSchema, updateResidenceLink, memberPages, noData);
 
-export const saveResidenceCommentAction = defineAction(residenceCommentSchema, async ({ user, input, requestId }) => {
-  await saveResidenceComment(user, input, { requestId });
-  refresh(input.memberId);
-  return null;
-});
+export const saveResidenceCommentAction = serviceAction(residenceCommentSchema, saveResidenceComment, memberPages, noData);

@@ -10,13 +10,14 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { reviewQueue, reviewUnits } from "@/lib/dashboard/review";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatNumber } from "@/lib/i18n/format";
 import { bulkApproveAction } from "./actions";
 import { todayInVietnam } from "@/lib/time/days";
+import { orNotFound } from "@/lib/pages/page-load";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("review");
@@ -31,13 +32,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   if (!canAnywhere(user, "score.review")) notFound();
   const raw = await searchParams;
   const query = { month: first(raw.month), unit: first(raw.unit), level: first(raw.level), anomaly: first(raw.anomaly), state: first(raw.state), page: first(raw.page) };
-  let queue;
-  try {
-    queue = await reviewQueue(user, query);
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
-    throw error;
-  }
+  const queue = await orNotFound(reviewQueue(user, query), { forbidden: true });
   const [t, units] = await Promise.all([getTranslations("review"), reviewUnits(user)]);
   const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));
   const filtered = Object.values(queue.filters).some((v) => v !== null);
@@ -92,21 +87,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           ) : (
             <ReviewList items={queue.items} action={bulkApproveAction} />
           )}
-          {pages > 1 ? (
-            <nav aria-label={t("pageOf", { page: queue.page, pages })} className="flex flex-wrap items-center gap-3">
-              {queue.page > 1 ? (
-                <Link href={pageHref(queue.page - 1)} className={buttonClass("secondary")}>
-                  {t("previousPage")}
-                </Link>
-              ) : null}
-              <span className="text-base text-ink-700">{t("pageOf", { page: queue.page, pages })}</span>
-              {queue.page < pages ? (
-                <Link href={pageHref(queue.page + 1)} className={buttonClass("secondary")}>
-                  {t("nextPage")}
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager page={queue.page} pages={pages} href={pageHref} label={t("pageOf", { page: queue.page, pages })} previous={t("previousPage")} next={t("nextPage")} />
         </section>
 
         <Card title={t("sheet.title")}>

@@ -8,12 +8,12 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatNumber } from "@/lib/i18n/format";
 import { getSettingsOverview, type SettingState } from "@/lib/settings/admin";
 import type { SettingField } from "@/lib/settings/describe";
 import { saveSettingAction } from "./actions";
 import { isoDay, todayInVietnam } from "@/lib/time/days";
+import { orNotFound } from "@/lib/pages/page-load";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("settings");
@@ -27,13 +27,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   if (!canAnywhere(user, "settings.manage")) notFound();
   const query = await searchParams;
-  let overview;
-  try {
-    overview = await getSettingsOverview(user, { unit: query.unit ?? null, on: query.on ?? null });
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
-    throw error;
-  }
+  const overview = await orNotFound(getSettingsOverview(user, { unit: query.unit ?? null, on: query.on ?? null }), { forbidden: true });
   const t = await getTranslations("settings");
   const label = (s: SettingState) => (t.has(`keys.${s.catalogKey}.label` as never) ? t(`keys.${s.catalogKey}.label` as never) : s.key);
   const help = (s: SettingState) => (t.has(`keys.${s.catalogKey}.help` as never) ? t(`keys.${s.catalogKey}.help` as never) : t("noDescription"));

@@ -38,6 +38,7 @@ import rubrics from "./vi/rubrics.json";
 import scoring from "./vi/scoring.json";
 import scorecard from "./vi/scorecard.json";
 import scoringRules from "./vi/scoring-rules.json";
+import ruleSetsServer from "./vi/rule-sets-server.json";
 import oversight from "./vi/oversight.json";
 import oversightServer from "./vi/oversight-server.json";
 import dashboard from "./vi/dashboard.json";
@@ -89,6 +90,7 @@ const messages = {
   scoring,
   scorecard,
   scoringRules,
+  ruleSetsServer,
   oversight,
   oversightServer,
   dashboard,

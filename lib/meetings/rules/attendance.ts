@@ -51,6 +51,18 @@ function error(code: string, memberId: string, template: string, params: Readonl
   return { code, memberId, template, params, message: fill(template, { ...params, member: memberId }) };
 }
 
+/** What "all present" writes for a member without a mark: the mark the member's record implies. */
+export function defaultMark(member: { exempt: boolean; attachedElsewhere: boolean }): AttendanceMark {
+  return member.attachedElsewhere ? "ELSEWHERE" : member.exempt ? "EXEMPT" : "PRESENT";
+}
+
+/** The marks the attendance screen offers a member, each one resolveAttendance accepts for them. */
+export function marksFor(member: { exempt: boolean; attachedElsewhere: boolean }): AttendanceMark[] {
+  if (member.attachedElsewhere) return ["ELSEWHERE"];
+  if (member.exempt) return ["PRESENT", "EXEMPT"];
+  return ["PRESENT", "ABSENT_EXCUSED", "ABSENT_UNEXCUSED", "SPECIAL_DUTY"];
+}
+
 /**
  * Resolves every roll member's mark and checks the marks against the roll: each summoned member
  * needs exactly one mark; exempt, temporarily attached and suspended members may be left unmarked.

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Form from "next/form";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { UserList } from "@/components/admin/users/user-list";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { SearchForm } from "@/components/ui/filter-form";
 import { requireUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/accounts/users";
 
@@ -38,30 +37,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </div>
       </PageHeader>
       <div className="mb-6 rounded-xl border border-ink-200 bg-white p-4 shadow-sm sm:p-5">
-        <Form action="/admin/users" role="search" className="flex flex-col gap-2">
-          <label htmlFor="user-search" className="text-base font-semibold text-ink-900">
-            {t("list.searchLabel")}
-          </label>
-          <div className="flex flex-wrap gap-2">
-            <input
-              id="user-search"
-              name="q"
-              type="search"
-              defaultValue={q}
-              placeholder={t("list.searchPlaceholder")}
-              autoComplete="off"
-              className="min-h-12 w-full min-w-0 flex-1 basis-40 rounded-lg border border-ink-400 bg-white px-3 py-2 text-lg text-ink-900 placeholder:text-ink-500"
-            />
-            <button type="submit" className={buttonClass("primary", "min-h-12 px-5")}>
-              {t("list.search")}
-            </button>
-            {q ? (
-              <Link href="/admin/users" className={buttonClass("ghost", "min-h-12")}>
-                {t("list.clear")}
-              </Link>
-            ) : null}
-          </div>
-        </Form>
+        <SearchForm
+          path="/admin/users"
+          id="user-search"
+          label={t("list.searchLabel")}
+          placeholder={t("list.searchPlaceholder")}
+          submit={t("list.search")}
+          clear={t("list.clear")}
+          query={q}
+          clearHref="/admin/users"
+        />
       </div>
       {page.items.length === 0 ? (
         q ? (

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CapSettingForm } from "@/components/classification/admin-forms";
 import { BackLink } from "@/components/org/back-link";
@@ -13,10 +12,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listFrames } from "@/lib/classification/frame-admin";
 import { getCapSetting } from "@/lib/classification/settings";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { capSettingAction, importFrameAction } from "../actions";
 import { isoDay, todayInVietnam } from "@/lib/time/days";
+import { orNotFound } from "@/lib/pages/page-load";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("classification.frameAdmin");
@@ -27,15 +27,8 @@ const day = (iso: string) => formatCalendarDate(`${iso}T00:00:00Z`);
 
 export default async function FramesPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const user = await requireUser();
-  let list;
-  let cap;
-  try {
-    list = await listFrames(user);
-    cap = await getCapSetting(user).catch((error: unknown) => (error instanceof ForbiddenError ? null : Promise.reject(error)));
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const list = await orNotFound(listFrames(user));
+  const cap = await orNotFound(getCapSetting(user).catch((error: unknown) => (error instanceof ForbiddenError ? null : Promise.reject(error))));
   const t = await getTranslations("classification.frameAdmin");
   const ts = await getTranslations("classification.subject");
   const { done } = await searchParams;

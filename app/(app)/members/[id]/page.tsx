@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { BackLink } from "@/components/members/back-link";
 import { MemberDetailView, MemberHeaderBadges } from "@/components/members/member-detail";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { getMemberDetail, getMemberManageOptions } from "@/lib/org/members";
+import { pageLoader } from "@/lib/pages/page-load";
 import {
   addExemptionAction,
   addResidenceLinkAction,
@@ -31,15 +28,7 @@ interface Props {
 
 // Metadata and page read the member once per request. A malformed id, another tenant's member or
 // one outside the user's member.read subtrees are all the same 404.
-const loadMember = cache(async (id: string) => {
-  const user = await requireUser();
-  try {
-    return { user, member: await getMemberDetail(user, id) };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-});
+const loadMember = pageLoader(async (user, id: string) => ({ user, member: await getMemberDetail(user, id) }));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { member } = await loadMember((await params).id);

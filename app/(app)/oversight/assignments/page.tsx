@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/members/back-link";
 import { AssignmentForm, ChangeAssignmentForm, EndAssignmentForm, SettingsForm } from "@/components/oversight/oversight-forms";
@@ -9,13 +8,13 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
-import { listAssignments, type AssignmentList } from "@/lib/oversight/assignments";
+import { listAssignments } from "@/lib/oversight/assignments";
 import { COMMITTEE_LEVELS } from "@/lib/oversight/rules";
-import { OVERSIGHT_SETTING_FIELDS, getOversightSettings, type OversightSettingsView } from "@/lib/oversight/settings";
+import { OVERSIGHT_SETTING_FIELDS, getOversightSettings } from "@/lib/oversight/settings";
 import { changeAssignmentAction, createAssignmentAction, endAssignmentAction, saveSettingsAction } from "../actions";
 import { isoDay, todayInVietnam } from "@/lib/time/days";
+import { orNotFound } from "@/lib/pages/page-load";
 
 /** "oversight.backdateDays" → "backdateDays" (the label key). */
 const FIELD_OF: Record<string, keyof typeof OVERSIGHT_SETTING_FIELDS | undefined> = Object.fromEntries(
@@ -36,15 +35,8 @@ export default async function AssignmentsPage({ searchParams }: { searchParams: 
   const user = await requireUser();
   const query = await searchParams;
   const status = first(query.status) === "all" ? "all" : "current";
-  let list: AssignmentList;
-  let settings: OversightSettingsView;
-  try {
-    list = await listAssignments(user, { status, unit: first(query.unit) || undefined });
-    settings = await getOversightSettings(user);
-  } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const list = await orNotFound(listAssignments(user, { status, unit: first(query.unit) || undefined }), { forbidden: true });
+  const settings = await orNotFound(getOversightSettings(user), { forbidden: true });
   const t = await getTranslations("oversight");
   const ta = await getTranslations("oversight.assignments");
   const done = DONE.find((key) => key === first(query.done));

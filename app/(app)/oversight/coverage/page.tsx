@@ -9,9 +9,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/i18n/format";
-import { getCoverage, type CoverageView } from "@/lib/oversight/coverage";
+import { getCoverage } from "@/lib/oversight/coverage";
+import { orNotFound } from "@/lib/pages/page-load";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("oversight.coverage");
@@ -26,13 +26,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   if (!canAnywhere(user, "dashboard.read")) notFound();
   const query = await searchParams;
-  let view: CoverageView;
-  try {
-    view = await getCoverage(user, { year: query.year, unit: query.unit });
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError || error instanceof ValidationError) notFound();
-    throw error;
-  }
+  const view = await orNotFound(getCoverage(user, { year: query.year, unit: query.unit }), { forbidden: true, invalid: true });
   const t = await getTranslations("oversight.coverage");
   const tl = await getTranslations("oversight.links");
   const day = (d: Date | null) => (d ? formatCalendarDate(d) : "—");

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PlanDefaultsForm, PlanGenerateForm, type PlanTopicDefaults } from "@/components/meetings/plan-forms";
 import { PlanMeetingTable } from "@/components/meetings/plan-meeting-table";
@@ -12,12 +11,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { canAnywhere } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/i18n/format";
-import { DEFAULT_MEETING_DAY, DEFAULT_MEETING_TIME, getPlan, middleMonth, type PlanView } from "@/lib/meetings/plans";
+import { DEFAULT_MEETING_DAY, DEFAULT_MEETING_TIME, getPlan, middleMonth } from "@/lib/meetings/plans";
 import { planYear } from "@/lib/meetings/schemas";
 import { generatePlanAction, saveMeetingDefaultsAction } from "../actions";
 import { vietnamMonthStart } from "@/lib/time/days";
+import { orNotFound } from "@/lib/pages/page-load";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meetings.plans");
@@ -37,14 +36,8 @@ export default async function BranchPlanPage({
   const user = await requireUser();
   const [{ branchId }, query] = await Promise.all([params, searchParams]);
   const year = planYear(query);
-  let view: PlanView;
-  try {
-    // getPlan authorizes: 404 for a branch outside the user's meeting scope.
-    view = await getPlan(user, branchId, year);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  // getPlan authorizes: 404 for a branch outside the user's meeting scope.
+  const view = await orNotFound(getPlan(user, branchId, year));
   const t = await getTranslations("meetings");
   const tRating = await getTranslations("scoring.annual");
   const { branch, plan } = view;

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { MeetingStateBadge } from "@/components/meetings/meeting-badges";
 import { BackLink } from "@/components/members/back-link";
 import { DecisionForms } from "@/components/review/decision-forms";
@@ -10,27 +8,23 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime, formatDuration, formatNumber, formatPercent } from "@/lib/i18n/format";
 import { getMinutesSheet } from "@/lib/meetings/minutes";
 import { getScorecard } from "@/lib/scoring/workflow";
+import { pageLoader } from "@/lib/pages/page-load";
 import { approveAction, returnAction } from "../actions";
 
 interface Props {
   params: Promise<{ meetingId: string }>;
 }
 
-const load = cache(async (id: string) => {
-  const user = await requireUser();
-  try {
+const load = pageLoader(
+  async (user, id: string) => {
     const [card, record] = await Promise.all([getScorecard(user, id), getMinutesSheet(user, id)]);
     return { card, record };
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
-    throw error;
-  }
-});
+  },
+  { forbidden: true },
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations("review.detail");

@@ -8,7 +8,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction, defineSearch } from "@/lib/actions/define-action";
 import { searchQuery } from "@/lib/input/search-query";
-import { ValidationError } from "@/lib/errors";
+import messages from "@/lib/i18n/messages";
+import { importFileSchema, importFileText } from "@/lib/rule-sets/input";
 import type { UnitOption } from "@/lib/org/units";
 import {
   cloneRubric,
@@ -28,7 +29,6 @@ import {
 } from "@/lib/scoring/rubric-admin-schemas";
 
 /** A rubric file is a few tens of kilobytes; anything much larger is not one. */
-const MAX_FILE_BYTES = 512 * 1024;
 
 function opened(id: string, done: string): never {
   revalidatePath("/settings/rubrics", "layout");
@@ -46,15 +46,10 @@ export const saveRubricVersionAction = defineAction(saveRubricVersionSchema, asy
   opened(saved.id, "saved");
 });
 
-const importSchema = z.object({
-  file: z.instanceof(File, { error: "Vui lòng chọn tệp JSON của khung tiêu chí." }).refine((file) => file.size > 0, "Vui lòng chọn tệp JSON của khung tiêu chí."),
-});
+const rubricWord = messages.ruleSetsServer.rubricInput.rubric;
 
-export const importRubricAction = defineAction(importSchema, async ({ user, input, requestId }): Promise<null> => {
-  if (input.file.size > MAX_FILE_BYTES) {
-    throw new ValidationError("Tệp quá lớn để là một khung tiêu chí (tối đa 512 KB).", { file: ["Tệp quá lớn để là một khung tiêu chí (tối đa 512 KB)."] });
-  }
-  const saved = await importRubric(user, await input.file.text(), { requestId });
+export const importRubricAction = defineAction(importFileSchema(rubricWord), async ({ user, input, requestId }): Promise<null> => {
+  const saved = await importRubric(user, await importFileText(input.file, rubricWord), { requestId });
   opened(saved.id, saved.created ? "imported" : "importedVersion");
 });
 

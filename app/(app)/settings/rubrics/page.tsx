@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ImportForm } from "@/components/rubrics/rubric-forms";
 import { Alert } from "@/components/ui/alert";
@@ -9,10 +8,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { points } from "@/components/rubrics/rubric-view";
-import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/i18n/format";
-import { listRubrics, type RubricList, type RubricSummary, type RubricVersionSummary } from "@/lib/scoring/rubric-admin";
+import { listRubrics, type RubricSummary, type RubricVersionSummary } from "@/lib/scoring/rubric-admin";
+import { pageLoader } from "@/lib/pages/page-load";
 import { importRubricAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,16 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const day = (iso: string) => formatCalendarDate(`${iso}T00:00:00Z`);
 
-async function load(): Promise<RubricList> {
-  const user = await requireUser();
-  try {
-    return await listRubrics(user);
-  } catch (error) {
-    // Neither an admin nor a scorer anywhere: the page does not exist for them.
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
+// Neither an admin nor a scorer anywhere: the page does not exist for them.
+const load = pageLoader(listRubrics);
 
 export default async function RubricsPage() {
   const list = await load();

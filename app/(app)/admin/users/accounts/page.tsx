@@ -11,7 +11,7 @@ import { canAnywhere } from "@/lib/auth/permissions";
 import { getMemberAccountsView } from "@/lib/accounts/member-accounts";
 import { requireUser } from "@/lib/auth/session";
 import { requestOrigin } from "@/lib/documents/urls";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/pages/page-load";
 import { createMemberAccountsAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,13 +23,7 @@ export default async function MemberAccountsPage({ searchParams }: { searchParam
   const user = await requireUser();
   if (!canAnywhere(user, "user.manage")) notFound();
   const { branch: branchId } = await searchParams;
-  let view;
-  try {
-    view = await getMemberAccountsView(user, branchId ?? null);
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
-    throw error;
-  }
+  const view = await orNotFound(getMemberAccountsView(user, branchId ?? null), { forbidden: true });
   const t = await getTranslations("users.bulk");
   const signInUrl = `${requestOrigin(await headers())}/login`;
   return (

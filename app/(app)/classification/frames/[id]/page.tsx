@@ -1,23 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FrameGroups, FrameLevels } from "@/components/classification/frame-view";
 import { BackLink } from "@/components/org/back-link";
 import { CloneForm } from "@/components/rubrics/rubric-forms";
-import { Alert } from "@/components/ui/alert";
+import { VersionNotices } from "@/components/rubrics/rule-set-parts";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
-import { getFrame, type FrameDetail } from "@/lib/classification/frame-admin";
-import { NotFoundError } from "@/lib/errors";
+import { getFrame } from "@/lib/classification/frame-admin";
 import { formatCalendarDate } from "@/lib/i18n/format";
+import { pageLoader } from "@/lib/pages/page-load";
 import { cloneFrameAction } from "../../actions";
 
 const DONE = ["cloned", "saved", "imported", "importedVersion"] as const;
 const day = (iso: string) => formatCalendarDate(`${iso}T00:00:00Z`);
+
+const load = pageLoader(getFrame);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("classification.frameAdmin");
@@ -26,13 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FramePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const [{ id }, { done }] = await Promise.all([params, searchParams]);
-  let detail: FrameDetail;
-  try {
-    detail = await getFrame(await requireUser(), id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const detail = await load(id);
   const t = await getTranslations("classification.frameAdmin");
   const ts = await getTranslations("classification.subject");
   const frame = detail.frame;
@@ -49,30 +42,13 @@ export default async function FramePage({ params, searchParams }: { params: Prom
           <Badge tone={isLatest ? "success" : "neutral"}>{t("version", { version: detail.version })}</Badge>
         </div>
       </PageHeader>
-      {doneKey ? (
-        <Alert tone="success" className="mb-4">
-          {t(`done.${doneKey}`, { version: detail.version })}
-        </Alert>
-      ) : null}
-      {!isLatest ? (
-        <Alert tone="warning" className="mb-4">
-          {t("notLatest", { latest: detail.latestVersion })}{" "}
-          <Link href={`/classification/frames/${detail.latestId}`} className="font-semibold underline">
-            {t("openLatest")}
-          </Link>
-        </Alert>
-      ) : null}
-      <div className="mb-6 flex flex-wrap gap-3">
-        {detail.canEdit ? (
-          <ButtonLink href={`/classification/frames/${detail.id}/edit`} variant="primary">
-            {t("edit")}
-          </ButtonLink>
-        ) : null}
-        <a href={`/api/v1/classification/frames/${detail.id}?download=1`} download className={buttonClass("secondary")}>
-          {t("export")}
-        </a>
-      </div>
-      {detail.editBlockedReason ? <Alert className="mb-6">{detail.editBlockedReason}</Alert> : null}
+      <VersionNotices
+        done={doneKey ? t(`done.${doneKey}`, { version: detail.version }) : null}
+        notLatest={isLatest ? null : { text: t("notLatest", { latest: detail.latestVersion }), href: `/classification/frames/${detail.latestId}`, link: t("openLatest") }}
+        edit={detail.canEdit ? { href: `/classification/frames/${detail.id}/edit`, label: t("edit") } : null}
+        exportLink={{ href: `/api/v1/classification/frames/${detail.id}?download=1`, label: t("export") }}
+        blockedReason={detail.editBlockedReason}
+      />
       <div className="flex flex-col gap-6">
         <Card title={t("about")}>
           <dl className="grid gap-x-6 gap-y-3 text-base sm:grid-cols-[max-content_1fr]">

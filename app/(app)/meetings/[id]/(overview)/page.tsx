@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { MeetingKindBadge, MeetingStateBadge } from "@/components/meetings/meeting-badges";
 import { AttendanceSection, DocumentsSection, MinutesSection, PreparationSection } from "@/components/meetings/meeting-sections";
 import { MeetingTransitions } from "@/components/meetings/meeting-transitions";
@@ -18,31 +16,23 @@ import { qrSvg } from "@/lib/documents/qr";
 import { minutesDocxUrl, noticeUrl, printUrl, requestOrigin, resolutionDocxUrl, signInThenUrl } from "@/lib/documents/urls";
 import { QrCode } from "@/components/outputs/qr-code";
 import { headers } from "next/headers";
-import { NotFoundError } from "@/lib/errors";
 import type { MeetingState } from "@/lib/generated/prisma/enums";
 import { formatDate, formatDateTime, formatTime, toLocalDateTimeInput } from "@/lib/i18n/format";
 import { getDuesAnnouncement } from "@/lib/meetings/dues-announcement";
-import { getMeetingHub, type MeetingHub } from "@/lib/meetings/meetings";
+import { getMeetingHub } from "@/lib/meetings/meetings";
 import { TRANSITIONS, type MeetingTransition } from "@/lib/meetings/states";
 import { scorecardSummary } from "@/lib/scoring/scorecard-summary";
 import { transitionAction } from "../../actions";
 import { vietnamDayOf } from "@/lib/time/days";
+import { pageLoader } from "@/lib/pages/page-load";
 
 type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 /** States after which the record (and so the official documents) exists. */
 const RECORDED: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED", "FINALISED"];
 
-// cache(): the title in the metadata and the page share one read per request.
-const load = cache(async (id: string): Promise<MeetingHub> => {
-  const user = await requireUser();
-  try {
-    return await getMeetingHub(user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-});
+// The title in the metadata and the page share one read per request (pageLoader).
+const load = pageLoader(getMeetingHub);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations("meetings");

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { BackLink } from "@/components/members/back-link";
 import { AttendanceBoard } from "@/components/record/attendance-board";
 import { GuestsPanel, TimesForm } from "@/components/record/attendance-extras";
@@ -9,13 +7,12 @@ import { RecordNav } from "@/components/record/record-nav";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { getAttendanceSheet } from "@/lib/meetings/attendance";
 import { attendanceFigures } from "@/lib/meetings/record-rules";
 import { requiredDuration } from "@/lib/meetings/rules/duration";
 import { rollEntries } from "@/lib/meetings/record-common";
+import { pageLoader } from "@/lib/pages/page-load";
 import { addGuestAction, removeGuestAction, setTimesAction } from "./actions";
 
 interface Props {
@@ -24,15 +21,7 @@ interface Props {
 
 // One read per request for the metadata and the page. A foreign id, one outside the user's
 // subtree, or a meeting only their MEMBER grant covers are the same 404.
-const load = cache(async (id: string) => {
-  const user = await requireUser();
-  try {
-    return await getAttendanceSheet(user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
-    throw error;
-  }
-});
+const load = pageLoader(getAttendanceSheet, { forbidden: true });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations("record.attendance");

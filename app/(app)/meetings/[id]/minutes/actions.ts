@@ -3,8 +3,7 @@
 // Server actions of the minutes screen: each parses with the service's own schema and calls the
 // service (which authorizes on the meeting's branch, checks the record is still editable, and
 // audits), then refreshes the record pages and the meeting hub.
-import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/define-action";
+import { serviceAction } from "@/lib/actions/service-action";
 import {
   addSpeech,
   addSpeechSchema,
@@ -18,56 +17,22 @@ import {
 import { saveResolution, saveResolutionSchema } from "@/lib/meetings/resolution";
 import { assignTask, assignTaskSchema, deleteTask, deleteTaskSchema, recordTaskResult, taskResultSchema } from "@/lib/meetings/tasks";
 
-function refresh(meetingId: string | null): void {
-  if (!meetingId) return;
-  revalidatePath(`/meetings/${meetingId}/minutes`);
-  revalidatePath(`/meetings/${meetingId}`);
-}
+/** The record pages and the meeting hub of a meeting (none for a task result reported nowhere yet). */
+const pagesOf = (meetingId: string | null) => (meetingId ? [`/meetings/${meetingId}/minutes`, `/meetings/${meetingId}`] : null);
+const refresh = ({ meetingId }: { meetingId: string }) => pagesOf(meetingId);
 
-export const saveMinutesAction = defineAction(saveMinutesSchema, async ({ user, input, requestId }) => {
-  const result = await saveMinutes(user, input, { requestId });
-  refresh(input.meetingId);
-  return result;
-});
+export const saveMinutesAction = serviceAction(saveMinutesSchema, saveMinutes, refresh);
 
-export const addSpeechAction = defineAction(addSpeechSchema, async ({ user, input, requestId }) => {
-  const speech = await addSpeech(user, input, { requestId });
-  refresh(input.meetingId);
-  return speech;
-});
+export const addSpeechAction = serviceAction(addSpeechSchema, addSpeech, refresh);
 
-export const deleteSpeechAction = defineAction(deleteSpeechSchema, async ({ user, input, requestId }) => {
-  const result = await deleteSpeech(user, input, { requestId });
-  refresh(input.meetingId);
-  return result;
-});
+export const deleteSpeechAction = serviceAction(deleteSpeechSchema, deleteSpeech, refresh);
 
-export const reorderSpeechesAction = defineAction(reorderSpeechesSchema, async ({ user, input, requestId }) => {
-  const result = await reorderSpeeches(user, input, { requestId });
-  refresh(input.meetingId);
-  return result;
-});
+export const reorderSpeechesAction = serviceAction(reorderSpeechesSchema, reorderSpeeches, refresh);
 
-export const saveResolutionAction = defineAction(saveResolutionSchema, async ({ user, input, requestId }) => {
-  const result = await saveResolution(user, input, { requestId });
-  refresh(input.meetingId);
-  return result;
-});
+export const saveResolutionAction = serviceAction(saveResolutionSchema, saveResolution, refresh);
 
-export const assignTaskAction = defineAction(assignTaskSchema, async ({ user, input, requestId }) => {
-  const result = await assignTask(user, input, { requestId });
-  refresh(input.meetingId);
-  return result;
-});
+export const assignTaskAction = serviceAction(assignTaskSchema, assignTask, refresh);
 
-export const deleteTaskAction = defineAction(deleteTaskSchema, async ({ user, input, requestId }) => {
-  const result = await deleteTask(user, input, { requestId });
-  refresh(input.meetingId);
-  return result;
-});
+export const deleteTaskAction = serviceAction(deleteTaskSchema, deleteTask, refresh);
 
-export const recordTaskResultAction = defineAction(taskResultSchema, async ({ user, input, requestId }) => {
-  const result = await recordTaskResult(user, input, { requestId });
-  refresh(result.reportMeetingId);
-  return result;
-});
+export const recordTaskResultAction = serviceAction(taskResultSchema, recordTaskResult, (_input, result) => pagesOf(result.reportMeetingId));

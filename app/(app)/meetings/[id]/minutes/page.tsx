@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { BackLink } from "@/components/members/back-link";
 import { MinutesForm } from "@/components/record/minutes-form";
 import { RecordNav } from "@/components/record/record-nav";
@@ -11,11 +9,10 @@ import { TasksPanel } from "@/components/record/tasks-panel";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { getMinutesSheet } from "@/lib/meetings/minutes";
 import { formatPercent } from "@/lib/exact/ratio";
+import { pageLoader } from "@/lib/pages/page-load";
 import {
   addSpeechAction,
   assignTaskAction,
@@ -31,15 +28,8 @@ interface Props {
   params: Promise<{ id: string }>;
 }
 
-const load = cache(async (id: string) => {
-  const user = await requireUser();
-  try {
-    return await getMinutesSheet(user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
-    throw error;
-  }
-});
+// A foreign id, one outside the user's subtree, or a meeting they may not record are the same 404.
+const load = pageLoader(getMinutesSheet, { forbidden: true });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations("record.minutes");

@@ -1,29 +1,18 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { BackLink } from "@/components/members/back-link";
 import { CopyField } from "@/components/outputs/copy-field";
 import { PrintButton } from "@/components/outputs/print-button";
 import { QrCode } from "@/components/outputs/qr-code";
 import { Alert } from "@/components/ui/alert";
-import { requireUser } from "@/lib/auth/session";
 import { qrSvg } from "@/lib/documents/qr";
 import { documentDownloadUrl, noticeImageUrl, noticeUrl, requestOrigin, signInThenUrl } from "@/lib/documents/urls";
-import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getNoticeSheet } from "@/lib/meetings/notices";
+import { pageLoader } from "@/lib/pages/page-load";
 
-const load = cache(async (id: string) => {
-  const user = await requireUser();
-  try {
-    return await getNoticeSheet(user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-});
+const load = pageLoader(getNoticeSheet);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const sheet = await load((await params).id);

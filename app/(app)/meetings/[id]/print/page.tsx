@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OfficialDocumentView } from "@/components/outputs/official-document-view";
 import { PrintButton } from "@/components/outputs/print-button";
@@ -9,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { buildMinutesDocument, buildResolutionDocument } from "@/lib/documents/builders";
 import { loadMeetingRecord } from "@/lib/documents/meeting-record";
 import { minutesDocxUrl, resolutionDocxUrl } from "@/lib/documents/urls";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/pages/page-load";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ doc?: string }> };
 
@@ -34,10 +33,7 @@ export default async function PrintPage({ params, searchParams }: Props) {
   const [{ id }, { doc }] = await Promise.all([params, searchParams]);
   const kind = doc === "resolution" ? "resolution" : "minutes";
   // Access: loadMeetingRecord goes through loadMeeting (the meeting's branch must be readable), 404 otherwise.
-  const record = await loadMeetingRecord(user, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const record = await orNotFound(loadMeetingRecord(user, id));
   const t = await getTranslations("outputs.print");
   const tab = (target: "minutes" | "resolution", label: string) => (
     <ButtonLink

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { BackLink } from "@/components/members/back-link";
 import { RubricCard, FactsCard } from "@/components/scoring/scorecard-context";
 import { ScorecardEditor, type ScoringMode } from "@/components/scoring/scorecard-editor";
@@ -10,28 +8,19 @@ import { MeetingStateBadge } from "@/components/meetings/meeting-badges";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
 import { ownColumns, scoreSheetDocxUrl } from "@/lib/documents/score-sheet";
 import { scorecardEditorView } from "@/lib/scoring/editor-view";
 import { getScorecard, type ScorecardView } from "@/lib/scoring/workflow";
+import { pageLoader } from "@/lib/pages/page-load";
 import { confirmScoreAction, finaliseScoreAction, returnScoreAction, saveScoreDraftAction, submitSelfScoreAction } from "./actions";
 
 interface Props {
   params: Promise<{ id: string }>;
 }
 
-const load = cache(async (id: string) => {
-  const user = await requireUser();
-  try {
-    return await getScorecard(user, id);
-  } catch (error) {
-    // A member of the branch sees the meeting but not its scorecard: like a page that does not exist.
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
-    throw error;
-  }
-});
+// A member of the branch sees the meeting but not its scorecard: like a page that does not exist.
+const load = pageLoader(getScorecard, { forbidden: true });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations("scorecard");

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/members/back-link";
 import { MemberForm } from "@/components/members/member-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { getMemberForEdit } from "@/lib/org/members";
+import { orNotFound } from "@/lib/pages/page-load";
 import { updateMemberAction } from "../../actions";
 
 interface Props {
@@ -22,10 +21,7 @@ export default async function EditMemberPage({ params }: Props) {
   const { id } = await params;
   const user = await requireUser();
   // 404 unless the user manages the member's branch (a reader or an outsider learns nothing more).
-  const member = await getMemberForEdit(user, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const member = await orNotFound(getMemberForEdit(user, id));
   const t = await getTranslations("members");
   const { id: memberId, version, branchName, ...values } = member;
   return (

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DuesBoard } from "@/components/dues/dues-board";
 import { DuesImportForm } from "@/components/dues/dues-import-form";
@@ -8,9 +7,9 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getDuesGrid } from "@/lib/dues/dues";
-import { NotFoundError } from "@/lib/errors";
 import { formatNumber } from "@/lib/i18n/format";
 import { todayInVietnam } from "@/lib/time/days";
+import { orNotFound } from "@/lib/pages/page-load";
 import { importDuesAction, setDuesMonthAction } from "./actions";
 
 interface Props {
@@ -29,10 +28,7 @@ export default async function DuesPage({ params, searchParams }: Props) {
   const today = todayInVietnam();
   const asked = Number((await searchParams).year);
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : today.getUTCFullYear();
-  const grid = await getDuesGrid(user, id, year).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const grid = await orNotFound(getDuesGrid(user, id, year));
   const t = await getTranslations("dues");
   const initialMonth = year === today.getUTCFullYear() ? today.getUTCMonth() + 1 : 12;
   const rates = grid.rates;

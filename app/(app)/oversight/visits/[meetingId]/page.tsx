@@ -1,21 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { MeetingKindBadge, MeetingStateBadge } from "@/components/meetings/meeting-badges";
 import { BackLink } from "@/components/members/back-link";
-import { CloseFollowUpForm, FollowUpForm, RecordVisitForm, VisitNotesForm } from "@/components/oversight/oversight-forms";
+import { CloseFollowUpForm } from "@/components/oversight/close-follow-up-form";
+import { FollowUpForm, RecordVisitForm, VisitNotesForm } from "@/components/oversight/oversight-forms";
 import { RegistrationButton } from "@/components/oversight/registration-button";
 import { VisitBadges } from "@/components/oversight/oversight-views";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime, formatNumber, formatTime } from "@/lib/i18n/format";
 import { getVisitView } from "@/lib/oversight/visits";
+import { pageLoader } from "@/lib/pages/page-load";
 import { addFollowUpAction, closeFollowUpAction, recordVisitAction, registerAction, unregisterAction, updateVisitAction } from "../../actions";
 
 interface Props {
@@ -23,16 +21,8 @@ interface Props {
   searchParams: Promise<{ done?: string | string[] }>;
 }
 
-const load = cache(async (meetingId: string) => {
-  const user = await requireUser();
-  try {
-    return await getVisitView(user, meetingId);
-  } catch (error) {
-    // Not an overseer of this meeting's branch: like a page that does not exist.
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
-    throw error;
-  }
-});
+// Not an overseer of this meeting's branch: like a page that does not exist.
+const load = pageLoader(getVisitView, { forbidden: true });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations("oversight.visit");

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import clsx from "clsx";
 import { MeetingKindBadge, MeetingStateBadge } from "@/components/meetings/meeting-badges";
@@ -11,11 +10,11 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatNumber } from "@/lib/i18n/format";
 import { planYear } from "@/lib/meetings/schemas";
 import { annualRating, type AnnualMeetingRow, type AnnualRating, type ScoreColumn } from "@/lib/scoring/annual";
 import type { Level } from "@/lib/domain/levels";
+import { orNotFound } from "@/lib/pages/page-load";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("scoring.annual");
@@ -79,14 +78,8 @@ export default async function BranchRatingPage({
   const user = await requireUser();
   const [{ branchId }, query] = await Promise.all([params, searchParams]);
   const year = planYear(query);
-  let rating: AnnualRating;
-  try {
-    // annualRating authorizes: 404 for a branch outside the user's meeting.read scope.
-    rating = await annualRating(user, { branchId, year });
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  // annualRating authorizes: 404 for a branch outside the user's meeting.read scope.
+  const rating = await orNotFound(annualRating(user, { branchId, year }));
   const [t, tm] = await Promise.all([getTranslations("scoring.annual"), getTranslations("meetings")]);
   const { branch, rollup, rule } = rating;
   const months = Array.from({ length: 12 }, (_, i) => i + 1).map((month) => ({ month, rows: rating.meetings.filter((m) => m.month === month) }));

@@ -1,33 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/org/back-link";
 import { CloneForm } from "@/components/rubrics/rubric-forms";
+import { VersionNotices } from "@/components/rubrics/rule-set-parts";
 import { LevelRules, RubricGroups, ThematicVariants, points } from "@/components/rubrics/rubric-view";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
-import { getRubric, type RubricDetail } from "@/lib/scoring/rubric-admin";
+import { getRubric } from "@/lib/scoring/rubric-admin";
+import { pageLoader } from "@/lib/pages/page-load";
 import { cloneRubricAction } from "../actions";
 
 const DONE = ["cloned", "saved", "imported", "importedVersion"] as const;
 const day = (iso: string) => formatCalendarDate(`${iso}T00:00:00Z`);
 
-async function load(id: string): Promise<RubricDetail> {
-  const user = await requireUser();
-  try {
-    return await getRubric(user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
+const load = pageLoader(getRubric);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations("rubrics");
@@ -63,34 +53,13 @@ export default async function RubricPage({ params, searchParams }: { params: Pro
           </Badge>
         </div>
       </PageHeader>
-      {doneKey ? (
-        <Alert tone="success" className="mb-4">
-          {t(`done.${doneKey}`, { version: detail.version })}
-        </Alert>
-      ) : null}
-      {!isLatest ? (
-        <Alert tone="warning" className="mb-4">
-          {t("detail.notLatest", { latest: detail.latestVersion })}{" "}
-          <Link href={`/settings/rubrics/${detail.latestId}`} className="font-semibold underline">
-            {t("detail.openLatest")}
-          </Link>
-        </Alert>
-      ) : null}
-
-      <div className="mb-6 flex flex-wrap gap-3">
-        {detail.canEdit ? (
-          <ButtonLink href={`/settings/rubrics/${detail.id}/edit`} variant="primary">
-            {t("detail.edit")}
-          </ButtonLink>
-        ) : null}
-        {/* A route handler, not a page: a plain link so the browser saves the file. */}
-        <a href={`/api/v1/rubrics/${detail.id}?download=1`} download className={buttonClass("secondary")}>
-          {t("detail.export")}
-        </a>
-      </div>
-      {detail.editBlockedReason ? (
-        <Alert className="mb-6">{detail.editBlockedReason}</Alert>
-      ) : null}
+      <VersionNotices
+        done={doneKey ? t(`done.${doneKey}`, { version: detail.version }) : null}
+        notLatest={isLatest ? null : { text: t("detail.notLatest", { latest: detail.latestVersion }), href: `/settings/rubrics/${detail.latestId}`, link: t("detail.openLatest") }}
+        edit={detail.canEdit ? { href: `/settings/rubrics/${detail.id}/edit`, label: t("detail.edit") } : null}
+        exportLink={{ href: `/api/v1/rubrics/${detail.id}?download=1`, label: t("detail.export") }}
+        blockedReason={detail.editBlockedReason}
+      />
 
       <div className="flex flex-col gap-6">
         <Card title={t("detail.about")}>

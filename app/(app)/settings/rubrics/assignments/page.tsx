@@ -1,16 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/org/back-link";
 import { AssignmentForm, EndAssignmentForm, PreviewForm } from "@/components/rubrics/rubric-forms";
+import { AssignmentItem, AssignmentList } from "@/components/rubrics/rule-set-parts";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
 import { listAssignments, listRubrics, searchUnitsForRubrics } from "@/lib/scoring/rubric-admin";
 import {
@@ -21,6 +17,7 @@ import {
   searchPreviewUnitsAction,
 } from "../actions";
 import { isoDay, todayInVietnam } from "@/lib/time/days";
+import { pageLoader } from "@/lib/pages/page-load";
 
 const DONE = ["created", "ended"] as const;
 
@@ -29,21 +26,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-async function load() {
-  const user = await requireUser();
-  try {
-    // Only admins (settings.manage somewhere) have this page: listAssignments is a 404 for others.
-    const assignments = await listAssignments(user);
-    const { rubrics } = await listRubrics(user);
-    // The first units of each picker, shown before any search (most tenants have few at the top).
-    const assignUnits = await searchUnitsForRubrics(user, { purpose: "assign" });
-    const previewUnits = await searchUnitsForRubrics(user, { purpose: "preview" });
-    return { assignments, rubrics, assignUnits, previewUnits };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
+// Only admins (settings.manage somewhere) have this page: listAssignments is a 404 for others.
+const load = pageLoader(async (user) => {
+  const assignments = await listAssignments(user);
+  const { rubrics } = await listRubrics(user);
+  // The first units of each picker, shown before any search (most tenants have few at the top).
+  const assignUnits = await searchUnitsForRubrics(user, { purpose: "assign" });
+  const previewUnits = await searchUnitsForRubrics(user, { purpose: "preview" });
+  return { assignments, rubrics, assignUnits, previewUnits };
+});
 
 export default async function RubricAssignmentsPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
   const [{ assignments, rubrics, assignUnits, previewUnits }, { done }] = await Promise.all([load(), searchParams]);
@@ -63,46 +54,26 @@ export default async function RubricAssignmentsPage({ searchParams }: { searchPa
         </Alert>
       ) : null}
       <div className="flex flex-col gap-6">
-        <section aria-labelledby="assignment-list" className="flex flex-col gap-3">
-          <h2 id="assignment-list" className="text-xl font-semibold text-ink-900">
-            {t("assignments.listTitle")}
-          </h2>
-          {assignments.length === 0 ? (
-            <EmptyState title={t("assignments.emptyTitle")}>{t("assignments.emptyHint")}</EmptyState>
-          ) : (
-            <ul className="flex flex-col gap-3">
-              {assignments.map((a) => (
-                <li key={a.id} id={`assignment-${a.id}`} className="rounded-xl border border-ink-200 bg-white p-4 shadow-sm">
-                  <div className="flex flex-wrap items-start justify-between gap-3">
-                    <div className="flex min-w-0 flex-col gap-1">
-                      <p className="text-lg font-semibold break-words text-ink-950">{a.unit.name}</p>
-                      <p className="text-base text-ink-800">
-                        <span className="font-semibold">{a.rubricCode}</span>
-                        {a.rubricName ? ` — ${a.rubricName}` : null}
-                      </p>
-                      <p className="text-base text-ink-700">
-                        {a.meetingKinds.map((k) => tk(k)).join(", ")} ·{" "}
-                        {a.validTo
-                          ? t("list.period", { from: formatCalendarDate(a.validFrom), to: formatCalendarDate(a.validTo) })
-                          : t("list.periodOpen", { from: formatCalendarDate(a.validFrom) })}
-                      </p>
-                      <p>
-                        {a.endedAt ? (
-                          <Badge tone="muted">{t("assignments.endedAt", { time: formatDateTime(a.endedAt) })}</Badge>
-                        ) : (
-                          <Badge tone="success">{t("assignments.active")}</Badge>
-                        )}
-                      </p>
-                    </div>
-                    {a.endedAt ? null : (
-                      <EndAssignmentForm action={endAssignmentAction} id={a.id} label={t("assignments.endLabel", { unit: a.unit.name, code: a.rubricCode })} />
-                    )}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <AssignmentList id="assignment-list" title={t("assignments.listTitle")} empty={assignments.length === 0 ? { title: t("assignments.emptyTitle"), hint: t("assignments.emptyHint") } : null}>
+          {assignments.map((a) => (
+            <AssignmentItem
+              key={a.id}
+              id={a.id}
+              unit={a.unit.name}
+              code={a.rubricCode}
+              name={a.rubricName}
+              covers={a.meetingKinds.map((k) => tk(k)).join(", ")}
+              period={
+                a.validTo
+                  ? t("list.period", { from: formatCalendarDate(a.validFrom), to: formatCalendarDate(a.validTo) })
+                  : t("list.periodOpen", { from: formatCalendarDate(a.validFrom) })
+              }
+              ended={a.endedAt ? t("assignments.endedAt", { time: formatDateTime(a.endedAt) }) : null}
+              active={t("assignments.active")}
+              endForm={<EndAssignmentForm action={endAssignmentAction} id={a.id} label={t("assignments.endLabel", { unit: a.unit.name, code: a.rubricCode })} />}
+            />
+          ))}
+        </AssignmentList>
 
         <Card title={t("assignments.createTitle")}>
           <p className="mb-4 text-base text-ink-700">{t("assignments.createIntro")}</p>

@@ -8,8 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { getFrame, type FrameDetail } from "@/lib/classification/frame-admin";
-import { NotFoundError } from "@/lib/errors";
+import { getFrame } from "@/lib/classification/frame-admin";
+import { orNotFound } from "@/lib/pages/page-load";
 import { saveFrameVersionAction } from "../../../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,13 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EditFramePage({ params }: { params: Promise<{ id: string }> }) {
-  let detail: FrameDetail;
-  try {
-    detail = await getFrame(await requireUser(), (await params).id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const detail = await orNotFound(getFrame(await requireUser(), (await params).id));
   if (!detail.canClone) notFound();
   const t = await getTranslations("classification.frameAdmin");
   const back = <BackLink href={`/classification/frames/${detail.id}`} label={detail.name} />;

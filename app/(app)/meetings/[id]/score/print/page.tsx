@@ -1,31 +1,20 @@
 // The score sheet to print, on a page of its own: the score page (the form a phone opens) no longer
 // carries a hidden copy of it. Same access as the score page (404 where the scorecard is not readable).
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { PrintButton } from "@/components/outputs/print-button";
 import { ScoreSheetPrint } from "@/components/scoring/score-sheet-print";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
-import { requireUser } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { buildScoreSheet, scoreSheetDocxUrl, scoreSheetHeader } from "@/lib/documents/score-sheet";
 import { getScorecard } from "@/lib/scoring/workflow";
+import { pageLoader } from "@/lib/pages/page-load";
 
 interface Props {
   params: Promise<{ id: string }>;
 }
 
-const load = cache(async (id: string) => {
-  const user = await requireUser();
-  try {
-    return { user, view: await getScorecard(user, id) };
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
-    throw error;
-  }
-});
+const load = pageLoader(async (user, id: string) => ({ user, view: await getScorecard(user, id) }), { forbidden: true });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations("scorecard");

@@ -6,9 +6,8 @@ import { RubricFieldsForm, RubricJsonForm } from "@/components/rubrics/rubric-fo
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
-import { getRubric, type RubricDetail } from "@/lib/scoring/rubric-admin";
+import { getRubric } from "@/lib/scoring/rubric-admin";
+import { pageLoader } from "@/lib/pages/page-load";
 import { saveRubricVersionAction } from "../../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,15 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-async function load(id: string): Promise<RubricDetail> {
-  const user = await requireUser();
-  try {
-    return await getRubric(user, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
+const load = pageLoader(getRubric);
 
 export default async function EditRubricPage({ params }: { params: Promise<{ id: string }> }) {
   const detail = await load((await params).id);
