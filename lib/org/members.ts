@@ -7,7 +7,7 @@ import { authorize, canAnywhere, scopeRoots, type Permission, type Principal } f
 import { recordAudit } from "@/lib/audit/record";
 import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type Member } from "@/lib/generated/prisma/client";
 import type {
   Gender,
   MemberEndReason,
@@ -18,6 +18,7 @@ import type {
 import { foldForSearch } from "@/lib/i18n/format";
 import { escapeLike, formatDay, loadManagedBranch, lockMemberForWrite, MEMBER_NOT_FOUND, scopeCondition, violates } from "@/lib/org/member-access";
 import { covers } from "@/lib/org/member-dates";
+import type { MemberRecord, MemberValues } from "@/lib/org/member-record";
 import {
   createMemberSchema,
   decodeCursor,
@@ -479,22 +480,7 @@ interface UnitRef {
   readable: boolean;
 }
 
-export interface MemberDetail {
-  id: string;
-  version: number;
-  fullName: string;
-  gender: Gender;
-  birthDate: Date;
-  partyCardNumber: string | null;
-  admittedOn: Date;
-  officialOn: Date | null;
-  status: MemberStatus;
-  ethnicity: string | null;
-  hometown: string | null;
-  occupation: string | null;
-  phone: string | null;
-  email: string | null;
-  endedOn: Date | null;
+export interface MemberDetail extends MemberRecord {
   endReason: MemberEndReason | null;
   createdAt: Date;
   updatedAt: Date;
@@ -746,24 +732,7 @@ export async function getMemberManageOptions(user: Principal, memberId: string):
 // ─── Create and edit ────────────────────────────────────────────────────────────────────────────
 
 /** What the audit trail keeps of a member's own fields (calendar days as yyyy-mm-dd). */
-export function memberSnapshot(member: {
-  fullName: string;
-  gender: Gender;
-  birthDate: Date;
-  partyCardNumber: string | null;
-  admittedOn: Date;
-  officialOn: Date | null;
-  status: MemberStatus;
-  ethnicity: string | null;
-  hometown: string | null;
-  occupation: string | null;
-  phone: string | null;
-  email: string | null;
-  branchId: string;
-  endedOn?: Date | null;
-  endReason?: MemberEndReason | null;
-  version?: number;
-}): Prisma.InputJsonObject {
+export function memberSnapshot(member: MemberValues & Partial<Pick<Member, "endedOn" | "endReason" | "version">>): Prisma.InputJsonObject {
   return {
     fullName: member.fullName,
     gender: member.gender,

@@ -2,12 +2,13 @@
 // which rows cannot be applied, from the rows and a snapshot of the database; the dry run and the
 // apply compute the same plan (and hash) from the same data.
 import { createHash, randomUUID } from "node:crypto";
-import type { Gender, MemberStatus, OrgUnitKind, PositionKind } from "@/lib/generated/prisma/enums";
+import type { OrgUnitKind, PositionKind } from "@/lib/generated/prisma/enums";
 import { foldForSearch } from "@/lib/i18n/format";
 import { isInSubtree } from "@/lib/domain/org-path";
 import { GENDER_LABELS, POSITION_LABELS, formatRosterDate, headerOf, normalizeText, type RosterField } from "@/lib/org/roster-layout";
 import { addDays, isoDay } from "@/lib/time/days";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
+import type { MemberRecord, MemberValues } from "@/lib/org/member-record";
 import { fill } from "@/lib/i18n/fill";
 import messages from "@/lib/i18n/messages";
 import { type IncompleteRow, type RosterRecord, type RowIssue, type RowIssueCode, issue, quote } from "@/lib/org/roster-import/rows";
@@ -25,24 +26,9 @@ export interface UnitInfo {
   activeTo: Date | null;
 }
 
-export interface ExistingMember {
-  id: string;
-  version: number;
+export interface ExistingMember extends MemberRecord {
   branchId: string;
   branchPath: string;
-  fullName: string;
-  gender: Gender;
-  birthDate: Date;
-  partyCardNumber: string | null;
-  admittedOn: Date;
-  officialOn: Date | null;
-  status: MemberStatus;
-  ethnicity: string | null;
-  hometown: string | null;
-  occupation: string | null;
-  phone: string | null;
-  email: string | null;
-  endedOn: Date | null;
 }
 
 export interface RosterSnapshot {
@@ -65,21 +51,7 @@ export function personKey(fullName: string, birthDate: Date): string {
 // ─── Planning (pure) ────────────────────────────────────────────────────────────────────────────
 
 /** The member fields an import writes. */
-export interface MemberValues {
-  fullName: string;
-  gender: Gender;
-  birthDate: Date;
-  partyCardNumber: string | null;
-  admittedOn: Date;
-  officialOn: Date | null;
-  status: MemberStatus;
-  ethnicity: string | null;
-  hometown: string | null;
-  occupation: string | null;
-  phone: string | null;
-  email: string | null;
-  branchId: string;
-}
+export type { MemberValues };
 
 export interface FieldChange {
   column: string;
