@@ -17,6 +17,7 @@ import {
 } from "./model";
 import { fill } from "@/lib/i18n/fill";
 import catalog from "@/lib/i18n/messages/vi/classification-rules.json";
+import { oncePerObject } from "@/lib/rule-sets/once-per-object";
 
 const words = catalog.validate;
 
@@ -153,13 +154,5 @@ export function parseFrame(input: unknown): FrameValidation {
   return validateFrame(parsed.data);
 }
 
-const cache = new WeakMap<object, FrameValidation>();
-
 /** Checks a frame once per object (frames are immutable values): the engine calls this every time. */
-export function validateFrameCached(frame: Frame): FrameValidation {
-  const hit = cache.get(frame);
-  if (hit) return hit;
-  const result = parseFrame(frame);
-  cache.set(frame, result);
-  return result;
-}
+export const validateFrameCached: (frame: Frame) => FrameValidation = oncePerObject(parseFrame);

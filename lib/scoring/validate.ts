@@ -15,6 +15,7 @@ import {
 import { issuesFromZod, rubricSchema } from "./schemas";
 import { scoringMessages } from "./messages";
 import { fill } from "@/lib/i18n/fill";
+import { oncePerObject } from "@/lib/rule-sets/once-per-object";
 
 const wording = scoringMessages.validate;
 
@@ -357,13 +358,4 @@ export function parseRubric(input: unknown): RubricValidation {
 }
 
 /** Checks a rubric only once per object (rubrics are treated as immutable values): the engine calls this on every score. */
-const cache = new WeakMap<object, RubricValidation>();
-
-export function validateRubricCached(rubric: Rubric): RubricValidation {
-  const hit = cache.get(rubric);
-  if (hit) return hit;
-  const parsed = rubricSchema.safeParse(rubric);
-  const result = parsed.success ? validateRubric(parsed.data) : { ok: false as const, errors: issuesFromZod(parsed.error, wording.rubricLabel) };
-  cache.set(rubric, result);
-  return result;
-}
+export const validateRubricCached: (rubric: Rubric) => RubricValidation = oncePerObject(parseRubric);
