@@ -23,16 +23,13 @@ import { foldForSearch } from "@/lib/i18n/format";
 import { isInSubtree, pathIds } from "@/lib/domain/org-path";
 import { usernameSchema } from "@/lib/org/tenants";
 import { isUniqueViolation } from "@/lib/errors";
-import { normalizeName, type JsonInput } from "@/lib/org/units";
+import { normalizeName } from "@/lib/org/units";
 import { fill } from "@/lib/i18n/fill";
 import messages from "@/lib/i18n/messages";
+import type { ServiceContext, JsonInput } from "@/lib/service-context";
 
 const wording = messages.accountsServer.users;
 const accountPasswordSchema = passwordSchema(messages.authServer.account.passwordLabel);
-
-export interface ServiceOptions {
-  requestId?: string | null;
-}
 
 // Usernames are unique across all tenants (the login form names no tenant), so a clash may be with
 // an account of another tenant: the message must not tell which, nor that it exists at all beyond
@@ -383,7 +380,7 @@ export interface CreateUserResult {
 }
 
 /** Creates an account that must change its password at first sign-in. */
-export async function createUser(actor: Principal, input: CreateUserInput | JsonInput, options: ServiceOptions = {}): Promise<CreateUserResult> {
+export async function createUser(actor: Principal, input: CreateUserInput | JsonInput, options: ServiceContext = {}): Promise<CreateUserResult> {
   const scope = requireScope(actor);
   const data = parseInput(createUserSchema, input);
   if (!scope.coversRoot && !data.memberId && !data.role) {
@@ -444,7 +441,7 @@ export async function createUser(actor: Principal, input: CreateUserInput | Json
 }
 
 /** Display name and member link. */
-export async function updateUser(actor: Principal, input: UpdateUserInput | JsonInput, options: ServiceOptions = {}): Promise<void> {
+export async function updateUser(actor: Principal, input: UpdateUserInput | JsonInput, options: ServiceContext = {}): Promise<void> {
   const scope = requireScope(actor);
   const data = parseInput(updateUserSchema, input);
   await withTenant(actor.tenantId, async (tx) => {
@@ -486,7 +483,7 @@ export async function updateUser(actor: Principal, input: UpdateUserInput | Json
 export async function resetPassword(
   actor: Principal,
   input: z.input<typeof userVersionSchema> | JsonInput,
-  options: ServiceOptions = {},
+  options: ServiceContext = {},
 ): Promise<{ temporaryPassword: string }> {
   const scope = requireScope(actor);
   const data = parseInput(userVersionSchema, input);
@@ -520,7 +517,7 @@ export async function resetPassword(
 }
 
 /** Disables or re-enables an account; a disabled account is signed out at its next request. */
-export async function setUserDisabled(actor: Principal, input: z.input<typeof setDisabledSchema> | JsonInput, options: ServiceOptions = {}): Promise<void> {
+export async function setUserDisabled(actor: Principal, input: z.input<typeof setDisabledSchema> | JsonInput, options: ServiceContext = {}): Promise<void> {
   const scope = requireScope(actor);
   const data = parseInput(setDisabledSchema, input);
   if (data.disabled && data.id === actor.id) throw new ValidationError(wording.selfDisable);
@@ -557,7 +554,7 @@ export async function setUserDisabled(actor: Principal, input: z.input<typeof se
 const GRANT_EXISTS = wording.roleHeld;
 
 /** Grants a role on a unit inside the actor's scope to an account the actor manages. */
-export async function grantRole(actor: Principal, input: GrantRoleInput | JsonInput, options: ServiceOptions = {}): Promise<{ grantId: string }> {
+export async function grantRole(actor: Principal, input: GrantRoleInput | JsonInput, options: ServiceContext = {}): Promise<{ grantId: string }> {
   const scope = requireScope(actor);
   const data = parseInput(grantRoleSchema, input);
   try {
@@ -591,7 +588,7 @@ export async function grantRole(actor: Principal, input: GrantRoleInput | JsonIn
 }
 
 /** Revokes one grant. An admin keeps at least one TENANT_ADMIN grant of their own. */
-export async function revokeRole(actor: Principal, input: z.input<typeof revokeRoleSchema> | JsonInput, options: ServiceOptions = {}): Promise<void> {
+export async function revokeRole(actor: Principal, input: z.input<typeof revokeRoleSchema> | JsonInput, options: ServiceContext = {}): Promise<void> {
   const scope = requireScope(actor);
   const data = parseInput(revokeRoleSchema, input);
   await withTenant(actor.tenantId, async (tx) => {

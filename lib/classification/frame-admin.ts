@@ -8,27 +8,7 @@ import { fieldError, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fill } from "@/lib/i18n/fill";
 import messages from "@/lib/i18n/messages";
-import {
-  applyCommonFields,
-  assignmentServices,
-  clashPeriod,
-  cloneVersion,
-  getVersion,
-  importVersion,
-  listCodes,
-  mayRead,
-  requireManager,
-  saveNextVersion,
-  withFormFields,
-  type Imported,
-  type JsonInput,
-  type RuleSetKind,
-  type Saved,
-  type CodeSummaryBase,
-  type VersionSummaryBase,
-  type ServiceOptions,
-  type VersionDetail,
-} from "@/lib/rule-sets/admin";
+import { applyCommonFields, assignmentServices, clashPeriod, cloneVersion, getVersion, importVersion, listCodes, mayRead, requireManager, saveNextVersion, withFormFields, type Imported, type RuleSetKind, type Saved, type CodeSummaryBase, type VersionSummaryBase, type VersionDetail } from "@/lib/rule-sets/admin";
 import {
   cloneFrameSchema,
   createFrameAssignmentSchema,
@@ -42,8 +22,7 @@ import { BUILT_IN_FRAMES } from "./frames";
 import { classificationMessages } from "./messages";
 import { frameSchema, type ClassificationSubject, type Frame, type PeriodKind } from "./model";
 import { parseFrame } from "./validate";
-
-export type { ServiceOptions };
+import type { ServiceContext, JsonInput } from "@/lib/service-context";
 
 const text = classificationMessages.frames;
 const serverText = messages.classificationServer;
@@ -210,7 +189,7 @@ export async function exportFrame(user: Principal, id: string): Promise<{ filena
 export type SavedFrame = Saved;
 
 /** A copy of any version (built-in or the tenant's) under a new code, as its version 1. */
-export async function cloneFrame(user: Principal, input: CloneFrameInput | JsonInput, options: ServiceOptions = {}): Promise<SavedFrame> {
+export async function cloneFrame(user: Principal, input: CloneFrameInput | JsonInput, options: ServiceContext = {}): Promise<SavedFrame> {
   requireManager(user, text);
   return cloneVersion(user, FRAMES, parseInput(cloneFrameSchema, input), options);
 }
@@ -219,7 +198,7 @@ export async function cloneFrame(user: Principal, input: CloneFrameInput | JsonI
  * Inserts the next version of a tenant frame. Built-ins are read-only; a stale
  * `expectedLatestVersion` is a conflict; an invalid result writes nothing and reports every issue.
  */
-export async function saveFrameVersion(user: Principal, input: SaveFrameVersionInput | JsonInput, options: ServiceOptions = {}): Promise<SavedFrame> {
+export async function saveFrameVersion(user: Principal, input: SaveFrameVersionInput | JsonInput, options: ServiceContext = {}): Promise<SavedFrame> {
   requireManager(user, text);
   const data = parseInput(saveFrameVersionSchema, input);
   const applyForm = (base: Frame) =>
@@ -239,7 +218,7 @@ export async function saveFrameVersion(user: Principal, input: SaveFrameVersionI
  * A JSON file as exported: a new code becomes version 1, a code the tenant already has becomes its
  * next version (the version in the file is ignored). Built-in codes are refused.
  */
-export async function importFrame(user: Principal, json: string | Record<string, unknown>, options: ServiceOptions = {}): Promise<Imported> {
+export async function importFrame(user: Principal, json: string | Record<string, unknown>, options: ServiceContext = {}): Promise<Imported> {
   return importVersion(user, FRAMES, json, frameCodeSchema, options);
 }
 

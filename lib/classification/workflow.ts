@@ -22,13 +22,9 @@ import { appraisalSchema, branchReviewSchema, bulkDecisionSchema, bulkReviewSche
 import { addDays, todayInVietnam, vietnamMidnight } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
 import { fill } from "@/lib/i18n/fill";
+import type { ServiceContext } from "@/lib/service-context";
 
 const text = classificationMessages.workflow;
-
-export interface StepContext {
-  requestId?: string | null;
-  now?: Date;
-}
 
 export interface StepResult {
   id: string;
@@ -76,7 +72,7 @@ function requireFacts(ctx: CaseContext, facts: ConditionFacts): void {
   throw new ValidationError(fill(text.factsMissing, { facts: missing.map((f) => CONDITION_FACTS[f].label.toLowerCase()).join("; ") }), fieldErrors);
 }
 
-function audit(tx: Tx, user: Principal, id: string, action: string, after: Prisma.InputJsonValue, step: StepContext, before: Prisma.InputJsonValue | null = null) {
+function audit(tx: Tx, user: Principal, id: string, action: string, after: Prisma.InputJsonValue, step: ServiceContext, before: Prisma.InputJsonValue | null = null) {
   return recordAudit(tx, { tenantId: user.tenantId, actorUserId: user.id, action, entityType: "Classification", entityId: id, before, after, requestId: step.requestId ?? null });
 }
 
@@ -134,7 +130,7 @@ function sameColumn(a: ColumnMarks, aFacts: ConditionFacts, b: ColumnMarks, bFac
  * the condition facts declared and a proposed level the total and conditions allow. Submitting keeps
  * the evidence as read that day and moves the case to SELF_ASSESSED.
  */
-export async function saveSelfAssessment(user: Principal, input: unknown, step: StepContext = {}): Promise<StepResult> {
+export async function saveSelfAssessment(user: Principal, input: unknown, step: ServiceContext = {}): Promise<StepResult> {
   const data = parseInput(selfAssessmentSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const ctx = await caseContext(tx, user, data, { lock: true });
@@ -178,14 +174,14 @@ export async function saveSelfAssessment(user: Principal, input: unknown, step: 
  * the branch proposes (within what the self-assessment's record allows) and the vote on it, valid by
  * the rule of every branch vote (SPEC §4.2: more than half of the members entitled to vote).
  */
-export async function recordBranchReview(user: Principal, input: unknown, step: StepContext = {}): Promise<StepResult> {
+export async function recordBranchReview(user: Principal, input: unknown, step: ServiceContext = {}): Promise<StepResult> {
   const data = parseInput(branchReviewSchema, input);
   return withTenant(user.tenantId, (tx) => reviewInTx(tx, user, data, step));
 }
 
 type ReviewData = import("zod").output<typeof branchReviewSchema>;
 
-async function reviewInTx(tx: Tx, user: Principal, data: ReviewData, step: StepContext): Promise<StepResult> {
+async function reviewInTx(tx: Tx, user: Principal, data: ReviewData, step: ServiceContext): Promise<StepResult> {
   {
     const ctx = await caseContext(tx, user, { caseId: data.caseId }, { lock: true });
     if (!ctx.can.review) throw new ForbiddenError(text.reviewForbidden);
@@ -238,7 +234,7 @@ async function reviewInTx(tx: Tx, user: Principal, data: ReviewData, step: StepC
  * its own column with a reason ("adjust"), and proposes a level the column allows; a level other
  * than the one proposed below it needs a reason.
  */
-export async function appraise(user: Principal, input: unknown, step: StepContext = {}): Promise<StepResult> {
+export async function appraise(user: Principal, input: unknown, step: ServiceContext = {}): Promise<StepResult> {
   const data = parseInput(appraisalSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const ctx = await caseContext(tx, user, { caseId: data.caseId }, { lock: true });
@@ -281,14 +277,14 @@ export async function appraise(user: Principal, input: unknown, step: StepContex
  * appraised column; a level other than the appraisal's needs a reason; "xuất sắc" is refused when it
  * would take the deciding level over the cap, with the excess named.
  */
-export async function decide(user: Principal, input: unknown, step: StepContext = {}): Promise<StepResult> {
+export async function decide(user: Principal, input: unknown, step: ServiceContext = {}): Promise<StepResult> {
   const data = parseInput(decisionSchema, input);
   return withTenant(user.tenantId, (tx) => decideInTx(tx, user, data, step));
 }
 
 type DecisionData = import("zod").output<typeof decisionSchema>;
 
-async function decideInTx(tx: Tx, user: Principal, data: DecisionData, step: StepContext): Promise<StepResult> {
+async function decideInTx(tx: Tx, user: Principal, data: DecisionData, step: ServiceContext): Promise<StepResult> {
   {
     const ctx = await caseContext(tx, user, { caseId: data.caseId }, { lock: true });
     if (!ctx.can.decide) throw new ForbiddenError(fill(text.decideForbidden, { unit: ctx.decidingUnit.name }));
@@ -333,7 +329,7 @@ async function decideInTx(tx: Tx, user: Principal, data: DecisionData, step: Ste
 }
 
 /** Sends the case back to its draft with a reason; the self-assessment's marks stay to be corrected. */
-export async function returnCase(user: Principal, input: unknown, step: StepContext = {}): Promise<StepResult> {
+export async function returnCase(user: Principal, input: unknown, step: ServiceContext = {}): Promise<StepResult> {
   const data = parseInput(returnSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const ctx = await caseContext(tx, user, { caseId: data.caseId }, { lock: true });
@@ -400,7 +396,7 @@ async function each<T>(tx: Tx, user: Principal, caseIds: readonly string[], run:
  * The branch's review meeting for several members (or the branch) at once: one meeting and one vote,
  * each with the level proposed for it, in one transaction — all recorded or none.
  */
-export async function recordBranchReviews(user: Principal, input: unknown, step: StepContext = {}): Promise<{ count: number; href: string | null }> {
+export async function recordBranchReviews(user: Principal, input: unknown, step: ServiceContext = {}): Promise<{ count: number; href: string | null }> {
   const data = parseInput(bulkReviewSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const done = await each(tx, user, data.items.map((i) => i.caseId), (caseId) => {
@@ -416,7 +412,7 @@ export async function recordBranchReviews(user: Principal, input: unknown, step:
  * transaction: each is checked as a single decision — the cap included, counted with the decisions
  * before it in the batch — and any refusal names its subject and writes nothing.
  */
-export async function decideMany(user: Principal, input: unknown, step: StepContext = {}): Promise<{ count: number }> {
+export async function decideMany(user: Principal, input: unknown, step: ServiceContext = {}): Promise<{ count: number }> {
   const data = parseInput(bulkDecisionSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const done = await each(tx, user, data.items.map((i) => i.caseId), async (caseId) => {

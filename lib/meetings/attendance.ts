@@ -16,7 +16,7 @@ import {
   loadMeeting,
   type MeetingRef,
 } from "@/lib/meetings/access";
-import { auditRecord, existingVersionField, loadRoll, meetingDay, optionalInstant, optionalLine, optionalUuidField, rollEntries, uuidField, uuidv7, withNames, type RollMember, type ServiceContext } from "@/lib/meetings/record-common";
+import { auditRecord, existingVersionField, loadRoll, meetingDay, optionalInstant, optionalLine, optionalUuidField, rollEntries, uuidField, uuidv7, withNames, type RollMember } from "@/lib/meetings/record-common";
 import { attendanceFigures, attendanceOpensOn, counterThresholds, memberCounters, type CounterThresholds } from "@/lib/meetings/record-rules";
 import { formatRatio } from "@/lib/exact/ratio";
 import { defaultMark, resolveAttendance } from "@/lib/meetings/rules/attendance";
@@ -29,6 +29,7 @@ import { fill } from "@/lib/i18n/fill";
 import messages from "@/lib/i18n/messages";
 import { settingsFor } from "@/lib/settings/resolve";
 import { isoDay, vietnamDayOf } from "@/lib/time/days";
+import type { ServiceContext } from "@/lib/service-context";
 
 const wording = messages.meetingsServer.attendance;
 const shared = messages.meetingsServer.common;

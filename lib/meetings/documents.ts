@@ -15,6 +15,7 @@ import { parseInput } from "@/lib/errors";
 import { PREPARATION_EDITABLE } from "@/lib/meetings/states";
 import { assertDeclaredSize, blobStore, ingestUpload, newBlobKey, uploadMaxBytes } from "@/lib/storage";
 import messages from "@/lib/i18n/messages";
+import type { ServiceContext } from "@/lib/service-context";
 
 const wording = messages.meetingsServer.documents;
 const shared = messages.meetingsServer.common;
@@ -27,11 +28,6 @@ export const PREPARATION_KINDS: readonly DocumentKind[] = ["CONTENT", "DRAFT_RES
 export const RECORD_KINDS: readonly DocumentKind[] = ["FINAL_RESOLUTION", "MINUTES"];
 /** States after the meeting in which its final documents may still be posted (not locked, not cancelled). */
 const AFTER_MEETING: readonly MeetingState[] = ["HELD", "MINUTES_ADOPTED", "SELF_SCORED", "CONFIRMED"];
-
-export interface ServiceContext {
-  requestId?: string | null;
-  now?: Date;
-}
 
 function invalid(field: string, message: string): ValidationError {
   return new ValidationError(message, { [field]: [message] });

@@ -23,15 +23,10 @@ import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
 import { todayInVietnam, vietnamMidnight, vietnamDayOf } from "@/lib/time/days";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
+import type { ServiceContext, JsonInput } from "@/lib/service-context";
 
 const wording = messages.meetingsServer.scheduling;
 const shared = messages.meetingsServer.common;
-
-export type JsonInput = Record<string, unknown>;
-
-export interface ServiceOptions {
-  requestId?: string | null;
-}
 
 /** Planned length of a meeting: the minimum duration that applies to it (SPEC §3.4, tenant settings). */
 export function plannedMinutes(settings: SettingsSnapshot, kind: MeetingKind, rosterSize: number): number {
@@ -108,7 +103,7 @@ const snapshotSelect = {
  * must be one the user records meetings for, and open on the meeting day. Without a planned end,
  * the meeting gets the minimum duration that applies to it.
  */
-export async function createMeeting(user: Principal, input: CreateMeetingInput | JsonInput, options: ServiceOptions = {}): Promise<{ id: string }> {
+export async function createMeeting(user: Principal, input: CreateMeetingInput | JsonInput, options: ServiceContext = {}): Promise<{ id: string }> {
   const data = parseInput(createMeetingSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const branch = isUuid(data.branchId)
@@ -158,7 +153,7 @@ export async function createMeeting(user: Principal, input: CreateMeetingInput |
 export async function updateMeeting(
   user: Principal,
   input: UpdateMeetingInput | JsonInput,
-  options: ServiceOptions = {},
+  options: ServiceContext = {},
 ): Promise<{ id: string; version: number }> {
   const data = parseInput(updateMeetingSchema, input);
   return withTenant(user.tenantId, async (tx) => {

@@ -9,7 +9,7 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, fieldError, NotFoundError, parseInput } from "@/lib/errors";
 import { MEETING_NOT_FOUND, assertRecordEditable, loadMeeting, type MeetingRef } from "@/lib/meetings/access";
 import { editState, loadMarks, loadRecordMeeting, meetingInfo, type RecordMeetingInfo } from "@/lib/meetings/attendance";
-import { auditRecord, loadRoll, meetingDay, optionalInt, optionalLine, optionalParagraphs, optionalUuidField, requiredParagraphs, uuidField, versionField, type ServiceContext } from "@/lib/meetings/record-common";
+import { auditRecord, loadRoll, meetingDay, optionalInt, optionalLine, optionalParagraphs, optionalUuidField, requiredParagraphs, uuidField, versionField } from "@/lib/meetings/record-common";
 import { attendanceFigures, speakersShare, type SpeakersShare } from "@/lib/meetings/record-rules";
 import { loadResolutionView, type ResolutionView } from "@/lib/meetings/resolution";
 import { loadTasksView, type TasksView } from "@/lib/meetings/tasks";
@@ -18,6 +18,7 @@ import type { AttendanceMark } from "@/lib/meetings/rules/types";
 import { formatRatio } from "@/lib/exact/ratio";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
+import type { ServiceContext } from "@/lib/service-context";
 
 const wording = messages.meetingsServer.minutes;
 

@@ -11,7 +11,7 @@ import type { MeetingKind, MeetingState, OrgUnitKind } from "@/lib/generated/pri
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
 import { canReadMeeting } from "@/lib/meetings/access";
-import { meetingScopePaths, plannedMinutes, type JsonInput, type ServiceOptions } from "@/lib/meetings/meetings";
+import { meetingScopePaths, plannedMinutes } from "@/lib/meetings/meetings";
 import { THEMATIC_MEETING_KINDS, MONTHLY_MEETING_KINDS } from "@/lib/meetings/rules";
 import { generatePlanSchema, meetingDefaultsSchema, type GeneratePlanInput, type MeetingDefaultsInput } from "@/lib/meetings/schemas";
 import { PREPARATION_EDITABLE } from "@/lib/meetings/states";
@@ -19,6 +19,7 @@ import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { isActiveOn, isBranchKind } from "@/lib/org/unit-rules";
 import { settingsFor } from "@/lib/settings/resolve";
 import { todayInVietnam, vietnamMidnight, vietnamDayOf } from "@/lib/time/days";
+import type { ServiceContext, JsonInput } from "@/lib/service-context";
 
 const wording = messages.meetingsServer.plans;
 const shared = messages.meetingsServer.common;
@@ -220,7 +221,7 @@ export async function getPlan(user: Principal, branchId: string, year: number): 
 export async function saveMeetingDefaults(
   user: Principal,
   input: MeetingDefaultsInput | JsonInput,
-  options: ServiceOptions = {},
+  options: ServiceContext = {},
 ): Promise<{ version: number }> {
   const data = parseInput(meetingDefaultsSchema, input);
   return withTenant(user.tenantId, async (tx) => {
@@ -456,7 +457,7 @@ async function planQuarters({ year, branch, day, time, existing, topicByQuarter,
 export async function generatePlan(
   user: Principal,
   input: GeneratePlanInput | JsonInput,
-  options: ServiceOptions & { now?: Date } = {},
+  options: ServiceContext = {},
 ): Promise<GeneratePlanResult> {
   const data = parseInput(generatePlanSchema, input);
   return withTenant(user.tenantId, async (tx) => {

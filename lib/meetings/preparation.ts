@@ -29,14 +29,10 @@ import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { settingsFor } from "@/lib/settings/resolve";
 import messages from "@/lib/i18n/messages";
 import { vietnamDayOf } from "@/lib/time/days";
+import type { ServiceContext } from "@/lib/service-context";
 
 const wording = messages.meetingsServer.preparation;
 const shared = messages.meetingsServer.common;
-
-export interface ServiceContext {
-  requestId?: string | null;
-  now?: Date;
-}
 
 const STALE = shared.stale;
 

@@ -14,13 +14,10 @@ import { branchRosterOn } from "@/lib/org/member-lifecycle";
 import { ruleMessageFor, type RollEntry, type RuleError } from "@/lib/meetings/rules/types";
 import { parseDay, vietnamDayOf } from "@/lib/time/days";
 import messages from "@/lib/i18n/messages";
+import type { ServiceContext } from "@/lib/service-context";
 
 const wording = messages.meetingsServer.recordCommon;
 const shared = messages.meetingsServer.common;
-
-export interface ServiceContext {
-  requestId?: string;
-}
 
 // ─── zod field helpers ──────────────────────────────────────────────────────────────────────────
 

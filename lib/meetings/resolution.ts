@@ -10,13 +10,14 @@ import { VoteMethod } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { MEETING_NOT_FOUND, assertRecordEditable, loadMeeting, type MeetingRef } from "@/lib/meetings/access";
 import { loadMarks } from "@/lib/meetings/attendance";
-import { auditRecord, loadRoll, meetingDay, optionalInstant, optionalInt, optionalLine, requiredParagraphs, rollEntries, uuidField, versionField, withNames, type RollMember, type ServiceContext } from "@/lib/meetings/record-common";
+import { auditRecord, loadRoll, meetingDay, optionalInstant, optionalInt, optionalLine, requiredParagraphs, rollEntries, uuidField, versionField, withNames, type RollMember } from "@/lib/meetings/record-common";
 import { attendanceFigures, suggestResolutionNumber } from "@/lib/meetings/record-rules";
 import { voteValidity, type VoteValidity } from "@/lib/meetings/rules/vote";
 import type { AttendanceEntry, RollEntry } from "@/lib/meetings/rules/types";
 import { parseLocalDateTime } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
+import type { ServiceContext } from "@/lib/service-context";
 
 const wording = messages.meetingsServer.resolution;
 

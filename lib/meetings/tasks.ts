@@ -13,11 +13,12 @@ import { fieldError, NotFoundError, parseInput } from "@/lib/errors";
 import { TaskResult, type MeetingState } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { MEETING_NOT_FOUND, assertRecordEditable, loadMeeting, type MeetingRef } from "@/lib/meetings/access";
-import { auditRecord, meetingDay, optionalInt, optionalLine, optionalUuidField, requiredDayField, requiredParagraphs, rollMemberOn, uuidField, type ServiceContext } from "@/lib/meetings/record-common";
+import { auditRecord, meetingDay, optionalInt, optionalLine, optionalUuidField, requiredDayField, requiredParagraphs, rollMemberOn, uuidField } from "@/lib/meetings/record-common";
 import { resultPercentFor, targetsMet, type TargetsMet } from "@/lib/meetings/record-rules";
 import { isoDay } from "@/lib/time/days";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
+import type { ServiceContext } from "@/lib/service-context";
 
 const wording = messages.meetingsServer.tasks;
 

@@ -35,11 +35,12 @@ import {
   type MakeOfficialInput,
   type TransferMemberInput,
 } from "@/lib/org/member-schemas";
-import { CARD_TAKEN, STALE_MEMBER, type ServiceContext } from "@/lib/org/members";
+import { CARD_TAKEN, STALE_MEMBER } from "@/lib/org/members";
 import { pathIds } from "@/lib/domain/org-path";
 import { addDays, isoDay, isoDayOrNull, todayInVietnam, vietnamDayOf } from "@/lib/time/days";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
+import type { ServiceContext } from "@/lib/service-context";
 
 const wording = messages.orgServer.lifecycle;
 
@@ -372,7 +373,6 @@ export async function addExemption(
     return row;
   });
 }
-
 
 /**
  * The meeting that decided an exemption (SPEC §7): a meeting of the member's own branch that was

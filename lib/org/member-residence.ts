@@ -17,7 +17,7 @@ import {
   type ResidenceCommentInput,
   type UpdateResidenceLinkInput,
 } from "@/lib/org/member-schemas";
-import type { ServiceContext } from "@/lib/org/members";
+import type { ServiceContext } from "@/lib/service-context";
 import { isoDay, isoDayOrNull } from "@/lib/time/days";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";

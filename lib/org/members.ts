@@ -49,14 +49,11 @@ import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
+import type { ServiceContext } from "@/lib/service-context";
 
 const wording = messages.orgServer.members;
 
 export { decodeCursor, encodeCursor, type Cursor } from "@/lib/org/member-schemas";
-
-export interface ServiceContext {
-  requestId?: string | null;
-}
 
 export const CARD_TAKEN = wording.cardTaken;
 export const STALE_MEMBER =

@@ -10,6 +10,7 @@ import { OrgUnitCategory, type OrgUnitKind, type Role } from "@/lib/generated/pr
 import { rootPath } from "@/lib/domain/org-path";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
+import type { ServiceContext } from "@/lib/service-context";
 
 const wording = messages.orgServer.tenants;
 
@@ -79,10 +80,9 @@ export interface CreateTenantResult {
   roleGrantId: string;
 }
 
-export interface ServiceContext {
+export interface TenantServiceContext extends ServiceContext {
   /** Null for the CLI and the seed (no signed-in user). */
   actorUserId?: string | null;
-  requestId?: string | null;
 }
 
 export function usernameTakenMessage(username: string): string {
@@ -103,7 +103,7 @@ export interface TenantCreationRecords {
 export async function recordTenantCreation(
   tx: Tx,
   records: TenantCreationRecords,
-  context: ServiceContext = {},
+  context: TenantServiceContext = {},
 ): Promise<void> {
   const tenantId = records.tenant.id;
   const common = { tenantId, actorUserId: context.actorUserId ?? null, requestId: context.requestId ?? null };
@@ -157,7 +157,7 @@ function todayUtc(): Date {
  * Creates a tenant with its root org unit, its first administrator (TENANT_ADMIN on the root) and the
  * audit entries, all in one transaction. Throws ValidationError or ConflictError with Vietnamese messages.
  */
-export async function createTenant(input: CreateTenantInput, context: ServiceContext = {}): Promise<CreateTenantResult> {
+export async function createTenant(input: CreateTenantInput, context: TenantServiceContext = {}): Promise<CreateTenantResult> {
   const data = parseInput(createTenantSchema, input);
   // Hashing takes tens of milliseconds: do it before the transaction opens.
   const passwordHash = await hashPassword(data.adminPassword);

@@ -25,16 +25,12 @@ import {
   COMMITTEE_MIN_OFFICIALS,
 } from "@/lib/org/unit-rules";
 import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
+import type { ServiceContext, JsonInput } from "@/lib/service-context";
 
 const wording = messages.orgServer.units;
 const shared = messages.orgServer.common;
 
 /** Services parse their input themselves, so an API body (any JSON object) may be passed as is. */
-export type JsonInput = Record<string, unknown>;
-
-export interface ServiceOptions {
-  requestId?: string | null;
-}
 
 const kindLabel = (kind: OrgUnitKind) => messages.orgKind[kind];
 
@@ -281,7 +277,7 @@ function committeeDecision(
 // ─── Create ─────────────────────────────────────────────────────────────────────────────────────
 
 /** Creates a unit under a parent the actor manages. Returns the new unit's id. */
-export async function createOrgUnit(actor: Principal, input: CreateOrgUnitInput | JsonInput, options: ServiceOptions = {}): Promise<{ id: string }> {
+export async function createOrgUnit(actor: Principal, input: CreateOrgUnitInput | JsonInput, options: ServiceContext = {}): Promise<{ id: string }> {
   const data = parseInput(createOrgUnitSchema, input);
   return withTenant(actor.tenantId, async (tx) => {
     await lockStructure(tx, actor.tenantId);
@@ -336,7 +332,7 @@ async function hasMembers(tx: Tx, tenantId: string, unitId: string): Promise<boo
 }
 
 /** Renames a unit and sets its code, kind, category and committee flag. */
-export async function updateOrgUnit(actor: Principal, input: UpdateOrgUnitInput | JsonInput, options: ServiceOptions = {}): Promise<void> {
+export async function updateOrgUnit(actor: Principal, input: UpdateOrgUnitInput | JsonInput, options: ServiceContext = {}): Promise<void> {
   const data = parseInput(updateOrgUnitSchema, input);
   await withTenant(actor.tenantId, async (tx) => {
     await lockStructure(tx, actor.tenantId);
@@ -404,7 +400,7 @@ export async function updateOrgUnit(actor: Principal, input: UpdateOrgUnitInput 
  * subtree are rewritten by one UPDATE on the path prefix. Grants follow automatically (they name
  * units by id and read the path at request time).
  */
-export async function moveOrgUnit(actor: Principal, input: MoveOrgUnitInput | JsonInput, options: ServiceOptions = {}): Promise<{ movedUnits: number }> {
+export async function moveOrgUnit(actor: Principal, input: MoveOrgUnitInput | JsonInput, options: ServiceContext = {}): Promise<{ movedUnits: number }> {
   const data = parseInput(moveOrgUnitSchema, input);
   return withTenant(actor.tenantId, async (tx) => {
     await lockStructure(tx, actor.tenantId);
@@ -459,7 +455,7 @@ export async function moveOrgUnit(actor: Principal, input: MoveOrgUnitInput | Js
  * after that day or while units under it are still active: they must be moved or closed first.
  * Positions held in the unit end on that day too.
  */
-export async function closeOrgUnit(actor: Principal, input: CloseOrgUnitInput | JsonInput, options: ServiceOptions = {}): Promise<void> {
+export async function closeOrgUnit(actor: Principal, input: CloseOrgUnitInput | JsonInput, options: ServiceContext = {}): Promise<void> {
   const data = parseInput(closeOrgUnitSchema, input);
   await withTenant(actor.tenantId, async (tx) => {
     await lockStructure(tx, actor.tenantId);
@@ -565,7 +561,7 @@ export async function moveFutureMeetingsOnMerge(
  * hosted by the source and residence links to it follow the target, and the source is closed the
  * day before with `mergedIntoId` = target.
  */
-export async function mergeBranches(actor: Principal, input: MergeBranchesInput | JsonInput, options: ServiceOptions = {}): Promise<MergeResult> {
+export async function mergeBranches(actor: Principal, input: MergeBranchesInput | JsonInput, options: ServiceContext = {}): Promise<MergeResult> {
   const data = parseInput(mergeBranchesSchema, input);
   return withTenant(actor.tenantId, async (tx) => {
     await lockStructure(tx, actor.tenantId);

@@ -14,10 +14,11 @@ import { fill } from "@/lib/i18n/fill";
 import messages from "@/lib/i18n/messages";
 import { existingVersionField, optionalParagraphs, requiredDayField, requiredParagraphs, uuidField } from "@/lib/meetings/record-common";
 import { isInSubtree } from "@/lib/domain/org-path";
-import { STALE, optionalDay, type ServiceContext } from "@/lib/oversight/common";
+import { STALE, optionalDay } from "@/lib/oversight/common";
 import { termCovers, termsOverlap } from "@/lib/oversight/rules";
 import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
+import type { ServiceContext } from "@/lib/service-context";
 
 const words = messages.oversightServer.assignment;
 

@@ -12,12 +12,6 @@ import { parseDay, vietnamDayOf } from "@/lib/time/days";
 
 const words = messages.oversightServer.common;
 
-export interface ServiceContext {
-  requestId?: string | null;
-  /** The clock (tests pin it). */
-  now?: Date;
-}
-
 /** Units that hold meetings, and so can be followed. */
 
 /** The meeting really took place (reopening a scored meeting sends it back to HELD: still held). */

@@ -10,9 +10,10 @@ import type { VisitStatus } from "@/lib/generated/prisma/enums";
 import messages from "@/lib/i18n/messages";
 import { canReadMeeting, loadMeeting } from "@/lib/meetings/access";
 import { existingVersionField, requiredParagraphs, uuidField } from "@/lib/meetings/record-common";
-import { STALE, meetingDayOf, optionalDay, type ServiceContext } from "@/lib/oversight/common";
+import { STALE, meetingDayOf, optionalDay } from "@/lib/oversight/common";
 import { assertDueAfterMeeting, ownRecordedVisit } from "@/lib/oversight/visits";
 import { isoDay, vietnamDayOf } from "@/lib/time/days";
+import type { ServiceContext } from "@/lib/service-context";
 
 const words = messages.oversightServer.followUps;
 

@@ -12,10 +12,11 @@ import { formatCalendarDate } from "@/lib/i18n/format";
 import messages from "@/lib/i18n/messages";
 import { fill } from "@/lib/i18n/fill";
 import { requiredDayField } from "@/lib/meetings/record-common";
-import { checkbox, type ServiceContext } from "@/lib/oversight/common";
+import { checkbox } from "@/lib/oversight/common";
 import { SETTINGS } from "@/lib/settings/registry";
 import { settingsFor, type SettingsSnapshot } from "@/lib/settings/resolve";
 import { addDays, isoDay, todayInVietnam } from "@/lib/time/days";
+import type { ServiceContext } from "@/lib/service-context";
 
 const words = messages.oversightServer.settings;
 

@@ -17,11 +17,12 @@ import messages from "@/lib/i18n/messages";
 import { loadMeeting, type MeetingRef } from "@/lib/meetings/access";
 import { existingVersionField, optionalParagraphs, uuidField } from "@/lib/meetings/record-common";
 import { LOCKED_STATES, RECORD_EDITABLE } from "@/lib/meetings/states";
-import { REGISTRABLE_STATES, STALE, findBasis, meetingDayOf, notFollowingMessage, optionalDay, quotaExclusionFor, type ServiceContext, type VisitBasis } from "@/lib/oversight/common";
+import { REGISTRABLE_STATES, STALE, findBasis, meetingDayOf, notFollowingMessage, optionalDay, quotaExclusionFor, type VisitBasis } from "@/lib/oversight/common";
 import { daysAfter, needsApproval } from "@/lib/oversight/rules";
 import { settingsFor } from "@/lib/settings/resolve";
 import { isoDay, vietnamDayOf } from "@/lib/time/days";
 import { HELD_STATES } from "@/lib/domain/meeting-states";
+import type { ServiceContext } from "@/lib/service-context";
 
 const words = messages.oversightServer.visits;
 

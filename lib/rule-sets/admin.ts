@@ -23,12 +23,7 @@ import { formatCalendarDate } from "@/lib/i18n/format";
 import { jsonObjectInput } from "@/lib/json/object-input";
 import { isoDay } from "@/lib/time/days";
 import { endAssignmentSchema, type EndAssignmentInput } from "./input";
-
-export interface ServiceOptions {
-  requestId?: string | null;
-}
-
-export type JsonInput = Record<string, unknown>;
+import type { ServiceContext, JsonInput } from "@/lib/service-context";
 
 export const READ_PERMISSIONS: readonly Permission[] = ["settings.manage", "score.review", "score.confirm", "score.self"];
 
@@ -341,7 +336,7 @@ async function requireNewCode<Def extends RuleSetDefinition, Row extends Version
   if (clash) throw fieldError("code", clash === code ? fill(kind.text.codeTaken, { code }) : fill(kind.text.codeTakenCase, { code, clash }));
 }
 
-function auditCommon(user: Principal, entityType: string, entityId: string, options: ServiceOptions) {
+function auditCommon(user: Principal, entityType: string, entityId: string, options: ServiceContext) {
   return { tenantId: user.tenantId, actorUserId: user.id, entityType, entityId, requestId: options.requestId ?? null };
 }
 
@@ -370,7 +365,7 @@ export async function cloneVersion<Def extends RuleSetDefinition, Row extends Ve
   user: Principal,
   kind: AnyKind<Def, Row>,
   data: { sourceId: string; code: string; name: string },
-  options: ServiceOptions,
+  options: ServiceContext,
 ): Promise<Saved> {
   return racing(
     kind,
@@ -411,7 +406,7 @@ export async function saveNextVersion<Def extends RuleSetDefinition, Row extends
   kind: AnyKind<Def, Row>,
   data: NextVersionInput,
   applyForm: (base: Def) => Record<string, unknown>,
-  options: ServiceOptions,
+  options: ServiceContext,
 ): Promise<Saved> {
   const { text } = kind;
   return racing(
@@ -469,7 +464,7 @@ export async function importVersion<Def extends RuleSetDefinition, Row extends V
   kind: AnyKind<Def, Row>,
   json: string | Record<string, unknown>,
   codeSchema: { safeParse(value: unknown): { success: true; data: string } | { success: false; error: { issues: readonly { message: string }[] } } },
-  options: ServiceOptions,
+  options: ServiceContext,
 ): Promise<Imported> {
   requireManager(user, kind.text);
   const object = jsonObjectInput(json, "file", kind.what);
@@ -632,7 +627,7 @@ export async function createAssignmentOf<Def extends RuleSetDefinition, Row exte
   user: Principal,
   kind: RuleSetKind<Def, Row, Target>,
   data: AssignmentInput<Target>,
-  options: ServiceOptions,
+  options: ServiceContext,
 ): Promise<{ id: string }> {
   const { text } = kind;
   return withTenant(user.tenantId, async (tx) => {
@@ -669,7 +664,7 @@ export async function endAssignmentOf<Def extends RuleSetDefinition, Row extends
   user: Principal,
   kind: AnyKind<Def, Row>,
   data: { id: string; reason?: string | undefined },
-  options: ServiceOptions,
+  options: ServiceContext,
 ): Promise<{ endedAt: Date }> {
   return withTenant(user.tenantId, async (tx) => {
     const assignment = isUuid(data.id) ? await kind.assignments.find(tx, user.tenantId, data.id) : null;
@@ -715,11 +710,11 @@ export function assignmentServices<Def extends RuleSetDefinition, Row extends Ve
       (await listAssignmentsOf(user, kind)).map(
         ({ code, name, targets, ...item }) => ({ ...item, [keys.code]: code, [keys.name]: name, [keys.targets]: targets }) as NamedAssignment<Target, CK, NK, TK>,
       ),
-    create: async (user: Principal, input: z.input<S> | JsonInput, options: ServiceOptions = {}): Promise<{ id: string }> => {
+    create: async (user: Principal, input: z.input<S> | JsonInput, options: ServiceContext = {}): Promise<{ id: string }> => {
       requireManager(user, kind.text);
       return createAssignmentOf(user, kind, toInput(parseInput(createSchema, input)), options);
     },
-    end: async (user: Principal, input: EndAssignmentInput | JsonInput, options: ServiceOptions = {}): Promise<{ endedAt: Date }> => {
+    end: async (user: Principal, input: EndAssignmentInput | JsonInput, options: ServiceContext = {}): Promise<{ endedAt: Date }> => {
       requireManager(user, kind.text);
       return endAssignmentOf(user, kind, parseInput(endAssignmentSchema, input), options);
     },

@@ -16,29 +16,7 @@ import messages from "@/lib/i18n/messages";
 import { isInSubtree } from "@/lib/domain/org-path";
 import { BRANCH_UNIT_KINDS } from "@/lib/org/unit-rules";
 import type { UnitOption } from "@/lib/org/units";
-import {
-  applyCommonFields,
-  assignmentServices,
-  cloneVersion,
-  clashPeriod,
-  getVersion,
-  importVersion,
-  listCodes,
-  mayRead,
-  READ_PERMISSIONS,
-  requireManager,
-  requireReader,
-  saveNextVersion,
-  withFormFields,
-  type Imported,
-  type JsonInput,
-  type RuleSetKind,
-  type Saved,
-  type CodeSummaryBase,
-  type VersionSummaryBase,
-  type ServiceOptions,
-  type VersionDetail,
-} from "@/lib/rule-sets/admin";
+import { applyCommonFields, assignmentServices, cloneVersion, clashPeriod, getVersion, importVersion, listCodes, mayRead, READ_PERMISSIONS, requireManager, requireReader, saveNextVersion, withFormFields, type Imported, type RuleSetKind, type Saved, type CodeSummaryBase, type VersionSummaryBase, type VersionDetail } from "@/lib/rule-sets/admin";
 import type { Rubric } from "./model";
 import { rubricSchema } from "./schemas";
 import {
@@ -56,8 +34,7 @@ import { ensureBuiltInRubrics, rubricColumns, rubricForMeeting } from "./rubric-
 import { BUILT_IN_RUBRICS, NATIONAL_RUBRICS } from "./rubrics";
 import { parseRubric } from "./validate";
 import { isoDay } from "@/lib/time/days";
-
-export type { ServiceOptions };
+import type { ServiceContext, JsonInput } from "@/lib/service-context";
 
 const text = messages.ruleSetsServer.rubric;
 export const READ_ONLY = text.readOnly;
@@ -265,7 +242,7 @@ export async function exportRubric(user: Principal, id: string): Promise<RubricE
 export type SavedRubric = Saved;
 
 /** A copy of any version (built-in or the tenant's) under a new code, as its version 1. */
-export async function cloneRubric(user: Principal, input: CloneRubricInput | JsonInput, options: ServiceOptions = {}): Promise<SavedRubric> {
+export async function cloneRubric(user: Principal, input: CloneRubricInput | JsonInput, options: ServiceContext = {}): Promise<SavedRubric> {
   requireManager(user, text);
   return cloneVersion(user, RUBRICS, parseInput(cloneRubricSchema, input), options);
 }
@@ -324,7 +301,7 @@ function applyRubricFields(next: Rubric, data: SaveData, fail: (field: string, m
  * `expectedLatestVersion` is a conflict; an invalid result writes nothing and reports every issue.
  * Older versions are left as they are (scorecards keep pointing at theirs).
  */
-export async function saveRubricVersion(user: Principal, input: SaveRubricVersionInput | JsonInput, options: ServiceOptions = {}): Promise<SavedRubric> {
+export async function saveRubricVersion(user: Principal, input: SaveRubricVersionInput | JsonInput, options: ServiceContext = {}): Promise<SavedRubric> {
   requireManager(user, text);
   const data = parseInput(saveRubricVersionSchema, input);
   const applyForm = (base: Rubric) =>
@@ -341,7 +318,7 @@ export type ImportedRubric = Imported;
  * A JSON file as exported: a new code becomes version 1 of a new rubric, a code the tenant already
  * has becomes its next version (the version written in the file is ignored). Built-in codes are refused.
  */
-export async function importRubric(user: Principal, json: string | Record<string, unknown>, options: ServiceOptions = {}): Promise<ImportedRubric> {
+export async function importRubric(user: Principal, json: string | Record<string, unknown>, options: ServiceContext = {}): Promise<ImportedRubric> {
   return importVersion(user, RUBRICS, json, rubricCodeSchema, options);
 }
 

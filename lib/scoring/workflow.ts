@@ -32,6 +32,7 @@ import { loadRubricRow, rubricForMeeting, type RubricChoice, type RubricRow } fr
 import { isoDay } from "@/lib/time/days";
 import { fill } from "@/lib/i18n/fill";
 import messages from "@/lib/i18n/messages";
+import type { ServiceContext } from "@/lib/service-context";
 
 /** The score editor's problem messages: the server says the same words when it refuses a save. */
 const problemWords = messages.scorecard.problems;
@@ -452,11 +453,6 @@ function effectiveOf(state: MeetingState, columns: Record<ColumnName, ScoreColum
 
 // ─── Steps ──────────────────────────────────────────────────────────────────────────────────────
 
-export interface StepContext {
-  requestId?: string | null;
-  now?: Date;
-}
-
 export interface StepResult {
   meetingId: string;
   state: MeetingState;
@@ -547,7 +543,7 @@ async function writeCard(tx: Tx, user: Principal, ctx: Context, data: CardColumn
   return ctx.card.version + 1;
 }
 
-async function audit(tx: Tx, user: Principal, ctx: Context, action: string, before: object | null, after: object, step: StepContext) {
+async function audit(tx: Tx, user: Principal, ctx: Context, action: string, before: object | null, after: object, step: ServiceContext) {
   await recordAudit(tx, {
     tenantId: user.tenantId,
     actorUserId: user.id,
@@ -565,7 +561,7 @@ function summary(result: ScoreResult) {
 }
 
 /** The branch saves its draft (partial marks allowed) while the meeting is held or its minutes adopted. */
-export async function saveScoreDraft(user: Principal, input: unknown, step: StepContext = {}): Promise<StepResult & { cardVersion: number }> {
+export async function saveScoreDraft(user: Principal, input: unknown, step: ServiceContext = {}): Promise<StepResult & { cardVersion: number }> {
   const data = parseInput(saveDraftSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const ctx = await stepContext(tx, user, data.meetingId, data.version);
@@ -595,7 +591,7 @@ export async function saveScoreDraft(user: Principal, input: unknown, step: Step
  * marked (deductions with a reason), the vote valid under SPEC §4.2 (only official members present
  * vote; more than half of D_vote in favour). Moves the meeting to SELF_SCORED.
  */
-export async function submitSelfScore(user: Principal, input: unknown, step: StepContext = {}): Promise<StepResult & { cardVersion: number; vote: VoteValidity }> {
+export async function submitSelfScore(user: Principal, input: unknown, step: ServiceContext = {}): Promise<StepResult & { cardVersion: number; vote: VoteValidity }> {
   const data = parseInput(submitSelfScoreSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const ctx = await stepContext(tx, user, data.meetingId, data.version);
@@ -711,7 +707,7 @@ export const NOT_FOLLOWING_CONFIRM =
  * delegation, as for a visit) confirms the self-score as it is, or scores their own column; an
  * adjustment needs a reason. Moves the meeting to CONFIRMED.
  */
-export async function confirmScore(user: Principal, input: unknown, step: StepContext = {}): Promise<StepResult & { cardVersion: number }> {
+export async function confirmScore(user: Principal, input: unknown, step: ServiceContext = {}): Promise<StepResult & { cardVersion: number }> {
   const data = parseInput(overseerSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const ctx = await stepContext(tx, user, data.meetingId, data.version);
@@ -759,7 +755,7 @@ export async function confirmScore(user: Principal, input: unknown, step: StepCo
  * The reviewer (score.review) decides: approves the effective column (overseer's, else the
  * self-score) or scores the final column with a reason. Moves the meeting to FINALISED, which locks it.
  */
-export async function finaliseScore(user: Principal, input: unknown, step: StepContext = {}): Promise<StepResult & { cardVersion: number }> {
+export async function finaliseScore(user: Principal, input: unknown, step: ServiceContext = {}): Promise<StepResult & { cardVersion: number }> {
   const data = parseInput(finaliseSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const ctx = await stepContext(tx, user, data.meetingId, data.version);
@@ -792,7 +788,7 @@ export async function finaliseScore(user: Principal, input: unknown, step: StepC
 }
 
 /** The reviewer sends the card back to the branch with a reason (the meeting returns to MINUTES_ADOPTED). */
-export async function returnScore(user: Principal, input: unknown, step: StepContext = {}): Promise<StepResult & { cardVersion: number }> {
+export async function returnScore(user: Principal, input: unknown, step: ServiceContext = {}): Promise<StepResult & { cardVersion: number }> {
   const data = parseInput(returnScoreSchema, input);
   return withTenant(user.tenantId, async (tx) => {
     const ctx = await stepContext(tx, user, data.meetingId, data.version);

@@ -5,6 +5,7 @@ import { MAX_ROWS } from "@/lib/org/roster-layout";
 import { fill } from "@/lib/i18n/fill";
 import messages from "@/lib/i18n/messages";
 import { type IncompleteRow, type RosterRecord, type RowIssue, parseRecords } from "@/lib/org/roster-import/rows";
+import type { ServiceContext } from "@/lib/service-context";
 
 const wording = messages.orgServer.rosterImport;
 
@@ -15,10 +16,7 @@ export interface ImportProgress {
   done: number;
   total: number | null;
 }
-export interface ContextOptions {
-  /** The moment of the operation (tests pin it); "today" is its calendar day in Vietnam. */
-  now?: Date;
-  requestId?: string | null;
+export interface ContextOptions extends ServiceContext {
   onProgress?: (progress: ImportProgress) => void;
 }
 
