@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 
-type Tone = "neutral" | "brand" | "muted" | "success";
+export type Tone = "neutral" | "brand" | "muted" | "success";
 
 // Not held yet: neutral / brand; recorded and beyond: success; set aside: muted.
 const STATE_TONE: Record<MeetingState, Tone> = {
@@ -17,12 +17,15 @@ const STATE_TONE: Record<MeetingState, Tone> = {
   CANCELLED: "muted",
 };
 
+export const meetingStateTone = (state: MeetingState): Tone => STATE_TONE[state];
+export const meetingKindTone = (kind: MeetingKind): Tone => (kind === "REGULAR" ? "muted" : "brand");
+
 export function MeetingStateBadge({ state }: { state: MeetingState }) {
   const t = useTranslations("meetings.state");
-  return <Badge tone={STATE_TONE[state]}>{t(state)}</Badge>;
+  return <Badge tone={meetingStateTone(state)}>{t(state)}</Badge>;
 }
 
 export function MeetingKindBadge({ kind }: { kind: MeetingKind }) {
   const t = useTranslations("meetings.kind");
-  return <Badge tone={kind === "REGULAR" ? "muted" : "brand"}>{t(kind)}</Badge>;
+  return <Badge tone={meetingKindTone(kind)}>{t(kind)}</Badge>;
 }

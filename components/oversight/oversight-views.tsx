@@ -1,9 +1,9 @@
 // Read-only pieces of the oversight pages: the quota figure, a meeting line on the desk, the badges
 // of a visit. No data access here: pages pass what the services returned.
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { MeetingStateBadge } from "@/components/meetings/meeting-badges";
+import { meetingStateTone, type Tone } from "@/components/meetings/meeting-badges";
+import { DeskMeetingCard } from "@/components/oversight/desk-meeting-card";
 import { Badge } from "@/components/ui/badge";
 import type { QuotaExclusion, VisitApproval, VisitStatus } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, formatNumber, formatTime } from "@/lib/i18n/format";
@@ -40,46 +40,56 @@ export function QuotaFigure({ coverage, year }: { coverage: OverseerCoverage; ye
   );
 }
 
+type VisitBadgeKey = `visitStatus.${VisitStatus}` | `approval.${VisitApproval}` | `exclusionShort.${QuotaExclusion}` | "notCounted";
+
+/** The badges of a visit, in order: its status, the approval of a late record, why it does not count. */
+function visitBadgeList(status: VisitStatus, approval: VisitApproval, countsForQuota: boolean, exclusion?: QuotaExclusion | null): { key: VisitBadgeKey; tone: Tone }[] {
+  return [
+    { key: `visitStatus.${status}`, tone: status === "ATTENDED" ? "success" : status === "PLANNED" ? "brand" : "muted" },
+    ...(status === "ATTENDED" && approval !== "NOT_NEEDED"
+      ? [{ key: `approval.${approval}` as const, tone: approval === "APPROVED" ? ("success" as const) : approval === "PENDING" ? ("brand" as const) : ("muted" as const) }]
+      : []),
+    ...(status === "ATTENDED" && !countsForQuota ? [{ key: exclusion ? (`exclusionShort.${exclusion}` as const) : ("notCounted" as const), tone: "muted" as const }] : []),
+  ];
+}
+
 export function VisitBadges({ status, approval, countsForQuota, exclusion }: { status: VisitStatus; approval: VisitApproval; countsForQuota: boolean; exclusion?: QuotaExclusion | null }) {
   const t = useTranslations("oversight");
   return (
     <span className="flex flex-wrap gap-2">
-      <Badge tone={status === "ATTENDED" ? "success" : status === "PLANNED" ? "brand" : "muted"}>{t(`visitStatus.${status}`)}</Badge>
-      {status === "ATTENDED" && approval !== "NOT_NEEDED" ? (
-        <Badge tone={approval === "APPROVED" ? "success" : approval === "PENDING" ? "brand" : "muted"}>{t(`approval.${approval}`)}</Badge>
-      ) : null}
-      {status === "ATTENDED" && !countsForQuota ? <Badge tone="muted">{exclusion ? t(`exclusionShort.${exclusion}`) : t("notCounted")}</Badge> : null}
+      {visitBadgeList(status, approval, countsForQuota, exclusion).map((badge) => (
+        <Badge key={badge.key} tone={badge.tone}>
+          {t(badge.key)}
+        </Badge>
+      ))}
     </span>
   );
 }
 
-/** One meeting on the desk: what, where, when, and the actions under it. */
+/**
+ * One meeting on the desk: what, where, when, and the actions under it. The words are worked out
+ * here; DeskMeetingCard (a client component) draws them, so the desk's long lists are not sent
+ * twice (HTML and RSC payload).
+ */
 export function DeskMeetingItem({ meeting, children, extra }: { meeting: DeskMeeting; children?: ReactNode; extra?: ReactNode }) {
   const t = useTranslations("oversight.desk");
+  const to = useTranslations("oversight");
+  const ts = useTranslations("meetings.state");
+  const visit = meeting.visit;
   return (
-    <li className="flex flex-col gap-3 rounded-xl border border-ink-200 bg-white p-4 shadow-sm">
-      <div className="flex min-w-0 flex-col gap-1">
-        <p className="text-lg font-semibold break-words text-ink-950">
-          <Link href={`/oversight/visits/${meeting.id}`} className="text-brand-800 underline">
-            {meeting.title}
-          </Link>
-        </p>
-        <p className="text-base text-ink-800">{meeting.branch.name}</p>
-        <p className="text-base text-ink-700">
-          {t("when", { day: formatCalendarDate(meeting.day), time: formatTime(meeting.plannedStart) })}
-          {meeting.place ? ` · ${meeting.place}` : ""}
-        </p>
-        <p className="flex flex-wrap items-center gap-2">
-          <MeetingStateBadge state={meeting.state} />
-          {meeting.visit ? (
-            <VisitBadges status={meeting.visit.status} approval={meeting.visit.approval} countsForQuota={meeting.visit.countsForQuota} />
-          ) : null}
-          {meeting.onBehalfOf ? <Badge tone="muted">{t("onBehalf", { name: meeting.onBehalfOf })}</Badge> : null}
-        </p>
-        {extra}
-      </div>
-      {children ? <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-start">{children}</div> : null}
-    </li>
+    <DeskMeetingCard
+      id={meeting.id}
+      title={meeting.title}
+      branch={meeting.branch.name}
+      when={t("when", { day: formatCalendarDate(meeting.day), time: formatTime(meeting.plannedStart) })}
+      place={meeting.place}
+      state={{ label: ts(meeting.state), tone: meetingStateTone(meeting.state) }}
+      visitBadges={visit ? visitBadgeList(visit.status, visit.approval, visit.countsForQuota).map((badge) => ({ label: to(badge.key), tone: badge.tone })) : null}
+      onBehalf={meeting.onBehalfOf ? t("onBehalf", { name: meeting.onBehalfOf }) : null}
+      extra={extra}
+    >
+      {children}
+    </DeskMeetingCard>
   );
 }
 

@@ -652,9 +652,14 @@ function ScorecardBody({
               {total ? t("totals.points", { points: pts(total.points), max: pts(total.max) }) : `—/${Points.format(g.pointsTenths)}`}
             </span>
           </summary>
-          <ol className="flex flex-col border-t border-ink-100 px-4 sm:px-5">
-            {g.criteria.map((c) => (c.criterion.mode === "AUTO" ? autoCriterion(c) : manualCriterion(c)))}
-          </ol>
+          {/* A folded group's criteria are drawn when it opens (the jumps above open, render, then
+              focus), so a card only read does not send every criterion's markup folded away.
+              While a column is edited they stay in the form: the submit reads every field. */}
+          {open || editing !== null ? (
+            <ol className="flex flex-col border-t border-ink-100 px-4 sm:px-5">
+              {g.criteria.map((c) => (c.criterion.mode === "AUTO" ? autoCriterion(c) : manualCriterion(c)))}
+            </ol>
+          ) : null}
         </details>
       </section>
     );

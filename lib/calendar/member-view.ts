@@ -3,7 +3,7 @@
 // computed by the shared rules, and the tasks assigned to them. Everything hangs off the member
 // the account is linked to (User.memberId): their own record, whatever roles the account has.
 import type { Principal } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenantReads } from "@/lib/db/tenant";
 import type { AttendanceStatus, DocumentKind, MeetingKind, MeetingState, TaskResult } from "@/lib/generated/prisma/enums";
 import { attachedOnMeetingDay, canReadMeeting } from "@/lib/meetings/access";
 import {
@@ -85,7 +85,7 @@ export async function memberOverview(user: Principal, now = new Date()): Promise
   const today = vietnamDayOf(now);
   const year = today.getUTCFullYear();
   const yearStart = new Date(Date.UTC(year, 0, 1));
-  return withTenant(user.tenantId, async (tx) => {
+  return withTenantReads(user.tenantId, async (tx) => {
     const tenantId = user.tenantId;
     const account = await tx.user.findUnique({ where: { tenantId_id: { tenantId, id: user.id } }, select: { memberId: true } });
     const memberId = account?.memberId;

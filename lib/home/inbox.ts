@@ -7,10 +7,10 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { memberOverview, type MemberOverview } from "@/lib/calendar/member-view";
 import { getDashboard, type Dashboard } from "@/lib/dashboard/dashboard";
 import { reviewSummary, type ReviewSummary } from "@/lib/dashboard/review";
-import { withTenant, type Tx } from "@/lib/db/tenant";
+import { withTenantReads, type Tx } from "@/lib/db/tenant";
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import { BRANCH_ACTION_STEPS, branchStep, stepHref, type BranchStep } from "@/lib/meetings/next-step";
-import { getRecordSummary } from "@/lib/meetings/record-summary";
+import { recordReadiness, type RecordReadiness } from "@/lib/meetings/record-summary";
 import { isActiveOn } from "@/lib/org/unit-rules";
 import { getDesk, type DeskView } from "@/lib/oversight/desk";
 import { isScoredKind } from "@/lib/scoring/workflow";
@@ -78,6 +78,8 @@ const meetingSelect = {
   state: true,
   plannedStart: true,
   actualStart: true,
+  actualEnd: true,
+  branchId: true,
   place: true,
   content: true,
   draftResolution: true,
@@ -90,20 +92,21 @@ type MeetingRow = {
   state: MeetingState;
   plannedStart: Date;
   actualStart: Date | null;
+  actualEnd: Date | null;
+  branchId: string;
   place: string | null;
   content: string | null;
   draftResolution: string | null;
 };
 
-async function toInboxMeeting(tx: Tx, user: Principal, row: MeetingRow, today: Date, branch: { path: string }): Promise<InboxMeeting> {
+/** A meeting whose next step depends on its record (attendance, minutes, vote). */
+function needsRecord(row: MeetingRow, today: Date): boolean {
+  return row.state === "HELD" || (row.state === "NOTIFIED" && vietnamDayOf(row.actualStart ?? row.plannedStart).getTime() <= today.getTime());
+}
+
+async function toInboxMeeting(tx: Tx, user: Principal, row: MeetingRow, today: Date, branch: { path: string }, record: RecordReadiness | undefined): Promise<InboxMeeting> {
   const day = vietnamDayOf(row.actualStart ?? row.plannedStart);
-  let attendanceComplete: boolean | undefined;
-  let minutesReady: boolean | undefined;
-  if (row.state === "HELD" || (row.state === "NOTIFIED" && day.getTime() <= today.getTime())) {
-    const record = await getRecordSummary(tx, user, row.id);
-    attendanceComplete = record.attendance.complete && record.times.actualStart !== null && record.times.actualEnd !== null;
-    minutesReady = record.minutes.complete && record.resolution.voteRecorded;
-  }
+  const { attendanceComplete, minutesReady } = needsRecord(row, today) ? (record ?? { attendanceComplete: false, minutesReady: false }) : { attendanceComplete: undefined, minutesReady: undefined };
   const computed = branchStep({ state: row.state, day, today, prepared: Boolean(row.content || row.draftResolution), attendanceComplete, minutesReady });
   // A meeting of a kind that is not scored (a review meeting; an extraordinary one unless the
   // tenant scores them) is done once its minutes are adopted.
@@ -138,7 +141,7 @@ async function secretaryInbox(tx: Tx, user: Principal, today: Date): Promise<Sec
   const open = units.filter((unit) => isActiveOn(unit, today));
   const listed = open.slice(0, BRANCH_LIST_LIMIT);
   const yearAgo = new Date(today.getTime() - 400 * DAY_MS);
-  const branches: SecretaryBranch[] = [];
+  const rowsOf = new Map<string, MeetingRow[]>();
   for (const unit of listed) {
     const rows: MeetingRow[] = await tx.meeting.findMany({
       where: {
@@ -153,16 +156,27 @@ async function secretaryInbox(tx: Tx, user: Principal, today: Date): Promise<Sec
       orderBy: [{ plannedStart: "asc" }, { id: "asc" }],
       take: 60,
     });
+    rowsOf.set(unit.id, rows);
+  }
+  // The record of every meeting whose step depends on it, read for all of them at once.
+  const records = await recordReadiness(
+    tx,
+    user,
+    listed.flatMap((unit) => (rowsOf.get(unit.id) ?? []).filter((row) => needsRecord(row, today)).map((row) => ({ ...row, branch: unit }))),
+  );
+  const branches: SecretaryBranch[] = [];
+  for (const unit of listed) {
+    const rows = rowsOf.get(unit.id) ?? [];
     const dayOf = (row: MeetingRow) => vietnamDayOf(row.actualStart ?? row.plannedStart).getTime();
     const due = rows.filter((row) => ACTIVE_STATES.includes(row.state) && dayOf(row) <= today.getTime());
     const ahead = rows.filter((row) => dayOf(row) > today.getTime());
     const dueItems: InboxMeeting[] = [];
     for (const row of due.reverse()) {
-      const item = await toInboxMeeting(tx, user, row, today, unit);
+      const item = await toInboxMeeting(tx, user, row, today, unit, records.get(row.id));
       if (BRANCH_ACTION_STEPS.includes(item.step)) dueItems.push(item);
     }
     const aheadItems: InboxMeeting[] = [];
-    for (const row of ahead.slice(0, COMING + 1)) aheadItems.push(await toInboxMeeting(tx, user, row, today, unit));
+    for (const row of ahead.slice(0, COMING + 1)) aheadItems.push(await toInboxMeeting(tx, user, row, today, unit, records.get(row.id)));
     const current = dueItems[0] ?? aheadItems.find((item) => BRANCH_ACTION_STEPS.includes(item.step)) ?? null;
     const years = [today.getUTCFullYear(), ...(today.getUTCMonth() >= 10 ? [today.getUTCFullYear() + 1] : [])];
     branches.push({
@@ -232,7 +246,7 @@ export async function getInbox(user: Principal, now: Date = new Date()): Promise
   // One section per role held (an administrator also reads dashboards, but their home is the admin's).
   const holds = (role: Role) => user.grants.some((grant) => grant.role === role);
   const [own, member, overseer, reviewer, leader] = await Promise.all([
-    withTenant(user.tenantId, async (tx) => ({
+    withTenantReads(user.tenantId, async (tx) => ({
       secretary: await secretaryInbox(tx, user, today),
       admin: await adminInbox(tx, user, today),
     })),

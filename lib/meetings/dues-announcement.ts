@@ -3,7 +3,7 @@
 // (it is read through the meeting, authorized by loadMeeting); the dues records and their counter
 // are lib/dues's.
 import type { Principal } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenantReads } from "@/lib/db/tenant";
 import { answersForDuesHere, duesBeforeMonthOf, unpaidDuesMonths, type DuesFlag } from "@/lib/dues/dues";
 import { loadMeeting } from "@/lib/meetings/access";
 import { branchRosterOn } from "@/lib/org/member-lifecycle";
@@ -27,7 +27,7 @@ export interface DuesAnnouncement {
  * member across transfers), and how close each is to Art. 8.1.
  */
 export async function getDuesAnnouncement(user: Principal, meetingId: string): Promise<DuesAnnouncement> {
-  return withTenant(user.tenantId, async (tx) => {
+  return withTenantReads(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, meetingId);
     const day = vietnamDayOf(meeting.actualStart ?? meeting.plannedStart);
     const roll = (await branchRosterOn(tx, user.tenantId, meeting.branchId, day)).filter(answersForDuesHere);

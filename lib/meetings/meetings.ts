@@ -4,8 +4,8 @@
 // to plan. Every change is one tenant transaction with its audit entry and a version check.
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
-import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
-import { fieldError, ForbiddenError, parseInput } from "@/lib/errors";
+import { isUuid, withTenant, withTenantReads, type Tx } from "@/lib/db/tenant";
+import { fieldError, ForbiddenError, NotFoundError, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, toLocalDateTimeInput } from "@/lib/i18n/format";
@@ -243,7 +243,7 @@ export interface MeetingDetail extends Omit<MeetingDetailRow, "branch"> {
 
 /** One meeting for its page and GET /api/v1/meetings/{id}; 404 outside the user's scope. */
 export async function getMeeting(user: Principal, meetingId: string): Promise<MeetingDetail> {
-  return withTenant(user.tenantId, async (tx) => {
+  return withTenantReads(user.tenantId, async (tx) => {
     await loadMeeting(tx, user, meetingId);
     const row = await tx.meeting.findUniqueOrThrow({ where: { tenantId_id: { tenantId: user.tenantId, id: meetingId } }, select: detailSelect });
     const record = authorize(user, "meeting.record", row.branch);
@@ -360,7 +360,7 @@ export async function listMeetingBranches(user: Principal, purpose: "record" | "
       }))
       .sort((a, b) => collator.compare(a.parentName ?? "", b.parentName ?? "") || collator.compare(a.name, b.name));
   };
-  return tx ? run(tx) : withTenant(user.tenantId, run);
+  return tx ? run(tx) : withTenantReads(user.tenantId, run);
 }
 
 const listSelect = {
@@ -427,7 +427,7 @@ export async function listMeetings(user: Principal, query: MeetingListQuery | Js
     ...where,
     plannedStart: { ...range, lt: range.lt && range.lt < todayStart ? range.lt : todayStart },
   };
-  return withTenant(user.tenantId, async (tx) => {
+  return withTenantReads(user.tenantId, async (tx) => {
     const [upcoming, upcomingTotal, past, pastTotal] = await Promise.all([
       tx.meeting.findMany({ where: upcomingWhere, select: listSelect, orderBy: [{ plannedStart: "asc" }, { id: "asc" }], take: UPCOMING_LIMIT }),
       tx.meeting.count({ where: upcomingWhere }),
@@ -459,16 +459,18 @@ export interface MeetingHub {
  * the page with its links instead of an error.
  */
 export async function getMeetingHub(user: Principal, meetingId: string): Promise<MeetingHub> {
-  const meeting = await getMeeting(user, meetingId);
   const section = async <T>(name: string, read: (tx: Tx) => Promise<T>): Promise<T | null> => {
     try {
-      return await withTenant(user.tenantId, read);
+      return await withTenantReads(user.tenantId, read);
     } catch (error) {
-      console.error(`[meetings] ${name} summary of ${meetingId} failed:`, error);
+      // A meeting outside the user's scope is getMeeting's 404, not a section's failure.
+      if (!(error instanceof NotFoundError)) console.error(`[meetings] ${name} summary of ${meetingId} failed:`, error);
       return null;
     }
   };
-  const [preparation, record] = await Promise.all([
+  // Asked for together, so the three reads share one transaction (withTenantReads).
+  const [meeting, preparation, record] = await Promise.all([
+    getMeeting(user, meetingId),
     section("preparation", (tx) => getPreparationSummary(tx, user, meetingId)),
     section("record", (tx) => getRecordSummary(tx, user, meetingId)),
   ]);

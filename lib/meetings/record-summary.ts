@@ -4,9 +4,10 @@
 // targets met. Runs inside the caller's tenant transaction.
 import { authorize, type Principal } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db/tenant";
-import { loadMeeting } from "@/lib/meetings/access";
+import { NotFoundError } from "@/lib/errors";
+import { canReadMeeting, loadMeeting, MEETING_NOT_FOUND } from "@/lib/meetings/access";
 import { editState, loadMarks } from "@/lib/meetings/attendance";
-import { loadRoll, meetingDay, rollEntries } from "@/lib/meetings/record-common";
+import { loadRoll, meetingDay, rollEntries, type RollMember } from "@/lib/meetings/record-common";
 import { attendanceFigures, speakersShare, targetsMet, type TargetsMet } from "@/lib/meetings/record-rules";
 import { dueTasks } from "@/lib/meetings/tasks";
 import { formatPercent, type Ratio } from "@/lib/exact/ratio";
@@ -122,4 +123,61 @@ export async function getRecordSummary(tx: Tx, user: Principal, meetingId: strin
     tasks: { assigned },
     previousTargets: { ...targets, shareText: targets.share ? formatPercent(targets.share) : null },
   };
+}
+
+/** What the home page asks of a meeting's record to work out the branch's next step. */
+export interface RecordReadiness {
+  /** Every summoned member marked as the rules accept, and the actual start and end recorded. */
+  attendanceComplete: boolean;
+  /** Opening, proceedings and closing written, and the resolution's vote recorded. */
+  minutesReady: boolean;
+}
+
+/**
+ * getRecordSummary's attendance.complete (with both times) and minutes.complete &&
+ * resolution.voteRecorded, for many meetings in a few statements: the marks, minutes and
+ * resolutions of all of them at once, and one roll per branch and day. The caller passes the
+ * meetings it has read; one the user may not read is a 404, as in getRecordSummary.
+ */
+export async function recordReadiness(
+  tx: Tx,
+  user: Principal,
+  meetings: readonly { id: string; branchId: string; branch: { path: string }; plannedStart: Date; actualStart: Date | null; actualEnd: Date | null }[],
+): Promise<Map<string, RecordReadiness>> {
+  for (const meeting of meetings) if (!canReadMeeting(user, meeting.branch)) throw new NotFoundError(MEETING_NOT_FOUND);
+  const result = new Map<string, RecordReadiness>();
+  if (meetings.length === 0) return result;
+  const tenantId = user.tenantId;
+  const where = { tenantId, meetingId: { in: meetings.map((meeting) => meeting.id) } };
+  const [marks, minutes, resolutions] = await Promise.all([
+    tx.attendance.findMany({ where, select: { meetingId: true, memberId: true, status: true } }),
+    tx.minutes.findMany({ where, select: { meetingId: true, opening: true, proceedings: true, closing: true } }),
+    tx.resolution.findMany({ where, select: { meetingId: true, voteValid: true } }),
+  ]);
+  const minutesOf = new Map(minutes.map((row) => [row.meetingId, row]));
+  const voteOf = new Map(resolutions.map((row) => [row.meetingId, row.voteValid]));
+  const rolls = new Map<string, RollMember[]>();
+  for (const meeting of meetings) {
+    let attendanceComplete = false;
+    // Without both times the attendance is not complete whatever the marks say: no roll to read.
+    if (meeting.actualStart !== null && meeting.actualEnd !== null) {
+      const day = meetingDay(meeting);
+      const key = `${meeting.branchId} ${day.toISOString()}`;
+      let roll = rolls.get(key);
+      if (!roll) {
+        roll = await loadRoll(tx, tenantId, meeting.branchId, day);
+        rolls.set(key, roll);
+      }
+      const own = marks.filter((mark) => mark.meetingId === meeting.id).map((mark) => ({ memberId: mark.memberId, mark: mark.status }));
+      const figures = attendanceFigures(rollEntries(roll), own);
+      attendanceComplete = figures.complete && figures.errors.length === 0;
+    }
+    const written = minutesOf.get(meeting.id);
+    const vote = voteOf.get(meeting.id);
+    result.set(meeting.id, {
+      attendanceComplete,
+      minutesReady: Boolean(written?.opening && written.proceedings && written.closing) && vote !== null && vote !== undefined,
+    });
+  }
+  return result;
 }

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { Principal } from "@/lib/auth/permissions";
-import { isUuid, withTenant, type Tx } from "@/lib/db/tenant";
+import { isUuid, withTenant, withTenantReads, type Tx } from "@/lib/db/tenant";
 import { parseInput } from "@/lib/errors";
 import messages from "@/lib/i18n/messages";
 
@@ -82,7 +82,7 @@ export async function listNotifications(user: Principal, query: NotificationList
 
 /** The number on the header badge. */
 export async function countUnreadNotifications(user: Principal): Promise<number> {
-  return withTenant(user.tenantId, (tx) =>
+  return withTenantReads(user.tenantId, (tx) =>
     tx.notification.count({ where: { tenantId: user.tenantId, userId: user.id, readAt: null } }),
   );
 }

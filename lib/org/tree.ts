@@ -4,7 +4,7 @@
 // and its roll-ups are assembled in memory, which stays fast for ~12,000 units / 300,000 members.
 import { hasCommitteeOn, type CommitteeOn } from "@/lib/org/committee";
 import { authorize, scopeRoots, type Principal } from "@/lib/auth/permissions";
-import { isUuid, withTenant } from "@/lib/db/tenant";
+import { isUuid, withTenant, withTenantReads } from "@/lib/db/tenant";
 import type { OrgUnitCategory, OrgUnitKind, Role } from "@/lib/generated/prisma/enums";
 import { foldForSearch } from "@/lib/i18n/format";
 import { BRANCH_UNIT_KINDS, isOpenOn } from "@/lib/org/unit-rules";
@@ -367,7 +367,7 @@ export interface GrantedUnit {
 export async function getGrantedUnits(user: Principal): Promise<GrantedUnit[]> {
   if (user.grants.length === 0) return [];
   const ids = [...new Set(user.grants.map((grant) => grant.orgUnitId))];
-  const units = await withTenant(user.tenantId, (tx) =>
+  const units = await withTenantReads(user.tenantId, (tx) =>
     tx.orgUnit.findMany({
       where: { tenantId: user.tenantId, id: { in: ids } },
       select: { id: true, name: true, kind: true },

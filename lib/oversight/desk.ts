@@ -3,7 +3,7 @@
 // still waiting for their visit record, the scorecards waiting for their confirmation, their recent
 // visits and their own figure for the year. Read in one tenant transaction.
 import { authorize, canAnywhere, type Principal } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenantReads } from "@/lib/db/tenant";
 import { ForbiddenError } from "@/lib/errors";
 import messages from "@/lib/i18n/messages";
 import type { CommitteeLevel, DocumentKind, MeetingKind, MeetingState, VisitApproval, VisitStatus } from "@/lib/generated/prisma/enums";
@@ -65,7 +65,7 @@ export async function getDesk(user: Principal, context: { now?: Date } = {}): Pr
   const now = context.now ?? new Date();
   const today = todayInVietnam(now);
   const { year, asOf } = coverageYear(undefined, now);
-  return withTenant(user.tenantId, async (tx) => {
+  return withTenantReads(user.tenantId, async (tx) => {
     const since = addDays(today, -DESK_RECORD_DAYS);
     const assignments = await tx.overseerAssignment.findMany({
       where: { tenantId: user.tenantId, userId: user.id },

@@ -2,7 +2,7 @@
 // overseer's, else the submitted self-score: SPEC §5.5), read from the totals the workflow stored
 // with each step, without recomputing facts or loading the rubric (workflow.getScorecard does that).
 import { authorize, type Principal } from "@/lib/auth/permissions";
-import { withTenant } from "@/lib/db/tenant";
+import { withTenantReads } from "@/lib/db/tenant";
 import type { Level } from "@/lib/generated/prisma/enums";
 import { loadMeeting } from "@/lib/meetings/access";
 import { isScoredKind, type ColumnName } from "./workflow";
@@ -21,7 +21,7 @@ export interface ScorecardSummary {
  * getScorecard refuses them; 404 for a meeting they may not read at all.
  */
 export async function scorecardSummary(user: Principal, meetingId: string): Promise<ScorecardSummary | null> {
-  return withTenant(user.tenantId, async (tx) => {
+  return withTenantReads(user.tenantId, async (tx) => {
     const meeting = await loadMeeting(tx, user, meetingId);
     if (!authorize(user, "meeting.read", meeting.branch)) return null;
     const card = await tx.scorecard.findUnique({

@@ -9,6 +9,7 @@ import { problemsFromFieldErrors, ScorecardEditor, type ScoreActions, type Scori
 import messages from "@/lib/i18n/messages";
 import { Points } from "@/lib/exact/ratio";
 import { scorecardEditorView } from "@/lib/scoring/editor-view";
+import { HD42_2025 } from "@/lib/scoring/rubrics";
 import type { ColumnName, ScorecardView } from "@/lib/scoring/workflow";
 import { FULL, scoreColumn, scorecardView } from "@/tests/fixtures/scorecard-view";
 
@@ -125,6 +126,17 @@ describe("the overseer and the reviewer", () => {
     expect(button(html, "Mở tất cả nhóm")).toBe(true);
     expect([cell(html, "total-self"), cell(html, "total-overseer"), cell(html, "total-final")]).toEqual(["95", "85", "85"]);
     expect([cell(html, "level-self"), cell(html, "level-overseer"), cell(html, "level-final")]).toEqual(["Tốt", "Khá", "Khá"]);
+  });
+
+  test("a card only read sends its folded groups' headings, not the criteria folded inside (drawn when a group opens)", () => {
+    const final = scoreColumn({ ...FULL, C2: 5 }, { at: "2025-11-20T03:00:00.000Z" });
+    const view = scorecardView({ self, overseer: final, final }, { effective: { column: "final", total: 85, totalTenths: 850, level: "FAIR" } });
+    const readOnly = render(view, null, { self: true, overseer: true, final: false });
+    const criterion = HD42_2025.groups[0]!.criteria[0]!.name;
+    expect(readOnly).toContain(`T. ${HD42_2025.groups[0]!.name}`);
+    expect(readOnly).not.toContain(criterion);
+    // While a column is edited every criterion stays in the form (the submit reads every field).
+    expect(render(view, "confirm", { self: false, overseer: true, final: false })).toContain(criterion);
   });
 });
 

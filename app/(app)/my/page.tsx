@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { MyMeetingCard } from "@/components/outputs/my-meeting-card";
 import { requireUser } from "@/lib/auth/session";
 import { memberOverview, type MemberMeeting } from "@/lib/calendar/member-view";
 import { documentDownloadUrl, minutesDocxUrl, resolutionDocxUrl } from "@/lib/documents/urls";
@@ -40,44 +40,24 @@ export default async function MyPage() {
   // Where each counted absence was recorded (the counters follow the member across branches).
   const sources = (records: readonly MemberMeetingRecord[]) =>
     records.map((r) => t("my.sourceItem", { date: formatCalendarDate(r.date), branch: r.branchName ?? view.member.branch.name })).join("; ");
+  // Drawn by a client component from its worked-out words (its markup is not sent twice).
   const meetingCard = (m: MemberMeeting, withMark: boolean) => (
-    <li key={m.id} className="flex flex-col gap-1 p-4">
-      <p className="text-base font-semibold text-brand-800">
-        {formatTime(m.plannedStart)} · {formatDate(m.plannedStart)}
-      </p>
-      {m.readable ? (
-        <Link href={`/meetings/${m.id}`} className="text-lg font-semibold text-ink-950 underline-offset-2 hover:underline">
-          {m.title}
-        </Link>
-      ) : (
-        <p className="text-lg font-semibold text-ink-950">{m.title}</p>
-      )}
-      {m.place ? <p className="text-base text-ink-700">{t("calendar.place", { place: m.place })}</p> : null}
-      <p className="flex flex-wrap gap-2">
-        <Badge tone="brand">{t(`kind.${m.kind}`)}</Badge>
-        <Badge tone={m.state === "CANCELLED" || m.state === "POSTPONED" ? "muted" : "neutral"}>{t(`state.${m.state}`)}</Badge>
-        {withMark ? (
-          <Badge tone={m.mark === "PRESENT" ? "success" : "muted"}>
-            {t("my.yourMark", { mark: t(`attendance.${m.mark ?? "none"}`) })}
-          </Badge>
-        ) : null}
-      </p>
-      {withMark && m.reason ? <p className="text-sm text-ink-700">{t("my.reason", { reason: m.reason })}</p> : null}
-      {m.readable && (m.hasMinutes || m.hasResolution) ? (
-        <p className="flex flex-wrap gap-x-4">
-          {m.hasMinutes ? (
-            <a href={minutesDocxUrl(m.id)} download className={linkClass}>
-              {t("my.minutesDocx")}
-            </a>
-          ) : null}
-          {m.hasResolution ? (
-            <a href={resolutionDocxUrl(m.id)} download className={linkClass}>
-              {t("my.resolutionDocx")}
-            </a>
-          ) : null}
-        </p>
-      ) : null}
-    </li>
+    <MyMeetingCard
+      key={m.id}
+      id={m.id}
+      time={formatTime(m.plannedStart)}
+      date={formatDate(m.plannedStart)}
+      title={m.title}
+      readable={m.readable}
+      place={m.place ? t("calendar.place", { place: m.place }) : null}
+      kind={t(`kind.${m.kind}`)}
+      state={{ label: t(`state.${m.state}`), tone: m.state === "CANCELLED" || m.state === "POSTPONED" ? "muted" : "neutral" }}
+      mark={withMark ? { label: t("my.yourMark", { mark: t(`attendance.${m.mark ?? "none"}`) }), tone: m.mark === "PRESENT" ? "success" : "muted" } : null}
+      reason={withMark && m.reason ? t("my.reason", { reason: m.reason }) : null}
+      minutes={m.readable && m.hasMinutes ? { href: minutesDocxUrl(m.id), label: t("my.minutesDocx") } : null}
+      resolution={m.readable && m.hasResolution ? { href: resolutionDocxUrl(m.id), label: t("my.resolutionDocx") } : null}
+      linkClass={linkClass}
+    />
   );
   const { attendance } = view;
 

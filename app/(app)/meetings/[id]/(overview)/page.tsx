@@ -66,8 +66,14 @@ export default async function MeetingPage({
     `${t(`weekday.${vietnamDayOf(start).getUTCDay() as Weekday}`)}, ${formatDate(start)} · ${formatTime(start)}${end ? `–${formatTime(end)}` : ""}`;
   const base = `/meetings/${meeting.id}`;
   const held = RECORDED.includes(meeting.state);
-  // Null for a member of the branch (they do not see scorecards).
-  const scoring = held ? await scorecardSummary(await requireUser(), meeting.id) : null;
+  const user = await requireUser();
+  // Asked for together, so they share one transaction. The scorecard is null for a member of the
+  // branch (they do not see scorecards); the dues situation is announced at the opening (SPEC
+  // §3.2), for those who read or record the branch's meetings.
+  const [scoring, dues] = await Promise.all([
+    held ? scorecardSummary(user, meeting.id) : null,
+    meeting.can.read || meeting.can.record ? getDuesAnnouncement(user, meeting.id) : null,
+  ]);
   const recordLinks = meeting.can.read || meeting.can.record;
   // Before the meeting: a notice to print or send as an image, and its QR code, for members who
   // have no account or e-mail (the QR opens the notice and documents after signing in).
@@ -75,8 +81,6 @@ export default async function MeetingPage({
   const shareLink = upcoming ? signInThenUrl(requestOrigin(await headers()), noticeUrl(meeting.id)) : null;
   const shareQr = shareLink ? await qrSvg(shareLink) : null;
   const ts = await getTranslations("preparation.share");
-  // The dues situation is announced at the opening (SPEC §3.2): for those who read or record the branch's meetings.
-  const dues = meeting.can.read || meeting.can.record ? await getDuesAnnouncement(await requireUser(), meeting.id) : null;
 
   return (
     <>
