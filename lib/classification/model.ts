@@ -4,7 +4,7 @@
 // tenths only inside the validator and the engine (lib/exact/ratio.ts, shared).
 import { z } from "zod";
 import type { OrgUnitKind } from "@/lib/generated/prisma/enums";
-import { isIsoDate } from "@/lib/meetings/rules/types";
+import { code, decimal, isoDate, ruleSetIdentityShape } from "@/lib/scoring/schemas";
 // Imported alone (not the whole catalog): the browser's score editor reads these labels too.
 import words from "@/lib/i18n/messages/vi/classification-rules.json";
 
@@ -82,9 +82,6 @@ export const conditionFactsSchema = z.strictObject({
 });
 export type ConditionFacts = z.infer<typeof conditionFactsSchema>;
 
-const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, words.schema.code);
-const isoDate = z.string().refine(isIsoDate, words.schema.isoDate);
-const decimal = z.number().finite();
 
 export const criterionSchema = z.strictObject({
   code,
@@ -128,12 +125,7 @@ export const levelRuleSchema = z.strictObject({
 export type LevelRule = z.infer<typeof levelRuleSchema>;
 
 export const frameSchema = z.strictObject({
-  code,
-  version: z.number().int().positive(),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  issuer: z.string().min(1),
-  legalBasis: z.string().min(1),
+  ...ruleSetIdentityShape,
   subject: z.enum(SUBJECTS),
   effectiveFrom: isoDate,
   effectiveTo: isoDate.nullable().optional(),

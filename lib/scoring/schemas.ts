@@ -32,9 +32,20 @@ import words from "@/lib/i18n/messages/vi/scoring-rules.json";
 
 const wording = words.schemas;
 
-const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, wording.codeFormat);
-const isoDate = z.string().refine(isIsoDate, wording.dateFormat);
-const decimal = z.number().finite();
+/** The field types of every rule set (rubrics here, classification frames in lib/classification/model). */
+export const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, wording.codeFormat);
+export const isoDate = z.string().refine(isIsoDate, wording.dateFormat);
+export const decimal = z.number().finite();
+
+/** What names a rule set and where it comes from: the first fields of a rubric and of a frame. */
+export const ruleSetIdentityShape = {
+  code,
+  version: z.number().int().positive(),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  issuer: z.string().min(1),
+  legalBasis: z.string().min(1),
+};
 
 const intervalShape = {
   min: decimal.nullable(),
@@ -149,12 +160,7 @@ export const levelRuleSchema = z.strictObject({
 });
 
 export const rubricSchema = z.strictObject({
-  code,
-  version: z.number().int().positive(),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  issuer: z.string().min(1),
-  legalBasis: z.string().min(1),
+  ...ruleSetIdentityShape,
   scope: z.enum(RUBRIC_SCOPES),
   effectiveFrom: isoDate,
   effectiveTo: isoDate.nullable().optional(),
