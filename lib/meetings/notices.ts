@@ -10,6 +10,7 @@ import { authorize, type Principal } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { MeetingKind, MeetingState } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatDate, formatTime } from "@/lib/i18n/format";
 import { assertVersion, loadMeeting } from "@/lib/meetings/access";
 import { applyTransition } from "@/lib/meetings/lifecycle";
@@ -47,6 +48,19 @@ export function noticeDateTime(at: Date): string {
 function defaultAgenda(topic: string | null): string {
   return topic ? fill(wording.topicAgenda, { topic }) : wording.defaultAgenda;
 }
+
+/** The meeting's columns a notice is written from (read with the branch's name beside them). */
+export const NOTICE_SOURCE = {
+  title: true,
+  kind: true,
+  state: true,
+  topic: true,
+  plannedStart: true,
+  plannedEnd: true,
+  place: true,
+  content: true,
+  noticeToOverseer: true,
+} as const satisfies Prisma.MeetingSelect;
 
 /** The default notice text; the secretary edits it before sending. */
 export function composeNotice(meeting: {
@@ -391,15 +405,7 @@ export async function getNoticeSheet(user: Principal, meetingId: string): Promis
     const meeting = await tx.meeting.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: user.tenantId, id: ref.id } },
       select: {
-        title: true,
-        kind: true,
-        state: true,
-        topic: true,
-        plannedStart: true,
-        plannedEnd: true,
-        place: true,
-        content: true,
-        noticeToOverseer: true,
+        ...NOTICE_SOURCE,
         notices: { select: { subject: true, body: true, sentAt: true }, orderBy: { sentAt: "desc" }, take: 1 },
         documents: { select: { id: true, title: true }, orderBy: { postedAt: "asc" } },
       },

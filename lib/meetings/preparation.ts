@@ -20,7 +20,7 @@ import {
   type MeetingDocumentItem,
 } from "@/lib/meetings/documents";
 import { parseInput } from "@/lib/errors";
-import { composeNotice, noticeReach, RESEND_PAUSE_MS, type NoticeReach } from "@/lib/meetings/notices";
+import { composeNotice, noticeReach, NOTICE_SOURCE, RESEND_PAUSE_MS, type NoticeReach } from "@/lib/meetings/notices";
 import { instant, versionField } from "@/lib/meetings/schemas";
 import { PREPARATION_EDITABLE } from "@/lib/meetings/states";
 import { emailConfigured } from "@/lib/notifications/outbox";
@@ -334,22 +334,14 @@ export async function getPreparation(user: Principal, meetingId: string, context
     const meeting = await tx.meeting.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: user.tenantId, id: ref.id } },
       select: {
+        ...NOTICE_SOURCE,
         id: true,
-        title: true,
-        kind: true,
-        state: true,
         version: true,
-        topic: true,
-        plannedStart: true,
-        plannedEnd: true,
         actualStart: true,
         actualEnd: true,
-        place: true,
-        content: true,
         draftResolution: true,
         preparedByMemberId: true,
         noticeSentAt: true,
-        noticeToOverseer: true,
         branch: { select: { id: true, name: true, path: true } },
         preMeeting: { select: { heldAt: true, attendees: true, notes: true, minuted: true } },
         resolution: { select: { postedAt: true } },
