@@ -3,7 +3,7 @@
 // `capuy` appraises it, `bantochuc` decides it at the deciding level, and the share of decided
 // branches moves on `lanhdao`'s dashboard.
 import { expect, test, type Page } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { signIn } from "./helpers";
 
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1280, height: 900 };
@@ -25,7 +25,7 @@ async function decidedBranches(page: Page): Promise<number> {
 async function switchUser(page: Page, username: string, viewport: { width: number; height: number }) {
   await page.context().clearCookies();
   await page.setViewportSize(viewport);
-  await loginAndWait(page, username);
+  await signIn(page, username);
 }
 
 test("bithu self-assesses the branch, capuy appraises, bantochuc decides and the leader's share moves", async ({ page }) => {

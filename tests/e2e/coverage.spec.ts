@@ -1,7 +1,7 @@
 // The leader's view of who attends which branch (/oversight/coverage and its JSON twin): reached
 // from the menu, the same figures on the page as in the API, and closed to an ordinary member.
 import { expect, test } from "@playwright/test";
-import { loginAndWait, openNavLink } from "./helpers";
+import { openNavLink, signIn } from "./helpers";
 
 interface CoverageJson {
   year: number;
@@ -14,7 +14,7 @@ test.describe("tình hình dự sinh hoạt (lãnh đạo)", () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
   test("lanhdao opens the coverage page from the menu and sees each overseer against the quota and each branch's last visit", async ({ page }) => {
-    await loginAndWait(page, "lanhdao");
+    await signIn(page, "lanhdao");
     await page.goto("/");
     await openNavLink(page, "Theo dõi, đánh giá", "Tình hình dự sinh hoạt");
     await expect(page).toHaveURL(/\/oversight\/coverage$/);
@@ -44,7 +44,7 @@ test.describe("tình hình dự sinh hoạt (lãnh đạo)", () => {
   });
 
   test("an ordinary member gets no coverage page and no coverage data", async ({ page }) => {
-    await loginAndWait(page, "dangvien");
+    await signIn(page, "dangvien");
     const response = await page.goto("/oversight/coverage");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Không tìm thấy trang" })).toBeVisible();

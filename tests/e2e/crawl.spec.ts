@@ -6,11 +6,13 @@
 // tests/.tmp/crawl-<role>.txt and printed.
 //
 // Bounded by count (the menu and the home page's links, each address once), not by time; timeouts
-// are generous because CI runs it on a busy 2-core machine.
+// are generous because CI runs it on a busy 2-core machine. Each role signs in once (signIn: the
+// session of its first sign-in in this worker); the phone pass carries the wide screen's session
+// over. It runs without a trace (its own project in playwright.config.ts).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { signIn } from "./helpers";
 
 /** One account per role of the demo tenant (lib/seed/demo-data.ts, DEMO_ACCOUNTS). */
 const ROLES = [
@@ -132,7 +134,7 @@ test.describe("crawl of every menu item and home page link", () => {
       const desk = await browser.newContext({ viewport: DESK });
       watch(desk, problems);
       const page = await desk.newPage();
-      await loginAndWait(page, username);
+      await signIn(page, username);
       visited.push("/");
       await visit(page, "/", problems, assets);
       const bar = page.getByRole("navigation", { name: NAV }).first();
@@ -158,13 +160,13 @@ test.describe("crawl of every menu item and home page link", () => {
       }
       await checkAssets(page, assets, problems);
       expect(assets.size, "pages link their icons and manifest").toBeGreaterThan(2);
+      const session = await desk.storageState();
       await desk.close();
 
       // Phone: the menu button opens the same links; each is followed by tapping it.
-      const phoneContext = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+      const phoneContext = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, storageState: session });
       watch(phoneContext, problems);
       const phone = await phoneContext.newPage();
-      await loginAndWait(phone, username);
       await phone.goto("/");
       const openMenu = () => phone.getByRole("button", { name: "Mở menu điều hướng" }).click();
       await openMenu();

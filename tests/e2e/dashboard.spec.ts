@@ -4,11 +4,11 @@
 // with an anomaly flag, with a reason.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { confirmStep, loginAndWait, openNavLink } from "./helpers";
+import { confirmStep, openNavLink, signIn } from "./helpers";
 
 test("lanhdao drills down from the tenant to a meeting and downloads the XLSX", async ({ page }) => {
   test.setTimeout(120_000);
-  await loginAndWait(page, "lanhdao");
+  await signIn(page, "lanhdao");
 
   await openNavLink(page, "Theo dõi, đánh giá", "Tình hình sinh hoạt");
   await expect(page).toHaveURL(/\/dashboard/);
@@ -47,7 +47,7 @@ test("lanhdao drills down from the tenant to a meeting and downloads the XLSX", 
 
 test("bantochuc approves a clean scorecard and returns a flagged one with a reason", async ({ page }) => {
   test.setTimeout(120_000);
-  await loginAndWait(page, "bantochuc");
+  await signIn(page, "bantochuc");
 
   // A clean one: no anomaly flag.
   await page.goto("/review?anomaly=none");

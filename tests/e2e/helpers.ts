@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Demo@2026";
 
@@ -13,6 +13,31 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 export async function loginAndWait(page: Page, username: string, password = DEMO_PASSWORD) {
   await login(page, username, password);
   await expect(page).not.toHaveURL(/\/login/, { timeout: 90_000 });
+}
+
+/** Each account's session cookies, from its first sign-in in this worker process (files share a worker). */
+const sessions = new Map<string, Cookie[]>();
+
+/**
+ * Signs `page`'s browser context in as `username` and leaves it on the home page. The first time in
+ * this worker it goes through the login form (loginAndWait); afterwards it reuses that session's
+ * cookies, which spares the login page, the password check and the form on every test. A session a
+ * test has ended since (logout, "sign out everywhere", a password change) is refused by the app,
+ * lands on /login, and is replaced by signing in through the form again. Tests of the sign-in
+ * itself call `login`/`loginAndWait` directly.
+ */
+export async function signIn(page: Page, username: string): Promise<void> {
+  const context = page.context();
+  await context.clearCookies();
+  const cookies = sessions.get(username);
+  if (cookies) {
+    await context.addCookies(cookies);
+    await page.goto("/");
+    if (!new URL(page.url()).pathname.startsWith("/login")) return;
+    await context.clearCookies();
+  }
+  await loginAndWait(page, username);
+  sessions.set(username, await context.cookies());
 }
 
 /** The page's own alert (Next.js adds an empty role="alert" route announcer of its own). */

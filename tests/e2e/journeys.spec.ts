@@ -4,7 +4,7 @@
 // the overseer (register, visit, confirm). At 1280 px: the reviewer, the leader and the administrator.
 // Screenshots of every home page and of the scoring page go to tests/.tmp/journeys/.
 import { expect, test, type Page } from "@playwright/test";
-import { ONE_PAGE_PDF as PDF, confirmStep, loginAndWait, openNavLink } from "./helpers";
+import { ONE_PAGE_PDF as PDF, confirmStep, openNavLink, signIn } from "./helpers";
 
 const SHOTS = "tests/.tmp/journeys";
 const SCREEN = 844;
@@ -54,7 +54,7 @@ test.describe("on a 390 px phone", () => {
 
   test("the secretary takes a meeting from the home page through every step to the self-score", async ({ page }) => {
     test.setTimeout(360_000);
-    await loginAndWait(page, "bithu");
+    await signIn(page, "bithu");
     await expect(page.getByRole("heading", { name: /^Sinh hoạt của Chi bộ Phòng Ngân sách$/ })).toBeVisible();
     await shot(page, "home-bithu-390");
     await noHorizontalScroll(page);
@@ -182,7 +182,7 @@ test.describe("on a 390 px phone", () => {
 
   test("the member opens the notice from the bell, downloads its document and finds their task from home", async ({ page }) => {
     test.setTimeout(180_000);
-    await loginAndWait(page, "dangvien");
+    await signIn(page, "dangvien");
     await expect(page.getByRole("heading", { name: "Sinh hoạt của tôi" })).toBeVisible();
     await shot(page, "home-dangvien-390");
     await noHorizontalScroll(page);
@@ -203,7 +203,7 @@ test.describe("on a 390 px phone", () => {
 
   test("the overseer registers, records a visit and confirms a score, each from the home page", async ({ page }) => {
     test.setTimeout(240_000);
-    await loginAndWait(page, "capuy");
+    await signIn(page, "capuy");
     await expect(page.getByRole("heading", { name: "Theo dõi chi bộ" })).toBeVisible();
     await shot(page, "home-capuy-390");
     await noHorizontalScroll(page);
@@ -252,7 +252,7 @@ test.describe("at 1280 px", () => {
 
   test("the reviewer goes from the queue's figures to a clean card and approves it, asked once more", async ({ page }) => {
     test.setTimeout(180_000);
-    await loginAndWait(page, "bantochuc");
+    await signIn(page, "bantochuc");
     await expect(page.getByText(/phiếu chấm chờ thẩm định/).first()).toBeVisible();
     await shot(page, "home-bantochuc-1280");
     await page.getByRole("link", { name: /Không có dấu hiệu, duyệt nhanh được/ }).click();
@@ -266,7 +266,7 @@ test.describe("at 1280 px", () => {
 
   test("the leader reads the headline figures and opens the dashboard and the targets", async ({ page }) => {
     test.setTimeout(180_000);
-    await loginAndWait(page, "lanhdao");
+    await signIn(page, "lanhdao");
     await expect(page.getByRole("heading", { name: /^Tình hình sinh hoạt — tháng \d+\/\d{4}$/ })).toBeVisible();
     await shot(page, "home-lanhdao-1280");
     await page.getByRole("link", { name: "Mở bảng tình hình sinh hoạt" }).click();
@@ -279,7 +279,7 @@ test.describe("at 1280 px", () => {
 
   test("the administrator's menus fit one line; accounts for a branch in one step; a setting changed from a date", async ({ page }) => {
     test.setTimeout(240_000);
-    await loginAndWait(page, "quantri");
+    await signIn(page, "quantri");
     await expect(page.getByRole("heading", { name: "Cần xử lý" })).toBeVisible();
     await shot(page, "home-quantri-1280");
     // One line of menus, one "Tài khoản".

@@ -3,7 +3,7 @@
 // confirm the meeting was held, and download the biên bản as a Word file.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { ONE_PAGE_PDF as PDF, confirmStep, loginAndWait } from "./helpers";
+import { ONE_PAGE_PDF as PDF, confirmStep, signIn } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -27,7 +27,7 @@ async function noHorizontalScroll(page: Page): Promise<void> {
 
 test("bithu plans, prepares, records and exports a meeting on a phone", async ({ page }) => {
   test.setTimeout(180_000);
-  await loginAndWait(page, "bithu");
+  await signIn(page, "bithu");
 
   // 1. Plan: an extraordinary meeting yesterday afternoon (the demo plan already holds the regular ones).
   const title = `Sinh hoạt chi bộ đột xuất – kiểm thử ${Date.now()}`;

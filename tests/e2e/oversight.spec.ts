@@ -5,7 +5,7 @@
 // A visit recorded later than the tenant's window counts only once a reviewer approves it: when the
 // demo meeting was held longer ago than that, the figure must stay put until `bantochuc` approves.
 import { expect, test, type Page } from "@playwright/test";
-import { confirmStep, loginAndWait } from "./helpers";
+import { confirmStep, signIn } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -35,7 +35,7 @@ async function counted(page: Page): Promise<number> {
 
 test("capuy registers, records a visit with remarks, adjusts the score, and the year's figure goes up by one", async ({ page }) => {
   test.setTimeout(180_000);
-  await loginAndWait(page, "capuy");
+  await signIn(page, "capuy");
   const before = await counted(page);
   await noHorizontalScroll(page);
 
@@ -92,13 +92,13 @@ test("capuy registers, records a visit with remarks, adjusts the score, and the 
   if (held.wouldNeedApproval) {
     expect(await counted(page)).toBe(before);
     await page.context().clearCookies();
-    await loginAndWait(page, "bantochuc");
+    await signIn(page, "bantochuc");
     await page.goto("/oversight/approvals");
     const form = page.getByRole("form", { name: `${held.title} – ${held.branch.name}` });
     await form.getByRole("button", { name: "Duyệt", exact: true }).click();
     await expect(form).toHaveCount(0);
     await page.context().clearCookies();
-    await loginAndWait(page, "capuy");
+    await signIn(page, "capuy");
   }
   expect(await counted(page)).toBe(before + 1);
 });

@@ -3,7 +3,7 @@
 // the change in the audit trail. Uses only `quantri` (other specs lock or change other accounts).
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { fileURLToPath } from "node:url";
-import { loginAndWait } from "./helpers";
+import { signIn } from "./helpers";
 
 const SAMPLE = fileURLToPath(new URL("../fixtures/roster-import-sample.csv", import.meta.url));
 // Row 13 of the sample: a name with several diacritics, unique in the demo tenant.
@@ -23,7 +23,7 @@ function section(page: Page, heading: string): Locator {
 }
 
 test("the admin imports a roster, finds a new member without accents, transfers them and sees it in the history", async ({ page }) => {
-  await loginAndWait(page, "quantri");
+  await signIn(page, "quantri");
 
   // 1. Upload → dry run → report: 30 rows to create, no errors, waiting for confirmation.
   await page.goto("/members/import");

@@ -2,7 +2,7 @@
 // (with a deduction and its reason, and the branch vote), `capuy` adjusts a mark with a reason,
 // `bantochuc` finalises, and the meeting is locked. Each sees the columns side by side.
 import { expect, test, type Page } from "@playwright/test";
-import { confirmStep, loginAndWait } from "./helpers";
+import { confirmStep, signIn } from "./helpers";
 
 const MARK_LABEL = /^Điểm [A-Z][A-Z0-9_]*$/;
 
@@ -44,7 +44,7 @@ test("bithu self-scores, capuy adjusts with a reason, bantochuc finalises and th
 
   // 1. bithu: a regular meeting of their branch whose minutes are adopted (the year-end review,
   // which the demo may hold on the same day, is not scored).
-  await loginAndWait(page, "bithu");
+  await signIn(page, "bithu");
   await page.goto("/meetings?state=MINUTES_ADOPTED&kind=REGULAR");
   const link = page.locator('main a[href^="/meetings/"]').filter({ hasNotText: /^$/ });
   const href = await link
@@ -84,7 +84,7 @@ test("bithu self-scores, capuy adjusts with a reason, bantochuc finalises and th
 
   // 2. capuy (the overseer of the branch's organisation) adjusts one mark, with a reason.
   await page.context().clearCookies();
-  await loginAndWait(page, "capuy");
+  await signIn(page, "capuy");
   await page.goto(`/meetings/${meetingId}/score`);
   const adjusted = codes[1]!;
   await lowerByOne(page, adjusted);
@@ -99,7 +99,7 @@ test("bithu self-scores, capuy adjusts with a reason, bantochuc finalises and th
 
   // 3. bantochuc finalises; the meeting locks.
   await page.context().clearCookies();
-  await loginAndWait(page, "bantochuc");
+  await signIn(page, "bantochuc");
   await page.goto(`/meetings/${meetingId}/score`);
   await expect(page.getByText("Qua dự sinh hoạt, thảo luận chưa sâu ở tiêu chí này").first()).toBeVisible();
   await page.getByRole("button", { name: "Thẩm định", exact: true }).click();
@@ -116,7 +116,7 @@ test("bithu self-scores, capuy adjusts with a reason, bantochuc finalises and th
 
   // 4. The secretary can no longer change the record.
   await page.context().clearCookies();
-  await loginAndWait(page, "bithu");
+  await signIn(page, "bithu");
   const refused = await page.request.put(`/api/v1/meetings/${meetingId}/scorecard`, {
     data: { version: card.card.version, marks: {} },
   });

@@ -7,10 +7,12 @@ import { join } from "node:path";
 import { createTestDatabase, dropStaleTestDatabases, dropTestDatabase } from "../fixtures/database";
 
 const port = process.env.E2E_PORT ?? "3100";
+// Runs from another checkout on the same PostgreSQL (a second container, its own pids) name theirs apart.
+const prefix = process.env.E2E_DB_PREFIX ?? "sosh_e2e";
 // Playwright may stop this server with SIGKILL, leaving no chance to clean up: drop what an
 // earlier run left behind (only databases whose creating process is gone, so parallel runs coexist).
-await dropStaleTestDatabases("sosh_e2e");
-const { name, url } = await createTestDatabase("sosh_e2e");
+await dropStaleTestDatabases(prefix);
+const { name, url } = await createTestDatabase(prefix);
 process.env.DATABASE_URL = url;
 process.env.AUTH_SECRET ??= "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
 // Uploaded and seeded files of this run stay out of the developer's .data/files.

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, alertIn, login, loginAndWait } from "./helpers";
+import { DEMO_PASSWORD, alertIn, login, loginAndWait, signIn } from "./helpers";
 
 test.describe("khung ứng dụng trên điện thoại", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
   test("bithu sees their branch in the org tree at 390 px without horizontal scrolling", async ({ page }) => {
-    await loginAndWait(page, "bithu");
+    await signIn(page, "bithu");
     await page.goto("/org");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.locator('a[href^="/org/"]').first()).toBeVisible();
@@ -15,7 +15,7 @@ test.describe("khung ứng dụng trên điện thoại", () => {
 });
 
 test("the admin's org tree shows the whole demo tenant with counts, and search narrows it", async ({ page }) => {
-  await loginAndWait(page, "quantri");
+  await signIn(page, "quantri");
   await page.goto("/org");
   await expect(page.getByText("Đảng ủy Khối các cơ quan tỉnh").first()).toBeVisible();
   const allLinks = await page.locator('a[href^="/org/"]').count();
@@ -34,7 +34,7 @@ test("a user changes their password, must then use the new one, and can change i
     await page.getByLabel(/Nhập lại mật khẩu mới/).fill(confirm);
     await page.getByRole("button", { name: /Đổi mật khẩu/ }).click();
   }
-  await loginAndWait(page, "quantri_b");
+  await signIn(page, "quantri_b");
   await changePassword(DEMO_PASSWORD, "ngan");
   await expect(page.getByText("Mật khẩu mới phải có ít nhất 8 ký tự.")).toBeVisible();
 

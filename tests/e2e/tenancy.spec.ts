@@ -1,10 +1,10 @@
 // Kept forever as a regression guard: nothing of one tenant is reachable from another.
 import { expect, test } from "@playwright/test";
-import { loginAndWait } from "./helpers";
+import { signIn } from "./helpers";
 
 test("an org unit of the demo tenant is a 404 for the other tenant's admin, and unknown to a branch secretary outside it", async ({ browser }) => {
   const demo = await browser.newPage();
-  await loginAndWait(demo, "quantri");
+  await signIn(demo, "quantri");
   await demo.goto("/org");
   const firstUnitLink = demo.locator('a[href^="/org/"]').first();
   await expect(firstUnitLink).toBeVisible();
@@ -15,7 +15,7 @@ test("an org unit of the demo tenant is a 404 for the other tenant's admin, and 
   await demo.close();
 
   const other = await browser.newPage();
-  await loginAndWait(other, "quantri_b");
+  await signIn(other, "quantri_b");
   const response = await other.goto(href!);
   expect(response?.status()).toBe(404);
   await other.goto("/org");
@@ -24,7 +24,7 @@ test("an org unit of the demo tenant is a 404 for the other tenant's admin, and 
 
   // Inside the tenant, a branch secretary may read their own branch only: the root is a 404 too.
   const secretary = await browser.newPage();
-  await loginAndWait(secretary, "bithu");
+  await signIn(secretary, "bithu");
   expect((await secretary.goto(href!))?.status()).toBe(404);
   await secretary.close();
 });
