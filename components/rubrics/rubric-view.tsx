@@ -10,8 +10,8 @@ import { MEASURE_INFO, type Criterion, type LevelCondition, type Rubric, type Ru
 
 export const points = (value: number) => formatNumber(value, { maximumFractionDigits: 1 });
 
-/** "[0 %; 50 %)" with its units kept on the line of their number. */
-const range = (...args: Parameters<typeof formatInterval>) => formatInterval(...args).replace(/ (?=%|phút|giờ)/g, "\u00a0");
+/** "[0 %; 50 %)" with its units kept on the line of their number (a band in a table cell). */
+const range = (interval: Parameters<typeof formatInterval>[0], info: Parameters<typeof formatInterval>[1]) => formatInterval(interval, info, "\u00a0");
 
 function RuleSummary({ rule }: { rule: Rule }) {
   const t = useTranslations("rubrics.rule");

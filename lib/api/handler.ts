@@ -13,7 +13,7 @@
 // and answered 500 with that id, never a stack trace or SQL. Every answer carries X-Request-Id.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Principal } from "@/lib/auth/permissions";
+import { canAnywhere, type Permission, type Principal } from "@/lib/auth/permissions";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { authenticateToken, bearerTokenOf } from "@/lib/auth/tokens";
 import { AppError, ERROR_WORDS, fieldErrorsOf, ForbiddenError, INVALID_INPUT, PasswordChangeRequiredError, sqlStateOf, UnauthenticatedError, unexpectedErrorMessage, ValidationError } from "@/lib/errors";
@@ -49,6 +49,11 @@ export interface ApiRouteOptions {
    * management: the session only, so no token can make or revoke tokens).
    */
   tokens?: "any" | "calendar" | "none";
+  /**
+   * A permission the caller must hold somewhere, checked before the handler reads the request (a
+   * 403 before an upload is read). The service still decides for the unit concerned.
+   */
+  permission?: Permission;
 }
 
 export type Caller = Principal & Pick<CurrentUser, "mustChangePassword"> & { credential: Credential };
@@ -96,6 +101,7 @@ export async function callerFor(request: Request, options: ApiRouteOptions = {})
     throw new ForbiddenError(tokenScopeMessage(user.credential.scope, options.tokens));
   }
   if (user.mustChangePassword && !options.allowTemporaryPassword) throw new PasswordChangeRequiredError();
+  if (options.permission && !canAnywhere(user, options.permission)) throw new ForbiddenError();
   return user;
 }
 

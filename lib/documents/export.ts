@@ -31,7 +31,17 @@ export async function exportMeetingDocx(user: Principal, meetingId: string, kind
   return { fileName: doc.fileName, contentType: DOCX_MEDIA_TYPE, bytes: await officialDocxBuffer(doc) };
 }
 
-/** Content-Disposition for a download: ASCII name plus the RFC 5987 form. */
+/**
+ * Content-Disposition for a download (RFC 6266): an ASCII fallback with the accents folded
+ * ("Dự thảo NQ.pdf" → "Du thao NQ.pdf") plus the UTF-8 name, so Vietnamese file names survive.
+ */
 export function attachmentHeader(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const ascii = fileName
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    // đ (U+0111) and Đ (U+0110) are letters of their own, not a base letter with a mark.
+    .replace(/\u0111/g, "d")
+    .replace(/\u0110/g, "D")
+    .replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -63,15 +63,18 @@ export function covers(outer: ExactInterval, inner: ExactInterval): boolean {
   return lowOk && highOk;
 }
 
-/** "50 %", "30 phút", "24 giờ", "3"; decimals with a comma. */
-export function formatEdge(value: number, info: Pick<MeasureInfo, "unit">): string {
+/**
+ * "50 %", "30 phút", "24 giờ", "3"; decimals with a comma. `space` goes between the number and its
+ * unit (a no-break space where a table cell must not wrap them apart).
+ */
+export function formatEdge(value: number, info: Pick<MeasureInfo, "unit">, space = " "): string {
   const text = String(value).replace(".", ",");
-  return info.unit ? `${text} ${words.units[info.unit]}` : text;
+  return info.unit ? `${text}${space}${words.units[info.unit]}` : text;
 }
 
 /** "[40 %; 50 %]", "(30 phút; +∞)". */
-export function formatInterval(interval: IntervalData, info: Pick<MeasureInfo, "unit">): string {
-  const open = interval.min === null ? "(−∞" : `${(interval.minInclusive ?? true) ? "[" : "("}${formatEdge(interval.min, info)}`;
-  const close = interval.max === null ? "+∞)" : `${formatEdge(interval.max, info)}${(interval.maxInclusive ?? false) ? "]" : ")"}`;
+export function formatInterval(interval: IntervalData, info: Pick<MeasureInfo, "unit">, space = " "): string {
+  const open = interval.min === null ? "(−∞" : `${(interval.minInclusive ?? true) ? "[" : "("}${formatEdge(interval.min, info, space)}`;
+  const close = interval.max === null ? "+∞)" : `${formatEdge(interval.max, info, space)}${(interval.maxInclusive ?? false) ? "]" : ")"}`;
   return `${open}; ${close}`;
 }

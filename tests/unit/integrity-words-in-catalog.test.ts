@@ -1,6 +1,6 @@
-// Every user-facing word of lib/ lives in the catalog (issue 18): services raise errors with a
-// code and parameters, lib/i18n/messages/vi/*.json says the words. Every .ts/.tsx file under lib/
-// (lib/generated aside) is parsed with the TypeScript compiler and each string literal, template
+// Every user-facing word of lib/, app/ and components/ lives in the catalog (issue 18): services
+// raise errors with a code and parameters, lib/i18n/messages/vi/*.json says the words, pages and
+// components read it through next-intl. Every .ts/.tsx file there (lib/generated aside) is parsed with the TypeScript compiler and each string literal, template
 // literal part, regular expression and JSX text is checked for Vietnamese letters; comments are not
 // code and may quote a source. Data files keep their Vietnamese: the demo data (lib/seed), the
 // official rubric and frame texts (lib/scoring/rubrics, lib/classification/frames) and the API
@@ -12,6 +12,8 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = resolve(__dirname, "../..");
 const LIB = join(ROOT, "lib");
+const APP = join(ROOT, "app");
+const COMPONENTS = join(ROOT, "components");
 
 /** Files that may hold Vietnamese: data, not code. */
 const DATA_FILES = [/^lib\/seed\//, /^lib\/scoring\/rubrics\//, /^lib\/classification\/frames\//, /^lib\/api\/openapi-routes\//];
@@ -57,7 +59,7 @@ export function vietnameseLiteralLines(fileName: string, text: string): number[]
 
 function offenders(): Map<string, number[]> {
   const found = new Map<string, number[]>();
-  for (const file of sourceFiles(LIB)) {
+  for (const file of [LIB, APP, COMPONENTS].flatMap(sourceFiles)) {
     const rel = relative(ROOT, file).split(sep).join("/");
     if (DATA_FILES.some((pattern) => pattern.test(rel))) continue;
     const lines = vietnameseLiteralLines(rel, readFileSync(file, "utf8"));
@@ -81,7 +83,7 @@ describe("words in the catalog", () => {
     expect(vietnameseLiteralLines("sample.tsx", text)).toEqual([3, 4, 5, 6, 8]);
   });
 
-  it("has no Vietnamese literal in lib/ outside the catalog and the data files", () => {
+  it("has no Vietnamese literal in lib/, app/ or components/ outside the catalog and the data files", () => {
     const problems = [...offenders()].map(([file, lines]) => `${file}: a Vietnamese literal on line(s) ${lines.join(", ")}`);
     expect(problems).toEqual([]);
   });

@@ -28,7 +28,7 @@ export async function GET(request: Request): Promise<Response> {
       assertSafeInput(queryToken);
       const found = await authenticateToken(queryToken.trim());
       user = found?.tokenScope === "CALENDAR" ? found : null;
-      if (!user) throw new UnauthenticatedError("Liên kết lịch không hợp lệ, đã hết hạn hoặc đã bị thu hồi. Hãy tạo liên kết mới ở trang Lịch sinh hoạt.");
+      if (!user) throw new UnauthenticatedError(messages.apiServer.calendar.feedLink);
       if (user.mustChangePassword) throw new PasswordChangeRequiredError();
     } else {
       user = await callerFor(request, { tokens: "calendar" });

@@ -3,6 +3,7 @@
 // change (the others keep their values).
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { mergePatch } from "@/lib/api/patch";
+import messages from "@/lib/i18n/messages";
 import { getMeeting, getMeetingForEdit, updateMeeting } from "@/lib/meetings/meetings";
 
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => ({ body: await getMeeting(user, params.id) }));
@@ -13,6 +14,6 @@ export const PATCH = apiRoute<{ id: string }>(async ({ request, user, params, re
   // A new start without an end keeps the planned length (the service's rule), not the old end.
   const current = { ...values, plannedEnd: "plannedStart" in body ? undefined : values.plannedEnd };
   // The id in the URL wins over one in the body.
-  await updateMeeting(user, { ...mergePatch(body, current, { extra: ["id"], hint: "Trạng thái đổi qua /transitions." }), id: params.id }, { requestId });
+  await updateMeeting(user, { ...mergePatch(body, current, { extra: ["id"], hint: messages.apiServer.patch.meetingState }), id: params.id }, { requestId });
   return { body: await getMeeting(user, params.id) };
 });

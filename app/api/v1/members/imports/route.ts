@@ -5,44 +5,35 @@
 //   then one of {"type":"done","import":{id, counts…}}, {"type":"fileError","code","message"}
 //   (the whole file is refused, nothing stored) or {"type":"error","message"}.
 // Refusals before the work starts (not signed in, no right, file too large) are plain JSON errors.
-import { canAnywhere } from "@/lib/auth/permissions";
-import { AppError, ForbiddenError } from "@/lib/errors";
+import { AppError, unexpectedErrorMessage } from "@/lib/errors";
 import { apiRoute } from "@/lib/api/handler";
+import { fill } from "@/lib/i18n/fill";
+import messages from "@/lib/i18n/messages";
 import { MAX_FILE_BYTES } from "@/lib/org/roster-layout";
 import { RosterFileError, checkImportScope, dryRunImport, type ImportProgress } from "@/lib/org/roster-import";
+
+const words = messages.apiServer.upload;
 
 /** Multipart framing around the file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 const PROGRESS_INTERVAL_MS = 150;
 
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 export const POST = apiRoute(async ({ request, user, requestId }) => {
-  // A cross-site form can post multipart data; only our own pages may start an import.
-  if (!sameOrigin(request)) throw new AppError("Yêu cầu không hợp lệ.", 403);
-  // Refused before the upload is read: only member.manage may import.
-  if (!canAnywhere(user, "member.manage")) throw new ForbiddenError();
-  const tooLarge = `Tệp quá lớn. Mỗi lần chỉ nhận tệp tối đa ${MAX_FILE_BYTES / 1024 / 1024} MB: hãy chia danh sách thành nhiều tệp, hoặc lưu dạng Excel (.xlsx).`;
+  // A cross-site form could post multipart data: apiRoute's cross-site check (lib/http/cross-site.ts)
+  // has refused it already, and its permission check a caller who may not import (before the
+  // upload is read), so only our own pages of a member.manage holder get here.
+  const tooLarge = fill(words.rosterTooLarge, { max: MAX_FILE_BYTES / 1024 / 1024 });
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_FILE_BYTES + FORM_OVERHEAD_BYTES) throw new AppError(tooLarge, 413);
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    throw new AppError("Không đọc được tệp tải lên. Hãy chọn lại tệp và thử lại.", 400);
+    throw new AppError(words.unreadable, 400);
   }
   const file = form.get("file");
   if (!(file instanceof File) || (file.size === 0 && file.name === "")) {
-    throw new AppError("Hãy chọn tệp danh sách (CSV hoặc Excel .xlsx).", 422);
+    throw new AppError(words.rosterFileRequired, 422);
   }
   if (file.size > MAX_FILE_BYTES) throw new AppError(tooLarge, 413);
   const scopeField = form.get("scopeUnitId");
@@ -86,7 +77,7 @@ export const POST = apiRoute(async ({ request, user, requestId }) => {
         else if (error instanceof AppError) send({ type: "error", message: error.message });
         else {
           console.error(`[api ${requestId}] roster dry run failed:`, error);
-          send({ type: "error", message: `Đã có lỗi ngoài dự kiến. Vui lòng thử lại sau (mã tra cứu: ${requestId.slice(0, 8)}).` });
+          send({ type: "error", message: unexpectedErrorMessage(requestId) });
         }
       } finally {
         controller.close();
@@ -101,4 +92,4 @@ export const POST = apiRoute(async ({ request, user, requestId }) => {
       "X-Accel-Buffering": "no",
     },
   });
-});
+}, { permission: "member.manage" });

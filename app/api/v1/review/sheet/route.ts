@@ -1,6 +1,7 @@
 // GET /api/v1/review/sheet?unit=&month=2026-03: the monthly consolidated sheet of a committee as
 // XLSX, streamed while it is produced; X-Row-Count says how many rows are coming (for progress).
 import { apiRoute, searchParamsOf } from "@/lib/api/handler";
+import { attachmentHeader } from "@/lib/documents/export";
 import { consolidatedSheet } from "@/lib/dashboard/review-sheet";
 
 export const GET = apiRoute(async ({ request, user }) => {
@@ -9,7 +10,7 @@ export const GET = apiRoute(async ({ request, user }) => {
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "Content-Disposition": attachmentHeader(file.fileName),
       "Cache-Control": "no-store, no-transform",
       "X-Row-Count": String(file.rowCount),
     },

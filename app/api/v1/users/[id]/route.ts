@@ -1,11 +1,12 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { mergePatch } from "@/lib/api/patch";
+import messages from "@/lib/i18n/messages";
 import { getUserDetail, updateUser } from "@/lib/accounts/users";
 import { NotFoundError } from "@/lib/errors";
 
 async function detail(user: Parameters<typeof getUserDetail>[0], id: string) {
   const found = await getUserDetail(user, id);
-  if (!found) throw new NotFoundError("Không tìm thấy tài khoản này.");
+  if (!found) throw new NotFoundError(messages.accountsServer.users.notFound);
   return found;
 }
 
@@ -19,7 +20,7 @@ export const PATCH = apiRoute<{ id: string }>(async ({ request, user, params, re
   const current = { displayName: found.displayName, memberId: found.member?.id ?? null };
   await updateUser(
     user,
-    { ...mergePatch(body, current, { hint: "Vai trò, khóa tài khoản và mật khẩu có đường dẫn riêng (/grants, /disabled, /reset-password)." }), id: params.id },
+    { ...mergePatch(body, current, { hint: messages.apiServer.patch.userRoutes }), id: params.id },
     { requestId },
   );
   return { body: await detail(user, params.id) };

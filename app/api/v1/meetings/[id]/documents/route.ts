@@ -6,21 +6,11 @@
 //   the bytes (415). Answers 201 with the document.
 import { AppError } from "@/lib/errors";
 import { apiRoute, searchParamsOf } from "@/lib/api/handler";
+import messages from "@/lib/i18n/messages";
 import { documentJson, listMeetingDocuments, uploadMeetingDocument } from "@/lib/meetings/documents";
 
 /** Content types a plain HTML form of another site can send: never a file upload of ours. */
 const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded|text\/plain)\b/i;
-
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 export const GET = apiRoute<{ id: string }>(async ({ user, params }) => {
   const documents = await listMeetingDocuments(user, params.id);
@@ -28,13 +18,8 @@ export const GET = apiRoute<{ id: string }>(async ({ user, params }) => {
 });
 
 export const POST = apiRoute<{ id: string }>(async ({ request, user, params, requestId }) => {
-  if (!sameOrigin(request)) throw new AppError("Yêu cầu không hợp lệ.", 403);
-  if (FORM_TYPES.test(request.headers.get("content-type") ?? "")) {
-    throw new AppError(
-      "Gửi chính nội dung tệp trong thân yêu cầu (ví dụ Content-Type: application/octet-stream), không dùng biểu mẫu.",
-      415,
-    );
-  }
+  // Another site's page was already refused by apiRoute's cross-site check (lib/http/cross-site.ts).
+  if (FORM_TYPES.test(request.headers.get("content-type") ?? "")) throw new AppError(messages.apiServer.upload.notAForm, 415);
   const document = await uploadMeetingDocument(user, params.id, searchParamsOf(request), request.body, {
     contentLength: request.headers.get("content-length"),
     requestId,

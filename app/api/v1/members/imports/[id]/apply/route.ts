@@ -4,11 +4,12 @@
 import { AppError } from "@/lib/errors";
 import { apiRoute } from "@/lib/api/handler";
 import { applyImport } from "@/lib/org/roster-import";
+import messages from "@/lib/i18n/messages";
 
 export const POST = apiRoute<{ id: string }>(async ({ request, user, params, requestId }) => {
   // JSON only: plain HTML forms of other sites cannot send it.
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
-    throw new AppError("Nội dung yêu cầu phải là JSON (Content-Type: application/json).", 415);
+    throw new AppError(messages.serverErrors.jsonContentType, 415);
   }
   return { body: await applyImport(user, params.id, { requestId }) };
 });
