@@ -25,132 +25,32 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useConfirm, type ConfirmSpec } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/text-field";
-import type { ActionResult } from "@/lib/actions/define-action";
 import { formatDateTime } from "@/lib/i18n/format";
-import { scoreChecked, unscorable, type AutoOverride, type ScoreResult } from "@/lib/scoring/engine-core";
+import { scoreChecked, unscorable, type ScoreResult } from "@/lib/scoring/engine-core";
 import { Points } from "@/lib/exact/ratio";
 import { layoutFor, type CriterionLayout, type GroupLayout } from "@/lib/scoring/layout";
-import type { Level } from "@/lib/domain/levels";
 import { EDITED, type EditorColumn, type ScorecardEditorView, type ScoringMode } from "@/lib/scoring/editor-view";
 import type { ColumnName } from "@/lib/scoring/workflow";
+import {
+  COLUMNS,
+  CONFIRMED_STEPS,
+  draftOf,
+  fingerprint,
+  postedMarks,
+  postedOverrides,
+  pts,
+  STEPS,
+  type Draft,
+  type Outcome,
+  type ScoreAction,
+  type ScoreActions,
+  type Step,
+} from "./scorecard-draft";
+import { fieldIds, ProblemList, problemsFromFieldErrors, type Problem } from "./scorecard-problems";
 
 export type { ScoringMode };
-type Step = "draft" | "selfScore" | "confirm" | "adjust" | "approve" | "adjustFinalise" | "return";
-const STEPS: readonly Step[] = ["draft", "selfScore", "confirm", "adjust", "approve", "adjustFinalise", "return"];
-/** Steps that settle a column the same person cannot take back: asked once more before they run. */
-const CONFIRMED_STEPS: readonly Step[] = ["selfScore", "confirm", "adjust", "approve", "adjustFinalise", "return"];
-
-type StepAnswer = { total: number; level: Level | null };
-/** A server action of actions.ts (defineAction): (previous state, form) → result. */
-export type ScoreAction = (previous: null, formData: FormData) => Promise<ActionResult<StepAnswer>>;
-export interface ScoreActions {
-  draft: ScoreAction;
-  selfScore: ScoreAction;
-  confirm: ScoreAction;
-  finalise: ScoreAction;
-  returnScore: ScoreAction;
-}
-
-const COLUMNS: readonly ColumnName[] = ["self", "overseer", "final"];
-
-/** 4.5 → "4,5". */
-function pts(points: number): string {
-  return Points.format(Math.round(points * 10), "vi");
-}
-
-interface Draft {
-  marks: Record<string, string>;
-  remarks: Record<string, string>;
-  overrides: Record<string, { points: string; reason: string; open: boolean }>;
-}
-
-const asInput = (value: number | string) => String(value).replace(".", ",");
-
-function draftOf(column: EditorColumn | null): Draft {
-  return {
-    marks: Object.fromEntries(Object.entries(column?.marks ?? {}).map(([code, v]) => [code, asInput(v)])),
-    remarks: { ...(column?.remarks ?? {}) },
-    overrides: Object.fromEntries(
-      Object.entries(column?.overrides ?? {}).map(([code, o]) => [code, { points: asInput(o.points), reason: o.reason, open: true }]),
-    ),
-  };
-}
-
-/** What the form posts, as the service folds it: blank marks and closed overrides are left out. */
-function postedMarks(draft: Draft): Record<string, string> {
-  return Object.fromEntries(Object.entries(draft.marks).filter(([, v]) => v.trim() !== ""));
-}
-
-function postedOverrides(draft: Draft): Record<string, AutoOverride> {
-  return Object.fromEntries(
-    Object.entries(draft.overrides)
-      .filter(([, o]) => o.open && (o.points.trim() !== "" || o.reason.trim() !== ""))
-      .map(([code, o]) => [code, { points: o.points.trim(), reason: o.reason }]),
-  );
-}
-
-/** Marks and overrides as the service compares them (remarks do not make an adjustment). */
-function fingerprint(draft: Draft): string {
-  const norm = (entries: [string, string][]) => entries.map(([k, v]) => [k, v.trim().replace(",", ".")]).sort();
-  return JSON.stringify([
-    norm(Object.entries(postedMarks(draft))),
-    norm(Object.entries(postedOverrides(draft)).map(([k, o]) => [k, String(o.points)])),
-  ]);
-}
-
-// ─── Problems: every one listed, each with the field to fix ─────────────────────────────────────
-
-/** One thing to fix, and where: a criterion's field, a vote count, the reason, or the card as a whole. */
-export interface Problem {
-  message: string;
-  /** The criterion it is about (its group is opened to show the field). */
-  code: string | null;
-  /** The id of the field to focus. */
-  fieldId: string | null;
-}
-
-const fieldIds = {
-  mark: (code: string) => `score-mark-${code}`,
-  remark: (code: string) => `score-remark-${code}`,
-  overridePoints: (code: string) => `score-override-${code}-points`,
-  overrideReason: (code: string) => `score-override-${code}-reason`,
-  auto: (code: string) => `score-auto-${code}`,
-  vote: (part: "for" | "against" | "abstain") => `score-vote-${part}`,
-  reason: "score-reason",
-  notes: "score-notes",
-};
-
-/** The server's field errors ("mark.C1", "remarks.C1", "overrides.T1.reason", "voteFor", "_") as problems. */
-export function problemsFromFieldErrors(fieldErrors: Record<string, string[]>, manualCodes: ReadonlySet<string>): Problem[] {
-  const out: Problem[] = [];
-  for (const [key, messages] of Object.entries(fieldErrors)) {
-    const [head, code, part] = key.split(".");
-    for (const message of messages) {
-      if ((head === "mark" || head === "marks") && code) {
-        out.push({ message, code, fieldId: manualCodes.has(code) ? fieldIds.mark(code) : fieldIds.auto(code) });
-      } else if ((head === "remark" || head === "remarks") && code) {
-        out.push({ message, code, fieldId: fieldIds.remark(code) });
-      } else if ((head === "override" || head === "overrides") && code) {
-        out.push({ message, code, fieldId: part === "points" ? fieldIds.overridePoints(code) : fieldIds.overrideReason(code) });
-      } else if (head === "voteFor" || head === "voteAgainst" || head === "voteAbstain") {
-        out.push({ message, code: null, fieldId: fieldIds.vote(head === "voteFor" ? "for" : head === "voteAgainst" ? "against" : "abstain") });
-      } else if (head === "reason") {
-        out.push({ message, code: null, fieldId: fieldIds.reason });
-      } else if (head === "notes") {
-        out.push({ message, code: null, fieldId: fieldIds.notes });
-      } else {
-        out.push({ message, code: null, fieldId: null });
-      }
-    }
-  }
-  // One line per message: the service may file the same sentence under two keys.
-  return out.filter((p, i) => out.findIndex((q) => q.message === p.message) === i);
-}
-
-interface Outcome {
-  step: Step;
-  result: ActionResult<StepAnswer>;
-}
+export type { ScoreAction, ScoreActions } from "./scorecard-draft";
+export { problemsFromFieldErrors, type Problem } from "./scorecard-problems";
 
 export function ScorecardEditor({
   view,
@@ -679,28 +579,7 @@ function ScorecardBody({
           {t(`done.${done.step}`, { total: pts(done.result.data.total), level: done.result.data.level ? t(`levels.${done.result.data.level}`) : t("totals.noLevel") })}
         </Alert>
       ) : null}
-      {problems.length > 0 ? (
-        <div ref={summaryRef} tabIndex={-1} id="score-problems" role="alert" className="rounded-lg border-l-4 border-danger-700 bg-danger-50 px-4 py-3 text-base text-danger-900 focus:outline-2 focus:outline-danger-700">
-          <p className="font-semibold">{t("problems.title", { count: problems.length })}</p>
-          <ul className="mt-2 flex flex-col gap-1">
-            {problems.map((problem, i) => (
-              <li key={`${i}-${problem.message}`}>
-                {problem.fieldId || problem.code ? (
-                  <button type="button" onClick={() => jumpTo(problem)} className="flex min-h-11 w-full items-start gap-2 text-left">
-                    <span aria-hidden="true">→</span>
-                    <span className="underline underline-offset-2">{problem.message}</span>
-                  </button>
-                ) : (
-                  <span className="flex gap-2">
-                    <span aria-hidden="true">•</span>
-                    {problem.message}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {problems.length > 0 ? <ProblemList problems={problems} summaryRef={summaryRef} jumpTo={jumpTo} /> : null}
 
       <div className="flex items-center justify-between gap-3">
         <p className="text-sm text-ink-700">{editing ? t("criteria.foldHint") : t("criteria.foldHintRead")}</p>
