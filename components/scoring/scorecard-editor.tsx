@@ -8,45 +8,21 @@
 // types; the server scores again on each step. Steps that lock a column ask first, and act once.
 import clsx from "clsx";
 import { useTranslations } from "next-intl";
-import {
-  startTransition as outerTransition,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  useTransition,
-  type FormEvent,
-  type KeyboardEvent,
-  type ReactNode,
-} from "react";
+import { useState, type ReactNode } from "react";
 import { TextAreaField } from "@/components/admin/form-kit";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { useConfirm, type ConfirmSpec } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/text-field";
 import { formatDateTime } from "@/lib/i18n/format";
-import { scoreChecked, unscorable, type ScoreResult } from "@/lib/scoring/engine-core";
 import { Points } from "@/lib/exact/ratio";
-import { layoutFor, type CriterionLayout, type GroupLayout } from "@/lib/scoring/layout";
-import { EDITED, type EditorColumn, type ScorecardEditorView, type ScoringMode } from "@/lib/scoring/editor-view";
+import type { CriterionLayout, GroupLayout } from "@/lib/scoring/layout";
+import type { ScorecardEditorView, ScoringMode } from "@/lib/scoring/editor-view";
 import type { ColumnName } from "@/lib/scoring/workflow";
-import {
-  COLUMNS,
-  CONFIRMED_STEPS,
-  draftOf,
-  fingerprint,
-  postedMarks,
-  postedOverrides,
-  pts,
-  STEPS,
-  type Draft,
-  type Outcome,
-  type ScoreAction,
-  type ScoreActions,
-  type Step,
-} from "./scorecard-draft";
-import { fieldIds, ProblemList, problemsFromFieldErrors, type Problem } from "./scorecard-problems";
+import { COLUMNS, pts, type Outcome, type ScoreActions } from "./scorecard-draft";
+import { fieldIds, ProblemList } from "./scorecard-problems";
+import { useScorecardState } from "./use-scorecard-state";
+import { useScoreSteps } from "./use-score-steps";
 
 export type { ScoringMode };
 export type { ScoreAction, ScoreActions } from "./scorecard-draft";
@@ -88,241 +64,11 @@ function ScorecardBody({
   onOutcome: (outcome: Outcome | null) => void;
 }) {
   const t = useTranslations("scorecard");
-  const definition = view.definition;
-  const facts = view.facts;
-  const layout = useMemo(() => layoutFor(definition, facts.hasThematicPart, facts.kind === "THEMATIC"), [definition, facts]);
-  const manualCodes = useMemo(() => new Set(layout.criteria.filter((c) => c.criterion.mode === "MANUAL").map((c) => c.criterion.code)), [layout]);
-  const groupOf = useMemo(() => new Map(layout.criteria.map((c) => [c.criterion.code, c.group.code])), [layout]);
-  const editing = mode ? EDITED[mode] : null;
-  // The overseer starts from the self-score, the reviewer from the overseer's column (or the self-score).
-  const source = mode === "finalise" ? (view.columns.overseer ?? view.columns.self) : view.columns.self;
-  const initial = useMemo(() => draftOf(source), [source]);
-  const [draft, setDraft] = useState<Draft>(initial);
-  const [pending, startTransition] = useTransition();
-  const [openGroups, setOpenGroups] = useState<ReadonlySet<string>>(() => new Set());
-  const [shownRemarks, setShownRemarks] = useState<ReadonlySet<string>>(() => new Set());
-  const [localProblems, setLocalProblems] = useState<Problem[] | null>(null);
-  const focusAfterRender = useRef<string | null>(null);
-  const busy = useRef(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const { ask, dialog } = useConfirm();
-
-  // The server checked the rubric and facts (view.inputErrors): scoring here loads no zod.
-  const inputErrors = view.inputErrors;
-  const live = useMemo(
-    () =>
-      editing
-        ? inputErrors.length > 0
-          ? unscorable(definition, inputErrors)
-          : scoreChecked(definition, facts, postedMarks(draft), { overrides: postedOverrides(draft) })
-        : null,
-    [editing, definition, facts, draft, inputErrors],
-  );
-  // AUTO evidence for a meeting nobody has scored yet.
-  const blank = useMemo(
-    () => (inputErrors.length > 0 ? unscorable(definition, inputErrors) : scoreChecked(definition, facts, {})),
-    [definition, facts, inputErrors],
-  );
-  // The saved columns, scored here as the server scores them (score: the same engine, rubric,
-  // facts and marks), so their results need not travel with the page.
-  const saved = useMemo(() => {
-    const scored = (column: EditorColumn | null): ScoreResult | null =>
-      column === null
-        ? null
-        : inputErrors.length > 0
-          ? unscorable(definition, inputErrors)
-          : scoreChecked(definition, facts, column.marks, { overrides: column.overrides });
-    return { self: scored(view.columns.self), overseer: scored(view.columns.overseer), final: scored(view.columns.final) };
-  }, [definition, facts, inputErrors, view.columns]);
-  const results: Record<ColumnName, ScoreResult | null> = {
-    self: editing === "self" ? live : saved.self,
-    overseer: editing === "overseer" ? live : saved.overseer,
-    final: editing === "final" ? live : saved.final,
-  };
-  const marksIn = (column: ColumnName): Record<string, unknown> | null =>
-    column === editing ? postedMarks(draft) : (view.columns[column]?.marks ?? null);
-  const focusColumn: ColumnName | null = editing ?? view.effective?.column ?? (view.columns.self ? "self" : null);
-  const focus = (focusColumn ? results[focusColumn] : null) ?? blank;
-  const changed = mode !== null && mode !== "draft" && fingerprint(draft) !== fingerprint(initial);
-  const shownColumns = COLUMNS.filter((column) => column === editing || view.columns[column] !== null);
-
-  const serverFieldErrors = outcome && !outcome.result.ok ? (outcome.result.fieldErrors ?? {}) : {};
-  const problems: Problem[] =
-    localProblems ??
-    (outcome && !outcome.result.ok
-      ? (() => {
-          const listed = problemsFromFieldErrors(serverFieldErrors, manualCodes);
-          const error = outcome.result.error;
-          return listed.length > 0 ? listed : [{ message: error, code: null, fieldId: null }];
-        })()
-      : []);
-  const problemsAt = (fieldId: string) => problems.filter((p) => p.fieldId === fieldId).map((p) => p.message);
-
-  const liveIssues = (code: string) => (live?.errors ?? []).filter((e) => e.path === code && e.kind !== "unmarked").map((e) => e.message);
-  const unmarked = live ? live.errors.filter((e) => e.kind === "unmarked").map((e) => e.path).filter((code): code is string => Boolean(code)) : [];
-
-  // Jumps: open the group, render, then focus the field.
-  useEffect(() => {
-    const id = focusAfterRender.current;
-    if (!id) return;
-    focusAfterRender.current = null;
-    const element = document.getElementById(id);
-    element?.scrollIntoView({ block: "center" });
-    element?.focus({ preventScroll: true });
-  });
-  useEffect(() => {
-    if (problems.length > 0) {
-      summaryRef.current?.scrollIntoView({ block: "start" });
-      summaryRef.current?.focus({ preventScroll: true });
-    }
-    // Only when a new set of problems arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [outcome, localProblems]);
-
-  function jumpTo(problem: Problem) {
-    if (problem.code) {
-      const group = groupOf.get(problem.code);
-      if (group) setOpenGroups((current) => new Set([...current, group]));
-      if (problem.fieldId === fieldIds.remark(problem.code)) setShownRemarks((current) => new Set([...current, problem.code!]));
-      if (problem.fieldId?.startsWith("score-override-")) setOverride(problem.code, { open: true });
-    }
-    focusAfterRender.current = problem.fieldId ?? (problem.code ? fieldIds.auto(problem.code) : null);
-    if (!problem.code && problem.fieldId) {
-      const element = document.getElementById(problem.fieldId);
-      element?.scrollIntoView({ block: "center" });
-      element?.focus({ preventScroll: true });
-      focusAfterRender.current = null;
-    }
-  }
-
-  function route(step: Step): { action: ScoreAction; mode?: string } {
-    switch (step) {
-      case "draft":
-        return { action: actions.draft };
-      case "selfScore":
-        return { action: actions.selfScore };
-      case "confirm":
-      case "adjust":
-        return { action: actions.confirm, mode: step };
-      case "approve":
-        return { action: actions.finalise, mode: "approve" };
-      case "adjustFinalise":
-        return { action: actions.finalise, mode: "adjust" };
-      case "return":
-        return { action: actions.returnScore };
-    }
-  }
-
-  /** What the server would refuse for a step that needs a complete column, found before asking it. */
-  function precheck(step: Step, formData: FormData): Problem[] {
-    if (step === "return") {
-      return String(formData.get("reason") ?? "").trim().length < 3 ? [{ message: t("problems.reason.return"), code: null, fieldId: fieldIds.reason }] : [];
-    }
-    if (step !== "selfScore" && step !== "adjust" && step !== "adjustFinalise") return [];
-    const out: Problem[] = [];
-    for (const issue of live?.errors ?? []) {
-      const code = issue.path ?? null;
-      out.push({ message: issue.message, code, fieldId: code ? (manualCodes.has(code) ? fieldIds.mark(code) : fieldIds.auto(code)) : null });
-    }
-    for (const [code, o] of Object.entries(postedOverrides(draft))) {
-      if (o.reason.trim().length < 3) out.push({ message: t("problems.overrideReason", { code }), code, fieldId: fieldIds.overrideReason(code) });
-    }
-    if (step === "selfScore") {
-      if (view.deductionNeedsReason) {
-        for (const c of live?.perCriterion ?? []) {
-          const marked = (draft.marks[c.code] ?? "").trim() !== "";
-          if (c.mode === "MANUAL" && c.applicable && marked && c.points < c.max && !draft.remarks[c.code]?.trim()) {
-            out.push({ message: t("problems.deduction", { code: c.code, points: pts(c.points), max: pts(c.max) }), code: c.code, fieldId: fieldIds.remark(c.code) });
-          }
-        }
-      }
-      for (const [name, part] of [["voteFor", "for"], ["voteAgainst", "against"], ["voteAbstain", "abstain"]] as const) {
-        const value = String(formData.get(name) ?? "").trim();
-        if (!/^\d+$/.test(value)) out.push({ message: t(`problems.vote.${part}`), code: null, fieldId: fieldIds.vote(part) });
-      }
-    } else if (String(formData.get("reason") ?? "").trim().length < 3) {
-      out.push({ message: t(`problems.reason.${step}`), code: null, fieldId: fieldIds.reason });
-    }
-    return out;
-  }
-
-  function confirmation(step: Step): ConfirmSpec {
-    const result = live ?? focus;
-    const values = { total: pts(result.total), max: pts(result.max), level: result.level ? t(`levels.${result.level}`) : t("totals.noLevel") };
-    return {
-      title: t(`confirmSteps.${step as Exclude<Step, "draft">}.title`),
-      body: (
-        <>
-          <p className="font-semibold">{t("confirmSteps.result", values)}</p>
-          <p>{t(`confirmSteps.${step as Exclude<Step, "draft">}.body`)}</p>
-        </>
-      ),
-      confirmLabel: t(`confirmSteps.${step as Exclude<Step, "draft">}.action`),
-      tone: step === "return" ? "danger" : "primary",
-    };
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy.current) return;
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const step = (submitter instanceof HTMLButtonElement ? submitter.value : "") as Step;
-    if (!STEPS.includes(step)) return;
-    const formData = new FormData(event.currentTarget);
-    const found = precheck(step, formData);
-    if (found.length > 0) {
-      onOutcome(null);
-      setLocalProblems(found);
-      return;
-    }
-    setLocalProblems(null);
-    busy.current = true;
-    if (CONFIRMED_STEPS.includes(step) && !(await ask(confirmation(step)))) {
-      busy.current = false;
-      return;
-    }
-    const { action, mode: stepMode } = route(step);
-    if (stepMode) formData.set("mode", stepMode);
-    startTransition(async () => {
-      const result = await action(null, formData);
-      busy.current = false;
-      outerTransition(() => onOutcome({ step, result }));
-    });
-  }
-
-  // Enter in a mark field must not trigger the first button (e.g. "Xác nhận"): every step is an explicit click.
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key === "Enter" && event.target instanceof HTMLInputElement) event.preventDefault();
-  }
-
-  const setMark = (code: string, value: string) => setDraft((d) => ({ ...d, marks: { ...d.marks, [code]: value } }));
-  const setRemark = (code: string, value: string) => setDraft((d) => ({ ...d, remarks: { ...d.remarks, [code]: value } }));
-  function setOverride(code: string, patch: Partial<Draft["overrides"][string]>) {
-    setDraft((d) => ({ ...d, overrides: { ...d.overrides, [code]: { points: "", reason: "", open: false, ...d.overrides[code], ...patch } } }));
-  }
-  const toggleGroup = (code: string, open: boolean) =>
-    setOpenGroups((current) => {
-      const next = new Set(current);
-      if (open) next.add(code);
-      else next.delete(code);
-      return next;
-    });
-  const allOpen = openGroups.size === layout.groups.length;
-
-  const columnLabel = (column: ColumnName) => t(`columns.${column}`);
-  const shortLabel = (column: ColumnName) => t(`columnsShort.${column}`);
-  const levelText = (result: ScoreResult | null) => (result?.level ? t(`levels.${result.level}`) : t("totals.noLevel"));
-
-  function cellText(column: ColumnName, c: CriterionLayout): string {
-    const result = results[column];
-    const code = c.criterion.code;
-    if (!result || !c.applicable) return "—";
-    const scored = result.perCriterion.find((p) => p.code === code);
-    if (!scored) return "—";
-    if (scored.mode === "MANUAL" && marksIn(column)?.[code] === undefined) return "—";
-    if (column === editing && result.errors.some((e) => e.path === code)) return "?";
-    return pts(scored.points);
-  }
+  const state = useScorecardState({ view, mode, outcome });
+  const { layout, manualCodes, groupOf, editing, initial, draft, setDraft, openGroups, setOpenGroups, shownRemarks, setShownRemarks, summaryRef } = state;
+  const { results, focusColumn, focus, changed, shownColumns, problems, problemsAt, liveIssues, unmarked, jumpTo } = state;
+  const { setMark, setRemark, setOverride, toggleGroup, allOpen, columnLabel, shortLabel, levelText, cellText } = state;
+  const { pending, dialog, onSubmit, onKeyDown } = useScoreSteps({ state, view, actions, onOutcome });
 
   /** "Tự chấm 5 · Cấp trên 4": the columns other than the one being scored, where they exist. */
   function otherColumns(c: CriterionLayout): ReactNode {
