@@ -99,9 +99,8 @@ export function useScorecardState({ view, mode, outcome }: { view: ScorecardEdit
       summaryRef.current?.scrollIntoView({ block: "start" });
       summaryRef.current?.focus({ preventScroll: true });
     }
-    // Only when a new set of problems arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [outcome, localProblems]);
+    // When a new set of problems arrives (problems are worked out from these two).
+  }, [outcome, localProblems, problems.length]);
 
   function jumpTo(problem: Problem) {
     if (problem.code) {
