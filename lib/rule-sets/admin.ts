@@ -255,13 +255,7 @@ export async function listCodes<Def extends RuleSetDefinition, Row extends Versi
   });
 }
 
-export interface VersionDetail<Def> {
-  id: string;
-  code: string;
-  version: number;
-  name: string;
-  builtIn: boolean;
-  createdAt: Date;
+export interface VersionDetail<Def> extends Omit<VersionRow, "definition"> {
   uses: number;
   definition: Def;
   /** Every version of the code, newest first. */
