@@ -235,7 +235,7 @@ function PeriodEntries<P extends { id: string; fromDate: Date; toDate: Date | nu
 
 /** Exemptions from the branch's meetings (miễn sinh hoạt). */
 export function ExemptionsCard({ kit }: { kit: DetailKit }) {
-  const { t, member, options, actions, writable, common, memberField } = kit;
+  const { t, member, options, actions, writable, common, memberField, periodFields } = kit;
   return (
     <Card title={t("detail.exemptions")}>
       <p className="mb-3 text-base text-ink-700">{t("detail.exemptionsIntro")}</p>
@@ -261,8 +261,7 @@ export function ExemptionsCard({ kit }: { kit: DetailKit }) {
             submitLabel={t("detail.addSubmit")}
             fields={[
               memberField,
-              { kind: "date", name: "fromDate", label: t("fields.fromDate"), required: true },
-              { kind: "date", name: "toDate", label: t("fields.toDate"), hint: t("detail.toDateHint") },
+              ...periodFields,
               {
                 kind: "text",
                 name: "reason",
@@ -291,7 +290,7 @@ export function ExemptionsCard({ kit }: { kit: DetailKit }) {
 
 /** Temporary transfers to another branch or outside the tenant. */
 export function TemporaryTransfersCard({ kit }: { kit: DetailKit }) {
-  const { t, member, actions, writable, common, memberField, branchField } = kit;
+  const { t, member, actions, writable, common, memberField, periodFields, branchField } = kit;
   return (
     <Card title={t("detail.temporaryTransfers")}>
       <PeriodEntries
@@ -317,8 +316,7 @@ export function TemporaryTransfersCard({ kit }: { kit: DetailKit }) {
               memberField,
               branchField("hostBranchId", t("detail.hostBranch"), t("detail.hostOutside")),
               { kind: "text", name: "hostName", label: t("detail.hostName"), hint: t("detail.hostNameHint"), maxLength: 200 },
-              { kind: "date", name: "fromDate", label: t("fields.fromDate"), required: true },
-              { kind: "date", name: "toDate", label: t("fields.toDate"), hint: t("detail.toDateHint") },
+              ...periodFields,
               { kind: "text", name: "reason", label: t("fields.reason"), maxLength: 500 },
             ]}
           />
@@ -330,7 +328,7 @@ export function TemporaryTransfersCard({ kit }: { kit: DetailKit }) {
 
 /** Suspensions (đình chỉ sinh hoạt). */
 export function SuspensionsCard({ kit }: { kit: DetailKit }) {
-  const { t, member, actions, writable, common, memberField } = kit;
+  const { t, member, actions, writable, common, memberField, periodFields } = kit;
   return (
     <Card title={t("detail.suspensions")}>
       <PeriodEntries kit={kit} kind="suspension" periods={member.suspensions} empty={t("detail.noSuspensions")} title={(s) => s.reason} />
@@ -342,8 +340,7 @@ export function SuspensionsCard({ kit }: { kit: DetailKit }) {
             submitLabel={t("detail.addSubmit")}
             fields={[
               memberField,
-              { kind: "date", name: "fromDate", label: t("fields.fromDate"), required: true },
-              { kind: "date", name: "toDate", label: t("fields.toDate"), hint: t("detail.toDateHint") },
+              ...periodFields,
               { kind: "text", name: "reason", label: t("fields.reason"), required: true, maxLength: 500 },
             ]}
           />
@@ -355,7 +352,7 @@ export function SuspensionsCard({ kit }: { kit: DetailKit }) {
 
 /** Links to the branch of the place of residence, with its yearly comments. */
 export function ResidenceCard({ kit }: { kit: DetailKit }) {
-  const { t, member, options, actions, manage, writable, today, period, common, memberField, branchOptions, branchField } = kit;
+  const { t, member, options, actions, manage, writable, today, period, common, memberField, periodFields, branchOptions, branchField } = kit;
   return (
     <Card title={t("detail.residence")}>
       <p className="mb-3 text-base text-ink-700">{t("detail.residenceIntro")}</p>
@@ -477,8 +474,7 @@ export function ResidenceCard({ kit }: { kit: DetailKit }) {
               branchField("residenceBranchId", t("detail.residenceBranch"), t("detail.residenceOutside")),
               { kind: "text", name: "residenceBranchName", label: t("detail.residenceBranchName"), hint: t("detail.hostNameHint"), maxLength: 200 },
               { kind: "text", name: "address", label: t("fields.address"), maxLength: 300 },
-              { kind: "date", name: "fromDate", label: t("fields.fromDate"), required: true },
-              { kind: "date", name: "toDate", label: t("fields.toDate"), hint: t("detail.toDateHint") },
+              ...periodFields,
               { kind: "checkbox", name: "exempt", label: t("detail.residenceExempt"), hint: t("detail.residenceExemptHint") },
               { kind: "text", name: "exemptReason", label: t("detail.residenceExemptReason"), suggestions: RESIDENCE_EXEMPT_SUGGESTIONS, maxLength: 300 },
             ]}

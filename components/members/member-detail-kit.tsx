@@ -86,6 +86,8 @@ export interface DetailKit {
   period: (from: Date, to: Date | null) => string;
   common: { pendingLabel: string; successMessage: string };
   memberField: ActionField;
+  /** The first and last day of a new exemption, temporary transfer or suspension. */
+  periodFields: readonly ActionField[];
   branchOptions: { value: string; label: string }[];
   branchField: (name: string, label: string, emptyLabel: string, extra?: { required?: boolean; hint?: string; defaultValue?: string }) => ActionField;
   endForm: (kind: "exemption" | "temporaryTransfer" | "suspension", periodId: string) => ReactNode;
@@ -100,6 +102,10 @@ export function detailKit(t: MembersT, member: MemberDetail, options: MemberMana
       : t("detail.periodOpen", { from: formatCalendarDate(from) });
   const common = { pendingLabel: t("form.saving"), successMessage: t("form.saved") };
   const memberField: ActionField = { kind: "hidden", name: "memberId", value: member.id };
+  const periodFields: readonly ActionField[] = [
+    { kind: "date", name: "fromDate", label: t("fields.fromDate"), required: true },
+    { kind: "date", name: "toDate", label: t("fields.toDate"), hint: t("detail.toDateHint") },
+  ];
   const branchOptions = (options?.branches ?? []).map((branch) => ({ value: branch.id, label: branchLabel(branch) }));
   /** A select of the user's branches, or a search when there are too many to list. */
   const branchField = (name: string, label: string, emptyLabel: string, extra: { required?: boolean; hint?: string; defaultValue?: string } = {}): ActionField =>
@@ -121,5 +127,5 @@ export function detailKit(t: MembersT, member: MemberDetail, options: MemberMana
       />
     </Disclosure>
   );
-  return { t, member, options, actions, manage, writable: manage && member.endedOn === null, today, period, common, memberField, branchOptions, branchField, endForm };
+  return { t, member, options, actions, manage, writable: manage && member.endedOn === null, today, period, common, memberField, periodFields, branchOptions, branchField, endForm };
 }
