@@ -57,6 +57,17 @@ export interface RecordSummary {
   previousTargets: TargetsMet & { shareText: string | null };
 }
 
+// What makes a part of the record complete: read by the meeting's summary and by the home page's
+// readiness of many meetings alike.
+type Figures = ReturnType<typeof attendanceFigures>;
+/** Every summoned member has a mark the rules accept. */
+const marksComplete = (figures: Figures) => figures.complete && figures.errors.length === 0;
+/** Opening, proceedings and closing all written. */
+const minutesWritten = (minutes: { opening: string | null; proceedings: string | null; closing: string | null } | null | undefined) =>
+  Boolean(minutes?.opening && minutes.proceedings && minutes.closing);
+/** The resolution's vote is recorded (valid or not). */
+const voteRecorded = (voteValid: boolean | null | undefined) => voteValid !== null && voteValid !== undefined;
+
 /**
  * The record summary of one meeting the user may read (404 otherwise, as loadMeeting). Members
  * (meeting.attendOwn) get the figures too, with canView false.
@@ -92,7 +103,7 @@ export async function getRecordSummary(tx: Tx, user: Principal, meetingId: strin
     attendance: {
       summoned: summoned.length,
       marked: marks.filter((m) => onRoll.has(m.memberId)).length,
-      complete: figures.complete && figures.errors.length === 0,
+      complete: marksComplete(figures),
       present: figures.summary.present,
       denominator: figures.denominator,
       rate: figures.ratePercent,
@@ -108,14 +119,14 @@ export async function getRecordSummary(tx: Tx, user: Principal, meetingId: strin
     },
     minutes: {
       exists: Boolean(minutes),
-      complete: Boolean(minutes?.opening && minutes.proceedings && minutes.closing),
+      complete: minutesWritten(minutes),
       adopted: Boolean(minutes?.adoptedAt),
     },
     speakers: { ...speakers, shareText: speakers.share ? formatPercent(speakers.share) : null },
     resolution: {
       exists: Boolean(resolution),
       number: resolution?.number ?? null,
-      voteRecorded: resolution?.voteValid !== null && resolution?.voteValid !== undefined,
+      voteRecorded: voteRecorded(resolution?.voteValid),
       valid: resolution?.voteValid ?? null,
       votesFor: resolution?.votesFor ?? null,
       voteDenominator: resolution?.voteDenominator ?? null,
@@ -155,6 +166,12 @@ export async function recordReadiness(
     tx.resolution.findMany({ where, select: { meetingId: true, voteValid: true } }),
   ]);
   const minutesOf = new Map(minutes.map((row) => [row.meetingId, row]));
+  const marksOf = new Map<string, typeof marks>();
+  for (const mark of marks) {
+    const list = marksOf.get(mark.meetingId);
+    if (list) list.push(mark);
+    else marksOf.set(mark.meetingId, [mark]);
+  }
   const voteOf = new Map(resolutions.map((row) => [row.meetingId, row.voteValid]));
   const rolls = new Map<string, RollMember[]>();
   for (const meeting of meetings) {
@@ -168,16 +185,10 @@ export async function recordReadiness(
         roll = await loadRoll(tx, tenantId, meeting.branchId, day);
         rolls.set(key, roll);
       }
-      const own = marks.filter((mark) => mark.meetingId === meeting.id).map((mark) => ({ memberId: mark.memberId, mark: mark.status }));
-      const figures = attendanceFigures(rollEntries(roll), own);
-      attendanceComplete = figures.complete && figures.errors.length === 0;
+      const own = (marksOf.get(meeting.id) ?? []).map((mark) => ({ memberId: mark.memberId, mark: mark.status }));
+      attendanceComplete = marksComplete(attendanceFigures(rollEntries(roll), own));
     }
-    const written = minutesOf.get(meeting.id);
-    const vote = voteOf.get(meeting.id);
-    result.set(meeting.id, {
-      attendanceComplete,
-      minutesReady: Boolean(written?.opening && written.proceedings && written.closing) && vote !== null && vote !== undefined,
-    });
+    result.set(meeting.id, { attendanceComplete, minutesReady: minutesWritten(minutesOf.get(meeting.id)) && voteRecorded(voteOf.get(meeting.id)) });
   }
   return result;
 }
